@@ -1,0 +1,57 @@
+import { applyCommand } from '../apply.ts';
+import type { Command } from '../commands/schema.ts';
+import { createMatch } from '../create.ts';
+import type { EngineEvent } from '../events/types.ts';
+import { seedToState } from '../rng.ts';
+import type { Scenario, SettingsInput } from '../scenario/schema.ts';
+import type { MatchState } from '../state.ts';
+import { nextRandomCommand } from './random.ts';
+
+export interface PlayedGame {
+  state: MatchState;
+  /** Every accepted command, in order: the match's log. */
+  log: Command[];
+  events: EngineEvent[];
+}
+
+/** Most commands a seat issues in one phase before the driver moves on (a guard, not a rule). */
+const MAX_COMMANDS_PER_PHASE = 12;
+
+/**
+ * Plays a whole match with the random-legal policy for every seat, advancing
+ * each phase once every seat is done. Deterministic in (scenario, settings,
+ * seed, botSeed).
+ */
+export function playRandomGame(
+  scenario: Scenario,
+  settings: SettingsInput,
+  seed: string,
+  botSeed = seed,
+  options: { keepEvents?: boolean } = {},
+): PlayedGame {
+  const created = createMatch(scenario, settings, seed);
+  if (!created.ok) throw new Error(created.error);
+  const state = created.state;
+  const log: Command[] = [];
+  const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
+  const rng = { rng: seedToState(`bots:${botSeed}`) };
+  const run = (cmd: Command) => {
+    const result = applyCommand(scenario, state, cmd);
+    if (!result.ok) throw new Error(`The random policy produced an illegal command (${result.error}): ${JSON.stringify(cmd)}`);
+    log.push(cmd);
+    if (options.keepEvents) events.push(...result.events);
+  };
+  let guard = 0;
+  while (state.phase !== 'ended') {
+    if (++guard > 1000) throw new Error('The match did not end');
+    for (const seat of state.seats) {
+      for (let i = 0; i < MAX_COMMANDS_PER_PHASE; i++) {
+        const cmd = nextRandomCommand(scenario, state, seat, rng);
+        run(cmd);
+        if (cmd.kind === 'done') break;
+      }
+    }
+    run({ kind: 'advance', round: state.round, phase: state.phase });
+  }
+  return { state, log, events };
+}

@@ -1,0 +1,187 @@
+import type { Ctx } from './ctx.ts';
+import { areRivals } from './ctx.ts';
+import type { CardDef } from './scenario/schema.ts';
+import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
+import { bondLevel, bondingBloc, getTie, lendingShareCount, tieLevel } from './ties.ts';
+import { ALLIANCE, DIALOGUE, levelOf, STAKES, type Stake } from './vocabulary.ts';
+
+/** Deterrence share of each tie level (GAME.md §4.1), index = level. */
+export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
+
+/**
+ * An actor's footprint in a region (0–2): bases, arms sales and training
+ * missions on ties that still stand at the level they were made at.
+ */
+export function footprint(ctx: Ctx, state: MatchState, actor: string, region: string): number {
+  let total = 0;
+  for (const key in state.ties) {
+    const tie = state.ties[key]!;
+    if (tie.a !== actor && tie.b !== actor) continue;
+    if (tie.riders.length === 0) continue;
+    const other = tie.a === actor ? tie.b : tie.a;
+    if (ctx.actor[other]?.home !== region) continue;
+    const level = tieLevel(ctx, state, tie.a, tie.b);
+    for (const r of tie.riders) {
+      if (level < r.level) continue;
+      const rider = r.rider;
+      if (rider.kind === 'armsSale' && rider.seller === actor) total += 1;
+      else if (rider.kind === 'training' && rider.trainer === actor) total += 1;
+      else if (rider.kind === 'baseAccess' && rider.guest === actor) total += 2;
+    }
+  }
+  return Math.min(2, total);
+}
+
+/** An actor's stake in a crisis: the card's, raised to high at home and one step per footprint point. */
+export function stakeOf(ctx: Ctx, state: MatchState, actor: string, card: CardDef, region: string): Stake {
+  if (ctx.actor[actor]?.home === region) return 'high';
+  const base = STAKES.indexOf(card.stakes[actor] ?? 'low');
+  return STAKES[Math.min(2, base + footprint(ctx, state, actor, region))]!;
+}
+
+/** The parties of a crisis: instigator and target, or for a shared crisis the actors at home in its region. */
+export function partiesOf(ctx: Ctx, card: CardDef): string[] {
+  if (card.instigator || card.target) return [card.instigator, card.target].filter((x): x is string => x !== null);
+  return ctx.homeActors[card.region] ?? [];
+}
+
+function sideOfParty(crisis: Pick<CrisisState, 'instigator'>, party: string): Side {
+  return party === crisis.instigator ? 'attack' : 'defence';
+}
+
+/**
+ * Who a crisis calls (GAME.md §6.2): partners of each party at or above the
+ * card's call level, one step only, plus partners that hold a footprint in
+ * the region whatever the call level. Fixed at Briefing.
+ */
+export function computeCalls(
+  ctx: Ctx,
+  state: MatchState,
+  card: CardDef,
+  crisis: Pick<CrisisState, 'instigator' | 'parties' | 'region'>,
+): CallState[] {
+  if (card.kind === 'vote') return [];
+  const callLevel = levelOf(card.callLevel);
+  const byActor = new Map<string, CallerState[]>();
+  for (const party of crisis.parties) {
+    for (const x of ctx.actorIds) {
+      if (crisis.parties.includes(x)) continue;
+      const level = bondLevel(ctx, state, x, party);
+      let via: CallerState['via'] | null = null;
+      if (level >= callLevel && level >= DIALOGUE) via = bondingBloc(ctx, state, x, party) ? 'bloc' : 'tie';
+      else if (level >= DIALOGUE && footprint(ctx, state, x, crisis.region) > 0) via = 'footprint';
+      if (!via) continue;
+      const list = byActor.get(x) ?? [];
+      list.push({ party, side: sideOfParty(crisis, party), level, via, bloc: bondingBloc(ctx, state, x, party) });
+      byActor.set(x, list);
+    }
+  }
+  const calls: CallState[] = [];
+  for (const [actor, callers] of byActor) {
+    const sides = new Set(callers.map((c) => c.side));
+    const both = sides.size > 1;
+    calls.push({
+      actor,
+      callers,
+      side: both ? 'either' : callers[0]!.side,
+      treaty: !both && callers.some((c) => c.level >= ALLIANCE),
+      stake: stakeOf(ctx, state, actor, card, crisis.region),
+    });
+  }
+  return calls;
+}
+
+/** Power an actor can still use this round: total less locked. */
+export function unlockedPower(state: MatchState, actor: string): number {
+  const a = state.actors[actor]!;
+  let locked = 0;
+  for (const l of a.locked) locked += l.amount;
+  return Math.max(0, a.power - locked);
+}
+
+/** Power counts half outside the Cohesion holder's home theatre while Cohesion is below 4 (GAME.md §6.7). */
+export function effectivePower(ctx: Ctx, state: MatchState, actor: string, amount: number, region: string): number {
+  const def = ctx.actor[actor];
+  const a = state.actors[actor];
+  if (!def?.cohesion || !a || a.cohesion >= 4) return amount;
+  return ctx.theatreOf[region] === def.cohesion.homeTheatre ? amount : Math.floor(amount / 2);
+}
+
+/** Whether two actors hold a joint exercise in a region this round (a drill counts). */
+export function exercising(state: MatchState, a: string, b: string, region: string): boolean {
+  const has = (x: string, y: string) =>
+    state.drafts[x]?.orders.some((o) => o.kind === 'exercise' && o.partner === y && o.region === region) ?? false;
+  if (has(a, b) || has(b, a)) return true;
+  const pair = (x: string, y: string) => (x === a && y === b) || (x === b && y === a);
+  const byOffer = state.offers.some(
+    (o) =>
+      o.answer === true &&
+      !o.withdrawn &&
+      pair(o.from, o.to) &&
+      o.riders.some((r) => r.kind === 'jointExercise' && r.region === region),
+  );
+  if (byOffer) return true;
+  return state.invitations.some(
+    (inv) =>
+      inv.kind === 'drill' &&
+      inv.round === state.round &&
+      ((inv.from === a && inv.accepted.includes(b)) || (inv.from === b && inv.accepted.includes(a))),
+  );
+}
+
+/**
+ * Deterrence behind an actor in a region (GAME.md §6.3): over its partners,
+ * level share × the Power the partner lends at that level (its unlocked
+ * Power split among its partners at that level or above) × its Reputation ÷ 5.
+ */
+export function deterrence(ctx: Ctx, state: MatchState, target: string, region: string, withExercises: boolean): number {
+  let total = 0;
+  for (const x of ctx.actorIds) {
+    if (x === target) continue;
+    let level = bondLevel(ctx, state, x, target);
+    if (level < 2) continue;
+    if (withExercises && level < ALLIANCE && exercising(state, x, target, region)) level++;
+    const lent = unlockedPower(state, x) / lendingShareCount(ctx, state, x, level);
+    const rep = state.actors[x]!.reputation;
+    total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
+  }
+  return total;
+}
+
+/** round() with halves up, as the rules say. */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5);
+}
+
+/** Severity before the floor of 1: base, isolation of the target, minus deterrence. */
+export function severityAfterDeterrence(ctx: Ctx, state: MatchState, crisis: CrisisState, withExercises: boolean): number {
+  let s = crisis.severity;
+  if (crisis.target) {
+    if (state.actors[crisis.target]?.isolated) s += 1;
+    s -= roundHalfUp(deterrence(ctx, state, crisis.target, crisis.region, withExercises) / 3);
+  }
+  return s;
+}
+
+export function previewSeverity(ctx: Ctx, state: MatchState, crisis: CrisisState): number {
+  return Math.max(1, severityAfterDeterrence(ctx, state, crisis, false));
+}
+
+/** Whether a live crisis puts an actor "at war" (a party to a pressed or stalemated crisis). */
+export function atWar(state: MatchState, actor: string): boolean {
+  return state.crises.some((c) => c.live && c.stalemates > 0 && c.parties.includes(actor));
+}
+
+export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: string): boolean {
+  return (state.actors[actor]?.deployed[region] ?? 0) > 0 || ctx.actor[actor]?.home === region;
+}
+
+/** A rival great power with presence in the region (for the Tension rules on exercises and deployments). */
+export function rivalPresent(ctx: Ctx, state: MatchState, actor: string, region: string): string | null {
+  for (const r of ctx.actorIds) if (areRivals(ctx, actor, r) && hasPresence(ctx, state, r, region)) return r;
+  return null;
+}
+
+export function isFrozen(state: MatchState, a: string, b: string): boolean {
+  return getTie(state, a, b)?.frozenBy != null;
+}

@@ -1,0 +1,72 @@
+import type {
+  ActorDef,
+  CardDef,
+  InstitutionDef,
+  ObjectiveDef,
+  RegionDef,
+  Scenario,
+} from './scenario/schema.ts';
+
+/**
+ * A scenario indexed for the engine's hot path: lookups by id instead of
+ * array scans. Built once per scenario object and cached.
+ */
+export interface Ctx {
+  scenario: Scenario;
+  actor: Record<string, ActorDef>;
+  region: Record<string, RegionDef>;
+  card: Record<string, CardDef>;
+  institution: Record<string, InstitutionDef>;
+  objective: Record<string, ObjectiveDef>;
+  actorIds: string[];
+  regionIds: string[];
+  /** `a|b` for each rival pair, both orders. */
+  rivals: Set<string>;
+  theatreOf: Record<string, string>;
+  /** Region → actors whose home it is. */
+  homeActors: Record<string, string[]>;
+  councilMembers: string[];
+  cohesionHolder: string | null;
+}
+
+const cache = new WeakMap<Scenario, Ctx>();
+
+export function ctxOf(scenario: Scenario): Ctx {
+  const hit = cache.get(scenario);
+  if (hit) return hit;
+  const byId = <T extends { id: string }>(items: T[]) =>
+    Object.fromEntries(items.map((x) => [x.id, x])) as Record<string, T>;
+  const rivals = new Set<string>();
+  for (const [a, b] of scenario.rivals) {
+    rivals.add(`${a}|${b}`);
+    rivals.add(`${b}|${a}`);
+  }
+  const homeActors: Record<string, string[]> = {};
+  for (const r of scenario.regions) homeActors[r.id] = [];
+  for (const a of scenario.actors) homeActors[a.home]?.push(a.id);
+  const ctx: Ctx = {
+    scenario,
+    actor: byId(scenario.actors),
+    region: byId(scenario.regions),
+    card: byId(scenario.cards),
+    institution: byId(scenario.institutions),
+    objective: byId(scenario.objectives),
+    actorIds: scenario.actors.map((a) => a.id),
+    regionIds: scenario.regions.map((r) => r.id),
+    rivals,
+    theatreOf: Object.fromEntries(scenario.regions.map((r) => [r.id, r.theatre])),
+    homeActors,
+    councilMembers: [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected],
+    cohesionHolder: scenario.actors.find((a) => a.cohesion)?.id ?? null,
+  };
+  cache.set(scenario, ctx);
+  return ctx;
+}
+
+export function isGreatPower(ctx: Ctx, id: string): boolean {
+  return ctx.actor[id]?.kind === 'greatPower';
+}
+
+export function areRivals(ctx: Ctx, a: string, b: string): boolean {
+  return ctx.rivals.has(`${a}|${b}`);
+}

@@ -1,0 +1,26 @@
+/**
+ * The rules engine of Entanglement: pure, deterministic, no I/O. A match is
+ * its scenario, settings, seed and ordered commands; every state is the fold
+ * of that log (docs/architecture.md).
+ */
+export { allSeatsDone, type ApplyResult, applyCommand } from './apply.ts';
+export { defaultCommands } from './commands/defaults.ts';
+export { nextPhase, PHASE_NAMES, seatKindsIn } from './commands/phases.ts';
+export * from './commands/schema.ts';
+export { getScenario, SCENARIO_IDS } from './content/index.ts';
+export { type CreateResult, checkSeats, createMatch } from './create.ts';
+export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
+export { ctxOf } from './ctx.ts';
+export { describeEvent } from './events/describe.ts';
+export { EVENT_TYPES, type EngineEvent, type EventType } from './events/types.ts';
+export { canonicalJson, cloneState, stateHash } from './hash.ts';
+export { type LegalOption, legalCommands } from './legal.ts';
+export { previewCrisis } from './preview.ts';
+export { RULES, RULES_VERSION } from './rules.ts';
+export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
+export * from './scenario/schema.ts';
+export { type Award, awards, type SeatScore, scoreMatch } from './scoring.ts';
+export type * from './state.ts';
+export { tieKey, tieLevel } from './ties.ts';
+export { type SeatView, viewFor } from './view.ts';
+export * from './vocabulary.ts';

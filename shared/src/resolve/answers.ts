@@ -1,0 +1,45 @@
+import { unlockedPower } from '../crisis.ts';
+import { powerFits, seatPlan } from '../plan.ts';
+import type { Answer, CallState, CrisisState, MatchState, Side } from '../state.ts';
+
+/**
+ * The answer of a seat whose timer ran out (GAME.md §5.6): hedge where
+ * hedging is allowed; on a treaty call honour with 1 Power, or 2 Wealth if no
+ * Power is free, and abandon only when it has neither.
+ */
+export function timeoutAnswer(state: MatchState, crisis: CrisisState, call: CallState): Answer {
+  if (!call.treaty) return { kind: 'hedge', power: 0, wealth: 0 };
+  const seat = call.actor;
+  const plan = seatPlan(state, seat, { answer: crisis.uid });
+  plan.committed[crisis.region] = (plan.committed[crisis.region] ?? 0) + 1;
+  const side = call.side === 'either' ? undefined : call.side;
+  if (!powerFits(state, seat, plan)) return { kind: 'honour', power: 1, wealth: 0, ...(side ? { side } : {}) };
+  if (seatPlan(state, seat, { answer: crisis.uid }).wealth + 2 <= state.actors[seat]!.wealth)
+    return { kind: 'honour', power: 0, wealth: 2, ...(side ? { side } : {}) };
+  return { kind: 'abandon', power: 0, wealth: 0 };
+}
+
+/** A non-player actor honours with 1 Power on a treaty call or a high stake, and hedges otherwise (§2, §11.8). */
+export function npcAnswer(state: MatchState, call: CallState): Answer {
+  const side: Side =
+    call.side === 'either' ? [...call.callers].sort((a, b) => b.level - a.level)[0]!.side : call.side;
+  if (!call.treaty && call.stake !== 'high') return { kind: 'hedge', power: 0, wealth: 0 };
+  const a = state.actors[call.actor]!;
+  let used = 0;
+  for (const uid in a.committed) used += a.committed[uid]!;
+  if (unlockedPower(state, call.actor) - used >= 1) return { kind: 'honour', side, power: 1, wealth: 0 };
+  if (a.wealth >= 2) return { kind: 'honour', side, power: 0, wealth: 2 };
+  return call.treaty ? { kind: 'abandon', power: 0, wealth: 0 } : { kind: 'hedge', power: 0, wealth: 0 };
+}
+
+/** The side an answer takes. */
+export function answerSide(call: CallState, answer: Answer): Side {
+  if (answer.side) return answer.side;
+  return call.side === 'either' ? call.callers[0]!.side : call.side;
+}
+
+/** The party whose call an answer on `side` serves (the higher tie when two parties share a side). */
+export function callerOn(call: CallState, side: Side): CallState['callers'][number] {
+  const own = call.callers.filter((c) => c.side === side);
+  return (own.length > 0 ? own : call.callers).sort((a, b) => b.level - a.level)[0]!;
+}

@@ -1,0 +1,93 @@
+import { RULES } from '../rules.ts';
+import { autonomyCap, tieLevel } from '../ties.ts';
+import { emit, type Tx } from '../tx.ts';
+import { addInfluence } from './presence.ts';
+
+/** Step 7: investments, aid, sanctions, and the levers that gather followers (summits, bloc positions). */
+export function applySpending(tx: Tx): void {
+  const { ctx, state } = tx;
+  for (const seat of state.seats) {
+    const a = state.actors[seat]!;
+    for (const order of state.drafts[seat]!.orders) {
+      if (order.kind === 'invest') {
+        const amount = Math.min(order.amount, a.wealth);
+        if (amount < 2) continue;
+        a.wealth -= amount;
+        const gain = Math.floor(amount / RULES.investPerInfluence);
+        addInfluence(tx, seat, order.region, gain);
+        const host = ctx.homeActors[order.region]?.find((id) => ctx.actor[id]!.kind === 'globalSouth');
+        const hostGain = host && host !== seat ? Math.floor(amount / 2) : 0;
+        if (host && hostGain > 0) state.actors[host]!.wealth += hostGain;
+        emit(tx, { type: 'invested', actors: host && hostGain > 0 ? [seat, host] : [seat], region: order.region, amounts: { wealth: amount, influence: gain, hostWealth: hostGain }, concept: 'diversification' });
+      } else if (order.kind === 'aid') {
+        const amount = Math.min(order.amount, a.wealth);
+        if (amount < 1) continue;
+        a.wealth -= amount;
+        state.actors[order.to]!.wealth += amount;
+        addInfluence(tx, seat, ctx.actor[order.to]!.home, 1);
+        emit(tx, { type: 'aided', actors: [seat, order.to], amounts: { wealth: amount } });
+      } else if (order.kind === 'sanction') {
+        state.sanctions.push({ by: seat, target: order.target, rounds: RULES.sanctionRounds, since: state.round });
+        emit(tx, { type: 'sanctioned', actors: [seat, order.target], amounts: { rounds: RULES.sanctionRounds }, concept: 'secondarySanctions' });
+      }
+    }
+  }
+  for (const inv of state.invitations) {
+    const lever = ctx.actor[inv.from]!.seat?.lever;
+    if (inv.kind === 'summit' && lever?.kind === 'convenesSummit') {
+      for (const id of inv.accepted) {
+        const x = state.actors[id]!;
+        x.autonomy = Math.min(autonomyCap(ctx, state, id), x.autonomy + lever.autonomy);
+      }
+      if (inv.accepted.length > 0) state.actors[inv.from]!.reputation = Math.min(10, state.actors[inv.from]!.reputation + 1);
+      emit(tx, { type: 'summit', actors: [inv.from, ...inv.accepted], amounts: { autonomy: lever.autonomy } });
+    } else if (inv.kind === 'brics' && lever?.kind === 'leadsBrics') {
+      for (const id of [inv.from, ...inv.accepted]) state.actors[id]!.wealth += lever.wealth;
+      emit(tx, { type: 'bricsPosition', actors: [inv.from, ...inv.accepted], amounts: { wealth: lever.wealth }, detail: { bloc: lever.bloc }, concept: 'institutions' });
+    }
+  }
+}
+
+/** One actor's income this round (GAME.md §5.4 step 8): base + ties + riders − sanctions, and BRICS. */
+export function incomeOf(tx: Tx, id: string): number {
+  const { ctx, state } = tx;
+  const a = state.actors[id]!;
+  let income = a.income;
+  for (const key in state.ties) {
+    const tie = state.ties[key]!;
+    if (tie.a !== id && tie.b !== id) continue;
+    income += RULES.tieIncome[tie.level] ?? 0;
+    if (tie.riders.length === 0) continue;
+    const level = tieLevel(ctx, state, tie.a, tie.b);
+    for (const r of tie.riders) {
+      if (level < r.level) continue;
+      const rider = r.rider;
+      if (rider.kind === 'trade') income += 1;
+      else if (rider.kind === 'armsSale' && rider.seller === id) income += 1;
+      else if (rider.kind === 'baseAccess' && rider.guest !== id) income += 2;
+    }
+  }
+  for (const s of state.sanctions) {
+    if (s.target === id) income -= RULES.sanctionTargetLoss;
+    if (s.by === id) income -= RULES.sanctionSelfLoss;
+  }
+  if (a.secondary > 0) income -= RULES.secondaryLoss;
+  for (const bloc in state.blocs) {
+    const inst = ctx.institution[bloc];
+    if (inst?.kind !== 'economic' || !state.blocs[bloc]!.includes(id)) continue;
+    const inPlay = state.blocs[bloc]!.filter((m) => state.seats.includes(m)).length;
+    if (inPlay >= 3) income += 1;
+  }
+  return income;
+}
+
+/** Step 8: income for every actor; Wealth never falls below 0. */
+export function applyIncome(tx: Tx): void {
+  const { ctx, state } = tx;
+  for (const id of ctx.actorIds) {
+    const a = state.actors[id]!;
+    const income = incomeOf(tx, id);
+    a.wealth = Math.max(0, a.wealth + income);
+    if (a.seat) emit(tx, { type: 'income', actors: [id], amounts: { income, wealth: a.wealth } });
+  }
+}

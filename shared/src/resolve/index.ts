@@ -1,0 +1,45 @@
+import { RULES } from '../rules.ts';
+import { type Tx } from '../tx.ts';
+import { emit } from '../tx.ts';
+import { applyMediation, resolveCrises, settleDecisions } from './crises.ts';
+import { applyIncome, applySpending } from './economy.ts';
+import { applyPresence } from './presence.ts';
+import { endOfRound } from './round-end.ts';
+import { applyNoticesAndLowers, applyOffers } from './tie-changes.ts';
+
+/**
+ * Resolution (GAME.md §5.4), in its fixed order. All randomness comes from
+ * the match's generator. When Tension reaches 10 the match ends after the
+ * step in which it did.
+ */
+export function resolveRound(tx: Tx): void {
+  const { state } = tx;
+  state.phase = 'resolution';
+  const steps: (() => void)[] = [
+    () => applyNoticesAndLowers(tx),
+    () => applyPresence(tx),
+    () => applyMediation(tx),
+    () => {
+      const cc = settleDecisions(tx);
+      if (state.tension < RULES.maxTension) resolveCrises(tx, cc);
+    },
+    () => applyOffers(tx),
+    () => applySpending(tx),
+    () => applyIncome(tx),
+    () => endOfRound(tx),
+  ];
+  for (const step of steps) {
+    step();
+    if (state.tension >= RULES.maxTension) {
+      finish(tx, 'greatPowerWar');
+      return;
+    }
+  }
+  if (state.round >= state.settings.rounds) finish(tx, 'lastRound');
+}
+
+function finish(tx: Tx, reason: 'lastRound' | 'greatPowerWar'): void {
+  tx.state.ending = { round: tx.state.round, reason };
+  tx.state.phase = 'ended';
+  emit(tx, { type: 'matchEnded', actors: tx.state.warMakers, detail: { reason } });
+}

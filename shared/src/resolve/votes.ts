@@ -1,0 +1,86 @@
+import { raiseTension } from '../tension.ts';
+import type { CrisisState } from '../state.ts';
+import { tieLevel } from '../ties.ts';
+import { emit, type Tx } from '../tx.ts';
+import { PARTNERSHIP } from '../vocabulary.ts';
+import { addInfluence } from './presence.ts';
+
+type Vote = 'yes' | 'abstain' | 'veto';
+
+/** A non-player council member backs a mandate for a partner and abstains otherwise. */
+function npcVote(tx: Tx, member: string, holder: string): Vote {
+  return member === holder || tieLevel(tx.ctx, tx.state, member, holder) >= PARTNERSHIP ? 'yes' : 'abstain';
+}
+
+/**
+ * A Security Council vote (GAME.md §6.6): it passes with no veto and more yes
+ * than abstain. The holder then limits or stretches the mandate; acting
+ * without one costs Reputation and raises Tension.
+ */
+export function countVotes(tx: Tx, crisis: CrisisState): void {
+  const { ctx, state } = tx;
+  const card = ctx.card[crisis.card]!;
+  const holder = card.mandateFor!;
+  const votes: Record<string, Vote> = {};
+  for (const m of ctx.councilMembers) votes[m] = state.seats.includes(m) ? (crisis.votes[m] ?? 'abstain') : npcVote(tx, m, holder);
+
+  let yes = 0;
+  let abstain = 0;
+  let vetoes = 0;
+  for (const m of ctx.councilMembers) {
+    const v = votes[m]!;
+    const pledge = state.pledges.find((p) => p.by === m);
+    let weight = 1;
+    if (pledge) {
+      state.pledges = state.pledges.filter((p) => p !== pledge);
+      const promised = votes[pledge.to];
+      const lever = ctx.actor[m]?.seat?.lever;
+      if (promised !== undefined && promised !== v) {
+        const to = state.actors[pledge.to]!;
+        to.grievances[m] = (to.grievances[m] ?? 0) + 1;
+        emit(tx, { type: 'grievance', actors: [pledge.to, m], crisis: crisis.uid, detail: { reason: 'broken UN pledge' } });
+      } else if (lever?.kind === 'courtedVote') weight = lever.multiplier;
+    }
+    if (v === 'yes') yes += weight;
+    else if (v === 'abstain') abstain += weight;
+    else {
+      vetoes++;
+      const a = state.actors[m]!;
+      if (!a.freeVeto) a.reputation = Math.max(0, a.reputation - 1);
+    }
+  }
+  const passed = vetoes === 0 && yes > abstain;
+  const abstainers = ctx.councilMembers.filter((m) => votes[m] === 'abstain');
+  emit(tx, {
+    type: 'votesCounted',
+    actors: [holder],
+    crisis: crisis.uid,
+    card: crisis.card,
+    region: crisis.region,
+    amounts: { yes, abstain, veto: vetoes },
+    detail: { result: passed ? 'passed' : 'failed', votes: ctx.councilMembers.map((m) => `${m}:${votes[m]}`).join(' ') },
+    concept: 'mandates',
+  });
+  const choice = state.seats.includes(holder) ? (crisis.mandate ?? 'limit') : 'limit';
+  const h = state.actors[holder]!;
+  if (choice === 'standDown') return;
+  if (!passed) {
+    h.reputation = Math.max(0, h.reputation - 2);
+    addInfluence(tx, holder, crisis.region, 1);
+    emit(tx, { type: 'actedWithoutMandate', actors: [holder], crisis: crisis.uid, region: crisis.region, amounts: { reputation: -2 }, concept: 'mandates' });
+    raiseTension(tx, [holder], 'action without a mandate', crisis.uid);
+    return;
+  }
+  if (choice === 'limit') {
+    addInfluence(tx, holder, crisis.region, 1);
+    return;
+  }
+  addInfluence(tx, holder, crisis.region, 2);
+  for (const m of abstainers) {
+    if (m === holder) continue;
+    const a = state.actors[m]!;
+    a.grievances[holder] = (a.grievances[holder] ?? 0) + 1;
+    a.freeVeto = true;
+  }
+  emit(tx, { type: 'mandateStretched', actors: [holder, ...abstainers.filter((m) => m !== holder)], crisis: crisis.uid, region: crisis.region, amounts: { influence: 2 }, concept: 'mandates' });
+}

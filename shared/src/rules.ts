@@ -1,0 +1,30 @@
+/** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
+export const RULES_VERSION = 1;
+
+/** Numbers of the rules that are not scenario data (GAME.md; "tune" values live here until the balance harness moves them). */
+export const RULES = {
+  /** Income each side gets from a tie of the pair's own level (index = level). */
+  tieIncome: [0, 0, 1, 2, 2],
+  maxNewCardsPerRound: 3,
+  cardsAtHighTension: 2,
+  highTension: 7,
+  maxTension: 10,
+  tensionChargePerSeat: 2,
+  mediationCap: 2,
+  holdReduction: 2,
+  investPerInfluence: 2,
+  sanctionRounds: 2,
+  sanctionTargetLoss: 2,
+  sanctionSelfLoss: 1,
+  secondaryLoss: 2,
+  secondaryRounds: 2,
+  entangledRounds: 2,
+  entrapmentLock: 2,
+  abandonReputation: 3,
+  abandonSecurity: 2,
+  noticeReputation: 2,
+  favourRejectCost: 2,
+  frozenLowerNoRise: 2,
+  investigateChance: 0.5,
+  sharedCrisisOffset: 3,
+} as const;

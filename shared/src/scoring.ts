@@ -1,0 +1,144 @@
+import { type Ctx, ctxOf, isGreatPower } from './ctx.ts';
+import type { Goal, Scenario } from './scenario/schema.ts';
+import type { MatchState } from './state.ts';
+import { partnersAtLeast, tieLevel, treatyCount } from './ties.ts';
+import { levelOf, STRATEGIC } from './vocabulary.ts';
+
+export interface GoalScore {
+  label: string;
+  value: number;
+  stars: number;
+}
+
+export interface SeatScore {
+  seat: string;
+  goals: GoalScore[];
+  objective: { id: string; text: string; met: boolean } | null;
+  grievancePenalty: number;
+  /** Stars after the great-power-war cut, if any. */
+  stars: number;
+  par: number;
+  margin: number;
+  warMaker: boolean;
+  rank: number;
+}
+
+export interface Award {
+  id: 'mostEntrapped' | 'abandonedAlly' | 'bestBroker' | 'mostLoyal' | 'closestToChina';
+  title: string;
+  seat: string;
+  value: number;
+}
+
+/** The value a goal measures for an actor now. */
+export function goalValue(ctx: Ctx, state: MatchState, actor: string, goal: Goal): number {
+  const a = state.actors[actor]!;
+  switch (goal.kind) {
+    case 'trackAtLeast':
+      return a[goal.track];
+    case 'regionsWithInfluence':
+      return ctx.regionIds.filter((r) => (a.influence[r] ?? 0) >= goal.min).length;
+    case 'influenceInRegions':
+      return goal.regions.reduce((s, r) => s + (a.influence[r] ?? 0), 0);
+    case 'roundsEntangledAtMost':
+      return a.roundsEntangled;
+    case 'partnersHonoured':
+      return a.stats.honouredForMe;
+    case 'treatiesKept':
+      return a.stats.abandoned > 0 ? 0 : treatyCount(ctx, state, actor) + a.stats.treatyHonoured;
+    case 'influenceLead': {
+      const rival = state.actors[goal.rival]!;
+      return goal.regions.reduce((s, r) => s + (a.influence[r] ?? 0) - (rival.influence[r] ?? 0), 0);
+    }
+    case 'wealthGrowth':
+      return a.wealth - a.startWealth;
+    case 'greatPowerPartners':
+      return ctx.actorIds.filter((x) => x !== actor && isGreatPower(ctx, x) && tieLevel(ctx, state, actor, x) >= levelOf(goal.level)).length;
+    case 'tiesAtLeast':
+      return partnersAtLeast(ctx, state, actor, levelOf(goal.level)).length;
+    case 'noAbandonment':
+      return a.stats.abandoned > 0 ? 0 : state.round;
+  }
+}
+
+/** Stars (0–3) a goal gives: thresholds are minima, or maxima for "at most" goals. */
+export function goalStars(goal: Goal, value: number): number {
+  const atMost = goal.kind === 'roundsEntangledAtMost';
+  return goal.thresholds.filter((t) => (atMost ? value <= t : value >= t)).length;
+}
+
+/**
+ * Scores every seat against par (GAME.md §7): three goals, the secret
+ * objective (+3), −1 per grievance held against it (at most −3). After a
+ * great-power war the seats that caused it rank last and every other seat's
+ * stars are cut by a quarter. Ties go to Reputation.
+ */
+export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
+  const ctx = ctxOf(scenario);
+  const war = state.ending?.reason === 'greatPowerWar';
+  const scores: SeatScore[] = state.seats.map((seat) => {
+    const def = ctx.actor[seat]!;
+    const a = state.actors[seat]!;
+    const goals = (def.seat?.goals ?? []).map((goal) => {
+      const value = goalValue(ctx, state, seat, goal);
+      return { label: goal.label, value, stars: goalStars(goal, value) };
+    });
+    const objDef = a.objective ? ctx.objective[a.objective] : undefined;
+    const objective = objDef
+      ? { id: objDef.id, text: objDef.text, met: goalStars(objDef.goal, goalValue(ctx, state, seat, objDef.goal)) > 0 }
+      : null;
+    let grievances = 0;
+    for (const id of ctx.actorIds) grievances += state.actors[id]!.grievances[seat] ?? 0;
+    const grievancePenalty = Math.min(3, grievances);
+    let stars = goals.reduce((s, g) => s + g.stars, 0) + (objective?.met ? 3 : 0) - grievancePenalty;
+    const warMaker = war && state.warMakers.includes(seat);
+    if (war && !warMaker) stars = stars * 0.75;
+    const par = def.seat?.par ?? 4;
+    return { seat, goals, objective, grievancePenalty, stars, par, margin: stars - par, warMaker, rank: 0 };
+  });
+  const sorted = [...scores].sort(
+    (x, y) =>
+      Number(x.warMaker) - Number(y.warMaker) ||
+      y.margin - x.margin ||
+      state.actors[y.seat]!.reputation - state.actors[x.seat]!.reputation ||
+      (x.seat < y.seat ? -1 : 1),
+  );
+  sorted.forEach((s, i) => {
+    s.rank = i + 1;
+  });
+  return sorted;
+}
+
+/** The ending's awards (GAME.md §7), each to the seat with the highest count (none when nobody scored). */
+export function awards(scenario: Scenario, state: MatchState): Award[] {
+  const ctx = ctxOf(scenario);
+  const best = (id: Award['id'], title: string, value: (seat: string) => number): Award[] => {
+    let top: Award | null = null;
+    for (const seat of state.seats) {
+      const v = value(seat);
+      if (v > 0 && (!top || v > top.value)) top = { id, title, seat, value: v };
+    }
+    return top ? [top] : [];
+  };
+  const stats = (seat: string) => state.actors[seat]!.stats;
+  const out = [
+    ...best('mostEntrapped', 'Most Entrapped', (s) => stats(s).entrapped),
+    ...best('abandonedAlly', 'Abandoned Ally', (s) => stats(s).abandonedBy),
+    ...best('bestBroker', 'Best Broker', (s) => stats(s).mediations + stats(s).defusals),
+    ...best('mostLoyal', 'Most Loyal Partner', (s) => stats(s).honoured),
+  ];
+  const china = state.seats.find((s) => s === 'china');
+  if (china) out.push({ id: 'closestToChina', title: 'Closest to the real China', seat: china, value: chinaPattern(ctx, state, china) });
+  return out;
+}
+
+/**
+ * How closely the China seat played the article's China (0–3): strategic
+ * partnerships rather than treaties, no new treaty, and scaling back when a
+ * partner went to war.
+ */
+export function chinaPattern(ctx: Ctx, state: MatchState, china: string): number {
+  const s = state.actors[china]!.stats;
+  const partnerships = partnersAtLeast(ctx, state, china, STRATEGIC).length >= 2 ? 1 : 0;
+  return partnerships + (s.newTreaties === 0 ? 1 : 0) + (s.scaledBack > 0 || s.entrapped === 0 ? 1 : 0);
+}

@@ -1,0 +1,144 @@
+import type { Ctx } from './ctx.ts';
+import type { MatchState, TieState } from './state.ts';
+import { ALLIANCE, DIALOGUE, levelOf, STRATEGIC } from './vocabulary.ts';
+
+/** The key of a pair's tie: the two ids in sorted order. */
+export function tieKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export function getTie(state: MatchState, a: string, b: string): TieState | undefined {
+  return state.ties[tieKey(a, b)];
+}
+
+/** The tie entry for a pair, created at level none when missing. */
+export function ensureTie(state: MatchState, a: string, b: string): TieState {
+  const key = tieKey(a, b);
+  let tie = state.ties[key];
+  if (!tie) {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    tie = { a: x, b: y, level: 0, frozenBy: null, noRiseBefore: 0, notice: null, riders: [], blocSuspended: false };
+    state.ties[key] = tie;
+  }
+  return tie;
+}
+
+export function ownLevel(state: MatchState, a: string, b: string): number {
+  return state.ties[tieKey(a, b)]?.level ?? 0;
+}
+
+/** Institutions both actors belong to. */
+export function sharedBlocs(ctx: Ctx, state: MatchState, a: string, b: string): string[] {
+  const out: string[] = [];
+  for (const id in state.blocs) {
+    const members = state.blocs[id]!;
+    if (members.includes(a) && members.includes(b) && ctx.institution[id]) out.push(id);
+  }
+  return out;
+}
+
+/** The level a pair shows: the higher of its own and its blocs' (GAME.md §11.4). */
+export function tieLevel(ctx: Ctx, state: MatchState, a: string, b: string): number {
+  const tie = state.ties[tieKey(a, b)];
+  let level = tie?.level ?? 0;
+  if (tie?.blocSuspended) return level;
+  for (const id of sharedBlocs(ctx, state, a, b)) level = Math.max(level, levelOf(ctx.institution[id]!.level));
+  return level;
+}
+
+/**
+ * The level at which `from` stands behind `to` when `to` is in a crisis: its
+ * own tie, or a bloc that really brings power — any NATO-style alliance, and
+ * a paper alliance only through its leader. Coordination and economic blocs
+ * never call anyone.
+ */
+export function bondLevel(ctx: Ctx, state: MatchState, from: string, to: string): number {
+  const tie = state.ties[tieKey(from, to)];
+  let level = tie?.level ?? 0;
+  if (tie?.blocSuspended) return level;
+  for (const id of sharedBlocs(ctx, state, from, to)) {
+    const inst = ctx.institution[id]!;
+    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from))
+      level = Math.max(level, levelOf(inst.level));
+  }
+  return level;
+}
+
+/** The bloc through which `from` is bound to `to` at alliance level, if that is how it is bound. */
+export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: string): string | null {
+  if (ownLevel(state, from, to) >= ALLIANCE) return null;
+  if (state.ties[tieKey(from, to)]?.blocSuspended) return null;
+  for (const id of sharedBlocs(ctx, state, from, to)) {
+    const inst = ctx.institution[id]!;
+    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from)) return id;
+  }
+  return null;
+}
+
+/** Every other actor with a tie to `a` at `min` or above (shown level). */
+export function partnersAtLeast(ctx: Ctx, state: MatchState, a: string, min: number): string[] {
+  const out: string[] = [];
+  for (const b of ctx.actorIds) if (b !== a && tieLevel(ctx, state, a, b) >= min) out.push(b);
+  return out;
+}
+
+/**
+ * The treaties an actor holds, an alliance-level institution counting once
+ * (GAME.md §3: Autonomy's maximum is 10 minus this).
+ */
+export function treatyCount(ctx: Ctx, state: MatchState, a: string): number {
+  let count = 0;
+  const viaBloc = new Set<string>();
+  for (const id in state.blocs) {
+    const inst = ctx.institution[id];
+    if (!inst || (inst.kind !== 'alliance' && inst.kind !== 'paperAlliance')) continue;
+    if (levelOf(inst.level) < ALLIANCE || !state.blocs[id]!.includes(a)) continue;
+    count++;
+    for (const m of state.blocs[id]!) viaBloc.add(m);
+  }
+  for (const key in state.ties) {
+    const t = state.ties[key]!;
+    if (t.level < ALLIANCE || (t.a !== a && t.b !== a)) continue;
+    const other = t.a === a ? t.b : t.a;
+    if (!viaBloc.has(other)) count++;
+  }
+  return count;
+}
+
+export function autonomyCap(ctx: Ctx, state: MatchState, a: string): number {
+  return Math.max(0, 10 - treatyCount(ctx, state, a));
+}
+
+/**
+ * How many partners share what `lender` lends at `level` or above: its ties
+ * at that level, an institution counting once (GAME.md §6.3).
+ */
+export function lendingShareCount(ctx: Ctx, state: MatchState, lender: string, level: number): number {
+  let count = 0;
+  const counted = new Set<string>();
+  for (const id in state.blocs) {
+    const members = state.blocs[id]!;
+    const inst = ctx.institution[id];
+    if (!inst || !members.includes(lender)) continue;
+    const lends = inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === lender);
+    if (!lends || levelOf(inst.level) < level) continue;
+    count++;
+    for (const m of members) counted.add(m);
+  }
+  for (const key in state.ties) {
+    const t = state.ties[key]!;
+    if (t.level < level || (t.a !== lender && t.b !== lender)) continue;
+    const other = t.a === lender ? t.b : t.a;
+    if (!counted.has(other)) count++;
+  }
+  return Math.max(1, count);
+}
+
+/** Whether `a` counts as having a strategic-or-better tie with `b` (isolation, goals). */
+export function isStrategicPartner(ctx: Ctx, state: MatchState, a: string, b: string): boolean {
+  return tieLevel(ctx, state, a, b) >= STRATEGIC;
+}
+
+export function hasDialogue(ctx: Ctx, state: MatchState, a: string, b: string): boolean {
+  return tieLevel(ctx, state, a, b) >= DIALOGUE;
+}

@@ -1,0 +1,70 @@
+import type { EngineEvent } from './events/types.ts';
+import type { CrisisState, MatchState } from './state.ts';
+
+/** What a seat (or, with `null`, a spectator or the projector) may see of the match. */
+export type SeatView = Omit<MatchState, 'rng' | 'deck'> & {
+  /** null for spectators. */
+  viewer: string | null;
+  deckSize: number;
+  /** The RNG state is gone from every view; this is always 0. */
+  rng: 0;
+};
+
+function visible(event: EngineEvent, viewer: string | null): boolean {
+  return !event.visibleTo || (viewer !== null && event.visibleTo.includes(viewer));
+}
+
+/** A live crisis with other actors' secret decisions removed (answers, votes, Press/Hold). */
+function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): CrisisState {
+  if (ended || !crisis.live) return crisis;
+  const answers: CrisisState['answers'] = {};
+  if (viewer && crisis.answers[viewer]) answers[viewer] = crisis.answers[viewer];
+  const votes: CrisisState['votes'] = {};
+  if (viewer && crisis.votes[viewer]) votes[viewer] = crisis.votes[viewer];
+  return {
+    ...crisis,
+    answers,
+    votes,
+    press: crisis.instigator === viewer ? crisis.press : null,
+    mandate: null,
+  };
+}
+
+/**
+ * A seat's view (GAME.md §11.14; CONVENTIONS 5): a pure function that keeps
+ * what that seat may know and removes the rest — other seats' drafts,
+ * answers, votes and Press decisions before resolution, offers and
+ * invitations between others, others' secret objectives and hands, the deck
+ * order and the generator's state. After the match ends everything is shown
+ * except the generator.
+ */
+export function viewFor(state: MatchState, viewer: string | null): SeatView {
+  const ended = state.phase === 'ended';
+  const { rng: _rng, deck, ...rest } = state;
+  const actors: MatchState['actors'] = {};
+  for (const id in state.actors) {
+    const a = state.actors[id]!;
+    actors[id] = ended || id === viewer ? a : { ...a, objective: null, hand: a.hand.map(() => 'hidden') };
+  }
+  const drafts: MatchState['drafts'] = {};
+  for (const id in state.drafts) {
+    const d = state.drafts[id]!;
+    drafts[id] = ended || id === viewer ? d : { orders: [], lowers: [], done: d.done };
+  }
+  const involves = (ids: string[]) => ended || (viewer !== null && ids.includes(viewer));
+  return {
+    ...rest,
+    rng: 0,
+    viewer,
+    deckSize: deck.length,
+    actors,
+    drafts,
+    crises: state.crises.map((c) => crisisFor(c, viewer, ended)),
+    offers: state.offers.filter((o) => involves([o.from, o.to])),
+    // Invitations are public acts (a summit, a drill, a call for mediators).
+    invitations: state.invitations,
+    prepared: ended ? state.prepared : state.prepared.filter((p) => p.by === viewer),
+    pledges: state.pledges.filter((p) => involves([p.by, p.to])),
+    account: state.account.filter((e) => ended || visible(e, viewer)),
+  };
+}
