@@ -27,7 +27,7 @@ export function playRandomGame(
   settings: SettingsInput,
   seed: string,
   botSeed = seed,
-  options: { keepEvents?: boolean } = {},
+  options: { keepEvents?: boolean; onStep?: (state: MatchState, cmd: Command) => void } = {},
 ): PlayedGame {
   const created = createMatch(scenario, settings, seed);
   if (!created.ok) throw new Error(created.error);
@@ -40,6 +40,7 @@ export function playRandomGame(
     if (!result.ok) throw new Error(`The random policy produced an illegal command (${result.error}): ${JSON.stringify(cmd)}`);
     log.push(cmd);
     if (options.keepEvents) events.push(...result.events);
+    options.onStep?.(state, cmd);
   };
   let guard = 0;
   while (state.phase !== 'ended') {

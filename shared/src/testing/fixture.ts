@@ -94,6 +94,8 @@ export const FIXTURE_INPUT: ScenarioInput = {
   ],
   institutions: [
     { id: 'nato', name: 'NATO', kind: 'alliance', leader: 'blue', members: ['blue', 'allies'], level: 'alliance', description: 'Blue and its allies.' },
+    { id: 'pact', name: 'Pact', kind: 'paperAlliance', leader: 'green', members: ['green', 'buffer'], level: 'alliance', description: 'Only green brings power.' },
+    { id: 'forum', name: 'Forum', kind: 'coordination', leader: 'red', members: ['red', 'green', 'gold'], level: 'partnership', description: 'Coordination only.' },
   ],
   securityCouncil: { permanent: ['red', 'blue', 'green'], elected: ['gold'] },
   cards: [

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { drive } from './testing/drive.ts';
+import { viewFor } from './view.ts';
+
+const seats = ['red', 'blue', 'green', 'gold'];
+
+describe('a seat’s view (GAME.md §11.14)', () => {
+  function midRound() {
+    const m = drive({ seats });
+    m.inject('frontier-war');
+    m.advance();
+    const c = m.crisis('frontier-war');
+    m.seat('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } });
+    m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'quiet', power: 0, wealth: 0 } });
+    m.seat('green', { kind: 'instigate', crisis: c, press: true, power: 2 });
+    m.seat('blue', { kind: 'offer', to: 'gold', raise: true, riders: [], favour: false });
+    return m;
+  }
+
+  it('removes the generator, the deck order and other seats’ objectives and hands', () => {
+    const m = midRound();
+    const v = viewFor(m.state, 'blue');
+    expect(v.rng).toBe(0);
+    expect('deck' in v).toBe(false);
+    expect(v.deckSize).toBe(m.state.deck.length);
+    expect(v.actors.blue!.objective).toBe(m.state.actors.blue!.objective);
+    expect(v.actors.red!.objective).toBeNull();
+    expect(v.actors.green!.hand.every((c) => c === 'hidden')).toBe(true);
+    expect(JSON.stringify(v)).not.toContain(m.state.actors.red!.objective!);
+  });
+
+  it('keeps other seats’ orders, answers and Press secret before resolution', () => {
+    const m = midRound();
+    const v = viewFor(m.state, 'blue');
+    expect(v.drafts.red!.orders).toEqual([]);
+    const crisis = v.crises[0]!;
+    expect(crisis.answers).toEqual({});
+    expect(crisis.press).toBeNull();
+    const red = viewFor(m.state, 'red');
+    expect(red.drafts.red!.orders).toHaveLength(1);
+    expect(red.crises[0]!.answers.red?.kind).toBe('quiet');
+    expect(viewFor(m.state, 'green').crises[0]!.press).toEqual({ press: true, power: 2 });
+  });
+
+  it('shows an offer only to its two parties', () => {
+    const m = midRound();
+    expect(viewFor(m.state, 'gold').offers).toHaveLength(1);
+    expect(viewFor(m.state, 'red').offers).toHaveLength(0);
+    expect(viewFor(m.state, null).offers).toHaveLength(0);
+    expect(viewFor(m.state, 'red').account.some((e) => e.type === 'offerSent')).toBe(false);
+  });
+
+  it('does not change the state it is given', () => {
+    const m = midRound();
+    const before = JSON.stringify(m.state);
+    viewFor(m.state, 'red');
+    viewFor(m.state, null);
+    expect(JSON.stringify(m.state)).toBe(before);
+  });
+
+  it('shows everything but the generator once the match is over', () => {
+    const m = midRound();
+    m.state.actors.red!.objective = 'rich';
+    while (m.state.phase !== 'ended') m.advance();
+    const v = viewFor(m.state, 'blue');
+    expect(v.actors.red!.objective).toBe('rich');
+    expect(v.rng).toBe(0);
+  });
+});
