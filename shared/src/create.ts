@@ -110,7 +110,7 @@ export function createMatch(scenario: Scenario, settingsInput: SettingsInput, se
     rulesVersion: RULES_VERSION,
     scenarioId: scenario.id,
     settings,
-    round: 0,
+    round: 1,
     phase: 'news',
     step: 0,
     tension: scenario.tension,

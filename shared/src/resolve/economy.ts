@@ -3,7 +3,7 @@ import { autonomyCap, tieLevel } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { addInfluence } from './presence.ts';
 
-/** Step 7: investments, aid, sanctions, and the levers that gather followers (summits, bloc positions). */
+/** Step 7: investments, aid, sanctions, prepared cards, and the levers that gather followers (summits, bloc positions). */
 export function applySpending(tx: Tx): void {
   const { ctx, state } = tx;
   for (const seat of state.seats) {
@@ -26,6 +26,12 @@ export function applySpending(tx: Tx): void {
         state.actors[order.to]!.wealth += amount;
         addInfluence(tx, seat, ctx.actor[order.to]!.home, 1);
         emit(tx, { type: 'aided', actors: [seat, order.to], amounts: { wealth: amount } });
+      } else if (order.kind === 'prepare') {
+        // The card leaves the hand now and is revealed with next round's news.
+        a.hand = a.hand.filter((c) => c !== order.card);
+        a.lastPrepared = state.round;
+        state.prepared.push({ card: order.card, by: seat });
+        emit(tx, { type: 'cardPrepared', actors: [seat], card: order.card, visibleTo: [seat] });
       } else if (order.kind === 'sanction') {
         state.sanctions.push({ by: seat, target: order.target, rounds: RULES.sanctionRounds, since: state.round });
         emit(tx, { type: 'sanctioned', actors: [seat, order.target], amounts: { rounds: RULES.sanctionRounds }, concept: 'secondarySanctions' });

@@ -335,3 +335,20 @@ describe('income, isolation and tension', () => {
     expect(m.state.warMakers).toEqual(['green']);
   });
 });
+
+describe('prepared crisis cards (GAME.md §2)', () => {
+  it('a card prepared this round leaves the hand and is revealed with next round’s news', () => {
+    const m = drive({ seats });
+    m.advance();
+    expect(m.actor('green').hand).toEqual(['green-war']);
+    m.seat('green', { kind: 'order', order: { kind: 'prepare', card: 'green-war' } });
+    m.advance();
+    expect(m.actor('green').hand).toEqual([]);
+    expect(m.state.prepared).toEqual([{ card: 'green-war', by: 'green' }]);
+    m.advance();
+    expect(m.state.round).toBe(2);
+    const revealed = m.eventsOf('crisisRevealed').find((e) => e.card === 'green-war');
+    expect(revealed?.detail?.how).toBe('prepared');
+    expect(m.state.crises.some((c) => c.card === 'green-war' && c.live)).toBe(true);
+  });
+});
