@@ -237,16 +237,23 @@ function describeScenario(s: Scenario) {
       '',
     );
   }
-  push('### When not seated', '');
-  push(
-    'An actor that is not a seat instigates with the chance and Power below (see the rules, section 2).',
-    '',
-    table(
-      ['Actor', 'Chance to press', 'Power when pressing'],
-      s.actors.map((a) => [a.name, `${Math.round(a.npc.pressChance * 100)}%`, a.npc.pressPower]),
-    ),
-    '',
-  );
+  const instigators = s.actors.filter((a) => s.cards.some((c) => c.instigator === a.id));
+  if (instigators.length > 0)
+    push(
+      '### Instigators when not seated',
+      '',
+      'An instigator that is not a seat presses or holds by chance each round its crisis is live (rules, section 2).',
+      '',
+      table(
+        ['Actor', 'Chance to press', 'Power when pressing'],
+        instigators.map((a) => [
+          a.name,
+          `${Math.round(a.npc.pressChance * 100)}%`,
+          a.npc.pressPower,
+        ]),
+      ),
+      '',
+    );
   const influenceRows = s.actors
     .filter((a) => Object.values(a.influence).some((v) => v > 0))
     .map((a) => [
@@ -326,7 +333,7 @@ function describeScenario(s: Scenario) {
           : c.instigator || c.target
             ? `${actorName(c.instigator)} → ${actorName(c.target)}`
             : 'shared (no instigator)',
-        c.severity,
+        c.kind === 'vote' ? '—' : c.severity,
         c.kind === 'vote' ? '—' : LEVEL_NAMES[c.callLevel]!,
         c.concepts.join(', '),
         cardNotes(c),

@@ -2,6 +2,7 @@ import { defaultCommands } from './commands/defaults.ts';
 import { nextPhase } from './commands/phases.ts';
 import type { Command, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
+import { stakeOf } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
 import { revealCard, startRound } from './round.ts';
@@ -131,8 +132,7 @@ function inviteBloc(tx: Tx, uid: string, bloc: string): void {
     existing.side = existing.callers.every((c) => c.side === 'defence') ? 'defence' : 'either';
     existing.treaty = existing.side === 'defence';
   } else {
-    const card = ctx.card[crisis.card]!;
-    const stake = card.stakes[inst.leader] ?? 'low';
+    const stake = stakeOf(ctx, state, inst.leader, ctx.card[crisis.card]!, crisis.region);
     crisis.calls.push({ actor: inst.leader, callers: [caller], side: 'defence', treaty: true, stake });
   }
   ensureTie(state, inst.leader, defender).frozenBy ??= crisis.uid;

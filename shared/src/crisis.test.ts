@@ -27,8 +27,8 @@ describe('calls (GAME.md §6.2)', () => {
 
   it.each([
     ['a coordination bloc calls nobody', 'piracy', 'red'],
-    ['a call goes one step only: partners of partners are not called', 'strait-crisis', 'gold', null],
-    ['a call level of alliance leaves partnerships uncalled', 'allies-attacked', 'gold', null],
+    ['a call goes one step only: partners of partners are not called', 'strait-crisis', 'gold'],
+    ['a call level of alliance leaves partnerships uncalled', 'allies-attacked', 'gold'],
   ])('%s', (_label, card, absent) => {
     const m = drive({ seats });
     m.inject(card);
@@ -87,8 +87,8 @@ describe('deterrence and effective severity (GAME.md §6.3)', () => {
     const after = deterrence(ctx, m.state, 'gold', 'south', true);
     // Green's 10 Power is shared by its three partners at partnership or above (Red, Gold, the Pact)…
     expect(before).toBeCloseTo((0.1 * 10) / 3);
-    // …and by two at strategic or above (Red, the Pact) once the exercise lifts Gold a level.
-    expect(after).toBeCloseTo((0.3 * 10) / 2);
+    // …and by three at strategic or above (Red, the Pact, and Gold itself) once the exercise lifts Gold a level.
+    expect(after).toBeCloseTo((0.3 * 10) / 3);
   });
 
   it('an isolated target faces +1 severity', () => {

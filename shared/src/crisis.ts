@@ -140,8 +140,10 @@ export function deterrence(ctx: Ctx, state: MatchState, target: string, region: 
     if (x === target) continue;
     let level = bondLevel(ctx, state, x, target);
     if (level < 2) continue;
-    if (withExercises && level < ALLIANCE && exercising(state, x, target, region)) level++;
-    const lent = unlockedPower(state, x) / lendingShareCount(ctx, state, x, level);
+    // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
+    const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
+    if (raised) level++;
+    const lent = unlockedPower(state, x) / (lendingShareCount(ctx, state, x, level) + (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
     total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
   }
@@ -169,7 +171,7 @@ export function previewSeverity(ctx: Ctx, state: MatchState, crisis: CrisisState
 
 /** Whether a live crisis puts an actor "at war" (a party to a pressed or stalemated crisis). */
 export function atWar(state: MatchState, actor: string): boolean {
-  return state.crises.some((c) => c.live && c.stalemates > 0 && c.parties.includes(actor));
+  return state.crises.some((c) => c.live && (c.stalemates > 0 || c.press?.press === true) && c.parties.includes(actor));
 }
 
 export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: string): boolean {

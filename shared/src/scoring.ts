@@ -92,7 +92,7 @@ export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
     const grievancePenalty = Math.min(3, grievances);
     let stars = goals.reduce((s, g) => s + g.stars, 0) + (objective?.met ? 3 : 0) - grievancePenalty;
     const warMaker = war && state.warMakers.includes(seat);
-    if (war && !warMaker) stars = stars * 0.75;
+    if (war && !warMaker && stars > 0) stars = stars * 0.75;
     const par = def.seat?.par ?? 4;
     return { seat, goals, objective, grievancePenalty, stars, par, margin: stars - par, warMaker, rank: 0 };
   });

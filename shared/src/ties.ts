@@ -42,7 +42,13 @@ export function tieLevel(ctx: Ctx, state: MatchState, a: string, b: string): num
   const tie = state.ties[tieKey(a, b)];
   let level = tie?.level ?? 0;
   if (tie?.blocSuspended) return level;
-  for (const id of sharedBlocs(ctx, state, a, b)) level = Math.max(level, levelOf(ctx.institution[id]!.level));
+  // Hot path: no array of shared blocs is built.
+  for (const id in state.blocs) {
+    const inst = ctx.institution[id];
+    if (!inst) continue;
+    const members = state.blocs[id]!;
+    if (members.includes(a) && members.includes(b)) level = Math.max(level, levelOf(inst.level));
+  }
   return level;
 }
 
@@ -56,10 +62,12 @@ export function bondLevel(ctx: Ctx, state: MatchState, from: string, to: string)
   const tie = state.ties[tieKey(from, to)];
   let level = tie?.level ?? 0;
   if (tie?.blocSuspended) return level;
-  for (const id of sharedBlocs(ctx, state, from, to)) {
-    const inst = ctx.institution[id]!;
-    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from))
-      level = Math.max(level, levelOf(inst.level));
+  for (const id in state.blocs) {
+    const inst = ctx.institution[id];
+    if (!inst) continue;
+    if (inst.kind !== 'alliance' && !(inst.kind === 'paperAlliance' && inst.leader === from)) continue;
+    const members = state.blocs[id]!;
+    if (members.includes(from) && members.includes(to)) level = Math.max(level, levelOf(inst.level));
   }
   return level;
 }

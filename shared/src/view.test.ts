@@ -67,3 +67,20 @@ describe('a seat’s view (GAME.md §11.14)', () => {
     expect(v.rng).toBe(0);
   });
 });
+
+describe('quiet support after resolution', () => {
+  it('stays hidden from other seats once the crisis is over, unless exposed', () => {
+    const m = drive({ seats });
+    m.inject('frontier-war');
+    m.advance();
+    const c = m.crisis('frontier-war');
+    m.seat('green', { kind: 'instigate', crisis: c, press: false, power: 0 });
+    m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'quiet', power: 0, wealth: 0 } });
+    m.advance();
+    m.advance();
+    const blue = viewFor(m.state, 'blue');
+    expect(JSON.stringify(blue.crises)).not.toContain('quiet');
+    expect(blue.actors.red!.stats.quiet).toBe(0);
+    expect(viewFor(m.state, 'red').actors.red!.stats.quiet).toBe(m.state.actors.red!.stats.quiet);
+  });
+});

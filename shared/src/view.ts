@@ -16,7 +16,13 @@ function visible(event: EngineEvent, viewer: string | null): boolean {
 
 /** A live crisis with other actors' secret decisions removed (answers, votes, Press/Hold). */
 function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): CrisisState {
-  if (ended || !crisis.live) return crisis;
+  if (ended) return crisis;
+  if (!crisis.live) {
+    // Resolved answers are public through the account, except quiet support, which stays hidden unless exposed.
+    const answers: CrisisState['answers'] = {};
+    for (const [id, a] of Object.entries(crisis.answers)) if (a.kind !== 'quiet' || id === viewer) answers[id] = a;
+    return { ...crisis, answers };
+  }
   const answers: CrisisState['answers'] = {};
   if (viewer && crisis.answers[viewer]) answers[viewer] = crisis.answers[viewer];
   const votes: CrisisState['votes'] = {};
@@ -44,7 +50,10 @@ export function viewFor(state: MatchState, viewer: string | null): SeatView {
   const actors: MatchState['actors'] = {};
   for (const id in state.actors) {
     const a = state.actors[id]!;
-    actors[id] = ended || id === viewer ? a : { ...a, objective: null, hand: a.hand.map(() => 'hidden') };
+    actors[id] =
+      ended || id === viewer
+        ? a
+        : { ...a, objective: null, hand: a.hand.map(() => 'hidden'), stats: { ...a.stats, quiet: 0 } };
   }
   const drafts: MatchState['drafts'] = {};
   for (const id in state.drafts) {

@@ -141,6 +141,8 @@ function offerProblem(ctx: Ctx, state: MatchState, cmd: Extract<SeatCommand, { k
     if (r.kind === 'jointExercise' && after < PARTNERSHIP) return 'A joint exercise needs a partnership or higher.';
     if (r.kind === 'unPledge' && !ctx.councilMembers.includes(to))
       return `${name(ctx, to)} has no Security Council vote to pledge.`;
+    if (r.kind === 'unPledge' && !ctx.councilMembers.includes(seat))
+      return 'A UN pledge is a promise to vote with you: you need a Security Council seat.';
     if (r.kind === 'investment') investment = r.amount;
   }
   if (investment > 0) {

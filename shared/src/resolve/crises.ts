@@ -145,6 +145,8 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
       a.committed[crisis.uid] = power;
       value = effectivePower(ctx, state, call.actor, power, crisis.region) + Math.floor(wealth / 2);
       honour(tx, crisis, call, caller.party, power, wealth);
+    } else if (conditionalKept && call.treaty) {
+      honour(tx, crisis, call, caller.party, 0, 0);
     } else if (answer.kind === 'quiet') {
       a.wealth = Math.max(0, a.wealth - 1);
       a.stats.quiet++;

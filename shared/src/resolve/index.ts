@@ -5,7 +5,7 @@ import { applyMediation, resolveCrises, settleDecisions } from './crises.ts';
 import { applyIncome, applySpending } from './economy.ts';
 import { applyPresence } from './presence.ts';
 import { endOfRound } from './round-end.ts';
-import { applyNoticesAndLowers, applyOffers } from './tie-changes.ts';
+import { applyNoticesAndLowers, applyOffers, npcAnswerOffers } from './tie-changes.ts';
 
 /**
  * Resolution (GAME.md §5.4), in its fixed order. All randomness comes from
@@ -16,7 +16,10 @@ export function resolveRound(tx: Tx): void {
   const { state } = tx;
   state.phase = 'resolution';
   const steps: (() => void)[] = [
-    () => applyNoticesAndLowers(tx),
+    () => {
+      npcAnswerOffers(tx);
+      applyNoticesAndLowers(tx);
+    },
     () => applyPresence(tx),
     () => applyMediation(tx),
     () => {

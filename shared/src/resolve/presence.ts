@@ -21,36 +21,38 @@ export function applyPresence(tx: Tx): void {
       emit(tx, { type: 'deployed', actors: [seat], region: order.region, amounts: { power: order.power } });
     }
   }
-  // Rivals are judged after every deployment is placed, so the order of seats does not matter.
+  // Rivals are judged after every deployment is placed, so the order of seats does not matter;
+  // a pair of rivals face-to-face in a region raises Tension once a round, however many orders put them there.
+  const faced = new Set<string>();
+  const face = (actor: string, region: string, reason: string) => {
+    const rival = rivalPresent(ctx, state, actor, region);
+    if (!rival) return;
+    const key = [region, ...[actor, rival].sort()].join('|');
+    if (faced.has(key)) return;
+    faced.add(key);
+    raiseTension(tx, [actor, rival], reason);
+  };
+  const held = new Set<string>();
+  const exercise = (host: string, partners: string[], region: string) => {
+    const key = [region, ...[host, ...partners].sort()].join('|');
+    if (held.has(key)) return;
+    held.add(key);
+    emit(tx, { type: 'exercise', actors: [host, ...partners], region, concept: 'deterrence' });
+    for (const actor of [host, ...partners])
+      if (ctx.actor[actor]?.kind === 'greatPower') face(actor, region, 'exercise next to a rival');
+  };
   for (const seat of state.seats) {
     for (const order of state.drafts[seat]!.orders) {
-      if (order.kind === 'deploy') {
-        const rival = rivalPresent(ctx, state, seat, order.region);
-        if (rival) raiseTension(tx, [seat, rival], 'deployment next to a rival');
-      } else if (order.kind === 'exercise') {
-        exercise(tx, seat, [order.partner], order.region);
-      }
+      if (order.kind === 'deploy') face(seat, order.region, 'deployment next to a rival');
+      else if (order.kind === 'exercise') exercise(seat, [order.partner], order.region);
     }
   }
   for (const offer of state.offers) {
     if (offer.withdrawn || offer.answer !== true) continue;
-    for (const r of offer.riders) if (r.kind === 'jointExercise') exercise(tx, offer.from, [offer.to], r.region);
+    for (const r of offer.riders) if (r.kind === 'jointExercise') exercise(offer.from, [offer.to], r.region);
   }
   for (const inv of state.invitations) {
     if (inv.kind !== 'drill' || inv.accepted.length === 0) continue;
-    exercise(tx, inv.from, inv.accepted, ctx.actor[inv.from]!.home);
-  }
-}
-
-function exercise(tx: Tx, host: string, partners: string[], region: string): void {
-  const { ctx, state } = tx;
-  emit(tx, { type: 'exercise', actors: [host, ...partners], region, concept: 'deterrence' });
-  for (const actor of [host, ...partners]) {
-    if (ctx.actor[actor]?.kind !== 'greatPower') continue;
-    const rival = rivalPresent(ctx, state, actor, region);
-    if (rival) {
-      raiseTension(tx, [actor, rival], 'exercise next to a rival');
-      return;
-    }
+    exercise(inv.from, inv.accepted, ctx.actor[inv.from]!.home);
   }
 }

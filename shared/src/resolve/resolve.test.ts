@@ -62,7 +62,8 @@ describe('entrapment (GAME.md §6.5)', () => {
     }
     m.advanceTo('resolution');
     expect(m.actor('red').entangled).toBe(0);
-    expect(m.actor('red').roundsEntangled).toBe(3);
+    // Two round ends passed while Entangled (rounds 2 and 3); the round it was set in does not count.
+    expect(m.actor('red').roundsEntangled).toBe(2);
   });
 });
 
@@ -350,5 +351,25 @@ describe('prepared crisis cards (GAME.md §2)', () => {
     const revealed = m.eventsOf('crisisRevealed').find((e) => e.card === 'green-war');
     expect(revealed?.detail?.how).toBe('prepared');
     expect(m.state.crises.some((c) => c.card === 'green-war' && c.live)).toBe(true);
+  });
+});
+
+describe('presence next to rivals', () => {
+  it('two rivals deploying to the same region raise Tension once, however many orders', () => {
+    const m = drive({ seats });
+    m.advance();
+    m.seat('green', { kind: 'order', order: { kind: 'deploy', region: 'frontier', power: 1 } });
+    m.seat('green', { kind: 'order', order: { kind: 'deploy', region: 'frontier', power: 1 } });
+    m.seat('blue', { kind: 'order', order: { kind: 'deploy', region: 'frontier', power: 1 } });
+    m.advance();
+    expect(m.eventsOf('tension').filter((e) => e.detail?.reason === 'deployment next to a rival')).toHaveLength(1);
+  });
+
+  it('a joint-exercise rider accepted by a non-player actor is held this round', () => {
+    const m = drive({ seats });
+    m.advance();
+    m.seat('blue', { kind: 'offer', to: 'isle', raise: false, riders: [{ kind: 'jointExercise', region: 'straits' }], favour: false });
+    m.advance();
+    expect(m.eventsOf('exercise').map((e) => e.actors)).toContainEqual(['blue', 'isle']);
   });
 });

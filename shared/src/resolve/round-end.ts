@@ -21,9 +21,9 @@ export function endOfRound(tx: Tx): void {
   }
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    if (a.entangled > 0) {
+    if (a.entangled > 0 && !entangledThisRound(tx, id)) {
       a.roundsEntangled++;
-      if (!entangledThisRound(tx, id)) a.entangled--;
+      a.entangled--;
       if (a.entangled === 0) a.entangledBy = null;
     }
     a.locked = a.locked.filter((l) => {

@@ -4,7 +4,7 @@ import { RULES } from '../rules.ts';
 import type { OfferState, TieState } from '../state.ts';
 import { autonomyCap, ensureTie, getTie, tieKey, tieLevel } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
-import { ALLIANCE, PARTNERSHIP, STRATEGIC, TIE_LEVELS } from '../vocabulary.ts';
+import { ALLIANCE, STRATEGIC, TIE_LEVELS } from '../vocabulary.ts';
 import { abandon } from './abandonment.ts';
 
 export function clampAutonomy(tx: Tx, actor: string): void {
@@ -58,6 +58,11 @@ function leaveBloc(tx: Tx, seat: string, bloc: string): void {
   if (inst.kind === 'alliance' || inst.kind === 'paperAlliance') {
     const tie = ensureTie(state, seat, inst.leader);
     if (tie.notice) return;
+    if (tie.frozenBy) {
+      const found = freezingCall(tx, tie);
+      abandon(tx, seat, inst.leader, tie.frozenBy, found?.crisis.card);
+      return;
+    }
     tie.notice = { by: seat, due: state.round + state.settings.treatyNotice, bloc };
     state.actors[seat]!.reputation = Math.max(0, state.actors[seat]!.reputation - RULES.noticeReputation);
     emit(tx, { type: 'noticeGiven', actors: [seat, inst.leader], amounts: { due: tie.notice.due, reputation: -RULES.noticeReputation }, detail: { bloc } });
@@ -105,6 +110,12 @@ function lowerTie(tx: Tx, seat: string, partner: string): void {
   });
 }
 
+/** Non-player actors answer the offers made to them before anything resolves (their exercises count this round). */
+export function npcAnswerOffers(tx: Tx): void {
+  for (const offer of tx.state.offers)
+    if (!offer.withdrawn && !tx.state.seats.includes(offer.to)) offer.answer = npcAccepts(tx, offer);
+}
+
 /** How a non-player actor answers an offer: it never signs a new treaty and never sides with a rival of its treaty partners. */
 function npcAccepts(tx: Tx, offer: OfferState): boolean {
   const { ctx, state } = tx;
@@ -122,8 +133,7 @@ export function applyOffers(tx: Tx): void {
   const { ctx, state } = tx;
   for (const offer of state.offers) {
     if (offer.withdrawn) continue;
-    const toSeat = state.seats.includes(offer.to);
-    const accepted = toSeat ? offer.answer === true : npcAccepts(tx, offer);
+    const accepted = offer.answer === true;
     const from = state.actors[offer.from]!;
     const to = state.actors[offer.to]!;
     if (offer.favour) {
@@ -167,7 +177,7 @@ export function applyOffers(tx: Tx): void {
       clampAutonomy(tx, offer.from);
       clampAutonomy(tx, offer.to);
     }
-    const level = Math.max(PARTNERSHIP, tieLevel(ctx, state, offer.from, offer.to));
+    const level = tieLevel(ctx, state, offer.from, offer.to);
     for (const rider of offer.riders) applyRider(tx, offer, rider, level);
   }
 }
