@@ -21,10 +21,15 @@ let commands = 0;
 const rates: number[] = [];
 for (let r = 0; r < runs; r++) {
   const start = performance.now();
-  for (let g = 0; g < games; g++) commands += playRandomGame(scenario, settings, `bench:${r}:${g}`).log.length;
+  for (let g = 0; g < games; g++)
+    commands += playRandomGame(scenario, settings, `bench:${r}:${g}`).log.length;
   rates.push(games / ((performance.now() - start) / 1000));
 }
 console.log(`npm run bench:engine -- --runs ${runs} --games ${games}`);
-console.log(`${scenario.title}, ${seats.length} seats, ${settings.rounds} rounds, random-legal policy, one core`);
+console.log(
+  `${scenario.title}, ${seats.length} seats, ${settings.rounds} rounds, random-legal policy, one core`,
+);
 console.log(`runs (games/s): ${rates.map((x) => x.toFixed(0)).join(', ')}`);
-console.log(`median: ${median(rates).toFixed(0)} games/s (target ≥ 500); ${(commands / (runs * games)).toFixed(0)} commands per game`);
+console.log(
+  `median: ${median(rates).toFixed(0)} games/s (target ≥ 500); ${(commands / (runs * games)).toFixed(0)} commands per game`,
+);

@@ -5,8 +5,8 @@ import { commandProblem } from './commands/validate.ts';
 import { stakeOf } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
-import { revealCard, startRound } from './round.ts';
 import { resolveRound } from './resolve/index.ts';
+import { revealCard, startRound } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
 import { ensureTie } from './ties.ts';
@@ -33,14 +33,16 @@ function perform(tx: Tx, cmd: Command): void {
   const { state } = tx;
   switch (cmd.kind) {
     case 'advance':
-      return advance(tx);
+      advance(tx);
+      return;
     case 'injectCrisis':
       state.deck = state.deck.filter((c) => c !== cmd.card);
       state.discard = state.discard.filter((c) => c !== cmd.card);
       revealCard(tx, cmd.card, 'injected');
       return;
     default:
-      return performSeat(tx, cmd);
+      performSeat(tx, cmd);
+      return;
   }
 }
 
@@ -60,22 +62,46 @@ function performSeat(tx: Tx, cmd: SeatCommand): void {
       draft.orders.splice(cmd.index, 1);
       return;
     case 'lower':
-      draft.lowers.push({ partner: cmd.bloc ? ctx.institution[cmd.bloc]!.leader : cmd.partner, bloc: cmd.bloc ?? null });
+      draft.lowers.push({
+        partner: cmd.bloc ? ctx.institution[cmd.bloc]!.leader : cmd.partner,
+        bloc: cmd.bloc ?? null,
+      });
       return;
     case 'cancelLower':
       draft.lowers = draft.lowers.filter((l) => l.partner !== cmd.partner);
       return;
     case 'offer': {
       const id = newId(state, 'o');
-      state.offers.push({ id, round: state.round, from: cmd.seat, to: cmd.to, raise: cmd.raise, riders: cmd.riders, bloc: cmd.bloc ?? null, favour: cmd.favour, answer: null, withdrawn: false });
+      state.offers.push({
+        id,
+        round: state.round,
+        from: cmd.seat,
+        to: cmd.to,
+        raise: cmd.raise,
+        riders: cmd.riders,
+        bloc: cmd.bloc ?? null,
+        favour: cmd.favour,
+        answer: null,
+        withdrawn: false,
+      });
       state.actors[cmd.seat]!.stats.offersSent++;
-      emit(tx, { type: 'offerSent', actors: [cmd.seat, cmd.to], detail: { offer: id }, visibleTo: [cmd.seat, cmd.to] });
+      emit(tx, {
+        type: 'offerSent',
+        actors: [cmd.seat, cmd.to],
+        detail: { offer: id },
+        visibleTo: [cmd.seat, cmd.to],
+      });
       return;
     }
     case 'withdrawOffer': {
       const offer = state.offers.find((o) => o.id === cmd.offer)!;
       offer.withdrawn = true;
-      emit(tx, { type: 'offerWithdrawn', actors: [offer.from, offer.to], detail: { offer: offer.id }, visibleTo: [offer.from, offer.to] });
+      emit(tx, {
+        type: 'offerWithdrawn',
+        actors: [offer.from, offer.to],
+        detail: { offer: offer.id },
+        visibleTo: [offer.from, offer.to],
+      });
       return;
     }
     case 'respond': {
@@ -85,8 +111,23 @@ function performSeat(tx: Tx, cmd: SeatCommand): void {
     }
     case 'invite': {
       const id = newId(state, 'i');
-      state.invitations.push({ id, round: state.round, kind: cmd.invitation, from: cmd.seat, invitees: cmd.invitees, crisis: cmd.crisis ?? null, bloc: cmd.bloc ?? null, accepted: [], declined: [] });
-      emit(tx, { type: 'invitationSent', actors: [cmd.seat, ...cmd.invitees], ...(cmd.crisis ? { crisis: cmd.crisis } : {}), detail: { invitation: cmd.invitation, id, ...(cmd.bloc ? { bloc: cmd.bloc } : {}) } });
+      state.invitations.push({
+        id,
+        round: state.round,
+        kind: cmd.invitation,
+        from: cmd.seat,
+        invitees: cmd.invitees,
+        crisis: cmd.crisis ?? null,
+        bloc: cmd.bloc ?? null,
+        accepted: [],
+        declined: [],
+      });
+      emit(tx, {
+        type: 'invitationSent',
+        actors: [cmd.seat, ...cmd.invitees],
+        ...(cmd.crisis ? { crisis: cmd.crisis } : {}),
+        detail: { invitation: cmd.invitation, id, ...(cmd.bloc ? { bloc: cmd.bloc } : {}) },
+      });
       if (cmd.invitation === 'bloc' && cmd.crisis && cmd.bloc) inviteBloc(tx, cmd.crisis, cmd.bloc);
       return;
     }
@@ -126,14 +167,26 @@ function inviteBloc(tx: Tx, uid: string, bloc: string): void {
   const defender = crisis.target ?? crisis.parties[0];
   if (!defender || crisis.parties.includes(inst.leader)) return;
   const existing = crisis.calls.find((c) => c.actor === inst.leader);
-  const caller = { party: defender, side: 'defence' as const, level: 4, via: 'bloc' as const, bloc };
+  const caller = {
+    party: defender,
+    side: 'defence' as const,
+    level: 4,
+    via: 'bloc' as const,
+    bloc,
+  };
   if (existing) {
     existing.callers.push(caller);
     existing.side = existing.callers.every((c) => c.side === 'defence') ? 'defence' : 'either';
     existing.treaty = existing.side === 'defence';
   } else {
     const stake = stakeOf(ctx, state, inst.leader, ctx.card[crisis.card]!, crisis.region);
-    crisis.calls.push({ actor: inst.leader, callers: [caller], side: 'defence', treaty: true, stake });
+    crisis.calls.push({
+      actor: inst.leader,
+      callers: [caller],
+      side: 'defence',
+      treaty: true,
+      stake,
+    });
   }
   ensureTie(state, inst.leader, defender).frozenBy ??= crisis.uid;
 }

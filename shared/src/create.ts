@@ -1,9 +1,9 @@
 import { type Ctx, ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
 import { seedToState, shuffle } from './rng.ts';
+import { startRound } from './round.ts';
 import { RULES_VERSION } from './rules.ts';
 import { type Scenario, type SettingsInput, SettingsSchema } from './scenario/schema.ts';
-import { startRound } from './round.ts';
 import type { ActorState, MatchState, ResolvedSettings } from './state.ts';
 import { autonomyCap, ensureTie } from './ties.ts';
 import { emit, type Tx } from './tx.ts';
@@ -27,12 +27,20 @@ export function checkSeats(scenario: Scenario, seats: string[]): string | null {
   return null;
 }
 
-export function resolveSettings(scenario: Scenario, input: SettingsInput): ResolvedSettings | string {
+export function resolveSettings(
+  scenario: Scenario,
+  input: SettingsInput,
+): ResolvedSettings | string {
   const parsed = SettingsSchema.safeParse(input);
-  if (!parsed.success) return `Settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  if (!parsed.success)
+    return `Settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
   const s = parsed.data;
   const isClass = s.preset === 'class';
-  const rounds = s.rounds ?? (isClass ? Math.max(scenario.rounds.min, Math.min(4, scenario.rounds.max)) : scenario.rounds.default);
+  const rounds =
+    s.rounds ??
+    (isClass
+      ? Math.max(scenario.rounds.min, Math.min(4, scenario.rounds.max))
+      : scenario.rounds.default);
   if (rounds < scenario.rounds.min || rounds > scenario.rounds.max)
     return `${scenario.title} plays ${scenario.rounds.min} to ${scenario.rounds.max} rounds (got ${rounds}).`;
   const ap = scenario.rules.actionPoints;
@@ -97,11 +105,18 @@ function newActor(ctx: Ctx, id: string, seat: boolean): ActorState {
  * seats in play, secret objectives and hands dealt and the deck shuffled by
  * the seed. The same scenario, settings and seed always give the same state.
  */
-export function createMatch(scenario: Scenario, settingsInput: SettingsInput, seed: string): CreateResult {
+export function createMatch(
+  scenario: Scenario,
+  settingsInput: SettingsInput,
+  seed: string,
+): CreateResult {
   const ctx = ctxOf(scenario);
   const settings = resolveSettings(scenario, settingsInput);
   if (typeof settings === 'string') return { ok: false, error: settings };
-  const seats = settingsInput.seats ?? [...scenario.seats.required, ...scenario.seats.optional.slice(0, scenario.seats.maxOptional)];
+  const seats = settingsInput.seats ?? [
+    ...scenario.seats.required,
+    ...scenario.seats.optional.slice(0, scenario.seats.maxOptional),
+  ];
   const seatError = checkSeats(scenario, seats);
   if (seatError) return { ok: false, error: seatError };
   const seatOrder = ctx.actorIds.filter((id) => seats.includes(id));
@@ -150,24 +165,36 @@ export function createMatch(scenario: Scenario, settingsInput: SettingsInput, se
   state.deck = shuffle(
     state,
     scenario.cards
-      .filter((c) => !c.holder && !scripted.has(c.id) && c.eras.some((e) => scenario.eras.includes(e)))
+      .filter(
+        (c) => !c.holder && !scripted.has(c.id) && c.eras.some((e) => scenario.eras.includes(e)),
+      )
       .map((c) => c.id),
   );
   const dealt = new Set<string>();
   for (const id of seatOrder) {
     const a = state.actors[id]!;
     const kind = ctx.actor[id]!.kind;
-    const pool = scenario.objectives.filter((o) => !dealt.has(o.id) && (o.for === 'any' || o.for === kind));
-    const pick = shuffle(state, pool.map((o) => o.id))[0];
+    const pool = scenario.objectives.filter(
+      (o) => !dealt.has(o.id) && (o.for === 'any' || o.for === kind),
+    );
+    const pick = shuffle(
+      state,
+      pool.map((o) => o.id),
+    )[0];
     if (pick) {
       a.objective = pick;
       dealt.add(pick);
     }
     const lever = ctx.actor[id]!.seat?.lever;
-    if (lever?.kind === 'holdsCards') a.hand = shuffle(state, [...lever.cards]).slice(0, lever.handSize);
+    if (lever?.kind === 'holdsCards')
+      a.hand = shuffle(state, [...lever.cards]).slice(0, lever.handSize);
   }
   const tx: Tx = { ctx, state, events: [] };
-  emit(tx, { type: 'matchStarted', actors: seatOrder, amounts: { rounds: settings.rounds, tension: state.tension } });
+  emit(tx, {
+    type: 'matchStarted',
+    actors: seatOrder,
+    amounts: { rounds: settings.rounds, tension: state.tension },
+  });
   startRound(tx, 1);
   return { ok: true, state, events: tx.events };
 }

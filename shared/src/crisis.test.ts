@@ -47,12 +47,20 @@ describe('calls (GAME.md §6.2)', () => {
     const m = drive({ seats });
     // Red gains a base in Gold's region through an accepted offer with base access.
     m.advance();
-    m.seat('red', { kind: 'offer', to: 'gold', raise: true, riders: [{ kind: 'baseAccess', guest: 'red' }], favour: false });
+    m.seat('red', {
+      kind: 'offer',
+      to: 'gold',
+      raise: true,
+      riders: [{ kind: 'baseAccess', guest: 'red' }],
+      favour: false,
+    });
     m.seat('gold', { kind: 'respond', offer: m.state.offers[0]!.id, accept: true });
     m.advance();
     m.advance();
     m.inject('piracy');
-    const call = m.state.crises.find((c) => c.card === 'piracy')!.calls.find((c) => c.actor === 'red');
+    const call = m.state.crises
+      .find((c) => c.card === 'piracy')!
+      .calls.find((c) => c.actor === 'red');
     expect(call).toBeDefined();
     expect(call!.stake).toBe('high'); // low + 2 footprint steps
   });
@@ -83,7 +91,10 @@ describe('deterrence and effective severity (GAME.md §6.3)', () => {
     const ctx = ctxOf(FIXTURE);
     const before = deterrence(ctx, m.state, 'gold', 'south', true);
     m.advance();
-    m.seat('green', { kind: 'order', order: { kind: 'exercise', partner: 'gold', region: 'south' } });
+    m.seat('green', {
+      kind: 'order',
+      order: { kind: 'exercise', partner: 'gold', region: 'south' },
+    });
     const after = deterrence(ctx, m.state, 'gold', 'south', true);
     // Green's 10 Power is shared by its three partners at partnership or above (Red, Gold, the Pact)…
     expect(before).toBeCloseTo((0.1 * 10) / 3);

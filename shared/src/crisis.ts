@@ -2,8 +2,8 @@ import type { Ctx } from './ctx.ts';
 import { areRivals } from './ctx.ts';
 import type { CardDef } from './scenario/schema.ts';
 import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
-import { bondLevel, bondingBloc, getTie, lendingShareCount, tieLevel } from './ties.ts';
-import { ALLIANCE, DIALOGUE, levelOf, STAKES, type Stake } from './vocabulary.ts';
+import { bondingBloc, bondLevel, getTie, lendingShareCount, tieLevel } from './ties.ts';
+import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
 /** Deterrence share of each tie level (GAME.md §4.1), index = level. */
 export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
@@ -33,7 +33,13 @@ export function footprint(ctx: Ctx, state: MatchState, actor: string, region: st
 }
 
 /** An actor's stake in a crisis: the card's, raised to high at home and one step per footprint point. */
-export function stakeOf(ctx: Ctx, state: MatchState, actor: string, card: CardDef, region: string): Stake {
+export function stakeOf(
+  ctx: Ctx,
+  state: MatchState,
+  actor: string,
+  card: CardDef,
+  region: string,
+): Stake {
   if (ctx.actor[actor]?.home === region) return 'high';
   const base = STAKES.indexOf(card.stakes[actor] ?? 'low');
   return STAKES[Math.min(2, base + footprint(ctx, state, actor, region))]!;
@@ -41,7 +47,8 @@ export function stakeOf(ctx: Ctx, state: MatchState, actor: string, card: CardDe
 
 /** The parties of a crisis: instigator and target, or for a shared crisis the actors at home in its region. */
 export function partiesOf(ctx: Ctx, card: CardDef): string[] {
-  if (card.instigator || card.target) return [card.instigator, card.target].filter((x): x is string => x !== null);
+  if (card.instigator || card.target)
+    return [card.instigator, card.target].filter((x): x is string => x !== null);
   return ctx.homeActors[card.region] ?? [];
 }
 
@@ -51,8 +58,8 @@ function sideOfParty(crisis: Pick<CrisisState, 'instigator'>, party: string): Si
 
 /**
  * Who a crisis calls (GAME.md §6.2): partners of each party at or above the
- * card's call level, one step only, plus partners that hold a footprint in
- * the region whatever the call level. Fixed at Briefing.
+ * card's call level, one step only, plus partners (partnership or higher)
+ * that hold a footprint in the region whatever the call level. Fixed at Briefing.
  */
 export function computeCalls(
   ctx: Ctx,
@@ -68,11 +75,19 @@ export function computeCalls(
       if (crisis.parties.includes(x)) continue;
       const level = bondLevel(ctx, state, x, party);
       let via: CallerState['via'] | null = null;
-      if (level >= callLevel && level >= DIALOGUE) via = bondingBloc(ctx, state, x, party) ? 'bloc' : 'tie';
-      else if (level >= DIALOGUE && footprint(ctx, state, x, crisis.region) > 0) via = 'footprint';
+      if (level >= callLevel && level >= DIALOGUE)
+        via = bondingBloc(ctx, state, x, party) ? 'bloc' : 'tie';
+      else if (level >= PARTNERSHIP && footprint(ctx, state, x, crisis.region) > 0)
+        via = 'footprint';
       if (!via) continue;
       const list = byActor.get(x) ?? [];
-      list.push({ party, side: sideOfParty(crisis, party), level, via, bloc: bondingBloc(ctx, state, x, party) });
+      list.push({
+        party,
+        side: sideOfParty(crisis, party),
+        level,
+        via,
+        bloc: bondingBloc(ctx, state, x, party),
+      });
       byActor.set(x, list);
     }
   }
@@ -100,7 +115,13 @@ export function unlockedPower(state: MatchState, actor: string): number {
 }
 
 /** Power counts half outside the Cohesion holder's home theatre while Cohesion is below 4 (GAME.md §6.7). */
-export function effectivePower(ctx: Ctx, state: MatchState, actor: string, amount: number, region: string): number {
+export function effectivePower(
+  ctx: Ctx,
+  state: MatchState,
+  actor: string,
+  amount: number,
+  region: string,
+): number {
   const def = ctx.actor[actor];
   const a = state.actors[actor];
   if (!def?.cohesion || !a || a.cohesion >= 4) return amount;
@@ -110,7 +131,9 @@ export function effectivePower(ctx: Ctx, state: MatchState, actor: string, amoun
 /** Whether two actors hold a joint exercise in a region this round (a drill counts). */
 export function exercising(state: MatchState, a: string, b: string, region: string): boolean {
   const has = (x: string, y: string) =>
-    state.drafts[x]?.orders.some((o) => o.kind === 'exercise' && o.partner === y && o.region === region) ?? false;
+    state.drafts[x]?.orders.some(
+      (o) => o.kind === 'exercise' && o.partner === y && o.region === region,
+    ) ?? false;
   if (has(a, b) || has(b, a)) return true;
   const pair = (x: string, y: string) => (x === a && y === b) || (x === b && y === a);
   const byOffer = state.offers.some(
@@ -125,7 +148,8 @@ export function exercising(state: MatchState, a: string, b: string, region: stri
     (inv) =>
       inv.kind === 'drill' &&
       inv.round === state.round &&
-      ((inv.from === a && inv.accepted.includes(b)) || (inv.from === b && inv.accepted.includes(a))),
+      ((inv.from === a && inv.accepted.includes(b)) ||
+        (inv.from === b && inv.accepted.includes(a))),
   );
 }
 
@@ -134,7 +158,13 @@ export function exercising(state: MatchState, a: string, b: string, region: stri
  * level share × the Power the partner lends at that level (its unlocked
  * Power split among its partners at that level or above) × its Reputation ÷ 5.
  */
-export function deterrence(ctx: Ctx, state: MatchState, target: string, region: string, withExercises: boolean): number {
+export function deterrence(
+  ctx: Ctx,
+  state: MatchState,
+  target: string,
+  region: string,
+  withExercises: boolean,
+): number {
   let total = 0;
   for (const x of ctx.actorIds) {
     if (x === target) continue;
@@ -143,7 +173,8 @@ export function deterrence(ctx: Ctx, state: MatchState, target: string, region: 
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
-    const lent = unlockedPower(state, x) / (lendingShareCount(ctx, state, x, level) + (raised ? 1 : 0));
+    const lent =
+      unlockedPower(state, x) / (lendingShareCount(ctx, state, x, level) + (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
     total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
   }
@@ -156,7 +187,12 @@ export function roundHalfUp(x: number): number {
 }
 
 /** Severity before the floor of 1: base, isolation of the target, minus deterrence. */
-export function severityAfterDeterrence(ctx: Ctx, state: MatchState, crisis: CrisisState, withExercises: boolean): number {
+export function severityAfterDeterrence(
+  ctx: Ctx,
+  state: MatchState,
+  crisis: CrisisState,
+  withExercises: boolean,
+): number {
   let s = crisis.severity;
   if (crisis.target) {
     if (state.actors[crisis.target]?.isolated) s += 1;
@@ -171,7 +207,9 @@ export function previewSeverity(ctx: Ctx, state: MatchState, crisis: CrisisState
 
 /** Whether a live crisis puts an actor "at war" (a party to a pressed or stalemated crisis). */
 export function atWar(state: MatchState, actor: string): boolean {
-  return state.crises.some((c) => c.live && (c.stalemates > 0 || c.press?.press === true) && c.parties.includes(actor));
+  return state.crises.some(
+    (c) => c.live && (c.stalemates > 0 || c.press?.press === true) && c.parties.includes(actor),
+  );
 }
 
 export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: string): boolean {
@@ -179,8 +217,14 @@ export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: 
 }
 
 /** A rival great power with presence in the region (for the Tension rules on exercises and deployments). */
-export function rivalPresent(ctx: Ctx, state: MatchState, actor: string, region: string): string | null {
-  for (const r of ctx.actorIds) if (areRivals(ctx, actor, r) && hasPresence(ctx, state, r, region)) return r;
+export function rivalPresent(
+  ctx: Ctx,
+  state: MatchState,
+  actor: string,
+  region: string,
+): string | null {
+  for (const r of ctx.actorIds)
+    if (areRivals(ctx, actor, r) && hasPresence(ctx, state, r, region)) return r;
   return null;
 }
 

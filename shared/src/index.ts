@@ -3,7 +3,7 @@
  * its scenario, settings, seed and ordered commands; every state is the fold
  * of that log (docs/architecture.md).
  */
-export { allSeatsDone, type ApplyResult, applyCommand } from './apply.ts';
+export { type ApplyResult, allSeatsDone, applyCommand } from './apply.ts';
 export { defaultCommands } from './commands/defaults.ts';
 export { nextPhase, PHASE_NAMES, seatKindsIn } from './commands/phases.ts';
 export * from './commands/schema.ts';
@@ -12,7 +12,7 @@ export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
 export { ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
-export { EVENT_TYPES, type EngineEvent, type EventType } from './events/types.ts';
+export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts';
 export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { previewCrisis } from './preview.ts';

@@ -1,8 +1,8 @@
 import { seatKindsIn } from './commands/phases.ts';
 import type { Answer, Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
-import { ctxOf } from './ctx.ts';
 import { unlockedPower } from './crisis.ts';
+import { ctxOf } from './ctx.ts';
 import { actionPointsMax, seatPlan } from './plan.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
@@ -29,7 +29,16 @@ export interface LegalOption {
   raiseTargets?: string[];
 }
 
-const ORDER_KINDS: Order['kind'][] = ['invest', 'deploy', 'exercise', 'mediate', 'sanction', 'aid', 'investigate', 'prepare'];
+const ORDER_KINDS: Order['kind'][] = [
+  'invest',
+  'deploy',
+  'exercise',
+  'mediate',
+  'sanction',
+  'aid',
+  'investigate',
+  'prepare',
+];
 
 /** Everything a seat may do in the current phase, with reasons for what it may not. */
 export function legalCommands(scenario: Scenario, state: MatchState, seat: string): LegalOption[] {
@@ -43,7 +52,12 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
   const me = state.actors[seat]!;
   const wealthLeft = me.wealth - plan.wealth;
   const others = ctx.actorIds.filter((id) => id !== seat);
-  const option = (kind: SeatCommand['kind'], targets: string[], firstReason: string | null, extra: Partial<LegalOption> = {}): LegalOption => ({
+  const option = (
+    kind: SeatCommand['kind'],
+    targets: string[],
+    firstReason: string | null,
+    extra: Partial<LegalOption> = {},
+  ): LegalOption => ({
     kind,
     available: targets.length > 0,
     reason: targets.length > 0 ? null : (firstReason ?? 'Nothing to choose from.'),
@@ -65,7 +79,13 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
         }
       }
       const amount =
-        sub === 'invest' ? { min: 2, max: Math.min(4, wealthLeft) } : sub === 'aid' ? { min: 1, max: Math.min(3, wealthLeft) } : sub === 'deploy' ? { min: 1, max: unlockedPower(state, seat) - plan.deployedTotal } : undefined;
+        sub === 'invest'
+          ? { min: 2, max: Math.min(4, wealthLeft) }
+          : sub === 'aid'
+            ? { min: 1, max: Math.min(3, wealthLeft) }
+            : sub === 'deploy'
+              ? { min: 1, max: unlockedPower(state, seat) - plan.deployedTotal }
+              : undefined;
       out.push({ ...option('order', targets, first), sub, ...(amount ? { amount } : {}) });
     }
   }
@@ -78,7 +98,9 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
       case 'exercise':
         return others.map((p) => [p, { kind: 'exercise', partner: p, region: ctx.actor[p]!.home }]);
       case 'mediate':
-        return state.crises.filter((c) => c.live).map((c) => [c.uid, { kind: 'mediate', crisis: c.uid }]);
+        return state.crises
+          .filter((c) => c.live)
+          .map((c) => [c.uid, { kind: 'mediate', crisis: c.uid }]);
       case 'sanction':
         return others.map((t) => [t, { kind: 'sanction', target: t }]);
       case 'aid':
@@ -95,9 +117,30 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
     const raiseTargets: string[] = [];
     let first: string | null = null;
     for (const to of others) {
-      const raise = problem({ kind: 'offer', ...stamp, to, raise: true, riders: [], favour: false });
-      const ridersOnly = problem({ kind: 'offer', ...stamp, to, raise: false, riders: [{ kind: 'unPledge' }], favour: false });
-      const trade = problem({ kind: 'offer', ...stamp, to, raise: false, riders: [{ kind: 'trade' }], favour: false });
+      const raise = problem({
+        kind: 'offer',
+        ...stamp,
+        to,
+        raise: true,
+        riders: [],
+        favour: false,
+      });
+      const ridersOnly = problem({
+        kind: 'offer',
+        ...stamp,
+        to,
+        raise: false,
+        riders: [{ kind: 'unPledge' }],
+        favour: false,
+      });
+      const trade = problem({
+        kind: 'offer',
+        ...stamp,
+        to,
+        raise: false,
+        riders: [{ kind: 'trade' }],
+        favour: false,
+      });
       if (raise === null) raiseTargets.push(to);
       if (raise === null || ridersOnly === null || trade === null) targets.push(to);
       else first ??= raise;
@@ -105,7 +148,11 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
     out.push(option('offer', targets, first, { raiseTargets }));
   }
   if (kinds.includes('lower')) {
-    const targets = others.filter((p) => (getTie(state, seat, p)?.level ?? 0) > 0 && problem({ kind: 'lower', ...stamp, partner: p }) === null);
+    const targets = others.filter(
+      (p) =>
+        (getTie(state, seat, p)?.level ?? 0) > 0 &&
+        problem({ kind: 'lower', ...stamp, partner: p }) === null,
+    );
     out.push(option('lower', targets, 'You have no tie of your own to lower.'));
   }
   if (kinds.includes('respond')) {
@@ -118,43 +165,100 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
   }
   if (kinds.includes('invite')) {
     const lever = ctx.actor[seat]!.seat?.lever;
-    const subs = lever?.kind === 'convenesSummit' ? ['summit'] : lever?.kind === 'leadsBrics' ? ['brics'] : lever?.kind === 'hostsDrill' ? ['drill'] : lever?.kind === 'choosesMediators' ? ['mediation'] : lever?.kind === 'invitesBloc' ? ['bloc'] : [];
+    const subs =
+      lever?.kind === 'convenesSummit'
+        ? ['summit']
+        : lever?.kind === 'leadsBrics'
+          ? ['brics']
+          : lever?.kind === 'hostsDrill'
+            ? ['drill']
+            : lever?.kind === 'choosesMediators'
+              ? ['mediation']
+              : lever?.kind === 'invitesBloc'
+                ? ['bloc']
+                : [];
     for (const sub of subs) {
       const targets = inviteTargets(sub);
       out.push({ ...option('invite', targets, 'No one can be invited now.'), sub });
     }
     function inviteTargets(sub: string): string[] {
       if (sub === 'mediation')
-        return state.crises.filter((c) => c.live && ctx.card[c.card]!.mediatorsChosenBy?.includes(seat)).length > 0 ? others : [];
-      if (sub === 'bloc') return state.crises.filter((c) => c.live && ctx.card[c.card]!.blocInviteBy === seat && !c.blocInvited).map((c) => c.uid);
-      return others.filter((o) => problem({ kind: 'invite', ...stamp, invitation: sub as 'summit', invitees: [o] }) === null);
+        return state.crises.filter(
+          (c) => c.live && ctx.card[c.card]!.mediatorsChosenBy?.includes(seat),
+        ).length > 0
+          ? others
+          : [];
+      if (sub === 'bloc')
+        return state.crises
+          .filter((c) => c.live && ctx.card[c.card]!.blocInviteBy === seat && !c.blocInvited)
+          .map((c) => c.uid);
+      return others.filter(
+        (o) =>
+          problem({ kind: 'invite', ...stamp, invitation: sub as 'summit', invitees: [o] }) ===
+          null,
+      );
     }
   }
   if (kinds.includes('answer')) {
     for (const crisis of state.crises) {
       const call = crisis.live ? crisis.calls.find((c) => c.actor === seat) : undefined;
       if (!call) continue;
-      const answers: Answer['kind'][] = call.treaty ? ['honour', 'abandon'] : ['honour', 'quiet', 'hedge'];
-      if (crisis.instigator && state.seats.includes(crisis.instigator) && crisis.instigator !== seat) answers.splice(1, 0, 'honourIfPressed');
-      const sides = call.side === 'either' ? (['attack', 'defence'] as const) : ([call.side] as const);
+      const answers: Answer['kind'][] = call.treaty
+        ? ['honour', 'abandon']
+        : ['honour', 'quiet', 'hedge'];
+      if (
+        crisis.instigator &&
+        state.seats.includes(crisis.instigator) &&
+        crisis.instigator !== seat
+      )
+        answers.splice(1, 0, 'honourIfPressed');
+      const sides =
+        call.side === 'either' ? (['attack', 'defence'] as const) : ([call.side] as const);
       const freePower = unlockedPower(state, seat) - plan.deployedTotal;
-      out.push({ kind: 'answer', sub: crisis.uid, available: true, reason: null, targets: [crisis.uid], answers, sides: [...sides], amount: { min: 0, max: Math.max(0, freePower + (plan.deployed[crisis.region] ?? 0)) } });
+      out.push({
+        kind: 'answer',
+        sub: crisis.uid,
+        available: true,
+        reason: null,
+        targets: [crisis.uid],
+        answers,
+        sides: [...sides],
+        amount: { min: 0, max: Math.max(0, freePower + (plan.deployed[crisis.region] ?? 0)) },
+      });
     }
   }
   if (kinds.includes('instigate')) {
     for (const crisis of state.crises) {
       if (!crisis.live || crisis.instigator !== seat) continue;
-      out.push({ kind: 'instigate', sub: crisis.uid, available: true, reason: null, targets: [crisis.uid], amount: { min: 0, max: Math.max(0, unlockedPower(state, seat) - plan.deployedTotal + (plan.deployed[crisis.region] ?? 0)) } });
+      out.push({
+        kind: 'instigate',
+        sub: crisis.uid,
+        available: true,
+        reason: null,
+        targets: [crisis.uid],
+        amount: {
+          min: 0,
+          max: Math.max(
+            0,
+            unlockedPower(state, seat) - plan.deployedTotal + (plan.deployed[crisis.region] ?? 0),
+          ),
+        },
+      });
     }
   }
   if (kinds.includes('vote') && ctx.councilMembers.includes(seat)) {
-    const targets = state.crises.filter((c) => c.live && ctx.card[c.card]!.kind === 'vote').map((c) => c.uid);
+    const targets = state.crises
+      .filter((c) => c.live && ctx.card[c.card]!.kind === 'vote')
+      .map((c) => c.uid);
     if (targets.length > 0) out.push(option('vote', targets, null));
   }
   if (kinds.includes('mandate')) {
-    const targets = state.crises.filter((c) => c.live && ctx.card[c.card]!.mandateFor === seat).map((c) => c.uid);
+    const targets = state.crises
+      .filter((c) => c.live && ctx.card[c.card]!.mandateFor === seat)
+      .map((c) => c.uid);
     if (targets.length > 0) out.push(option('mandate', targets, null));
   }
-  if (kinds.includes('done')) out.push({ kind: 'done', available: true, reason: null, targets: [] });
+  if (kinds.includes('done'))
+    out.push({ kind: 'done', available: true, reason: null, targets: [] });
   return out;
 }

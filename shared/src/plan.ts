@@ -1,5 +1,5 @@
-import type { Ctx } from './ctx.ts';
 import { unlockedPower } from './crisis.ts';
+import type { Ctx } from './ctx.ts';
 import { RULES } from './rules.ts';
 import type { Answer, MatchState } from './state.ts';
 
@@ -19,7 +19,10 @@ export interface SeatPlan {
 
 export function actionPointsMax(ctx: Ctx, state: MatchState, seat: string): number {
   const kind = ctx.actor[seat]?.kind;
-  const base = kind === 'greatPower' ? state.settings.actionPoints.greatPower : state.settings.actionPoints.globalSouth;
+  const base =
+    kind === 'greatPower'
+      ? state.settings.actionPoints.greatPower
+      : state.settings.actionPoints.globalSouth;
   return Math.max(0, base - (state.actors[seat]!.entangled > 0 ? 1 : 0));
 }
 
@@ -28,8 +31,18 @@ function add(map: Record<string, number>, key: string, n: number) {
 }
 
 /** The seat's plan, leaving out its current answer to `skipAnswer` and its press on `skipPress` (being replaced). */
-export function seatPlan(state: MatchState, seat: string, skip: { answer?: string; press?: string } = {}): SeatPlan {
-  const plan: SeatPlan = { actionPoints: 0, wealth: 0, deployed: {}, deployedTotal: 0, committed: {} };
+export function seatPlan(
+  state: MatchState,
+  seat: string,
+  skip: { answer?: string; press?: string } = {},
+): SeatPlan {
+  const plan: SeatPlan = {
+    actionPoints: 0,
+    wealth: 0,
+    deployed: {},
+    deployedTotal: 0,
+    committed: {},
+  };
   const draft = state.drafts[seat];
   if (draft) {
     for (const o of draft.orders) {
@@ -48,7 +61,8 @@ export function seatPlan(state: MatchState, seat: string, skip: { answer?: strin
       plan.actionPoints++;
       for (const r of offer.riders) if (r.kind === 'investment') plan.wealth += r.amount;
     }
-    if (offer.to === seat && offer.favour && offer.answer === false) plan.wealth += RULES.favourRejectCost;
+    if (offer.to === seat && offer.favour && offer.answer === false)
+      plan.wealth += RULES.favourRejectCost;
   }
   for (const inv of state.invitations) if (inv.from === seat) plan.actionPoints++;
   for (const crisis of state.crises) {
@@ -56,7 +70,8 @@ export function seatPlan(state: MatchState, seat: string, skip: { answer?: strin
     const answer = crisis.answers[seat];
     if (answer && skip.answer !== crisis.uid) {
       plan.wealth += answerWealth(answer);
-      if (answer.kind === 'honour' || answer.kind === 'honourIfPressed') add(plan.committed, crisis.region, answer.power);
+      if (answer.kind === 'honour' || answer.kind === 'honourIfPressed')
+        add(plan.committed, crisis.region, answer.power);
     }
     if (crisis.instigator === seat && crisis.press?.press && skip.press !== crisis.uid)
       add(plan.committed, crisis.region, crisis.press.power);
@@ -83,6 +98,7 @@ export function powerFits(state: MatchState, seat: string, plan: SeatPlan): stri
     const over = plan.committed[region]! - (plan.deployed[region] ?? 0);
     if (over > 0) reserve -= over;
   }
-  if (reserve < 0) return 'not enough Power: commitments must come from Power deployed in that region or from the reserve';
+  if (reserve < 0)
+    return 'not enough Power: commitments must come from Power deployed in that region or from the reserve';
   return null;
 }

@@ -16,7 +16,11 @@ export interface CrisisPreview {
  * would call and through which ties (the host's inject preview, the
  * projector's entanglement meter).
  */
-export function previewCrisis(scenario: Scenario, state: MatchState, cardId: string): CrisisPreview | null {
+export function previewCrisis(
+  scenario: Scenario,
+  state: MatchState,
+  cardId: string,
+): CrisisPreview | null {
   const ctx = ctxOf(scenario);
   const card = ctx.card[cardId];
   if (!card) return null;

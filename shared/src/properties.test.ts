@@ -26,7 +26,9 @@ function checkInvariants(scenario: Scenario, state: MatchState): void {
       expect(a[track]).toBeLessThanOrEqual(10);
     }
     expect(a.autonomy).toBeGreaterThanOrEqual(0);
-    expect(a.autonomy, `${id} autonomy above its cap`).toBeLessThanOrEqual(autonomyCap(ctx, state, id));
+    expect(a.autonomy, `${id} autonomy above its cap`).toBeLessThanOrEqual(
+      autonomyCap(ctx, state, id),
+    );
     if (a.cohesion !== -1) {
       expect(a.cohesion).toBeGreaterThanOrEqual(0);
       expect(a.cohesion).toBeLessThanOrEqual(10);
@@ -68,7 +70,9 @@ describe.each(scenarios)('whole random games on %s', (_name, scenario) => {
     fc.assert(
       fc.property(seed, (s) => {
         const hashes: string[] = [];
-        const game = playRandomGame(scenario, { seats: allSeats }, s, `${s}!`, { onStep: (state) => hashes.push(stateHash(state)) });
+        const game = playRandomGame(scenario, { seats: allSeats }, s, `${s}!`, {
+          onStep: (state) => hashes.push(stateHash(state)),
+        });
         const created = createMatch(scenario, { seats: allSeats }, s);
         if (!created.ok) throw new Error(created.error);
         game.log.forEach((cmd, i) => {

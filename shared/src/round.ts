@@ -32,7 +32,12 @@ export function brief(tx: Tx, crisis: CrisisState): void {
       const tie = ensureTie(state, call.actor, caller.party);
       if (tie.frozenBy === null) {
         tie.frozenBy = crisis.uid;
-        emit(tx, { type: 'tieFrozen', actors: [call.actor, caller.party], crisis: crisis.uid, card: crisis.card });
+        emit(tx, {
+          type: 'tieFrozen',
+          actors: [call.actor, caller.party],
+          crisis: crisis.uid,
+          card: crisis.card,
+        });
       }
     }
   }
@@ -40,7 +45,11 @@ export function brief(tx: Tx, crisis: CrisisState): void {
 }
 
 /** Brings a card into play as a live crisis (GAME.md §6.1). */
-export function revealCard(tx: Tx, cardId: string, how: 'drawn' | 'prepared' | 'injected'): CrisisState {
+export function revealCard(
+  tx: Tx,
+  cardId: string,
+  how: 'drawn' | 'prepared' | 'injected',
+): CrisisState {
   const { ctx, state } = tx;
   const card = ctx.card[cardId]!;
   const crisis: CrisisState = {
@@ -68,7 +77,12 @@ export function revealCard(tx: Tx, cardId: string, how: 'drawn' | 'prepared' | '
   };
   state.crises.push(crisis);
   for (const s of card.sanctionsOnReveal) {
-    state.sanctions.push({ by: s.by, target: s.target, rounds: RULES.sanctionRounds, since: state.round });
+    state.sanctions.push({
+      by: s.by,
+      target: s.target,
+      rounds: RULES.sanctionRounds,
+      since: state.round,
+    });
   }
   brief(tx, crisis);
   emit(tx, {
@@ -104,7 +118,10 @@ export function startRound(tx: Tx, round: number): void {
   for (const crisis of state.crises) brief(tx, crisis);
 
   // Prepared cards come on top of the drawn ones, at most three new cards a round.
-  const cards: { card: string; how: 'drawn' | 'prepared' }[] = state.prepared.map((p) => ({ card: p.card, how: 'prepared' }));
+  const cards: { card: string; how: 'drawn' | 'prepared' }[] = state.prepared.map((p) => ({
+    card: p.card,
+    how: 'prepared',
+  }));
   state.prepared = [];
   const scripted = ctx.scenario.scriptedCards[String(round)];
   if (scripted) for (const card of scripted) cards.push({ card, how: 'drawn' });

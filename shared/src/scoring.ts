@@ -48,12 +48,20 @@ export function goalValue(ctx: Ctx, state: MatchState, actor: string, goal: Goal
       return a.stats.abandoned > 0 ? 0 : treatyCount(ctx, state, actor) + a.stats.treatyHonoured;
     case 'influenceLead': {
       const rival = state.actors[goal.rival]!;
-      return goal.regions.reduce((s, r) => s + (a.influence[r] ?? 0) - (rival.influence[r] ?? 0), 0);
+      return goal.regions.reduce(
+        (s, r) => s + (a.influence[r] ?? 0) - (rival.influence[r] ?? 0),
+        0,
+      );
     }
     case 'wealthGrowth':
       return a.wealth - a.startWealth;
     case 'greatPowerPartners':
-      return ctx.actorIds.filter((x) => x !== actor && isGreatPower(ctx, x) && tieLevel(ctx, state, actor, x) >= levelOf(goal.level)).length;
+      return ctx.actorIds.filter(
+        (x) =>
+          x !== actor &&
+          isGreatPower(ctx, x) &&
+          tieLevel(ctx, state, actor, x) >= levelOf(goal.level),
+      ).length;
     case 'tiesAtLeast':
       return partnersAtLeast(ctx, state, actor, levelOf(goal.level)).length;
     case 'noAbandonment':
@@ -85,16 +93,31 @@ export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
     });
     const objDef = a.objective ? ctx.objective[a.objective] : undefined;
     const objective = objDef
-      ? { id: objDef.id, text: objDef.text, met: goalStars(objDef.goal, goalValue(ctx, state, seat, objDef.goal)) > 0 }
+      ? {
+          id: objDef.id,
+          text: objDef.text,
+          met: goalStars(objDef.goal, goalValue(ctx, state, seat, objDef.goal)) > 0,
+        }
       : null;
     let grievances = 0;
     for (const id of ctx.actorIds) grievances += state.actors[id]!.grievances[seat] ?? 0;
     const grievancePenalty = Math.min(3, grievances);
-    let stars = goals.reduce((s, g) => s + g.stars, 0) + (objective?.met ? 3 : 0) - grievancePenalty;
+    let stars =
+      goals.reduce((s, g) => s + g.stars, 0) + (objective?.met ? 3 : 0) - grievancePenalty;
     const warMaker = war && state.warMakers.includes(seat);
     if (war && !warMaker && stars > 0) stars = stars * 0.75;
     const par = def.seat?.par ?? 4;
-    return { seat, goals, objective, grievancePenalty, stars, par, margin: stars - par, warMaker, rank: 0 };
+    return {
+      seat,
+      goals,
+      objective,
+      grievancePenalty,
+      stars,
+      par,
+      margin: stars - par,
+      warMaker,
+      rank: 0,
+    };
   });
   const sorted = [...scores].sort(
     (x, y) =>
@@ -128,7 +151,13 @@ export function awards(scenario: Scenario, state: MatchState): Award[] {
     ...best('mostLoyal', 'Most Loyal Partner', (s) => stats(s).honoured),
   ];
   const china = state.seats.find((s) => s === 'china');
-  if (china) out.push({ id: 'closestToChina', title: 'Closest to the real China', seat: china, value: chinaPattern(ctx, state, china) });
+  if (china)
+    out.push({
+      id: 'closestToChina',
+      title: 'Closest to the real China',
+      seat: china,
+      value: chinaPattern(ctx, state, china),
+    });
   return out;
 }
 
@@ -140,5 +169,7 @@ export function awards(scenario: Scenario, state: MatchState): Award[] {
 export function chinaPattern(ctx: Ctx, state: MatchState, china: string): number {
   const s = state.actors[china]!.stats;
   const partnerships = partnersAtLeast(ctx, state, china, STRATEGIC).length >= 2 ? 1 : 0;
-  return partnerships + (s.newTreaties === 0 ? 1 : 0) + (s.scaledBack > 0 || s.entrapped === 0 ? 1 : 0);
+  return (
+    partnerships + (s.newTreaties === 0 ? 1 : 0) + (s.scaledBack > 0 || s.entrapped === 0 ? 1 : 0)
+  );
 }

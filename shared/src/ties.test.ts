@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ctxOf } from './ctx.ts';
 import { createMatch } from './create.ts';
+import { ctxOf } from './ctx.ts';
 import { FIXTURE } from './testing/fixture.ts';
 import { autonomyCap, bondLevel, lendingShareCount, tieLevel, treatyCount } from './ties.ts';
 import { ALLIANCE, DIALOGUE, NONE, PARTNERSHIP, STRATEGIC } from './vocabulary.ts';

@@ -17,7 +17,16 @@ export function ensureTie(state: MatchState, a: string, b: string): TieState {
   let tie = state.ties[key];
   if (!tie) {
     const [x, y] = a < b ? [a, b] : [b, a];
-    tie = { a: x, b: y, level: 0, frozenBy: null, noRiseBefore: 0, notice: null, riders: [], blocSuspended: false };
+    tie = {
+      a: x,
+      b: y,
+      level: 0,
+      frozenBy: null,
+      noRiseBefore: 0,
+      notice: null,
+      riders: [],
+      blocSuspended: false,
+    };
     state.ties[key] = tie;
   }
   return tie;
@@ -65,9 +74,11 @@ export function bondLevel(ctx: Ctx, state: MatchState, from: string, to: string)
   for (const id in state.blocs) {
     const inst = ctx.institution[id];
     if (!inst) continue;
-    if (inst.kind !== 'alliance' && !(inst.kind === 'paperAlliance' && inst.leader === from)) continue;
+    if (inst.kind !== 'alliance' && !(inst.kind === 'paperAlliance' && inst.leader === from))
+      continue;
     const members = state.blocs[id]!;
-    if (members.includes(from) && members.includes(to)) level = Math.max(level, levelOf(inst.level));
+    if (members.includes(from) && members.includes(to))
+      level = Math.max(level, levelOf(inst.level));
   }
   return level;
 }
@@ -78,7 +89,8 @@ export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: strin
   if (state.ties[tieKey(from, to)]?.blocSuspended) return null;
   for (const id of sharedBlocs(ctx, state, from, to)) {
     const inst = ctx.institution[id]!;
-    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from)) return id;
+    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from))
+      return id;
   }
   return null;
 }
@@ -121,14 +133,20 @@ export function autonomyCap(ctx: Ctx, state: MatchState, a: string): number {
  * How many partners share what `lender` lends at `level` or above: its ties
  * at that level, an institution counting once (GAME.md §6.3).
  */
-export function lendingShareCount(ctx: Ctx, state: MatchState, lender: string, level: number): number {
+export function lendingShareCount(
+  ctx: Ctx,
+  state: MatchState,
+  lender: string,
+  level: number,
+): number {
   let count = 0;
   const counted = new Set<string>();
   for (const id in state.blocs) {
     const members = state.blocs[id]!;
     const inst = ctx.institution[id];
     if (!inst || !members.includes(lender)) continue;
-    const lends = inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === lender);
+    const lends =
+      inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === lender);
     if (!lends || levelOf(inst.level) < level) continue;
     count++;
     for (const m of members) counted.add(m);

@@ -20,7 +20,3 @@ export function newId(state: MatchState, prefix: string): string {
   state.nextId++;
   return `${prefix}${state.nextId}`;
 }
-
-export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
-}

@@ -20,7 +20,8 @@ function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): 
   if (!crisis.live) {
     // Resolved answers are public through the account, except quiet support, which stays hidden unless exposed.
     const answers: CrisisState['answers'] = {};
-    for (const [id, a] of Object.entries(crisis.answers)) if (a.kind !== 'quiet' || id === viewer) answers[id] = a;
+    for (const [id, a] of Object.entries(crisis.answers))
+      if (a.kind !== 'quiet' || id === viewer) answers[id] = a;
     return { ...crisis, answers };
   }
   const answers: CrisisState['answers'] = {};
@@ -53,7 +54,12 @@ export function viewFor(state: MatchState, viewer: string | null): SeatView {
     actors[id] =
       ended || id === viewer
         ? a
-        : { ...a, objective: null, hand: a.hand.map(() => 'hidden'), stats: { ...a.stats, quiet: 0 } };
+        : {
+            ...a,
+            objective: null,
+            hand: a.hand.map(() => 'hidden'),
+            stats: { ...a.stats, quiet: 0 },
+          };
   }
   const drafts: MatchState['drafts'] = {};
   for (const id in state.drafts) {

@@ -15,7 +15,14 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const STAKES = ['low', 'medium', 'high'] as const;
 export type Stake = (typeof STAKES)[number];
 
-export const TRACKS = ['power', 'wealth', 'autonomy', 'reputation', 'security', 'cohesion'] as const;
+export const TRACKS = [
+  'power',
+  'wealth',
+  'autonomy',
+  'reputation',
+  'security',
+  'cohesion',
+] as const;
 export type Track = (typeof TRACKS)[number];
 
 export const RIDER_KINDS = [

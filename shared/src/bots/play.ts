@@ -37,7 +37,10 @@ export function playRandomGame(
   const rng = { rng: seedToState(`bots:${botSeed}`) };
   const run = (cmd: Command) => {
     const result = applyCommand(scenario, state, cmd);
-    if (!result.ok) throw new Error(`The random policy produced an illegal command (${result.error}): ${JSON.stringify(cmd)}`);
+    if (!result.ok)
+      throw new Error(
+        `The random policy produced an illegal command (${result.error}): ${JSON.stringify(cmd)}`,
+      );
     log.push(cmd);
     if (options.keepEvents) events.push(...result.events);
     options.onStep?.(state, cmd);

@@ -19,7 +19,12 @@ type Stamp = { seat: string; round: number; phase: MatchState['phase'] };
  * seat's own view holds (its draft, its calls, offers to it, public ties).
  * Its generator is its own, never the match's.
  */
-export function nextRandomCommand(scenario: Scenario, state: MatchState, seat: string, rng: RngHolder): SeatCommand {
+export function nextRandomCommand(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  rng: RngHolder,
+): SeatCommand {
   const ctx = ctxOf(scenario);
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const stamp: Stamp = { seat, round: state.round, phase: state.phase };
@@ -36,41 +41,99 @@ export function nextRandomCommand(scenario: Scenario, state: MatchState, seat: s
 }
 
 /** Answers the seat owes now (offers, invitations, calls, Press, votes, mandates), in a random but legal form. */
-function pendingAnswers(ctx: Ctx, state: MatchState, kinds: SeatCommand['kind'][], stamp: Stamp, rng: RngHolder): SeatCommand[] {
+function pendingAnswers(
+  ctx: Ctx,
+  state: MatchState,
+  kinds: SeatCommand['kind'][],
+  stamp: Stamp,
+  rng: RngHolder,
+): SeatCommand[] {
   const seat = stamp.seat;
   const out: SeatCommand[] = [];
   if (kinds.includes('respond'))
     for (const o of state.offers)
-      if (o.to === seat && o.answer === null && !o.withdrawn) out.push({ kind: 'respond', ...stamp, offer: o.id, accept: nextFloat(rng) < 0.6 }, { kind: 'respond', ...stamp, offer: o.id, accept: true });
+      if (o.to === seat && o.answer === null && !o.withdrawn)
+        out.push(
+          { kind: 'respond', ...stamp, offer: o.id, accept: nextFloat(rng) < 0.6 },
+          { kind: 'respond', ...stamp, offer: o.id, accept: true },
+        );
   if (kinds.includes('respondInvitation'))
     for (const i of state.invitations)
       if (i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat))
-        out.push({ kind: 'respondInvitation', ...stamp, invitation: i.id, accept: nextFloat(rng) < 0.6 });
+        out.push({
+          kind: 'respondInvitation',
+          ...stamp,
+          invitation: i.id,
+          accept: nextFloat(rng) < 0.6,
+        });
   for (const crisis of state.crises) {
     if (!crisis.live) continue;
-    const call = kinds.includes('answer') && !crisis.answers[seat] ? crisis.calls.find((c) => c.actor === seat) : undefined;
+    const call =
+      kinds.includes('answer') && !crisis.answers[seat]
+        ? crisis.calls.find((c) => c.actor === seat)
+        : undefined;
     if (call) {
       const side = call.side === 'either' ? pick(rng, ['attack', 'defence'] as const) : call.side;
-      const kind: Answer['kind'] = call.treaty ? pick(rng, ['honour', 'honour', 'abandon'] as const) : pick(rng, ['honour', 'quiet', 'hedge', 'hedge'] as const);
+      const kind: Answer['kind'] = call.treaty
+        ? pick(rng, ['honour', 'honour', 'abandon'] as const)
+        : pick(rng, ['honour', 'quiet', 'hedge', 'hedge'] as const);
       const power = kind === 'honour' ? 1 + nextInt(rng, 2) : 0;
-      const answer = (a: Omit<Answer, 'side'>) => ({ kind: 'answer' as const, ...stamp, crisis: crisis.uid, answer: { ...a, side } });
-      out.push(answer({ kind, power, wealth: 0 }), answer({ kind: 'honour', power: 0, wealth: 2 }), answer({ kind: call.treaty ? 'abandon' : 'hedge', power: 0, wealth: 0 }));
+      const answer = (a: Omit<Answer, 'side'>) => ({
+        kind: 'answer' as const,
+        ...stamp,
+        crisis: crisis.uid,
+        answer: { ...a, side },
+      });
+      out.push(
+        answer({ kind, power, wealth: 0 }),
+        answer({ kind: 'honour', power: 0, wealth: 2 }),
+        answer({ kind: call.treaty ? 'abandon' : 'hedge', power: 0, wealth: 0 }),
+      );
     }
     if (kinds.includes('instigate') && crisis.instigator === seat && !crisis.press) {
       const press = nextFloat(rng) < 0.5;
-      out.push({ kind: 'instigate', ...stamp, crisis: crisis.uid, press, power: press ? 1 + nextInt(rng, 3) : 0 }, { kind: 'instigate', ...stamp, crisis: crisis.uid, press: false, power: 0 });
+      out.push(
+        {
+          kind: 'instigate',
+          ...stamp,
+          crisis: crisis.uid,
+          press,
+          power: press ? 1 + nextInt(rng, 3) : 0,
+        },
+        { kind: 'instigate', ...stamp, crisis: crisis.uid, press: false, power: 0 },
+      );
     }
     const card = ctx.card[crisis.card]!;
-    if (kinds.includes('vote') && card.kind === 'vote' && ctx.councilMembers.includes(seat) && !crisis.votes[seat])
-      out.push({ kind: 'vote', ...stamp, crisis: crisis.uid, vote: pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const) });
+    if (
+      kinds.includes('vote') &&
+      card.kind === 'vote' &&
+      ctx.councilMembers.includes(seat) &&
+      !crisis.votes[seat]
+    )
+      out.push({
+        kind: 'vote',
+        ...stamp,
+        crisis: crisis.uid,
+        vote: pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const),
+      });
     if (kinds.includes('mandate') && card.mandateFor === seat && !crisis.mandate)
-      out.push({ kind: 'mandate', ...stamp, crisis: crisis.uid, choice: pick(rng, ['limit', 'stretch', 'standDown'] as const) });
+      out.push({
+        kind: 'mandate',
+        ...stamp,
+        crisis: crisis.uid,
+        choice: pick(rng, ['limit', 'stretch', 'standDown'] as const),
+      });
   }
   return out;
 }
 
 /** One random action-point spend: an offer, an order or (rarely) a lowered tie. */
-function randomInitiative(ctx: Ctx, state: MatchState, stamp: Stamp, rng: RngHolder): SeatCommand | null {
+function randomInitiative(
+  ctx: Ctx,
+  state: MatchState,
+  stamp: Stamp,
+  rng: RngHolder,
+): SeatCommand | null {
   const seat = stamp.seat;
   const roll = nextFloat(rng);
   const actor = pick(rng, ctx.actorIds);
@@ -87,7 +150,14 @@ function randomInitiative(ctx: Ctx, state: MatchState, stamp: Stamp, rng: RngHol
   return order ? { kind: 'order', ...stamp, order } : null;
 }
 
-function randomOrder(ctx: Ctx, state: MatchState, seat: string, actor: string, roll: number, rng: RngHolder): Order | null {
+function randomOrder(
+  ctx: Ctx,
+  state: MatchState,
+  seat: string,
+  actor: string,
+  roll: number,
+  rng: RngHolder,
+): Order | null {
   const region = pick(rng, ctx.regionIds);
   if (roll < 0.4) return { kind: 'invest', region, amount: 2 + nextInt(rng, 3) };
   if (roll < 0.6) return { kind: 'deploy', region, power: 1 + nextInt(rng, 3) };

@@ -22,7 +22,12 @@ export function defaultCommands(ctx: Ctx, state: MatchState, seat: string): Seat
     }
     const call = crisis.calls.find((c) => c.actor === seat);
     if (call && !crisis.answers[seat])
-      out.push({ kind: 'answer', ...stamp, crisis: crisis.uid, answer: timeoutAnswer(state, crisis, call) });
+      out.push({
+        kind: 'answer',
+        ...stamp,
+        crisis: crisis.uid,
+        answer: timeoutAnswer(state, crisis, call),
+      });
     if (crisis.instigator === seat && !crisis.press)
       out.push({ kind: 'instigate', ...stamp, crisis: crisis.uid, press: false, power: 0 });
   }

@@ -3,7 +3,15 @@ import type { SeatCommand } from './schema.ts';
 
 type SeatKind = SeatCommand['kind'];
 
-const NEGOTIATE: SeatKind[] = ['order', 'cancelOrder', 'offer', 'withdrawOffer', 'lower', 'cancelLower', 'invite'];
+const NEGOTIATE: SeatKind[] = [
+  'order',
+  'cancelOrder',
+  'offer',
+  'withdrawOffer',
+  'lower',
+  'cancelLower',
+  'invite',
+];
 const RESPOND: SeatKind[] = ['respond', 'respondInvitation'];
 const CALLS: SeatKind[] = ['answer', 'instigate', 'vote', 'mandate'];
 
@@ -17,7 +25,9 @@ export function seatKindsIn(phase: Phase, pace: Pace): SeatKind[] {
     case 'resolution':
       return ['done'];
     case 'diplomacy':
-      return pace === 'quick' ? [...NEGOTIATE, ...RESPOND, ...CALLS, 'done'] : [...NEGOTIATE, 'done'];
+      return pace === 'quick'
+        ? [...NEGOTIATE, ...RESPOND, ...CALLS, 'done']
+        : [...NEGOTIATE, 'done'];
     case 'responses':
       return [...RESPOND, 'done'];
     case 'calls':

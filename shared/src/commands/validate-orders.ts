@@ -15,7 +15,12 @@ export function actionPointCheck(ctx: Ctx, state: MatchState, seat: string): str
   return null;
 }
 
-export function wealthCheck(state: MatchState, seat: string, extra: number, skip: { answer?: string } = {}): string | null {
+export function wealthCheck(
+  state: MatchState,
+  seat: string,
+  extra: number,
+  skip: { answer?: string } = {},
+): string | null {
   const plan = seatPlan(state, seat, skip);
   const have = state.actors[seat]!.wealth;
   if (plan.wealth + extra > have)
@@ -24,7 +29,12 @@ export function wealthCheck(state: MatchState, seat: string, extra: number, skip
 }
 
 /** Why a seat may not add this order to its draft, or null when it may. */
-export function orderProblem(ctx: Ctx, state: MatchState, seat: string, order: Order): string | null {
+export function orderProblem(
+  ctx: Ctx,
+  state: MatchState,
+  seat: string,
+  order: Order,
+): string | null {
   const ap = actionPointCheck(ctx, state, seat);
   if (ap) return ap;
   const draft = state.drafts[seat]!;
@@ -49,7 +59,11 @@ export function orderProblem(ctx: Ctx, state: MatchState, seat: string, order: O
       if (order.partner === seat) return 'A joint exercise needs a partner other than yourself.';
       if (tieLevel(ctx, state, seat, order.partner) < PARTNERSHIP)
         return `A joint exercise needs at least a partnership with ${name(ctx, order.partner)}.`;
-      if (draft.orders.some((o) => o.kind === 'exercise' && o.partner === order.partner && o.region === order.region))
+      if (
+        draft.orders.some(
+          (o) => o.kind === 'exercise' && o.partner === order.partner && o.region === order.region,
+        )
+      )
         return 'That exercise is already in your orders.';
       return null;
     }
@@ -60,16 +74,22 @@ export function orderProblem(ctx: Ctx, state: MatchState, seat: string, order: O
       if (card.kind === 'vote') return 'A Security Council vote cannot be mediated.';
       if (crisis.parties.includes(seat)) return 'A party to a crisis cannot mediate it.';
       for (const p of crisis.parties)
-        if (!hasDialogue(ctx, state, seat, p)) return `Mediation needs at least dialogue with ${name(ctx, p)}.`;
+        if (!hasDialogue(ctx, state, seat, p))
+          return `Mediation needs at least dialogue with ${name(ctx, p)}.`;
       const choosers = (card.mediatorsChosenBy ?? []).filter((c) => state.seats.includes(c));
       if (choosers.length > 0) {
         const invited = state.invitations.some(
-          (i) => i.kind === 'mediation' && i.crisis === crisis.uid && choosers.includes(i.from) && i.invitees.includes(seat),
+          (i) =>
+            i.kind === 'mediation' &&
+            i.crisis === crisis.uid &&
+            choosers.includes(i.from) &&
+            i.invitees.includes(seat),
         );
         if (!invited)
           return `Only a mediator invited by ${choosers.map((c) => name(ctx, c)).join(' or ')} may mediate this crisis.`;
       }
-      if (draft.orders.some((o) => o.kind === 'mediate' && o.crisis === order.crisis)) return 'You already mediate this crisis.';
+      if (draft.orders.some((o) => o.kind === 'mediate' && o.crisis === order.crisis))
+        return 'You already mediate this crisis.';
       return null;
     }
     case 'sanction': {
@@ -89,7 +109,8 @@ export function orderProblem(ctx: Ctx, state: MatchState, seat: string, order: O
     case 'investigate': {
       const missing = actorExists(order.target);
       if (missing) return missing;
-      if (!ctx.actor[seat]!.canInvestigate) return `${name(ctx, seat)} cannot investigate in this scenario.`;
+      if (!ctx.actor[seat]!.canInvestigate)
+        return `${name(ctx, seat)} cannot investigate in this scenario.`;
       if (order.target === seat) return 'You cannot investigate yourself.';
       if (draft.orders.some((o) => o.kind === 'investigate' && o.target === order.target))
         return 'That investigation is already in your orders.';
@@ -102,18 +123,27 @@ export function orderProblem(ctx: Ctx, state: MatchState, seat: string, order: O
       if (!a.hand.includes(order.card)) return 'That card is not in your hand.';
       if (state.round - a.lastPrepared < lever.every)
         return `A card may be prepared once every ${lever.every} rounds (last in round ${a.lastPrepared}).`;
-      if (state.round >= state.settings.rounds) return 'A card prepared in the last round would never be revealed.';
-      if (draft.orders.some((o) => o.kind === 'prepare')) return 'You already prepare a card this round.';
+      if (state.round >= state.settings.rounds)
+        return 'A card prepared in the last round would never be revealed.';
+      if (draft.orders.some((o) => o.kind === 'prepare'))
+        return 'You already prepare a card this round.';
       return null;
     }
   }
 }
 
 /** Why a seat may not lower its tie with `partner` (or leave `bloc`), or null. */
-export function lowerProblem(ctx: Ctx, state: MatchState, seat: string, partner: string, bloc: string | undefined): string | null {
+export function lowerProblem(
+  ctx: Ctx,
+  state: MatchState,
+  seat: string,
+  partner: string,
+  bloc: string | undefined,
+): string | null {
   const a = state.actors[seat]!;
   const draft = state.drafts[seat]!;
-  if (draft.lowers.some((l) => l.partner === partner && (l.bloc ?? undefined) === bloc)) return 'That tie is already being lowered.';
+  if (draft.lowers.some((l) => l.partner === partner && (l.bloc ?? undefined) === bloc))
+    return 'That tie is already being lowered.';
   if (bloc) {
     const inst = ctx.institution[bloc];
     if (!inst) return `There is no institution "${bloc}".`;
@@ -123,7 +153,8 @@ export function lowerProblem(ctx: Ctx, state: MatchState, seat: string, partner:
   }
   if (!ctx.actor[partner] || partner === seat) return `There is no other actor "${partner}".`;
   const tie = state.ties[tieKey(seat, partner)];
-  if (!tie || tie.level === 0) return `You have no tie of your own with ${name(ctx, partner)} to lower.`;
+  if (!tie || tie.level === 0)
+    return `You have no tie of your own with ${name(ctx, partner)} to lower.`;
   if (tie.notice) return 'Notice has already been given on this treaty.';
   if (a.entangled > 0 && a.entangledBy === tieKey(seat, partner))
     return 'While Entangled you cannot lower the tie that drew you in.';

@@ -18,24 +18,109 @@ function negotiating() {
 
 describe('illegal commands are refused with a plain reason and change nothing', () => {
   const cases: [string, string, Act, string][] = [
-    ['spending more Wealth than held', 'red', { kind: 'order', order: { kind: 'aid', to: 'gold', amount: 3 } }, ''],
-    ['investing in no region', 'red', { kind: 'order', order: { kind: 'invest', region: 'mars', amount: 2 } }, 'no region'],
-    ['deploying more Power than free', 'gold', { kind: 'order', order: { kind: 'deploy', region: 'south', power: 9 } }, 'Power'],
-    ['mediating one’s own crisis', 'green', { kind: 'order', order: { kind: 'mediate', crisis: 'c1' } }, 'party'],
-    ['mediating without dialogue with both parties', 'blue', { kind: 'order', order: { kind: 'mediate', crisis: 'c1' } }, 'dialogue'],
-    ['an investigation by a seat that cannot', 'green', { kind: 'order', order: { kind: 'investigate', target: 'red' } }, 'cannot investigate'],
-    ['raising a frozen tie', 'red', { kind: 'offer', to: 'green', raise: true, riders: [], favour: false }, 'frozen'],
-    ['raising a treaty above the top', 'blue', { kind: 'offer', to: 'isle', raise: true, riders: [], favour: false }, 'top of the ladder'],
-    ['a trade deal on dialogue', 'red', { kind: 'offer', to: 'buffer', raise: false, riders: [{ kind: 'trade' }], favour: false }, 'partnership'],
-    ['spending a favour nobody owes', 'red', { kind: 'offer', to: 'gold', raise: true, riders: [], favour: true }, 'owes you no favour'],
-    ['hedging on a treaty call', 'blue', { kind: 'answer', crisis: 'c2', answer: { kind: 'hedge', power: 0, wealth: 0 } }, 'treaty call'],
-    ['abandoning a call that is no treaty', 'red', { kind: 'answer', crisis: 'c1', answer: { kind: 'abandon', power: 0, wealth: 0 } }, 'hedge instead'],
-    ['honouring with nothing', 'red', { kind: 'answer', crisis: 'c1', answer: { kind: 'honour', power: 0, wealth: 1 } }, 'at least 1 Power'],
-    ['answering a call one did not get', 'blue', { kind: 'answer', crisis: 'c1', answer: { kind: 'hedge', power: 0, wealth: 0 } }, 'not called'],
-    ['pressing another’s crisis', 'red', { kind: 'instigate', crisis: 'c1', press: true, power: 1 }, 'instigator'],
-    ['honour-if-pressed by the instigator itself', 'red', { kind: 'answer', crisis: 'c2', answer: { kind: 'honourIfPressed', power: 1, wealth: 0 } }, ''],
+    [
+      'spending more Wealth than held',
+      'red',
+      { kind: 'order', order: { kind: 'aid', to: 'gold', amount: 3 } },
+      '',
+    ],
+    [
+      'investing in no region',
+      'red',
+      { kind: 'order', order: { kind: 'invest', region: 'mars', amount: 2 } },
+      'no region',
+    ],
+    [
+      'deploying more Power than free',
+      'gold',
+      { kind: 'order', order: { kind: 'deploy', region: 'south', power: 9 } },
+      'Power',
+    ],
+    [
+      'mediating one’s own crisis',
+      'green',
+      { kind: 'order', order: { kind: 'mediate', crisis: 'c1' } },
+      'party',
+    ],
+    [
+      'mediating without dialogue with both parties',
+      'blue',
+      { kind: 'order', order: { kind: 'mediate', crisis: 'c1' } },
+      'dialogue',
+    ],
+    [
+      'an investigation by a seat that cannot',
+      'green',
+      { kind: 'order', order: { kind: 'investigate', target: 'red' } },
+      'cannot investigate',
+    ],
+    [
+      'raising a frozen tie',
+      'red',
+      { kind: 'offer', to: 'green', raise: true, riders: [], favour: false },
+      'frozen',
+    ],
+    [
+      'raising a treaty above the top',
+      'blue',
+      { kind: 'offer', to: 'isle', raise: true, riders: [], favour: false },
+      'top of the ladder',
+    ],
+    [
+      'a trade deal on dialogue',
+      'red',
+      { kind: 'offer', to: 'buffer', raise: false, riders: [{ kind: 'trade' }], favour: false },
+      'partnership',
+    ],
+    [
+      'spending a favour nobody owes',
+      'red',
+      { kind: 'offer', to: 'gold', raise: true, riders: [], favour: true },
+      'owes you no favour',
+    ],
+    [
+      'hedging on a treaty call',
+      'blue',
+      { kind: 'answer', crisis: 'c2', answer: { kind: 'hedge', power: 0, wealth: 0 } },
+      'treaty call',
+    ],
+    [
+      'abandoning a call that is no treaty',
+      'red',
+      { kind: 'answer', crisis: 'c1', answer: { kind: 'abandon', power: 0, wealth: 0 } },
+      'hedge instead',
+    ],
+    [
+      'honouring with nothing',
+      'red',
+      { kind: 'answer', crisis: 'c1', answer: { kind: 'honour', power: 0, wealth: 1 } },
+      'at least 1 Power',
+    ],
+    [
+      'answering a call one did not get',
+      'blue',
+      { kind: 'answer', crisis: 'c1', answer: { kind: 'hedge', power: 0, wealth: 0 } },
+      'not called',
+    ],
+    [
+      'pressing another’s crisis',
+      'red',
+      { kind: 'instigate', crisis: 'c1', press: true, power: 1 },
+      'instigator',
+    ],
+    [
+      'honour-if-pressed by the instigator itself',
+      'red',
+      { kind: 'answer', crisis: 'c2', answer: { kind: 'honourIfPressed', power: 1, wealth: 0 } },
+      '',
+    ],
     ['lowering a tie one does not have', 'gold', { kind: 'lower', partner: 'isle' }, 'no tie'],
-    ['preparing a card one does not hold', 'green', { kind: 'order', order: { kind: 'prepare', card: 'piracy' } }, 'not in your hand'],
+    [
+      'preparing a card one does not hold',
+      'green',
+      { kind: 'order', order: { kind: 'prepare', card: 'piracy' } },
+      'not in your hand',
+    ],
     ['voting without a council seat', 'gold', { kind: 'vote', crisis: 'c1', vote: 'yes' }, ''],
   ];
   it.each(cases)('%s', (_label, seat, act, reason) => {
@@ -45,7 +130,12 @@ describe('illegal commands are refused with a plain reason and change nothing', 
     const refusal = m.refusal(seat, act);
     expect(refusal).toBeTypeOf('string');
     expect(refusal!).toContain(reason);
-    const r = applyCommand(FIXTURE, m.state, { ...act, seat, round: m.state.round, phase: m.state.phase } as Command);
+    const r = applyCommand(FIXTURE, m.state, {
+      ...act,
+      seat,
+      round: m.state.round,
+      phase: m.state.phase,
+    } as Command);
     expect(r.ok).toBe(false);
     expect(stateHash(m.state)).toBe(before);
   });
@@ -70,16 +160,31 @@ describe('illegal commands are refused with a plain reason and change nothing', 
     m.inject('frontier-war');
     m.advance();
     expect(m.state.phase).toBe('diplomacy');
-    expect(m.refusal('red', { kind: 'answer', crisis: 'c1', answer: { kind: 'hedge', power: 0, wealth: 0 } })).toContain('cannot be done during');
+    expect(
+      m.refusal('red', {
+        kind: 'answer',
+        crisis: 'c1',
+        answer: { kind: 'hedge', power: 0, wealth: 0 },
+      }),
+    ).toContain('cannot be done during');
     m.advance();
     m.advance();
     expect(m.state.phase).toBe('calls');
-    expect(m.refusal('red', { kind: 'answer', crisis: 'c1', answer: { kind: 'hedge', power: 0, wealth: 0 } })).toBeNull();
+    expect(
+      m.refusal('red', {
+        kind: 'answer',
+        crisis: 'c1',
+        answer: { kind: 'hedge', power: 0, wealth: 0 },
+      }),
+    ).toBeNull();
   });
 
   it('counts action points, one less while Entangled', () => {
     const m = negotiating();
-    const invest = { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } } as const;
+    const invest = {
+      kind: 'order',
+      order: { kind: 'invest', region: 'south', amount: 2 },
+    } as const;
     for (let i = 0; i < 4; i++) m.seat('blue', invest);
     expect(m.refusal('blue', invest)).toContain('No action points');
     m.state.actors.red!.entangled = 1;
@@ -91,15 +196,31 @@ describe('illegal commands are refused with a plain reason and change nothing', 
     const m = negotiating();
     m.state.actors.gold!.wealth = 5;
     m.seat('gold', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 3 } });
-    expect(m.refusal('gold', { kind: 'order', order: { kind: 'aid', to: 'red', amount: 3 } })).toContain('Not enough Wealth');
-    expect(m.refusal('gold', { kind: 'order', order: { kind: 'aid', to: 'red', amount: 2 } })).toBeNull();
+    expect(
+      m.refusal('gold', { kind: 'order', order: { kind: 'aid', to: 'red', amount: 3 } }),
+    ).toContain('Not enough Wealth');
+    expect(
+      m.refusal('gold', { kind: 'order', order: { kind: 'aid', to: 'red', amount: 2 } }),
+    ).toBeNull();
   });
 
   it('keeps Power deployed in one region out of a commitment elsewhere (two fronts)', () => {
     const m = negotiating();
     m.state.actors.red!.power = 4;
     m.seat('red', { kind: 'order', order: { kind: 'deploy', region: 'straits', power: 3 } });
-    expect(m.refusal('red', { kind: 'answer', crisis: 'c1', answer: { kind: 'honour', power: 2, wealth: 0 } })).toContain('Power');
-    expect(m.refusal('red', { kind: 'answer', crisis: 'c1', answer: { kind: 'honour', power: 1, wealth: 0 } })).toBeNull();
+    expect(
+      m.refusal('red', {
+        kind: 'answer',
+        crisis: 'c1',
+        answer: { kind: 'honour', power: 2, wealth: 0 },
+      }),
+    ).toContain('Power');
+    expect(
+      m.refusal('red', {
+        kind: 'answer',
+        crisis: 'c1',
+        answer: { kind: 'honour', power: 1, wealth: 0 },
+      }),
+    ).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import { parseScenario } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/schema.ts';
 import liberalEra from '../../scenarios/liberal-era.json' with { type: 'json' };
 import main from '../../scenarios/main.json' with { type: 'json' };
 import tutorial1950 from '../../scenarios/tutorial-1950.json' with { type: 'json' };
+import { parseScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 /** The scenario files that ship with the game, by id. */
 const FILES: Record<string, { file: string; data: unknown }> = {

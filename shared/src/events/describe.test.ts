@@ -6,7 +6,12 @@ import { EVENT_TYPES } from './types.ts';
 
 describe('describeEvent', () => {
   const seats = ['red', 'blue', 'green', 'gold'];
-  const events = Array.from({ length: 30 }, (_, i) => playRandomGame(FIXTURE_WITH_DECK, { seats }, `describe-${i}`, `d${i}`, { keepEvents: true }).events).flat();
+  const events = Array.from(
+    { length: 30 },
+    (_, i) =>
+      playRandomGame(FIXTURE_WITH_DECK, { seats }, `describe-${i}`, `d${i}`, { keepEvents: true })
+        .events,
+  ).flat();
 
   it('gives every event of many random games a sentence with no holes', () => {
     expect(events.length).toBeGreaterThan(1000);
@@ -27,11 +32,34 @@ describe('describeEvent', () => {
   });
 
   it.each([
-    [{ type: 'entrapment', actors: ['red', 'green'], card: 'frontier-war', amounts: { autonomy: -1, power: 2, lockedRounds: 2, entangledRounds: 2 } }, 'Entrapment: Red is dragged into frontier-war by its tie with Green'],
-    [{ type: 'abandonment', actors: ['blue', 'isle'], card: 'strait-crisis', amounts: { reputation: -3, security: -2 } }, 'Abandonment: Blue refuses its treaty ally Isle in strait-crisis'],
-    [{ type: 'tieRaised', actors: ['red', 'gold'], amounts: { from: 2, to: 3 } }, 'Red and Gold raise their tie to a strategic partnership.'],
+    [
+      {
+        type: 'entrapment',
+        actors: ['red', 'green'],
+        card: 'frontier-war',
+        amounts: { autonomy: -1, power: 2, lockedRounds: 2, entangledRounds: 2 },
+      },
+      'Entrapment: Red is dragged into frontier-war by its tie with Green',
+    ],
+    [
+      {
+        type: 'abandonment',
+        actors: ['blue', 'isle'],
+        card: 'strait-crisis',
+        amounts: { reputation: -3, security: -2 },
+      },
+      'Abandonment: Blue refuses its treaty ally Isle in strait-crisis',
+    ],
+    [
+      { type: 'tieRaised', actors: ['red', 'gold'], amounts: { from: 2, to: 3 } },
+      'Red and Gold raise their tie to a strategic partnership.',
+    ],
   ] as const)('words %s plainly', (partial, expected) => {
-    const sentence = describeEvent(FIXTURE_WITH_DECK, { round: 1, phase: 'resolution', ...partial } as never);
+    const sentence = describeEvent(FIXTURE_WITH_DECK, {
+      round: 1,
+      phase: 'resolution',
+      ...partial,
+    } as never);
     expect(sentence).toContain(expected);
   });
 });

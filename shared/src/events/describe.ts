@@ -19,15 +19,19 @@ function signed(n: number | undefined): string {
  * all call this, so the whole product tells the story in the same words.
  */
 export function describeEvent(scenario: Scenario, e: EngineEvent): string {
-  const actorName = (id: string | undefined) => scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'someone';
+  const actorName = (id: string | undefined) =>
+    scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'someone';
   const [a, b] = [actorName(e.actors[0]), actorName(e.actors[1])];
   const list = (ids: string[]) => {
     const names = ids.map(actorName);
-    return names.length <= 1 ? (names[0] ?? 'nobody') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return names.length <= 1
+      ? (names[0] ?? 'nobody')
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   };
   const card = e.card ? scenario.cards.find((c) => c.id === e.card) : undefined;
   const crisisTitle = card ? card.title : 'the crisis';
-  const region = scenario.regions.find((r) => r.id === (e.region ?? card?.region))?.name ?? 'the region';
+  const region =
+    scenario.regions.find((r) => r.id === (e.region ?? card?.region))?.name ?? 'the region';
   const amt = e.amounts ?? {};
   const det = e.detail ?? {};
   const level = (n: number | undefined) => LEVEL_WORDS[TIE_LEVELS[n ?? 0] ?? 'none'];
@@ -142,7 +146,9 @@ export function describeEvent(scenario: Scenario, e: EngineEvent): string {
     case 'greatPowerWar':
       return `Tension reaches ${amt.tension}: great-power war. The match ends at once.`;
     case 'matchEnded':
-      return det.reason === 'greatPowerWar' ? 'The match ends in great-power war.' : 'The last round is over: the match ends.';
+      return det.reason === 'greatPowerWar'
+        ? 'The match ends in great-power war.'
+        : 'The last round is over: the match ends.';
   }
 }
 

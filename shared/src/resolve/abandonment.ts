@@ -8,7 +8,13 @@ import { ALLIANCE, PARTNERSHIP } from '../vocabulary.ts';
  * treaty. The abandoner loses Reputation, the caller Security; the treaty
  * falls to partnership at once; the caller holds a grievance.
  */
-export function abandon(tx: Tx, abandoner: string, caller: string, crisis: string, card?: string): void {
+export function abandon(
+  tx: Tx,
+  abandoner: string,
+  caller: string,
+  crisis: string,
+  card?: string,
+): void {
   const { ctx, state } = tx;
   const a = state.actors[abandoner]!;
   const c = state.actors[caller]!;
@@ -21,7 +27,9 @@ export function abandon(tx: Tx, abandoner: string, caller: string, crisis: strin
   tie.notice = null;
   if (tie.level >= ALLIANCE) tie.level = PARTNERSHIP;
   // A bloc treaty cannot be lowered pair by pair: the pair's bloc level stops applying.
-  if (sharedBlocs(ctx, state, abandoner, caller).some((b) => ctx.institution[b]!.level === 'alliance')) {
+  if (
+    sharedBlocs(ctx, state, abandoner, caller).some((b) => ctx.institution[b]!.level === 'alliance')
+  ) {
     tie.blocSuspended = true;
     tie.level = Math.max(tie.level, PARTNERSHIP);
   }
@@ -37,6 +45,11 @@ export function abandon(tx: Tx, abandoner: string, caller: string, crisis: strin
   const cohesion = ctx.actor[abandoner]?.cohesion;
   if (cohesion?.europeanAllies.includes(caller)) {
     a.cohesion = Math.max(0, a.cohesion - 2);
-    emit(tx, { type: 'cohesion', actors: [abandoner, caller], amounts: { change: -2, cohesion: a.cohesion }, concept: 'twoFront' });
+    emit(tx, {
+      type: 'cohesion',
+      actors: [abandoner, caller],
+      amounts: { change: -2, cohesion: a.cohesion },
+      concept: 'twoFront',
+    });
   }
 }

@@ -13,7 +13,8 @@ export function timeoutAnswer(state: MatchState, crisis: CrisisState, call: Call
   const plan = seatPlan(state, seat, { answer: crisis.uid });
   plan.committed[crisis.region] = (plan.committed[crisis.region] ?? 0) + 1;
   const side = call.side === 'either' ? undefined : call.side;
-  if (!powerFits(state, seat, plan)) return { kind: 'honour', power: 1, wealth: 0, ...(side ? { side } : {}) };
+  if (!powerFits(state, seat, plan))
+    return { kind: 'honour', power: 1, wealth: 0, ...(side ? { side } : {}) };
   if (seatPlan(state, seat, { answer: crisis.uid }).wealth + 2 <= state.actors[seat]!.wealth)
     return { kind: 'honour', power: 0, wealth: 2, ...(side ? { side } : {}) };
   return { kind: 'abandon', power: 0, wealth: 0 };
@@ -22,14 +23,19 @@ export function timeoutAnswer(state: MatchState, crisis: CrisisState, call: Call
 /** A non-player actor honours with 1 Power on a treaty call or a high stake, and hedges otherwise (§2, §11.8). */
 export function npcAnswer(state: MatchState, call: CallState): Answer {
   const side: Side =
-    call.side === 'either' ? [...call.callers].sort((a, b) => b.level - a.level)[0]!.side : call.side;
+    call.side === 'either'
+      ? [...call.callers].sort((a, b) => b.level - a.level)[0]!.side
+      : call.side;
   if (!call.treaty && call.stake !== 'high') return { kind: 'hedge', power: 0, wealth: 0 };
   const a = state.actors[call.actor]!;
   let used = 0;
   for (const uid in a.committed) used += a.committed[uid]!;
-  if (unlockedPower(state, call.actor) - used >= 1) return { kind: 'honour', side, power: 1, wealth: 0 };
+  if (unlockedPower(state, call.actor) - used >= 1)
+    return { kind: 'honour', side, power: 1, wealth: 0 };
   if (a.wealth >= 2) return { kind: 'honour', side, power: 0, wealth: 2 };
-  return call.treaty ? { kind: 'abandon', power: 0, wealth: 0 } : { kind: 'hedge', power: 0, wealth: 0 };
+  return call.treaty
+    ? { kind: 'abandon', power: 0, wealth: 0 }
+    : { kind: 'hedge', power: 0, wealth: 0 };
 }
 
 /** The side an answer takes. */

@@ -1,9 +1,9 @@
-import { isGreatPower } from '../ctx.ts';
 import { effectivePower, severityAfterDeterrence, unlockedPower } from '../crisis.ts';
+import { isGreatPower } from '../ctx.ts';
 import { chance, rollD6 } from '../rng.ts';
 import { RULES } from '../rules.ts';
 import type { Answer, CallState, CrisisState, Side } from '../state.ts';
-import { raiseTension, lowerTension } from '../tension.ts';
+import { lowerTension, raiseTension } from '../tension.ts';
 import { tieKey } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { STRATEGIC } from '../vocabulary.ts';
@@ -19,7 +19,8 @@ export interface CrisisContext {
   aidBonus: Record<string, Record<Side, number>>;
 }
 
-const liveCrises = (tx: Tx) => tx.state.crises.filter((c) => c.live && tx.ctx.card[c.card]!.kind === 'crisis');
+const liveCrises = (tx: Tx) =>
+  tx.state.crises.filter((c) => c.live && tx.ctx.card[c.card]!.kind === 'crisis');
 
 /** Step 3: mediation lowers severities (at most 2 per crisis), and SCO consultations among members. */
 export function applyMediation(tx: Tx): void {
@@ -32,19 +33,36 @@ export function applyMediation(tx: Tx): void {
       crisis.mediation++;
       crisis.mediators.push(seat);
       state.actors[seat]!.stats.mediations++;
-      emit(tx, { type: 'mediated', actors: [seat, ...crisis.parties], crisis: crisis.uid, card: crisis.card, region: crisis.region, concept: 'mediation' });
+      emit(tx, {
+        type: 'mediated',
+        actors: [seat, ...crisis.parties],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        concept: 'mediation',
+      });
     }
   }
   for (const crisis of liveCrises(tx)) {
     const consult = Object.keys(state.blocs).find((id) => {
       const inst = ctx.institution[id];
-      if (!inst || inst.kind !== 'coordination' || crisis.parties.length < 2) return false;
-      const invited = crisis.blocInvited === id;
-      return invited || crisis.parties.every((p) => state.blocs[id]!.includes(p));
+      if (inst?.kind !== 'coordination') return false;
+      if (crisis.blocInvited === id) return true;
+      return (
+        crisis.parties.length >= 2 && crisis.parties.every((p) => state.blocs[id]!.includes(p))
+      );
     });
     if (consult && crisis.mediation < RULES.mediationCap) {
       crisis.mediation++;
-      emit(tx, { type: 'mediated', actors: [...crisis.parties], crisis: crisis.uid, card: crisis.card, region: crisis.region, detail: { bloc: consult }, concept: 'institutions' });
+      emit(tx, {
+        type: 'mediated',
+        actors: [...crisis.parties],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        detail: { bloc: consult },
+        concept: 'institutions',
+      });
     }
   }
 }
@@ -65,31 +83,63 @@ export function settleDecisions(tx: Tx): CrisisContext {
     if (!state.seats.includes(inst)) {
       const npc = ctx.actor[inst]!.npc;
       const press = chance(state, npc.pressChance);
-      crisis.press = { press, power: press ? Math.min(npc.pressPower, unlockedPower(state, inst)) : 0 };
+      crisis.press = {
+        press,
+        power: press ? Math.min(npc.pressPower, unlockedPower(state, inst)) : 0,
+      };
     }
     crisis.press ??= { press: false, power: 0 };
     if (crisis.press.press) {
-      emit(tx, { type: 'pressed', actors: [inst, ...(crisis.target ? [crisis.target] : [])], crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts: { power: crisis.press.power } });
+      emit(tx, {
+        type: 'pressed',
+        actors: [inst, ...(crisis.target ? [crisis.target] : [])],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        amounts: { power: crisis.press.power },
+      });
       raiseTension(tx, [inst], 'a pressed crisis', crisis.uid);
-    } else emit(tx, { type: 'held', actors: [inst], crisis: crisis.uid, card: crisis.card, region: crisis.region });
+    } else
+      emit(tx, {
+        type: 'held',
+        actors: [inst],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+      });
   }
   for (const seat of state.seats) {
     for (const order of state.drafts[seat]!.orders) {
       if (order.kind === 'investigate') {
         const found = chance(state, RULES.investigateChance);
-        const quiet = state.crises.filter((c) => c.live && c.answers[order.target]?.kind === 'quiet');
+        const quiet = state.crises.filter(
+          (c) => c.live && c.answers[order.target]?.kind === 'quiet',
+        );
         if (found && quiet.length > 0) out.exposed.add(order.target);
-        emit(tx, { type: 'investigation', actors: [seat, order.target], detail: { result: found && quiet.length > 0 ? 'exposed' : 'nothing found' }, visibleTo: [seat] });
+        emit(tx, {
+          type: 'investigation',
+          actors: [seat, order.target],
+          detail: { result: found && quiet.length > 0 ? 'exposed' : 'nothing found' },
+          visibleTo: [seat],
+        });
       } else if (order.kind === 'aid') {
-        const crisis = state.crises.find((c) => c.live && c.parties.includes(order.to) && ctx.card[c.card]!.kind === 'crisis');
+        const crisis = state.crises.find(
+          (c) => c.live && c.parties.includes(order.to) && ctx.card[c.card]!.kind === 'crisis',
+        );
         if (!crisis) continue;
         const side: Side = crisis.instigator === order.to ? 'attack' : 'defence';
         let bonus = Math.floor(order.amount / 2);
         // The mirrored two-front dilemma: a great power's aid to a great power at war in the Cohesion holder's home theatre.
         const holder = ctx.cohesionHolder ? ctx.actor[ctx.cohesionHolder]!.cohesion! : null;
-        if (holder && isGreatPower(ctx, seat) && isGreatPower(ctx, order.to) && ctx.theatreOf[crisis.region] === holder.homeTheatre) bonus += 1;
-        const sides = (out.aidBonus[crisis.uid] ??= { attack: 0, defence: 0 });
-        sides[side] += bonus;
+        if (
+          holder &&
+          isGreatPower(ctx, seat) &&
+          isGreatPower(ctx, order.to) &&
+          ctx.theatreOf[crisis.region] === holder.homeTheatre
+        )
+          bonus += 1;
+        out.aidBonus[crisis.uid] ??= { attack: 0, defence: 0 };
+        out.aidBonus[crisis.uid]![side] += bonus;
       }
     }
   }
@@ -139,7 +189,10 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
     const conditionalKept = answer.kind === 'honourIfPressed' && !pressed;
     if ((answer.kind === 'honour' || answer.kind === 'honourIfPressed') && !conditionalKept) {
       honoured = true;
-      const power = Math.min(answer.power, Math.max(0, unlockedPower(state, call.actor) - committedTotal(tx, call.actor)));
+      const power = Math.min(
+        answer.power,
+        Math.max(0, unlockedPower(state, call.actor) - committedTotal(tx, call.actor)),
+      );
       const wealth = Math.min(answer.wealth, a.wealth);
       a.wealth -= wealth;
       a.committed[crisis.uid] = power;
@@ -153,22 +206,31 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
       value = 1;
       if (cc.exposed.has(call.actor)) exposeQuiet(tx, crisis, call.actor, caller.party);
     } else if (answer.kind === 'hedge') hedge(tx, crisis, call);
-    else if (answer.kind === 'abandon') abandon(tx, call.actor, caller.party, crisis.uid, crisis.card);
+    else if (answer.kind === 'abandon')
+      abandon(tx, call.actor, caller.party, crisis.uid, crisis.card);
     commitments.push({ actor: call.actor, call, answer, side, value, honoured });
   }
   const sum = (side: Side) =>
-    commitments.filter((c) => c.side === side).reduce((s, c) => s + c.value, 0) + (cc.aidBonus[crisis.uid]?.[side] ?? 0);
+    commitments.filter((c) => c.side === side).reduce((s, c) => s + c.value, 0) +
+    (cc.aidBonus[crisis.uid]?.[side] ?? 0);
   const honourers = commitments.filter((c) => c.honoured);
 
   let outcome: 'won' | 'held' | 'stalemate' | 'success' | 'failure';
   if (crisis.instigator) {
-    const eff = Math.max(1, severityAfterDeterrence(ctx, state, crisis, true) - crisis.mediation - hold);
+    const eff = Math.max(
+      1,
+      severityAfterDeterrence(ctx, state, crisis, true) - crisis.mediation - hold,
+    );
     const inst = crisis.instigator;
     const pressPower = pressed ? Math.min(crisis.press!.power, unlockedPower(state, inst)) : 0;
     if (pressed) state.actors[inst]!.committed[crisis.uid] = pressPower;
     const attackRoll = rollD6(state);
     const defenceRoll = rollD6(state);
-    const attack = eff + effectivePower(ctx, state, inst, pressPower, crisis.region) + sum('attack') + attackRoll;
+    const attack =
+      eff +
+      effectivePower(ctx, state, inst, pressPower, crisis.region) +
+      sum('attack') +
+      attackRoll;
     let home = 0;
     for (const d of defenders(tx, crisis)) home += defenderPower(tx, d, crisis.region);
     const defence = home + sum('defence') + defenceRoll;
@@ -181,13 +243,38 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
         addInfluence(tx, d, crisis.region, -1);
       }
       if (pressed) addInfluence(tx, inst, crisis.region, 2);
-      emit(tx, { type: 'crisisWon', actors: [inst, ...defenders(tx, crisis)], crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts });
+      emit(tx, {
+        type: 'crisisWon',
+        actors: [inst, ...defenders(tx, crisis)],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        amounts,
+      });
     } else if (outcome === 'held') {
       if (pressed) state.actors[inst]!.reputation = Math.max(0, state.actors[inst]!.reputation - 1);
-      emit(tx, { type: 'crisisHeld', actors: [...defenders(tx, crisis), inst], crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts });
+      emit(tx, {
+        type: 'crisisHeld',
+        actors: [...defenders(tx, crisis), inst],
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        amounts,
+      });
     } else {
-      emit(tx, { type: 'stalemate', actors: crisis.parties, crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts, concept: 'protractedWar' });
-      const chargeable = [inst, ...honourers.map((h) => h.actor).filter((a) => isGreatPower(ctx, a))];
+      emit(tx, {
+        type: 'stalemate',
+        actors: crisis.parties,
+        crisis: crisis.uid,
+        card: crisis.card,
+        region: crisis.region,
+        amounts,
+        concept: 'protractedWar',
+      });
+      const chargeable = [
+        inst,
+        ...honourers.map((h) => h.actor).filter((a) => isGreatPower(ctx, a)),
+      ];
       raiseTension(tx, chargeable, 'a stalemate', crisis.uid);
     }
   } else {
@@ -202,8 +289,17 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
         a.reputation = Math.min(10, a.reputation + 1);
         addInfluence(tx, h.actor, crisis.region, 1);
       }
-    } else for (const p of crisis.parties) state.actors[p]!.security = Math.max(0, state.actors[p]!.security - 1);
-    emit(tx, { type: outcome === 'success' ? 'sharedSuccess' : 'sharedFailure', actors: [...crisis.parties, ...honourers.map((h) => h.actor)], crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts: { total, need, roll } });
+    } else
+      for (const p of crisis.parties)
+        state.actors[p]!.security = Math.max(0, state.actors[p]!.security - 1);
+    emit(tx, {
+      type: outcome === 'success' ? 'sharedSuccess' : 'sharedFailure',
+      actors: [...crisis.parties, ...honourers.map((h) => h.actor)],
+      crisis: crisis.uid,
+      card: crisis.card,
+      region: crisis.region,
+      amounts: { total, need, roll },
+    });
   }
 
   // Entrapment: honouring where one's own stake is low (GAME.md §6.5).
@@ -246,7 +342,14 @@ function defenderPower(tx: Tx, actor: string, region: string): number {
   return effectivePower(ctx, state, actor, power, region);
 }
 
-function honour(tx: Tx, crisis: CrisisState, call: CallState, party: string, power: number, wealth: number): void {
+function honour(
+  tx: Tx,
+  crisis: CrisisState,
+  call: CallState,
+  party: string,
+  power: number,
+  wealth: number,
+): void {
   const { ctx, state } = tx;
   const a = state.actors[call.actor]!;
   a.reputation = Math.min(10, a.reputation + 1);
@@ -254,11 +357,23 @@ function honour(tx: Tx, crisis: CrisisState, call: CallState, party: string, pow
   if (call.treaty) a.stats.treatyHonoured++;
   a.favours[party] = (a.favours[party] ?? 0) + 1;
   state.actors[party]!.stats.honouredForMe++;
-  emit(tx, { type: 'callHonoured', actors: [call.actor, party], crisis: crisis.uid, card: crisis.card, region: crisis.region, amounts: { power, wealth }, detail: { treaty: call.treaty ? 'yes' : 'no' } });
+  emit(tx, {
+    type: 'callHonoured',
+    actors: [call.actor, party],
+    crisis: crisis.uid,
+    card: crisis.card,
+    region: crisis.region,
+    amounts: { power, wealth },
+    detail: { treaty: call.treaty ? 'yes' : 'no' },
+  });
   emit(tx, { type: 'favourEarned', actors: [call.actor, party], crisis: crisis.uid });
   if (ctx.actor[call.actor]?.cohesion?.europeanAllies.includes(party)) {
     a.cohesion = Math.min(10, a.cohesion + 1);
-    emit(tx, { type: 'cohesion', actors: [call.actor, party], amounts: { change: 1, cohesion: a.cohesion } });
+    emit(tx, {
+      type: 'cohesion',
+      actors: [call.actor, party],
+      amounts: { change: 1, cohesion: a.cohesion },
+    });
   }
   if (state.sanctions.some((s) => s.target === party)) secondary(tx, call.actor, party, crisis);
 }
@@ -266,13 +381,26 @@ function honour(tx: Tx, crisis: CrisisState, call: CallState, party: string, pow
 function secondary(tx: Tx, actor: string, party: string, crisis: CrisisState): void {
   const a = tx.state.actors[actor]!;
   a.secondary = RULES.secondaryRounds;
-  emit(tx, { type: 'secondarySanctions', actors: [actor, party], crisis: crisis.uid, amounts: { income: -RULES.secondaryLoss, rounds: RULES.secondaryRounds }, concept: 'secondarySanctions' });
+  emit(tx, {
+    type: 'secondarySanctions',
+    actors: [actor, party],
+    crisis: crisis.uid,
+    amounts: { income: -RULES.secondaryLoss, rounds: RULES.secondaryRounds },
+    concept: 'secondarySanctions',
+  });
 }
 
 function exposeQuiet(tx: Tx, crisis: CrisisState, actor: string, party: string): void {
   const a = tx.state.actors[actor]!;
   a.reputation = Math.max(0, a.reputation - 1);
-  emit(tx, { type: 'quietExposed', actors: [actor, party], crisis: crisis.uid, card: crisis.card, amounts: { reputation: -1 }, concept: 'secondarySanctions' });
+  emit(tx, {
+    type: 'quietExposed',
+    actors: [actor, party],
+    crisis: crisis.uid,
+    card: crisis.card,
+    amounts: { reputation: -1 },
+    concept: 'secondarySanctions',
+  });
   if (tx.state.sanctions.some((s) => s.target === party)) secondary(tx, actor, party, crisis);
 }
 
@@ -283,12 +411,28 @@ function hedge(tx: Tx, crisis: CrisisState, call: CallState): void {
   if (call.side === 'either') cost = call.callers.filter((c) => c.level >= STRATEGIC).length;
   else if (call.callers.some((c) => c.level === STRATEGIC)) cost = 1;
   a.reputation = Math.max(0, a.reputation - cost);
-  emit(tx, { type: 'callHedged', actors: [call.actor, ...call.callers.map((c) => c.party)], crisis: crisis.uid, card: crisis.card, amounts: { reputation: -cost } });
+  emit(tx, {
+    type: 'callHedged',
+    actors: [call.actor, ...call.callers.map((c) => c.party)],
+    crisis: crisis.uid,
+    card: crisis.card,
+    amounts: { reputation: -cost },
+  });
   if (call.side === 'either' && cost > 0)
-    emit(tx, { type: 'crossPressure', actors: [call.actor, ...call.callers.map((c) => c.party)], crisis: crisis.uid, amounts: { reputation: -cost } });
+    emit(tx, {
+      type: 'crossPressure',
+      actors: [call.actor, ...call.callers.map((c) => c.party)],
+      crisis: crisis.uid,
+      amounts: { reputation: -cost },
+    });
 }
 
-function entrap(tx: Tx, crisis: CrisisState, call: CallState, caller: CallState['callers'][number]): void {
+function entrap(
+  tx: Tx,
+  crisis: CrisisState,
+  call: CallState,
+  caller: CallState['callers'][number],
+): void {
   const { ctx, state } = tx;
   const party = caller.party;
   const a = state.actors[call.actor]!;
@@ -302,15 +446,26 @@ function entrap(tx: Tx, crisis: CrisisState, call: CallState, caller: CallState[
     crisis: crisis.uid,
     card: crisis.card,
     region: crisis.region,
-    amounts: { autonomy: -1, lockedRounds: RULES.entrapmentLock, entangledRounds: RULES.entangledRounds, power: a.committed[crisis.uid] ?? 0 },
+    amounts: {
+      autonomy: -1,
+      lockedRounds: RULES.entrapmentLock,
+      entangledRounds: RULES.entangledRounds,
+      power: a.committed[crisis.uid] ?? 0,
+    },
     detail: { via: caller.bloc ?? 'tie', level: String(caller.level) },
     concept: 'entrapment',
   });
-  if (isGreatPower(ctx, call.actor)) raiseTension(tx, [call.actor], 'a great power entrapped', crisis.uid);
+  if (isGreatPower(ctx, call.actor))
+    raiseTension(tx, [call.actor], 'a great power entrapped', crisis.uid);
 }
 
 /** Committed Power is locked 1 round (2 when entrapped); a stalemate keeps it locked while the crisis lives. */
-function lockCommitted(tx: Tx, crisis: CrisisState, stalemate: boolean, entrappedActors: Set<string>): void {
+function lockCommitted(
+  tx: Tx,
+  crisis: CrisisState,
+  stalemate: boolean,
+  entrappedActors: Set<string>,
+): void {
   const { state } = tx;
   for (const id in state.actors) {
     const a = state.actors[id]!;
@@ -320,7 +475,13 @@ function lockCommitted(tx: Tx, crisis: CrisisState, stalemate: boolean, entrappe
     if (stalemate) {
       a.locked.push({ amount, rounds: -1, crisis: crisis.uid, since: state.round });
       crisis.stuck[id] = (crisis.stuck[id] ?? 0) + amount;
-    } else a.locked.push({ amount, rounds: entrapped ? RULES.entrapmentLock : 1, crisis: null, since: state.round });
+    } else
+      a.locked.push({
+        amount,
+        rounds: entrapped ? RULES.entrapmentLock : 1,
+        crisis: null,
+        since: state.round,
+      });
   }
 }
 
@@ -332,7 +493,14 @@ function defuse(tx: Tx, crisis: CrisisState): void {
     a.stats.defusals++;
     addInfluence(tx, m, crisis.region, 2);
   }
-  emit(tx, { type: 'crisisDefused', actors: [...crisis.mediators, ...crisis.parties], crisis: crisis.uid, card: crisis.card, region: crisis.region, concept: crisis.mediators.length > 0 ? 'mediation' : 'deterrence' });
+  emit(tx, {
+    type: 'crisisDefused',
+    actors: [...crisis.mediators, ...crisis.parties],
+    crisis: crisis.uid,
+    card: crisis.card,
+    region: crisis.region,
+    concept: crisis.mediators.length > 0 ? 'mediation' : 'deterrence',
+  });
   lowerTension(tx, 'a defused crisis');
   endCrisis(tx, crisis);
 }
@@ -341,7 +509,8 @@ function defuse(tx: Tx, crisis: CrisisState): void {
 export function endCrisis(tx: Tx, crisis: CrisisState): void {
   const { ctx, state } = tx;
   crisis.live = false;
-  for (const key in state.ties) if (state.ties[key]!.frozenBy === crisis.uid) state.ties[key]!.frozenBy = null;
+  for (const key in state.ties)
+    if (state.ties[key]!.frozenBy === crisis.uid) state.ties[key]!.frozenBy = null;
   for (const id in crisis.stuck) {
     for (const l of state.actors[id]!.locked) {
       if (l.crisis === crisis.uid) {

@@ -15,10 +15,26 @@ export function applySpending(tx: Tx): void {
         a.wealth -= amount;
         const gain = Math.floor(amount / RULES.investPerInfluence);
         addInfluence(tx, seat, order.region, gain);
-        const host = ctx.homeActors[order.region]?.find((id) => ctx.actor[id]!.kind === 'globalSouth');
+        // Where two Global South states share a region, the one closest to the investor is the host.
+        const hosts = (ctx.homeActors[order.region] ?? []).filter(
+          (id) => ctx.actor[id]!.kind === 'globalSouth' && id !== seat,
+        );
+        const host = hosts.reduce<string | undefined>(
+          (best, id) =>
+            best === undefined || tieLevel(ctx, state, seat, id) > tieLevel(ctx, state, seat, best)
+              ? id
+              : best,
+          undefined,
+        );
         const hostGain = host && host !== seat ? Math.floor(amount / 2) : 0;
         if (host && hostGain > 0) state.actors[host]!.wealth += hostGain;
-        emit(tx, { type: 'invested', actors: host && hostGain > 0 ? [seat, host] : [seat], region: order.region, amounts: { wealth: amount, influence: gain, hostWealth: hostGain }, concept: 'diversification' });
+        emit(tx, {
+          type: 'invested',
+          actors: host && hostGain > 0 ? [seat, host] : [seat],
+          region: order.region,
+          amounts: { wealth: amount, influence: gain, hostWealth: hostGain },
+          concept: 'diversification',
+        });
       } else if (order.kind === 'aid') {
         const amount = Math.min(order.amount, a.wealth);
         if (amount < 1) continue;
@@ -33,8 +49,18 @@ export function applySpending(tx: Tx): void {
         state.prepared.push({ card: order.card, by: seat });
         emit(tx, { type: 'cardPrepared', actors: [seat], card: order.card, visibleTo: [seat] });
       } else if (order.kind === 'sanction') {
-        state.sanctions.push({ by: seat, target: order.target, rounds: RULES.sanctionRounds, since: state.round });
-        emit(tx, { type: 'sanctioned', actors: [seat, order.target], amounts: { rounds: RULES.sanctionRounds }, concept: 'secondarySanctions' });
+        state.sanctions.push({
+          by: seat,
+          target: order.target,
+          rounds: RULES.sanctionRounds,
+          since: state.round,
+        });
+        emit(tx, {
+          type: 'sanctioned',
+          actors: [seat, order.target],
+          amounts: { rounds: RULES.sanctionRounds },
+          concept: 'secondarySanctions',
+        });
       }
     }
   }
@@ -45,11 +71,22 @@ export function applySpending(tx: Tx): void {
         const x = state.actors[id]!;
         x.autonomy = Math.min(autonomyCap(ctx, state, id), x.autonomy + lever.autonomy);
       }
-      if (inv.accepted.length > 0) state.actors[inv.from]!.reputation = Math.min(10, state.actors[inv.from]!.reputation + 1);
-      emit(tx, { type: 'summit', actors: [inv.from, ...inv.accepted], amounts: { autonomy: lever.autonomy } });
+      if (inv.accepted.length > 0)
+        state.actors[inv.from]!.reputation = Math.min(10, state.actors[inv.from]!.reputation + 1);
+      emit(tx, {
+        type: 'summit',
+        actors: [inv.from, ...inv.accepted],
+        amounts: { autonomy: lever.autonomy },
+      });
     } else if (inv.kind === 'brics' && lever?.kind === 'leadsBrics') {
       for (const id of [inv.from, ...inv.accepted]) state.actors[id]!.wealth += lever.wealth;
-      emit(tx, { type: 'bricsPosition', actors: [inv.from, ...inv.accepted], amounts: { wealth: lever.wealth }, detail: { bloc: lever.bloc }, concept: 'institutions' });
+      emit(tx, {
+        type: 'bricsPosition',
+        actors: [inv.from, ...inv.accepted],
+        amounts: { wealth: lever.wealth },
+        detail: { bloc: lever.bloc },
+        concept: 'institutions',
+      });
     }
   }
 }

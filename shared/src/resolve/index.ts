@@ -1,6 +1,5 @@
 import { RULES } from '../rules.ts';
-import { type Tx } from '../tx.ts';
-import { emit } from '../tx.ts';
+import { emit, type Tx } from '../tx.ts';
 import { applyMediation, resolveCrises, settleDecisions } from './crises.ts';
 import { applyIncome, applySpending } from './economy.ts';
 import { applyPresence } from './presence.ts';

@@ -18,7 +18,12 @@ export function applyPresence(tx: Tx): void {
       const a = state.actors[seat]!;
       a.deployed[order.region] = (a.deployed[order.region] ?? 0) + order.power;
       addInfluence(tx, seat, order.region, 1);
-      emit(tx, { type: 'deployed', actors: [seat], region: order.region, amounts: { power: order.power } });
+      emit(tx, {
+        type: 'deployed',
+        actors: [seat],
+        region: order.region,
+        amounts: { power: order.power },
+      });
     }
   }
   // Rivals are judged after every deployment is placed, so the order of seats does not matter;
@@ -49,7 +54,8 @@ export function applyPresence(tx: Tx): void {
   }
   for (const offer of state.offers) {
     if (offer.withdrawn || offer.answer !== true) continue;
-    for (const r of offer.riders) if (r.kind === 'jointExercise') exercise(offer.from, [offer.to], r.region);
+    for (const r of offer.riders)
+      if (r.kind === 'jointExercise') exercise(offer.from, [offer.to], r.region);
   }
   for (const inv of state.invitations) {
     if (inv.kind !== 'drill' || inv.accepted.length === 0) continue;

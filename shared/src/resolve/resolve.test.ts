@@ -10,9 +10,12 @@ function frontierWar(redAnswer: 'honour' | 'hedge' | 'quiet' | 'none', press = 3
   m.advance();
   const c = m.crisis('frontier-war');
   m.seat('green', { kind: 'instigate', crisis: c, press: press > 0, power: press });
-  if (redAnswer === 'honour') m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'honour', power: 2, wealth: 0 } });
-  if (redAnswer === 'hedge') m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'hedge', power: 0, wealth: 0 } });
-  if (redAnswer === 'quiet') m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'quiet', power: 0, wealth: 0 } });
+  if (redAnswer === 'honour')
+    m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'honour', power: 2, wealth: 0 } });
+  if (redAnswer === 'hedge')
+    m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'hedge', power: 0, wealth: 0 } });
+  if (redAnswer === 'quiet')
+    m.seat('red', { kind: 'answer', crisis: c, answer: { kind: 'quiet', power: 0, wealth: 0 } });
   return m;
 }
 
@@ -48,8 +51,11 @@ describe('entrapment (GAME.md §6.5)', () => {
     m.advance();
     expect(m.state.round).toBe(2);
     expect(m.refusal('red', { kind: 'lower', partner: 'green' })).toContain('Entangled');
-    for (let i = 0; i < 3; i++) m.seat('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } });
-    expect(m.refusal('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } })).toContain('No action points');
+    for (let i = 0; i < 3; i++)
+      m.seat('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } });
+    expect(
+      m.refusal('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } }),
+    ).toContain('No action points');
   });
 
   it('markers do not tick in the round they are set: Entangled covers the next two rounds', () => {
@@ -90,7 +96,11 @@ describe('abandonment (GAME.md §6.5)', () => {
     m.inject('strait-crisis');
     m.advance();
     m.seat('blue', { kind: 'lower', partner: 'isle' });
-    m.seat('blue', { kind: 'answer', crisis: m.crisis('strait-crisis'), answer: { kind: 'honour', power: 1, wealth: 0 } });
+    m.seat('blue', {
+      kind: 'answer',
+      crisis: m.crisis('strait-crisis'),
+      answer: { kind: 'honour', power: 1, wealth: 0 },
+    });
     m.advance();
     expect(m.eventsOf('abandonment')).toHaveLength(1);
   });
@@ -105,7 +115,11 @@ describe('abandonment (GAME.md §6.5)', () => {
       m.advance();
       const c = m.crisis('allies-attacked');
       m.seat('green', { kind: 'instigate', crisis: c, press: true, power: 1 });
-      m.seat('blue', { kind: 'answer', crisis: c, answer: { kind: answer, power: answer === 'honour' ? 2 : 0, wealth: 0 } });
+      m.seat('blue', {
+        kind: 'answer',
+        crisis: c,
+        answer: { kind: answer, power: answer === 'honour' ? 2 : 0, wealth: 0 },
+      });
       const before = m.actor('blue').cohesion;
       m.advance();
       expect(m.actor('blue').cohesion - before).toBe(change);
@@ -127,7 +141,13 @@ describe('honour, favours, quiet support and secondary sanctions', () => {
     m.advance();
     m.advance();
     m.advance();
-    m.seat('red', { kind: 'offer', to: 'green', raise: false, riders: [{ kind: 'trade' }], favour: true });
+    m.seat('red', {
+      kind: 'offer',
+      to: 'green',
+      raise: false,
+      riders: [{ kind: 'trade' }],
+      favour: true,
+    });
     const offer = m.state.offers[0]!.id;
     m.state.actors.green!.wealth = 1;
     expect(m.refusal('green', { kind: 'respond', offer, accept: false })).toContain('2 Wealth');
@@ -185,13 +205,20 @@ describe('crisis outcomes (GAME.md §6.4)', () => {
       const m = drive({ seats }, undefined, `stalemate-${seed}`);
       m.inject('frontier-war');
       m.advance();
-      m.seat('green', { kind: 'instigate', crisis: m.crisis('frontier-war'), press: true, power: 1 });
+      m.seat('green', {
+        kind: 'instigate',
+        crisis: m.crisis('frontier-war'),
+        press: true,
+        power: 1,
+      });
       m.advance();
       if (m.eventsOf('stalemate').length === 0) continue;
       const crisis = m.state.crises.find((x) => x.card === 'frontier-war')!;
       expect(crisis.live).toBe(true);
       expect(crisis.severity).toBe(2);
-      expect(m.actor('green').locked).toContainEqual(expect.objectContaining({ amount: 1, rounds: -1 }));
+      expect(m.actor('green').locked).toContainEqual(
+        expect.objectContaining({ amount: 1, rounds: -1 }),
+      );
       m.advance();
       expect(m.state.crises.some((x) => x.card === 'frontier-war' && x.live)).toBe(true);
       return;
@@ -204,7 +231,8 @@ describe('crisis outcomes (GAME.md §6.4)', () => {
     m.inject('piracy');
     m.advance();
     const c = m.crisis('piracy');
-    for (const s of ['green']) m.seat(s, { kind: 'answer', crisis: c, answer: { kind: 'honour', power: 6, wealth: 0 } });
+    for (const s of ['green'])
+      m.seat(s, { kind: 'answer', crisis: c, answer: { kind: 'honour', power: 6, wealth: 0 } });
     m.advance();
     expect(m.eventsOf('sharedSuccess')).toHaveLength(1);
   });
@@ -245,14 +273,24 @@ describe('ties: swift scaling and notice (GAME.md §4.3)', () => {
     expect(m.actor('gold').reputation).toBe(rep - 1);
     m.advance();
     m.advance();
-    expect(m.refusal('gold', { kind: 'offer', to: 'green', raise: true, riders: [], favour: false })).toContain('cannot rise');
+    expect(
+      m.refusal('gold', { kind: 'offer', to: 'green', raise: true, riders: [], favour: false }),
+    ).toContain('cannot rise');
   });
 
   it('a tie rises one level per round, only by an accepted offer, and riders apply', () => {
     const m = drive({ seats });
     m.advance();
-    m.seat('red', { kind: 'offer', to: 'gold', raise: true, riders: [{ kind: 'trade' }, { kind: 'armsSale', seller: 'red' }], favour: false });
-    expect(m.refusal('gold', { kind: 'offer', to: 'red', raise: true, riders: [], favour: false })).toContain('already an open offer');
+    m.seat('red', {
+      kind: 'offer',
+      to: 'gold',
+      raise: true,
+      riders: [{ kind: 'trade' }, { kind: 'armsSale', seller: 'red' }],
+      favour: false,
+    });
+    expect(
+      m.refusal('gold', { kind: 'offer', to: 'red', raise: true, riders: [], favour: false }),
+    ).toContain('already an open offer');
     m.seat('gold', { kind: 'respond', offer: m.state.offers[0]!.id, accept: true });
     const goldPower = m.actor('gold').power;
     m.advance();
@@ -265,7 +303,13 @@ describe('ties: swift scaling and notice (GAME.md §4.3)', () => {
   it('raising a tie with an Indo-Pacific partner costs Cohesion', () => {
     const m = drive({ seats });
     m.advance();
-    m.seat('blue', { kind: 'offer', to: 'isle', raise: false, riders: [{ kind: 'trade' }], favour: false });
+    m.seat('blue', {
+      kind: 'offer',
+      to: 'isle',
+      raise: false,
+      riders: [{ kind: 'trade' }],
+      favour: false,
+    });
     const c = m.actor('blue').cohesion;
     m.advance();
     expect(m.actor('blue').cohesion).toBe(c); // riders only: no raise, no cost
@@ -287,7 +331,11 @@ describe('income, isolation and tension', () => {
     const m = drive({ seats });
     m.advance();
     m.seat('blue', { kind: 'order', order: { kind: 'sanction', target: 'green' } });
-    const income = (id: string) => m.eventsOf('income').filter((e) => e.actors[0] === id).map((e) => e.amounts!.income);
+    const income = (id: string) =>
+      m
+        .eventsOf('income')
+        .filter((e) => e.actors[0] === id)
+        .map((e) => e.amounts!.income);
     for (let i = 0; i < 3; i++) {
       m.advanceTo('resolution');
       m.advance();
@@ -316,11 +364,14 @@ describe('income, isolation and tension', () => {
     m.inject('allies-attacked');
     m.inject('piracy');
     m.advance();
-    for (const card of ['frontier-war', 'allies-attacked']) m.seat('green', { kind: 'instigate', crisis: m.crisis(card), press: true, power: 1 });
+    for (const card of ['frontier-war', 'allies-attacked'])
+      m.seat('green', { kind: 'instigate', crisis: m.crisis(card), press: true, power: 1 });
     m.seat('green', { kind: 'order', order: { kind: 'deploy', region: 'europe', power: 1 } });
     m.seat('blue', { kind: 'order', order: { kind: 'deploy', region: 'europe', power: 1 } });
     m.advance();
-    const charged = m.eventsOf('tension').filter((e) => e.amounts!.change! > 0 && e.actors.length === 1 && e.actors[0] === 'green');
+    const charged = m
+      .eventsOf('tension')
+      .filter((e) => e.amounts!.change! > 0 && e.actors.length === 1 && e.actors[0] === 'green');
     expect(charged.length).toBeLessThanOrEqual(2);
   });
 
@@ -362,13 +413,21 @@ describe('presence next to rivals', () => {
     m.seat('green', { kind: 'order', order: { kind: 'deploy', region: 'frontier', power: 1 } });
     m.seat('blue', { kind: 'order', order: { kind: 'deploy', region: 'frontier', power: 1 } });
     m.advance();
-    expect(m.eventsOf('tension').filter((e) => e.detail?.reason === 'deployment next to a rival')).toHaveLength(1);
+    expect(
+      m.eventsOf('tension').filter((e) => e.detail?.reason === 'deployment next to a rival'),
+    ).toHaveLength(1);
   });
 
   it('a joint-exercise rider accepted by a non-player actor is held this round', () => {
     const m = drive({ seats });
     m.advance();
-    m.seat('blue', { kind: 'offer', to: 'isle', raise: false, riders: [{ kind: 'jointExercise', region: 'straits' }], favour: false });
+    m.seat('blue', {
+      kind: 'offer',
+      to: 'isle',
+      raise: false,
+      riders: [{ kind: 'jointExercise', region: 'straits' }],
+      favour: false,
+    });
     m.advance();
     expect(m.eventsOf('exercise').map((e) => e.actors)).toContainEqual(['blue', 'isle']);
   });

@@ -16,7 +16,12 @@ export function endOfRound(tx: Tx): void {
     a.isolated = strategic < need;
     if (a.isolated) {
       a.security = Math.max(0, a.security - 1);
-      emit(tx, { type: 'isolation', actors: [id], amounts: { security: -1, partners: strategic }, concept: 'isolation' });
+      emit(tx, {
+        type: 'isolation',
+        actors: [id],
+        amounts: { security: -1, partners: strategic },
+        concept: 'isolation',
+      });
     }
   }
   for (const id of ctx.actorIds) {
@@ -45,4 +50,3 @@ export function endOfRound(tx: Tx): void {
 function entangledThisRound(tx: Tx, id: string): boolean {
   return tx.state.account.some((e) => e.type === 'entrapment' && e.actors[0] === id);
 }
-

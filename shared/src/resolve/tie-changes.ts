@@ -1,5 +1,5 @@
-import { areRivals } from '../ctx.ts';
 import { atWar } from '../crisis.ts';
+import { areRivals } from '../ctx.ts';
 import { RULES } from '../rules.ts';
 import type { OfferState, TieState } from '../state.ts';
 import { autonomyCap, ensureTie, getTie, tieKey, tieLevel } from '../ties.ts';
@@ -18,7 +18,8 @@ function freezingCall(tx: Tx, tie: TieState) {
   if (!crisis) return null;
   for (const call of crisis.calls)
     for (const caller of call.callers)
-      if (tieKey(call.actor, caller.party) === tieKey(tie.a, tie.b)) return { crisis, call, caller };
+      if (tieKey(call.actor, caller.party) === tieKey(tie.a, tie.b))
+        return { crisis, call, caller };
   return null;
 }
 
@@ -39,7 +40,11 @@ export function applyNoticesAndLowers(tx: Tx): void {
       emit(tx, { type: 'blocLeft', actors: [by, other], detail: { bloc } });
     } else {
       tie.level = STRATEGIC;
-      emit(tx, { type: 'treatyEnded', actors: [by, other], detail: { level: TIE_LEVELS[STRATEGIC] } });
+      emit(tx, {
+        type: 'treatyEnded',
+        actors: [by, other],
+        detail: { level: TIE_LEVELS[STRATEGIC] },
+      });
     }
   }
   for (const seat of state.seats) {
@@ -64,8 +69,16 @@ function leaveBloc(tx: Tx, seat: string, bloc: string): void {
       return;
     }
     tie.notice = { by: seat, due: state.round + state.settings.treatyNotice, bloc };
-    state.actors[seat]!.reputation = Math.max(0, state.actors[seat]!.reputation - RULES.noticeReputation);
-    emit(tx, { type: 'noticeGiven', actors: [seat, inst.leader], amounts: { due: tie.notice.due, reputation: -RULES.noticeReputation }, detail: { bloc } });
+    state.actors[seat]!.reputation = Math.max(
+      0,
+      state.actors[seat]!.reputation - RULES.noticeReputation,
+    );
+    emit(tx, {
+      type: 'noticeGiven',
+      actors: [seat, inst.leader],
+      amounts: { due: tie.notice.due, reputation: -RULES.noticeReputation },
+      detail: { bloc },
+    });
     return;
   }
   state.blocs[bloc] = state.blocs[bloc]!.filter((m) => m !== seat);
@@ -100,7 +113,8 @@ function lowerTie(tx: Tx, seat: string, partner: string): void {
     a.reputation = Math.max(0, a.reputation - 1);
     tie.noRiseBefore = state.round + 1 + RULES.frozenLowerNoRise;
   }
-  if (atWar(state, partner) || state.crises.some((c) => c.live && c.instigator === partner)) a.stats.scaledBack++;
+  if (atWar(state, partner) || state.crises.some((c) => c.live && c.instigator === partner))
+    a.stats.scaledBack++;
   emit(tx, {
     type: 'tieLowered',
     actors: [seat, partner],
@@ -113,7 +127,8 @@ function lowerTie(tx: Tx, seat: string, partner: string): void {
 /** Non-player actors answer the offers made to them before anything resolves (their exercises count this round). */
 export function npcAnswerOffers(tx: Tx): void {
   for (const offer of tx.state.offers)
-    if (!offer.withdrawn && !tx.state.seats.includes(offer.to)) offer.answer = npcAccepts(tx, offer);
+    if (!offer.withdrawn && !tx.state.seats.includes(offer.to))
+      offer.answer = npcAccepts(tx, offer);
 }
 
 /** How a non-player actor answers an offer: it never signs a new treaty and never sides with a rival of its treaty partners. */
@@ -123,7 +138,8 @@ function npcAccepts(tx: Tx, offer: OfferState): boolean {
   const level = tieLevel(ctx, state, offer.from, offer.to);
   if (offer.raise && level + 1 >= ALLIANCE) return false;
   for (const other of ctx.actorIds) {
-    if (tieLevel(ctx, state, offer.to, other) >= ALLIANCE && areRivals(ctx, other, offer.from)) return false;
+    if (tieLevel(ctx, state, offer.to, other) >= ALLIANCE && areRivals(ctx, other, offer.from))
+      return false;
   }
   return true;
 }
@@ -142,7 +158,11 @@ export function applyOffers(tx: Tx): void {
         const paid = Math.min(RULES.favourRejectCost, to.wealth);
         to.wealth -= paid;
         from.wealth += paid;
-        emit(tx, { type: 'favourRepaid', actors: [offer.to, offer.from], amounts: { wealth: paid } });
+        emit(tx, {
+          type: 'favourRepaid',
+          actors: [offer.to, offer.from],
+          amounts: { wealth: paid },
+        });
       }
     }
     emit(tx, {
@@ -155,7 +175,12 @@ export function applyOffers(tx: Tx): void {
     from.stats.offersAccepted++;
     if (offer.bloc) {
       state.blocs[offer.bloc] = [...(state.blocs[offer.bloc] ?? []), offer.from];
-      emit(tx, { type: 'blocJoined', actors: [offer.from, offer.to], detail: { bloc: offer.bloc }, concept: 'institutions' });
+      emit(tx, {
+        type: 'blocJoined',
+        actors: [offer.from, offer.to],
+        detail: { bloc: offer.bloc },
+        concept: 'institutions',
+      });
       clampAutonomy(tx, offer.from);
     }
     const tie = ensureTie(state, offer.from, offer.to);
@@ -192,11 +217,21 @@ function cohesionCostOfRaise(tx: Tx, a: string, b: string): void {
     if (!def?.indoPacificPartners.includes(partner)) continue;
     const h = state.actors[holder]!;
     h.cohesion = Math.max(0, h.cohesion - 1);
-    emit(tx, { type: 'cohesion', actors: [holder, partner], amounts: { change: -1, cohesion: h.cohesion }, concept: 'twoFront' });
+    emit(tx, {
+      type: 'cohesion',
+      actors: [holder, partner],
+      amounts: { change: -1, cohesion: h.cohesion },
+      concept: 'twoFront',
+    });
   }
 }
 
-function applyRider(tx: Tx, offer: OfferState, rider: OfferState['riders'][number], level: number): void {
+function applyRider(
+  tx: Tx,
+  offer: OfferState,
+  rider: OfferState['riders'][number],
+  level: number,
+): void {
   const { state } = tx;
   const tie = ensureTie(state, offer.from, offer.to);
   const from = state.actors[offer.from]!;
@@ -240,6 +275,8 @@ function applyRider(tx: Tx, offer: OfferState, rider: OfferState['riders'][numbe
     actors: [offer.from, offer.to],
     amounts,
     detail: { rider: rider.kind },
-    ...(rider.kind === 'armsSale' || rider.kind === 'training' || rider.kind === 'baseAccess' ? { concept: 'diversification' as const } : {}),
+    ...(rider.kind === 'armsSale' || rider.kind === 'training' || rider.kind === 'baseAccess'
+      ? { concept: 'diversification' as const }
+      : {}),
   });
 }

@@ -1,5 +1,5 @@
-import { raiseTension } from '../tension.ts';
 import type { CrisisState } from '../state.ts';
+import { raiseTension } from '../tension.ts';
 import { tieLevel } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { PARTNERSHIP } from '../vocabulary.ts';
@@ -9,7 +9,9 @@ type Vote = 'yes' | 'abstain' | 'veto';
 
 /** A non-player council member backs a mandate for a partner and abstains otherwise. */
 function npcVote(tx: Tx, member: string, holder: string): Vote {
-  return member === holder || tieLevel(tx.ctx, tx.state, member, holder) >= PARTNERSHIP ? 'yes' : 'abstain';
+  return member === holder || tieLevel(tx.ctx, tx.state, member, holder) >= PARTNERSHIP
+    ? 'yes'
+    : 'abstain';
 }
 
 /**
@@ -22,7 +24,8 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
   const card = ctx.card[crisis.card]!;
   const holder = card.mandateFor!;
   const votes: Record<string, Vote> = {};
-  for (const m of ctx.councilMembers) votes[m] = state.seats.includes(m) ? (crisis.votes[m] ?? 'abstain') : npcVote(tx, m, holder);
+  for (const m of ctx.councilMembers)
+    votes[m] = state.seats.includes(m) ? (crisis.votes[m] ?? 'abstain') : npcVote(tx, m, holder);
 
   let yes = 0;
   let abstain = 0;
@@ -38,7 +41,12 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
       if (promised !== undefined && promised !== v) {
         const to = state.actors[pledge.to]!;
         to.grievances[m] = (to.grievances[m] ?? 0) + 1;
-        emit(tx, { type: 'grievance', actors: [pledge.to, m], crisis: crisis.uid, detail: { reason: 'broken UN pledge' } });
+        emit(tx, {
+          type: 'grievance',
+          actors: [pledge.to, m],
+          crisis: crisis.uid,
+          detail: { reason: 'broken UN pledge' },
+        });
       } else if (lever?.kind === 'courtedVote') weight = lever.multiplier;
     }
     if (v === 'yes') yes += weight;
@@ -58,7 +66,10 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     card: crisis.card,
     region: crisis.region,
     amounts: { yes, abstain, veto: vetoes },
-    detail: { result: passed ? 'passed' : 'failed', votes: ctx.councilMembers.map((m) => `${m}:${votes[m]}`).join(' ') },
+    detail: {
+      result: passed ? 'passed' : 'failed',
+      votes: ctx.councilMembers.map((m) => `${m}:${votes[m]}`).join(' '),
+    },
     concept: 'mandates',
   });
   const choice = state.seats.includes(holder) ? (crisis.mandate ?? 'limit') : 'limit';
@@ -67,7 +78,14 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
   if (!passed) {
     h.reputation = Math.max(0, h.reputation - 2);
     addInfluence(tx, holder, crisis.region, 1);
-    emit(tx, { type: 'actedWithoutMandate', actors: [holder], crisis: crisis.uid, region: crisis.region, amounts: { reputation: -2 }, concept: 'mandates' });
+    emit(tx, {
+      type: 'actedWithoutMandate',
+      actors: [holder],
+      crisis: crisis.uid,
+      region: crisis.region,
+      amounts: { reputation: -2 },
+      concept: 'mandates',
+    });
     raiseTension(tx, [holder], 'action without a mandate', crisis.uid);
     return;
   }
@@ -82,5 +100,12 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     a.grievances[holder] = (a.grievances[holder] ?? 0) + 1;
     a.freeVeto = true;
   }
-  emit(tx, { type: 'mandateStretched', actors: [holder, ...abstainers.filter((m) => m !== holder)], crisis: crisis.uid, region: crisis.region, amounts: { influence: 2 }, concept: 'mandates' });
+  emit(tx, {
+    type: 'mandateStretched',
+    actors: [holder, ...abstainers.filter((m) => m !== holder)],
+    crisis: crisis.uid,
+    region: crisis.region,
+    amounts: { influence: 2 },
+    concept: 'mandates',
+  });
 }

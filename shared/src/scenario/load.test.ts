@@ -14,26 +14,44 @@ describe('parseScenario', () => {
   });
 
   it.each([
-    ['a card in an unknown region', (s: any) => (s.cards[0].region = 'atlantis'), 'cards.0.region', 'region id'],
+    [
+      'a card in an unknown region',
+      (s: any) => (s.cards[0].region = 'atlantis'),
+      'cards.0.region',
+      'region id',
+    ],
     ['a missing title', (s: any) => delete s.title, 'title', ''],
     ['a severity out of range', (s: any) => (s.cards[1].severity = 9), 'cards.1.severity', ''],
     ['a tie to an unknown actor', (s: any) => (s.ties[0].b = 'nobody'), 'ties.0.b', 'actor id'],
-    ['a colour that is not a colour', (s: any) => (s.actors[0].colour = 'red'), 'actors.0.colour', '#'],
+    [
+      'a colour that is not a colour',
+      (s: any) => (s.actors[0].colour = 'red'),
+      'actors.0.colour',
+      '#',
+    ],
     ['a seat without a seat section', (s: any) => s.seats.optional.push('isle'), 'seats.4', 'seat'],
     ['too few round labels', (s: any) => (s.roundLabels = ['1']), 'roundLabels', 'labels'],
     ['a duplicated card id', (s: any) => (s.cards[1].id = s.cards[0].id), 'cards.1.id', 'unique'],
-    ['a bloc led by a non-member', (s: any) => (s.institutions[0].leader = 'red'), 'institutions.0.leader', 'member'],
-  ])('rejects %s, naming the file, the field and what was expected', (_label, mutate, field, expected) => {
-    const r = broken(mutate);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.file).toBe('teacher/my-scenario.json');
-    expect(r.message).toContain('teacher/my-scenario.json');
-    const issue = r.issues.find((i) => i.field === field);
-    expect(issue, JSON.stringify(r.issues)).toBeDefined();
-    expect(issue!.expected).toContain(expected);
-    expect(r.message).toContain(field);
-  });
+    [
+      'a bloc led by a non-member',
+      (s: any) => (s.institutions[0].leader = 'red'),
+      'institutions.0.leader',
+      'member',
+    ],
+  ])(
+    'rejects %s, naming the file, the field and what was expected',
+    (_label, mutate, field, expected) => {
+      const r = broken(mutate);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.file).toBe('teacher/my-scenario.json');
+      expect(r.message).toContain('teacher/my-scenario.json');
+      const issue = r.issues.find((i) => i.field === field);
+      expect(issue, JSON.stringify(r.issues)).toBeDefined();
+      expect(issue!.expected).toContain(expected);
+      expect(r.message).toContain(field);
+    },
+  );
 
   it('rejects something that is not a scenario at all', () => {
     const r = parseScenario('hello', 'x.json');

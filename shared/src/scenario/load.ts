@@ -29,33 +29,56 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   const cards = new Set(s.cards.map((c) => c.id));
   const blocs = new Set(s.institutions.map((i) => i.id));
   const actor = (field: string, id: string | null | undefined) => {
-    if (id != null && !actors.has(id)) issues.push({ field, expected: `an actor id of this scenario, not "${id}"` });
+    if (id != null && !actors.has(id))
+      issues.push({ field, expected: `an actor id of this scenario, not "${id}"` });
   };
   const region = (field: string, id: string) => {
-    if (!regions.has(id)) issues.push({ field, expected: `a region id of this scenario, not "${id}"` });
+    if (!regions.has(id))
+      issues.push({ field, expected: `a region id of this scenario, not "${id}"` });
   };
   const unique = (what: string, ids: string[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ field: `${what}.${i}.id`, expected: `a unique id; "${id}" is used twice` });
+      if (seen.has(id))
+        issues.push({ field: `${what}.${i}.id`, expected: `a unique id; "${id}" is used twice` });
       seen.add(id);
     });
   };
-  unique('actors', s.actors.map((a) => a.id));
-  unique('regions', s.regions.map((r) => r.id));
-  unique('cards', s.cards.map((c) => c.id));
-  unique('institutions', s.institutions.map((i) => i.id));
-  unique('objectives', s.objectives.map((o) => o.id));
+  unique(
+    'actors',
+    s.actors.map((a) => a.id),
+  );
+  unique(
+    'regions',
+    s.regions.map((r) => r.id),
+  );
+  unique(
+    'cards',
+    s.cards.map((c) => c.id),
+  );
+  unique(
+    'institutions',
+    s.institutions.map((i) => i.id),
+  );
+  unique(
+    'objectives',
+    s.objectives.map((o) => o.id),
+  );
 
   s.regions.forEach((r, i) => {
-    if (!theatres.has(r.theatre)) issues.push({ field: `regions.${i}.theatre`, expected: `a theatre id, not "${r.theatre}"` });
+    if (!theatres.has(r.theatre))
+      issues.push({ field: `regions.${i}.theatre`, expected: `a theatre id, not "${r.theatre}"` });
   });
   s.actors.forEach((a, i) => {
     region(`actors.${i}.home`, a.home);
     for (const r of Object.keys(a.influence)) region(`actors.${i}.influence.${r}`, r);
     if (a.cohesion) {
-      a.cohesion.indoPacificPartners.forEach((p, j) => actor(`actors.${i}.cohesion.indoPacificPartners.${j}`, p));
-      a.cohesion.europeanAllies.forEach((p, j) => actor(`actors.${i}.cohesion.europeanAllies.${j}`, p));
+      a.cohesion.indoPacificPartners.forEach((p, j) => {
+        actor(`actors.${i}.cohesion.indoPacificPartners.${j}`, p);
+      });
+      a.cohesion.europeanAllies.forEach((p, j) => {
+        actor(`actors.${i}.cohesion.europeanAllies.${j}`, p);
+      });
       if (!theatres.has(a.cohesion.homeTheatre))
         issues.push({ field: `actors.${i}.cohesion.homeTheatre`, expected: 'a theatre id' });
     }
@@ -63,31 +86,54 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
     if (lever?.kind === 'holdsCards') {
       lever.cards.forEach((c, j) => {
         const card = s.cards.find((x) => x.id === c);
-        if (!card) issues.push({ field: `actors.${i}.seat.lever.cards.${j}`, expected: `a card id, not "${c}"` });
+        if (!card)
+          issues.push({
+            field: `actors.${i}.seat.lever.cards.${j}`,
+            expected: `a card id, not "${c}"`,
+          });
         else if (card.holder !== a.id)
-          issues.push({ field: `actors.${i}.seat.lever.cards.${j}`, expected: `a card whose holder is "${a.id}"` });
+          issues.push({
+            field: `actors.${i}.seat.lever.cards.${j}`,
+            expected: `a card whose holder is "${a.id}"`,
+          });
       });
     }
     if (lever?.kind === 'invitesBloc')
       lever.blocs.forEach((b, j) => {
-        if (!blocs.has(b)) issues.push({ field: `actors.${i}.seat.lever.blocs.${j}`, expected: 'an institution id' });
+        if (!blocs.has(b))
+          issues.push({
+            field: `actors.${i}.seat.lever.blocs.${j}`,
+            expected: 'an institution id',
+          });
       });
     if (lever?.kind === 'leadsBrics' && !blocs.has(lever.bloc))
       issues.push({ field: `actors.${i}.seat.lever.bloc`, expected: 'an institution id' });
-    a.seat?.goals.forEach((g, j) => goalRefs(`actors.${i}.seat.goals.${j}`, g));
+    a.seat?.goals.forEach((g, j) => {
+      goalRefs(`actors.${i}.seat.goals.${j}`, g);
+    });
   });
   function goalRefs(field: string, g: Scenario['objectives'][number]['goal']) {
-    if ('regions' in g) g.regions.forEach((r, k) => region(`${field}.regions.${k}`, r));
+    if ('regions' in g)
+      g.regions.forEach((r, k) => {
+        region(`${field}.regions.${k}`, r);
+      });
     if ('rival' in g) actor(`${field}.rival`, g.rival);
   }
   const seatIds = [...s.seats.required, ...s.seats.optional];
   seatIds.forEach((id, i) => {
     const a = s.actors.find((x) => x.id === id);
     if (!a) issues.push({ field: `seats.${i}`, expected: `an actor id, not "${id}"` });
-    else if (!a.seat) issues.push({ field: `seats.${i}`, expected: `an actor with a "seat" section ("${id}" has none)` });
+    else if (!a.seat)
+      issues.push({
+        field: `seats.${i}`,
+        expected: `an actor with a "seat" section ("${id}" has none)`,
+      });
   });
   if (s.seats.maxOptional > s.seats.optional.length)
-    issues.push({ field: 'seats.maxOptional', expected: `at most ${s.seats.optional.length} (the optional seats listed)` });
+    issues.push({
+      field: 'seats.maxOptional',
+      expected: `at most ${s.seats.optional.length} (the optional seats listed)`,
+    });
   if (s.seats.minOptional > s.seats.maxOptional)
     issues.push({ field: 'seats.minOptional', expected: 'at most seats.maxOptional' });
   s.rivals.forEach(([a, b], i) => {
@@ -101,12 +147,18 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   });
   s.institutions.forEach((inst, i) => {
     actor(`institutions.${i}.leader`, inst.leader);
-    inst.members.forEach((m, j) => actor(`institutions.${i}.members.${j}`, m));
+    inst.members.forEach((m, j) => {
+      actor(`institutions.${i}.members.${j}`, m);
+    });
     if (!inst.members.includes(inst.leader))
       issues.push({ field: `institutions.${i}.leader`, expected: 'one of the members' });
   });
-  s.securityCouncil.permanent.forEach((m, i) => actor(`securityCouncil.permanent.${i}`, m));
-  s.securityCouncil.elected.forEach((m, i) => actor(`securityCouncil.elected.${i}`, m));
+  s.securityCouncil.permanent.forEach((m, i) => {
+    actor(`securityCouncil.permanent.${i}`, m);
+  });
+  s.securityCouncil.elected.forEach((m, i) => {
+    actor(`securityCouncil.elected.${i}`, m);
+  });
   s.cards.forEach((c, i) => {
     region(`cards.${i}.region`, c.region);
     actor(`cards.${i}.instigator`, c.instigator);
@@ -114,27 +166,40 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
     actor(`cards.${i}.holder`, c.holder);
     actor(`cards.${i}.mandateFor`, c.mandateFor);
     actor(`cards.${i}.blocInviteBy`, c.blocInviteBy);
-    c.mediatorsChosenBy?.forEach((m, j) => actor(`cards.${i}.mediatorsChosenBy.${j}`, m));
+    c.mediatorsChosenBy?.forEach((m, j) => {
+      actor(`cards.${i}.mediatorsChosenBy.${j}`, m);
+    });
     for (const k of Object.keys(c.stakes)) actor(`cards.${i}.stakes.${k}`, k);
     c.sanctionsOnReveal.forEach((x, j) => {
       actor(`cards.${i}.sanctionsOnReveal.${j}.by`, x.by);
       actor(`cards.${i}.sanctionsOnReveal.${j}.target`, x.target);
     });
-    if (c.kind === 'vote' && !c.mandateFor) issues.push({ field: `cards.${i}.mandateFor`, expected: 'the actor asking for a mandate (vote cards need one)' });
+    if (c.kind === 'vote' && !c.mandateFor)
+      issues.push({
+        field: `cards.${i}.mandateFor`,
+        expected: 'the actor asking for a mandate (vote cards need one)',
+      });
     if (c.instigator && c.instigator === c.target)
       issues.push({ field: `cards.${i}.target`, expected: 'an actor other than the instigator' });
   });
   for (const [round, ids] of Object.entries(s.scriptedCards)) {
-    if (!/^\d+$/.test(round)) issues.push({ field: `scriptedCards.${round}`, expected: 'a round number as key' });
+    if (!/^\d+$/.test(round))
+      issues.push({ field: `scriptedCards.${round}`, expected: 'a round number as key' });
     ids.forEach((id, j) => {
-      if (!cards.has(id)) issues.push({ field: `scriptedCards.${round}.${j}`, expected: `a card id, not "${id}"` });
+      if (!cards.has(id))
+        issues.push({ field: `scriptedCards.${round}.${j}`, expected: `a card id, not "${id}"` });
     });
   }
-  s.objectives.forEach((o, i) => goalRefs(`objectives.${i}.goal`, o.goal));
+  s.objectives.forEach((o, i) => {
+    goalRefs(`objectives.${i}.goal`, o.goal);
+  });
   if (s.rounds.min > s.rounds.default || s.rounds.default > s.rounds.max)
     issues.push({ field: 'rounds', expected: 'min ≤ default ≤ max' });
   if (s.roundLabels.length < s.rounds.max)
-    issues.push({ field: 'roundLabels', expected: `at least ${s.rounds.max} labels (one per round up to rounds.max)` });
+    issues.push({
+      field: 'roundLabels',
+      expected: `at least ${s.rounds.max} labels (one per round up to rounds.max)`,
+    });
   return issues;
 }
 

@@ -7,7 +7,11 @@ import type { MatchState } from '../state.ts';
 import { FIXTURE } from './fixture.ts';
 
 /** A seat command without its seat and stamp: what a test writes. */
-export type Act = SeatIntent extends infer C ? (C extends SeatIntent ? Omit<C, 'seat'> : never) : never;
+export type Act = SeatIntent extends infer C
+  ? C extends SeatIntent
+    ? Omit<C, 'seat'>
+    : never
+  : never;
 
 /**
  * A readable way to write a match as a command log in tests:
@@ -40,7 +44,12 @@ export function drive(settings: SettingsInput = {}, scenario: Scenario = FIXTURE
     /** The engine's reason for refusing a command, or null when it would be accepted (nothing changes). */
     refusal(seat: string, act: Act): string | null {
       const copy = JSON.parse(JSON.stringify(state)) as MatchState;
-      const r = applyCommand(scenario, copy, { ...act, seat, round: state.round, phase: state.phase } as Command);
+      const r = applyCommand(scenario, copy, {
+        ...act,
+        seat,
+        round: state.round,
+        phase: state.phase,
+      } as Command);
       return r.ok ? null : r.error;
     },
     advance() {

@@ -8,7 +8,13 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
  * South seat (gold) and three non-player actors. Rounds have no drawn cards
  * unless a test injects one.
  */
-const actor = (id: string, kind: 'greatPower' | 'globalSouth' | 'nonPlayer', home: string, power: number, extra: object = {}) => ({
+const actor = (
+  id: string,
+  kind: 'greatPower' | 'globalSouth' | 'nonPlayer',
+  home: string,
+  power: number,
+  extra: object = {},
+) => ({
   id,
   name: id[0]!.toUpperCase() + id.slice(1),
   short: id,
@@ -27,11 +33,19 @@ const actor = (id: string, kind: 'greatPower' | 'globalSouth' | 'nonPlayer', hom
 const goals = [
   { kind: 'trackAtLeast', track: 'reputation', thresholds: [6, 8, 10], label: 'Reputation 6/8/10' },
   { kind: 'roundsEntangledAtMost', thresholds: [3, 1, 0], label: 'Stay out of others’ wars' },
-  { kind: 'regionsWithInfluence', min: 3, thresholds: [1, 2, 3], label: 'Influence 3+ in 1/2/3 regions' },
+  {
+    kind: 'regionsWithInfluence',
+    min: 3,
+    thresholds: [1, 2, 3],
+    label: 'Influence 3+ in 1/2/3 regions',
+  },
 ] as const;
 
 type CardInput = ScenarioInput['cards'][number];
-const card = (id: string, extra: Partial<CardInput> & Pick<CardInput, 'region' | 'instigator' | 'target'>): CardInput => ({
+const card = (
+  id: string,
+  extra: Partial<CardInput> & Pick<CardInput, 'region' | 'instigator' | 'target'>,
+): CardInput => ({
   id,
   title: id,
   year: 2022,
@@ -68,13 +82,38 @@ export const FIXTURE_INPUT: ScenarioInput = {
     actor('red', 'greatPower', 'red-home', 12, { canInvestigate: true, seat: { goals, par: 4 } }),
     actor('blue', 'greatPower', 'blue-home', 14, {
       canInvestigate: true,
-      cohesion: { start: 7, indoPacificPartners: ['isle'], europeanAllies: ['allies'], homeTheatre: 'west' },
+      cohesion: {
+        start: 7,
+        indoPacificPartners: ['isle'],
+        europeanAllies: ['allies'],
+        homeTheatre: 'west',
+      },
       seat: { goals, par: 4 },
     }),
     actor('green', 'greatPower', 'green-home', 10, {
-      seat: { goals, par: 4, lever: { kind: 'holdsCards', cards: ['green-war'], handSize: 1, every: 2, label: 'Green holds a war.' } },
+      seat: {
+        goals,
+        par: 4,
+        lever: {
+          kind: 'holdsCards',
+          cards: ['green-war'],
+          handSize: 1,
+          every: 2,
+          label: 'Green holds a war.',
+        },
+      },
     }),
-    actor('gold', 'globalSouth', 'south', 4, { seat: { goals, par: 4, lever: { kind: 'courtedVote', multiplier: 2, label: 'Gold’s vote counts double when pledged.' } } }),
+    actor('gold', 'globalSouth', 'south', 4, {
+      seat: {
+        goals,
+        par: 4,
+        lever: {
+          kind: 'courtedVote',
+          multiplier: 2,
+          label: 'Gold’s vote counts double when pledged.',
+        },
+      },
+    }),
     actor('buffer', 'nonPlayer', 'frontier', 3, { npc: { pressChance: 0, pressPower: 1 } }),
     actor('isle', 'nonPlayer', 'straits', 3),
     actor('allies', 'nonPlayer', 'europe', 4),
@@ -93,26 +132,95 @@ export const FIXTURE_INPUT: ScenarioInput = {
     { a: 'green', b: 'buffer', level: 'dialogue' },
   ],
   institutions: [
-    { id: 'nato', name: 'NATO', kind: 'alliance', leader: 'blue', members: ['blue', 'allies'], level: 'alliance', description: 'Blue and its allies.' },
-    { id: 'pact', name: 'Pact', kind: 'paperAlliance', leader: 'green', members: ['green', 'buffer'], level: 'alliance', description: 'Only green brings power.' },
-    { id: 'forum', name: 'Forum', kind: 'coordination', leader: 'red', members: ['red', 'green', 'gold'], level: 'partnership', description: 'Coordination only.' },
+    {
+      id: 'nato',
+      name: 'NATO',
+      kind: 'alliance',
+      leader: 'blue',
+      members: ['blue', 'allies'],
+      level: 'alliance',
+      description: 'Blue and its allies.',
+    },
+    {
+      id: 'pact',
+      name: 'Pact',
+      kind: 'paperAlliance',
+      leader: 'green',
+      members: ['green', 'buffer'],
+      level: 'alliance',
+      description: 'Only green brings power.',
+    },
+    {
+      id: 'forum',
+      name: 'Forum',
+      kind: 'coordination',
+      leader: 'red',
+      members: ['red', 'green', 'gold'],
+      level: 'partnership',
+      description: 'Coordination only.',
+    },
   ],
   securityCouncil: { permanent: ['red', 'blue', 'green'], elected: ['gold'] },
   cards: [
-    card('frontier-war', { region: 'frontier', instigator: 'green', target: 'buffer', stakes: { green: 'high', blue: 'medium' } }),
-    card('strait-crisis', { region: 'straits', instigator: 'red', target: 'isle', stakes: { red: 'high', blue: 'high' } }),
-    card('allies-attacked', { region: 'europe', instigator: 'green', target: 'allies', severity: 2, callLevel: 'alliance', stakes: { blue: 'medium' } }),
+    card('frontier-war', {
+      region: 'frontier',
+      instigator: 'green',
+      target: 'buffer',
+      stakes: { green: 'high', blue: 'medium' },
+    }),
+    card('strait-crisis', {
+      region: 'straits',
+      instigator: 'red',
+      target: 'isle',
+      stakes: { red: 'high', blue: 'high' },
+    }),
+    card('allies-attacked', {
+      region: 'europe',
+      instigator: 'green',
+      target: 'allies',
+      severity: 2,
+      callLevel: 'alliance',
+      stakes: { blue: 'medium' },
+    }),
     card('piracy', { region: 'south', instigator: null, target: null, severity: 2 }),
-    card('mandate-vote', { kind: 'vote', region: 'south', instigator: null, target: null, mandateFor: 'blue', concepts: ['mandates'] }),
-    card('green-war', { region: 'frontier', instigator: 'green', target: 'buffer', holder: 'green' }),
+    card('mandate-vote', {
+      kind: 'vote',
+      region: 'south',
+      instigator: null,
+      target: null,
+      mandateFor: 'blue',
+      concepts: ['mandates'],
+    }),
+    card('green-war', {
+      region: 'frontier',
+      instigator: 'green',
+      target: 'buffer',
+      holder: 'green',
+    }),
     card('quiet-year', { region: 'south', instigator: null, target: null, severity: 1 }),
   ],
   scriptedCards: { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [], '8': [] },
   objectives: [
-    { id: 'rich', text: 'End with 12 Wealth.', goal: { kind: 'trackAtLeast', track: 'wealth', thresholds: [12], label: 'Wealth 12' } },
-    { id: 'secure', text: 'End with 7 Security.', goal: { kind: 'trackAtLeast', track: 'security', thresholds: [7], label: 'Security 7' } },
-    { id: 'free', text: 'End with 8 Autonomy.', goal: { kind: 'trackAtLeast', track: 'autonomy', thresholds: [8], label: 'Autonomy 8' } },
-    { id: 'liked', text: 'End with 7 Reputation.', goal: { kind: 'trackAtLeast', track: 'reputation', thresholds: [7], label: 'Reputation 7' } },
+    {
+      id: 'rich',
+      text: 'End with 12 Wealth.',
+      goal: { kind: 'trackAtLeast', track: 'wealth', thresholds: [12], label: 'Wealth 12' },
+    },
+    {
+      id: 'secure',
+      text: 'End with 7 Security.',
+      goal: { kind: 'trackAtLeast', track: 'security', thresholds: [7], label: 'Security 7' },
+    },
+    {
+      id: 'free',
+      text: 'End with 8 Autonomy.',
+      goal: { kind: 'trackAtLeast', track: 'autonomy', thresholds: [8], label: 'Autonomy 8' },
+    },
+    {
+      id: 'liked',
+      text: 'End with 7 Reputation.',
+      goal: { kind: 'trackAtLeast', track: 'reputation', thresholds: [7], label: 'Reputation 7' },
+    },
   ],
 };
 
@@ -125,4 +233,8 @@ function parse(input: ScenarioInput): Scenario {
 export const FIXTURE: Scenario = parse(FIXTURE_INPUT);
 
 /** The fixture with cards drawn from the deck every round instead of scripted quiet rounds. */
-export const FIXTURE_WITH_DECK: Scenario = parse({ ...FIXTURE_INPUT, id: 'fixture-deck', scriptedCards: {} });
+export const FIXTURE_WITH_DECK: Scenario = parse({
+  ...FIXTURE_INPUT,
+  id: 'fixture-deck',
+  scriptedCards: {},
+});
