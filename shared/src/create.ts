@@ -5,7 +5,7 @@ import { startRound } from './round.ts';
 import { RULES_VERSION } from './rules.ts';
 import { type Scenario, type SettingsInput, SettingsSchema } from './scenario/schema.ts';
 import type { ActorState, MatchState, ResolvedSettings } from './state.ts';
-import { autonomyCap, ensureTie } from './ties.ts';
+import { adjacencyOf, autonomyCap, ensureTie } from './ties.ts';
 import { emit, type Tx } from './tx.ts';
 import { levelOf } from './vocabulary.ts';
 
@@ -156,9 +156,10 @@ export function createMatch(
     tie.riders = t.riders.map((rider) => ({ rider, from: t.a, level: tie.level }));
   }
   for (const inst of scenario.institutions) state.blocs[inst.id] = [...inst.members];
+  const adjacency = adjacencyOf(state);
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    a.autonomy = Math.min(a.autonomy, autonomyCap(ctx, state, id));
+    a.autonomy = Math.min(a.autonomy, autonomyCap(ctx, state, id, adjacency));
   }
 
   const scripted = new Set(Object.values(scenario.scriptedCards).flat());

@@ -1,35 +1,58 @@
 import type { Ctx } from './ctx.ts';
-import { areRivals } from './ctx.ts';
 import type { CardDef } from './scenario/schema.ts';
 import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
-import { bondingBloc, bondLevel, getTie, lendingShareCount, tieLevel } from './ties.ts';
+import {
+  type Adjacency,
+  adjacencyOf,
+  bondsTo,
+  getTie,
+  lendingShareCount,
+  tieLevel,
+} from './ties.ts';
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
 /** Deterrence share of each tie level (GAME.md §4.1), index = level. */
 export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
 
 /**
- * An actor's footprint in a region (0–2): bases, arms sales and training
- * missions on ties that still stand at the level they were made at.
+ * Every actor's footprint in a region (0–2): bases, arms sales and training
+ * missions, on ties with an actor at home there, that still stand at the
+ * level they were made at.
  */
-export function footprint(ctx: Ctx, state: MatchState, actor: string, region: string): number {
-  let total = 0;
+export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Record<string, number> {
+  const out: Record<string, number> = {};
   for (const key in state.ties) {
     const tie = state.ties[key]!;
-    if (tie.a !== actor && tie.b !== actor) continue;
     if (tie.riders.length === 0) continue;
-    const other = tie.a === actor ? tie.b : tie.a;
-    if (ctx.actor[other]?.home !== region) continue;
-    const level = tieLevel(ctx, state, tie.a, tie.b);
+    const aHome = ctx.actor[tie.a]?.home === region;
+    const bHome = ctx.actor[tie.b]?.home === region;
+    if (!aHome && !bHome) continue;
+    let shown = -1;
     for (const r of tie.riders) {
-      if (level < r.level) continue;
+      if (tie.level < r.level) {
+        if (shown < 0) shown = tieLevel(ctx, state, tie.a, tie.b);
+        if (shown < r.level) continue;
+      }
       const rider = r.rider;
-      if (rider.kind === 'armsSale' && rider.seller === actor) total += 1;
-      else if (rider.kind === 'training' && rider.trainer === actor) total += 1;
-      else if (rider.kind === 'baseAccess' && rider.guest === actor) total += 2;
+      const holder =
+        rider.kind === 'armsSale'
+          ? rider.seller
+          : rider.kind === 'training'
+            ? rider.trainer
+            : rider.kind === 'baseAccess'
+              ? rider.guest
+              : null;
+      if (!holder) continue;
+      const host = holder === tie.a ? tie.b : tie.a;
+      if (ctx.actor[host]?.home !== region) continue;
+      out[holder] = Math.min(2, (out[holder] ?? 0) + (rider.kind === 'baseAccess' ? 2 : 1));
     }
   }
-  return Math.min(2, total);
+  return out;
+}
+
+export function footprint(ctx: Ctx, state: MatchState, actor: string, region: string): number {
+  return footprintsIn(ctx, state, region)[actor] ?? 0;
 }
 
 /** An actor's stake in a crisis: the card's, raised to high at home and one step per footprint point. */
@@ -39,10 +62,11 @@ export function stakeOf(
   actor: string,
   card: CardDef,
   region: string,
+  footprints: Record<string, number> = footprintsIn(ctx, state, region),
 ): Stake {
   if (ctx.actor[actor]?.home === region) return 'high';
   const base = STAKES.indexOf(card.stakes[actor] ?? 'low');
-  return STAKES[Math.min(2, base + footprint(ctx, state, actor, region))]!;
+  return STAKES[Math.min(2, base + (footprints[actor] ?? 0))]!;
 }
 
 /** The parties of a crisis: instigator and target, or for a shared crisis the actors at home in its region. */
@@ -69,30 +93,25 @@ export function computeCalls(
 ): CallState[] {
   if (card.kind === 'vote') return [];
   const callLevel = levelOf(card.callLevel);
+  const footprints = footprintsIn(ctx, state, crisis.region);
   const byActor = new Map<string, CallerState[]>();
   for (const party of crisis.parties) {
-    for (const x of ctx.actorIds) {
+    for (const [x, bond] of bondsTo(ctx, state, party)) {
       if (crisis.parties.includes(x)) continue;
-      const level = bondLevel(ctx, state, x, party);
+      const level = bond.level;
       let via: CallerState['via'] | null = null;
-      if (level >= callLevel && level >= DIALOGUE)
-        via = bondingBloc(ctx, state, x, party) ? 'bloc' : 'tie';
-      else if (level >= PARTNERSHIP && footprint(ctx, state, x, crisis.region) > 0)
-        via = 'footprint';
+      if (level >= callLevel && level >= DIALOGUE) via = bond.bloc ? 'bloc' : 'tie';
+      else if (level >= PARTNERSHIP && (footprints[x] ?? 0) > 0) via = 'footprint';
       if (!via) continue;
       const list = byActor.get(x) ?? [];
-      list.push({
-        party,
-        side: sideOfParty(crisis, party),
-        level,
-        via,
-        bloc: bondingBloc(ctx, state, x, party),
-      });
+      list.push({ party, side: sideOfParty(crisis, party), level, via, bloc: bond.bloc });
       byActor.set(x, list);
     }
   }
+  // Calls come in the scenario's actor order, whatever order the ties were made in.
+  const order = (id: string) => ctx.actorIds.indexOf(id);
   const calls: CallState[] = [];
-  for (const [actor, callers] of byActor) {
+  for (const [actor, callers] of [...byActor].sort((a, b) => order(a[0]) - order(b[0]))) {
     const sides = new Set(callers.map((c) => c.side));
     const both = sides.size > 1;
     calls.push({
@@ -100,7 +119,7 @@ export function computeCalls(
       callers,
       side: both ? 'either' : callers[0]!.side,
       treaty: !both && callers.some((c) => c.level >= ALLIANCE),
-      stake: stakeOf(ctx, state, actor, card, crisis.region),
+      stake: stakeOf(ctx, state, actor, card, crisis.region, footprints),
     });
   }
   return calls;
@@ -166,15 +185,17 @@ export function deterrence(
   withExercises: boolean,
 ): number {
   let total = 0;
-  for (const x of ctx.actorIds) {
-    if (x === target) continue;
-    let level = bondLevel(ctx, state, x, target);
+  let adjacency: Adjacency | undefined;
+  for (const [x, bond] of bondsTo(ctx, state, target)) {
+    let level = bond.level;
     if (level < 2) continue;
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
     const lent =
-      unlockedPower(state, x) / (lendingShareCount(ctx, state, x, level) + (raised ? 1 : 0));
+      unlockedPower(state, x) /
+      (lendingShareCount(ctx, state, x, level, (adjacency ??= adjacencyOf(state))) +
+        (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
     total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
   }
@@ -223,8 +244,7 @@ export function rivalPresent(
   actor: string,
   region: string,
 ): string | null {
-  for (const r of ctx.actorIds)
-    if (areRivals(ctx, actor, r) && hasPresence(ctx, state, r, region)) return r;
+  for (const r of ctx.rivalsOf[actor] ?? []) if (hasPresence(ctx, state, r, region)) return r;
   return null;
 }
 

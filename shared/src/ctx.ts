@@ -22,6 +22,7 @@ export interface Ctx {
   regionIds: string[];
   /** `a|b` for each rival pair, both orders. */
   rivals: Set<string>;
+  rivalsOf: Record<string, string[]>;
   theatreOf: Record<string, string>;
   /** Region → actors whose home it is. */
   homeActors: Record<string, string[]>;
@@ -41,6 +42,12 @@ export function ctxOf(scenario: Scenario): Ctx {
     rivals.add(`${a}|${b}`);
     rivals.add(`${b}|${a}`);
   }
+  const rivalsOf: Record<string, string[]> = {};
+  for (const a of scenario.actors) rivalsOf[a.id] = [];
+  for (const [a, b] of scenario.rivals) {
+    rivalsOf[a]?.push(b);
+    rivalsOf[b]?.push(a);
+  }
   const homeActors: Record<string, string[]> = {};
   for (const r of scenario.regions) homeActors[r.id] = [];
   for (const a of scenario.actors) homeActors[a.home]?.push(a.id);
@@ -54,6 +61,7 @@ export function ctxOf(scenario: Scenario): Ctx {
     actorIds: scenario.actors.map((a) => a.id),
     regionIds: scenario.regions.map((r) => r.id),
     rivals,
+    rivalsOf,
     theatreOf: Object.fromEntries(scenario.regions.map((r) => [r.id, r.theatre])),
     homeActors,
     councilMembers: [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected],

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createMatch } from './create.ts';
 import { ctxOf } from './ctx.ts';
 import { FIXTURE } from './testing/fixture.ts';
-import { autonomyCap, bondLevel, lendingShareCount, tieLevel, treatyCount } from './ties.ts';
+import {
+  autonomyCap,
+  bondLevel,
+  lendingShareCount,
+  partnerCounts,
+  partnersAtLeast,
+  tieLevel,
+  treatyCount,
+} from './ties.ts';
 import { ALLIANCE, DIALOGUE, NONE, PARTNERSHIP, STRATEGIC } from './vocabulary.ts';
 
 const ctx = ctxOf(FIXTURE);
@@ -49,5 +57,16 @@ describe('tie levels (GAME.md §4, §11.4)', () => {
     const state = fresh();
     expect(lendingShareCount(ctx, state, 'blue', ALLIANCE)).toBe(2);
     expect(lendingShareCount(ctx, state, 'red', STRATEGIC)).toBe(1);
+  });
+});
+
+describe('partnerCounts', () => {
+  it('agrees with partnersAtLeast for every actor and level', () => {
+    const state = fresh();
+    for (const level of [DIALOGUE, PARTNERSHIP, STRATEGIC, ALLIANCE]) {
+      const counts = partnerCounts(ctx, state, level);
+      for (const id of ctx.actorIds)
+        expect(counts[id], `${id} at ${level}`).toBe(partnersAtLeast(ctx, state, id, level).length);
+    }
   });
 });

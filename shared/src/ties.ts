@@ -83,6 +83,44 @@ export function bondLevel(ctx: Ctx, state: MatchState, from: string, to: string)
   return level;
 }
 
+export interface Bond {
+  level: number;
+  /** The bloc that carries the bond when the pair's own tie is lower. */
+  bloc: string | null;
+}
+
+/**
+ * `bondLevel(x, to)` and `bondingBloc(x, to)` for every actor x at once, in
+ * one pass over the ties and blocs (the crisis code asks this for every actor).
+ * Actors with no bond are absent.
+ */
+export function bondsTo(ctx: Ctx, state: MatchState, to: string): Map<string, Bond> {
+  const out = new Map<string, Bond>();
+  for (const key in state.ties) {
+    const t = state.ties[key]!;
+    if (t.level > 0 && (t.a === to || t.b === to))
+      out.set(t.a === to ? t.b : t.a, { level: t.level, bloc: null });
+  }
+  for (const id in state.blocs) {
+    const inst = ctx.institution[id];
+    const members = state.blocs[id]!;
+    if (!inst || !members.includes(to)) continue;
+    if (inst.kind !== 'alliance' && inst.kind !== 'paperAlliance') continue;
+    const level = levelOf(inst.level);
+    for (const from of members) {
+      if (from === to || (inst.kind === 'paperAlliance' && inst.leader !== from)) continue;
+      if (state.ties[tieKey(from, to)]?.blocSuspended) continue;
+      const own = out.get(from);
+      if (!own || own.level < level)
+        out.set(from, {
+          level,
+          bloc: level >= ALLIANCE && (own?.level ?? 0) < ALLIANCE ? id : null,
+        });
+    }
+  }
+  return out;
+}
+
 /** The bloc through which `from` is bound to `to` at alliance level, if that is how it is bound. */
 export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: string): string | null {
   if (ownLevel(state, from, to) >= ALLIANCE) return null;
@@ -93,6 +131,36 @@ export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: strin
       return id;
   }
   return null;
+}
+
+/**
+ * For every actor, how many others it is tied to at `min` or above (shown
+ * level), in one pass over the ties and blocs instead of one lookup per pair.
+ */
+export function partnerCounts(ctx: Ctx, state: MatchState, min: number): Record<string, number> {
+  const partners: Record<string, Set<string>> = {};
+  const link = (a: string, b: string) => {
+    (partners[a] ??= new Set()).add(b);
+    (partners[b] ??= new Set()).add(a);
+  };
+  for (const key in state.ties) {
+    const t = state.ties[key]!;
+    if (t.level >= min) link(t.a, t.b);
+  }
+  for (const id in state.blocs) {
+    const inst = ctx.institution[id];
+    if (!inst || levelOf(inst.level) < min) continue;
+    const members = state.blocs[id]!;
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const a = members[i]!;
+        const b = members[j]!;
+        if (!state.ties[tieKey(a, b)]?.blocSuspended) link(a, b);
+      }
+  }
+  const out: Record<string, number> = {};
+  for (const id of ctx.actorIds) out[id] = partners[id]?.size ?? 0;
+  return out;
 }
 
 /** Every other actor with a tie to `a` at `min` or above (shown level). */
@@ -106,7 +174,7 @@ export function partnersAtLeast(ctx: Ctx, state: MatchState, a: string, min: num
  * The treaties an actor holds, an alliance-level institution counting once
  * (GAME.md §3: Autonomy's maximum is 10 minus this).
  */
-export function treatyCount(ctx: Ctx, state: MatchState, a: string): number {
+export function treatyCount(ctx: Ctx, state: MatchState, a: string, adjacency?: Adjacency): number {
   let count = 0;
   const viaBloc = new Set<string>();
   for (const id in state.blocs) {
@@ -115,6 +183,11 @@ export function treatyCount(ctx: Ctx, state: MatchState, a: string): number {
     if (levelOf(inst.level) < ALLIANCE || !state.blocs[id]!.includes(a)) continue;
     count++;
     for (const m of state.blocs[id]!) viaBloc.add(m);
+  }
+  if (adjacency) {
+    for (const { other, level } of adjacency.get(a) ?? [])
+      if (level >= ALLIANCE && !viaBloc.has(other)) count++;
+    return count;
   }
   for (const key in state.ties) {
     const t = state.ties[key]!;
@@ -125,19 +198,38 @@ export function treatyCount(ctx: Ctx, state: MatchState, a: string): number {
   return count;
 }
 
-export function autonomyCap(ctx: Ctx, state: MatchState, a: string): number {
-  return Math.max(0, 10 - treatyCount(ctx, state, a));
+export function autonomyCap(ctx: Ctx, state: MatchState, a: string, adjacency?: Adjacency): number {
+  return Math.max(0, 10 - treatyCount(ctx, state, a, adjacency));
 }
 
 /**
  * How many partners share what `lender` lends at `level` or above: its ties
  * at that level, an institution counting once (GAME.md §6.3).
  */
+/** Each actor's own ties (other, level), built in one pass for code that asks about many actors. */
+export type Adjacency = Map<string, { other: string; level: number }[]>;
+
+export function adjacencyOf(state: MatchState): Adjacency {
+  const out: Adjacency = new Map();
+  for (const key in state.ties) {
+    const t = state.ties[key]!;
+    if (t.level === 0) continue;
+    let a = out.get(t.a);
+    if (!a) out.set(t.a, (a = []));
+    a.push({ other: t.b, level: t.level });
+    let b = out.get(t.b);
+    if (!b) out.set(t.b, (b = []));
+    b.push({ other: t.a, level: t.level });
+  }
+  return out;
+}
+
 export function lendingShareCount(
   ctx: Ctx,
   state: MatchState,
   lender: string,
   level: number,
+  adjacency?: Adjacency,
 ): number {
   let count = 0;
   const counted = new Set<string>();
@@ -150,6 +242,11 @@ export function lendingShareCount(
     if (!lends || levelOf(inst.level) < level) continue;
     count++;
     for (const m of members) counted.add(m);
+  }
+  if (adjacency) {
+    for (const { other, level: l } of adjacency.get(lender) ?? [])
+      if (l >= level && !counted.has(other)) count++;
+    return Math.max(1, count);
   }
   for (const key in state.ties) {
     const t = state.ties[key]!;

@@ -48,7 +48,9 @@ export function playRandomGame(
   let guard = 0;
   while (state.phase !== 'ended') {
     if (++guard > 1000) throw new Error('The match did not end');
-    for (const seat of state.seats) {
+    // Briefing and results need no decisions: the driver moves on as a timer would.
+    const deciding = state.phase !== 'news' && state.phase !== 'resolution';
+    for (const seat of deciding ? state.seats : []) {
       for (let i = 0; i < MAX_COMMANDS_PER_PHASE; i++) {
         const cmd = nextRandomCommand(scenario, state, seat, rng);
         run(cmd);

@@ -91,45 +91,60 @@ export function applySpending(tx: Tx): void {
   }
 }
 
-/** One actor's income this round (GAME.md §5.4 step 8): base + ties + riders − sanctions, and BRICS. */
-export function incomeOf(tx: Tx, id: string): number {
+/**
+ * Every actor's income this round (GAME.md §5.4 step 8): base + ties +
+ * riders − sanctions, and +1 from an economic bloc with 3 members in play.
+ * One pass over the ties for all actors.
+ */
+export function incomes(tx: Tx): Record<string, number> {
   const { ctx, state } = tx;
-  const a = state.actors[id]!;
-  let income = a.income;
+  const out: Record<string, number> = {};
+  for (const id of ctx.actorIds)
+    out[id] =
+      state.actors[id]!.income - (state.actors[id]!.secondary > 0 ? RULES.secondaryLoss : 0);
+  const add = (id: string, n: number) => {
+    out[id] = (out[id] ?? 0) + n;
+  };
   for (const key in state.ties) {
     const tie = state.ties[key]!;
-    if (tie.a !== id && tie.b !== id) continue;
-    income += RULES.tieIncome[tie.level] ?? 0;
+    const fromLevel = RULES.tieIncome[tie.level] ?? 0;
+    add(tie.a, fromLevel);
+    add(tie.b, fromLevel);
     if (tie.riders.length === 0) continue;
-    const level = tieLevel(ctx, state, tie.a, tie.b);
+    let shown = -1;
     for (const r of tie.riders) {
-      if (level < r.level) continue;
+      if (tie.level < r.level) {
+        if (shown < 0) shown = tieLevel(ctx, state, tie.a, tie.b);
+        if (shown < r.level) continue;
+      }
       const rider = r.rider;
-      if (rider.kind === 'trade') income += 1;
-      else if (rider.kind === 'armsSale' && rider.seller === id) income += 1;
-      else if (rider.kind === 'baseAccess' && rider.guest !== id) income += 2;
+      if (rider.kind === 'trade') {
+        add(tie.a, 1);
+        add(tie.b, 1);
+      } else if (rider.kind === 'armsSale') add(rider.seller, 1);
+      else if (rider.kind === 'baseAccess') add(rider.guest === tie.a ? tie.b : tie.a, 2);
     }
   }
   for (const s of state.sanctions) {
-    if (s.target === id) income -= RULES.sanctionTargetLoss;
-    if (s.by === id) income -= RULES.sanctionSelfLoss;
+    add(s.target, -RULES.sanctionTargetLoss);
+    add(s.by, -RULES.sanctionSelfLoss);
   }
-  if (a.secondary > 0) income -= RULES.secondaryLoss;
   for (const bloc in state.blocs) {
-    const inst = ctx.institution[bloc];
-    if (inst?.kind !== 'economic' || !state.blocs[bloc]!.includes(id)) continue;
-    const inPlay = state.blocs[bloc]!.filter((m) => state.seats.includes(m)).length;
-    if (inPlay >= 3) income += 1;
+    if (ctx.institution[bloc]?.kind !== 'economic') continue;
+    const members = state.blocs[bloc]!;
+    if (members.filter((m) => state.seats.includes(m)).length >= 3)
+      for (const m of members) add(m, 1);
   }
-  return income;
+  return out;
 }
 
 /** Step 8: income for every actor; Wealth never falls below 0. */
 export function applyIncome(tx: Tx): void {
   const { ctx, state } = tx;
+  const all = incomes(tx);
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    const income = incomeOf(tx, id);
+    const income = all[id]!;
     a.wealth = Math.max(0, a.wealth + income);
     if (a.seat) emit(tx, { type: 'income', actors: [id], amounts: { income, wealth: a.wealth } });
   }

@@ -1,5 +1,5 @@
 import { lowerTension } from '../tension.ts';
-import { partnersAtLeast } from '../ties.ts';
+import { partnerCounts } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { STRATEGIC } from '../vocabulary.ts';
 
@@ -9,9 +9,10 @@ import { STRATEGIC } from '../vocabulary.ts';
  */
 export function endOfRound(tx: Tx): void {
   const { ctx, state } = tx;
+  const counts = partnerCounts(ctx, state, STRATEGIC);
   for (const id of state.seats) {
     const a = state.actors[id]!;
-    const strategic = partnersAtLeast(ctx, state, id, STRATEGIC).length;
+    const strategic = counts[id]!;
     const need = ctx.actor[id]!.kind === 'greatPower' ? 2 : 1;
     a.isolated = strategic < need;
     if (a.isolated) {

@@ -1,5 +1,4 @@
 import { atWar } from '../crisis.ts';
-import { areRivals } from '../ctx.ts';
 import { RULES } from '../rules.ts';
 import type { OfferState, TieState } from '../state.ts';
 import { autonomyCap, ensureTie, getTie, tieKey, tieLevel } from '../ties.ts';
@@ -53,7 +52,7 @@ export function applyNoticesAndLowers(tx: Tx): void {
       else lowerTie(tx, seat, lower.partner);
     }
   }
-  for (const id of ctx.actorIds) clampAutonomy(tx, id);
+  // Lowering ties only ever raises Autonomy's cap, so nothing needs clamping here.
 }
 
 function leaveBloc(tx: Tx, seat: string, bloc: string): void {
@@ -137,9 +136,8 @@ function npcAccepts(tx: Tx, offer: OfferState): boolean {
   if (offer.bloc) return false;
   const level = tieLevel(ctx, state, offer.from, offer.to);
   if (offer.raise && level + 1 >= ALLIANCE) return false;
-  for (const other of ctx.actorIds) {
-    if (tieLevel(ctx, state, offer.to, other) >= ALLIANCE && areRivals(ctx, other, offer.from))
-      return false;
+  for (const other of ctx.rivalsOf[offer.from] ?? []) {
+    if (tieLevel(ctx, state, offer.to, other) >= ALLIANCE) return false;
   }
   return true;
 }
@@ -199,8 +197,10 @@ export function applyOffers(tx: Tx): void {
         concept: 'commitmentLadder',
       });
       cohesionCostOfRaise(tx, offer.from, offer.to);
-      clampAutonomy(tx, offer.from);
-      clampAutonomy(tx, offer.to);
+      if (tie.level >= ALLIANCE) {
+        clampAutonomy(tx, offer.from);
+        clampAutonomy(tx, offer.to);
+      }
     }
     const level = tieLevel(ctx, state, offer.from, offer.to);
     for (const rider of offer.riders) applyRider(tx, offer, rider, level);
