@@ -183,9 +183,10 @@ export function deterrence(
   target: string,
   region: string,
   withExercises: boolean,
+  given?: Adjacency,
 ): number {
   let total = 0;
-  let adjacency: Adjacency | undefined;
+  let adjacency = given;
   for (const [x, bond] of bondsTo(ctx, state, target)) {
     let level = bond.level;
     if (level < 2) continue;
@@ -213,17 +214,25 @@ export function severityAfterDeterrence(
   state: MatchState,
   crisis: CrisisState,
   withExercises: boolean,
+  adjacency?: Adjacency,
 ): number {
   let s = crisis.severity;
   if (crisis.target) {
     if (state.actors[crisis.target]?.isolated) s += 1;
-    s -= roundHalfUp(deterrence(ctx, state, crisis.target, crisis.region, withExercises) / 3);
+    s -= roundHalfUp(
+      deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) / 3,
+    );
   }
   return s;
 }
 
-export function previewSeverity(ctx: Ctx, state: MatchState, crisis: CrisisState): number {
-  return Math.max(1, severityAfterDeterrence(ctx, state, crisis, false));
+export function previewSeverity(
+  ctx: Ctx,
+  state: MatchState,
+  crisis: CrisisState,
+  adjacency?: Adjacency,
+): number {
+  return Math.max(1, severityAfterDeterrence(ctx, state, crisis, false, adjacency));
 }
 
 /** Whether a live crisis puts an actor "at war" (a party to a pressed or stalemated crisis). */

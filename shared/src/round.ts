@@ -2,7 +2,7 @@ import { computeCalls, partiesOf, previewSeverity } from './crisis.ts';
 import { shuffle } from './rng.ts';
 import { RULES } from './rules.ts';
 import type { CrisisState } from './state.ts';
-import { ensureTie } from './ties.ts';
+import { type Adjacency, adjacencyOf, ensureTie } from './ties.ts';
 import { emit, newId, type Tx } from './tx.ts';
 
 /** Takes the top card of the deck, reshuffling the discards when it is empty. */
@@ -16,7 +16,7 @@ function drawCard(tx: Tx): string | null {
 }
 
 /** Computes who a crisis calls, freezes the ties between its parties and those called, and previews its severity. */
-export function brief(tx: Tx, crisis: CrisisState): void {
+export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void {
   const { ctx, state } = tx;
   const card = ctx.card[crisis.card]!;
   crisis.calls = computeCalls(ctx, state, card, crisis);
@@ -41,7 +41,7 @@ export function brief(tx: Tx, crisis: CrisisState): void {
       }
     }
   }
-  crisis.preview = previewSeverity(ctx, state, crisis);
+  crisis.preview = previewSeverity(ctx, state, crisis, adjacency);
 }
 
 /** Brings a card into play as a live crisis (GAME.md §6.1). */
@@ -49,6 +49,7 @@ export function revealCard(
   tx: Tx,
   cardId: string,
   how: 'drawn' | 'prepared' | 'injected',
+  adjacency?: Adjacency,
 ): CrisisState {
   const { ctx, state } = tx;
   const card = ctx.card[cardId]!;
@@ -84,7 +85,7 @@ export function revealCard(
       since: state.round,
     });
   }
-  brief(tx, crisis);
+  brief(tx, crisis, adjacency);
   emit(tx, {
     type: how === 'injected' ? 'crisisInjected' : 'crisisRevealed',
     actors: crisis.parties,
@@ -115,7 +116,9 @@ export function startRound(tx: Tx, round: number): void {
   }
   state.crises = state.crises.filter((c) => c.live);
   emit(tx, { type: 'roundStarted', actors: [], amounts: { round, tension: state.tension } });
-  for (const crisis of state.crises) brief(tx, crisis);
+  // Freezing creates no ties above none, so one adjacency serves every Briefing of the round.
+  const adjacency = adjacencyOf(state);
+  for (const crisis of state.crises) brief(tx, crisis, adjacency);
 
   // Prepared cards come on top of the drawn ones, at most three new cards a round.
   const cards: { card: string; how: 'drawn' | 'prepared' }[] = state.prepared.map((p) => ({
@@ -132,5 +135,6 @@ export function startRound(tx: Tx, round: number): void {
       if (card) cards.push({ card, how: 'drawn' });
     }
   }
-  for (const { card, how } of cards.slice(0, RULES.maxNewCardsPerRound)) revealCard(tx, card, how);
+  for (const { card, how } of cards.slice(0, RULES.maxNewCardsPerRound))
+    revealCard(tx, card, how, adjacency);
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../ctx.ts';
-import { actionPointsMax, powerFits, seatPlan } from '../plan.ts';
+import { actionPointsMax, powerFits, type SeatPlan, seatPlan } from '../plan.ts';
 import type { MatchState, Order } from '../state.ts';
 import { hasDialogue, tieKey, tieLevel } from '../ties.ts';
 import { PARTNERSHIP } from '../vocabulary.ts';
@@ -8,9 +8,14 @@ function name(ctx: Ctx, id: string): string {
   return ctx.actor[id]?.name ?? id;
 }
 
-export function actionPointCheck(ctx: Ctx, state: MatchState, seat: string): string | null {
+export function actionPointCheck(
+  ctx: Ctx,
+  state: MatchState,
+  seat: string,
+  plan: SeatPlan = seatPlan(state, seat),
+): string | null {
   const max = actionPointsMax(ctx, state, seat);
-  if (seatPlan(state, seat).actionPoints >= max)
+  if (plan.actionPoints >= max)
     return `No action points left this round (${max}${state.actors[seat]!.entangled > 0 ? ', one less while Entangled' : ''}).`;
   return null;
 }
@@ -20,8 +25,8 @@ export function wealthCheck(
   seat: string,
   extra: number,
   skip: { answer?: string } = {},
+  plan: SeatPlan = seatPlan(state, seat, skip),
 ): string | null {
-  const plan = seatPlan(state, seat, skip);
   const have = state.actors[seat]!.wealth;
   if (plan.wealth + extra > have)
     return `Not enough Wealth: this round's plans would spend ${plan.wealth + extra} and you hold ${have}.`;
@@ -35,18 +40,19 @@ export function orderProblem(
   seat: string,
   order: Order,
 ): string | null {
-  const ap = actionPointCheck(ctx, state, seat);
+  // One plan serves every check of this order.
+  const plan = seatPlan(state, seat);
+  const ap = actionPointCheck(ctx, state, seat, plan);
   if (ap) return ap;
   const draft = state.drafts[seat]!;
   const actorExists = (id: string) => (ctx.actor[id] ? null : `There is no actor "${id}".`);
   switch (order.kind) {
     case 'invest': {
       if (!ctx.region[order.region]) return `There is no region "${order.region}".`;
-      return wealthCheck(state, seat, order.amount);
+      return wealthCheck(state, seat, order.amount, {}, plan);
     }
     case 'deploy': {
       if (!ctx.region[order.region]) return `There is no region "${order.region}".`;
-      const plan = seatPlan(state, seat);
       plan.deployedTotal += order.power;
       plan.deployed[order.region] = (plan.deployed[order.region] ?? 0) + order.power;
       const p = powerFits(state, seat, plan);
@@ -104,7 +110,7 @@ export function orderProblem(
       const missing = actorExists(order.to);
       if (missing) return missing;
       if (order.to === seat) return 'Aid goes to another actor.';
-      return wealthCheck(state, seat, order.amount);
+      return wealthCheck(state, seat, order.amount, {}, plan);
     }
     case 'investigate': {
       const missing = actorExists(order.target);

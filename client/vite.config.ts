@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The game server that `npm run dev` proxies the API to (see server/src/config.ts). */
+const SERVER = `http://localhost:${process.env.PORT || 2567}`;
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: { proxy: { '/api': SERVER } },
+});

@@ -1,0 +1,28 @@
+import { type ErrorRequestHandler, Router } from 'express';
+import { listScenarios } from './scenarios.ts';
+
+/** The JSON API, mounted at /api. */
+export function apiRouter(): Router {
+  const api = Router();
+
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, name: 'entanglement' });
+  });
+
+  api.get('/scenarios', (_req, res) => {
+    res.json(listScenarios());
+  });
+
+  api.use((req, res) => {
+    res.status(404).json({ error: `No API route for ${req.method} ${req.originalUrl}` });
+  });
+
+  const onError: ErrorRequestHandler = (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    console.error(`Error in ${req.method} ${req.originalUrl}:`, err);
+    res.status(500).json({ error: 'The server failed to answer this request; see its log.' });
+  };
+  api.use(onError);
+
+  return api;
+}

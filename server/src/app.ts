@@ -1,0 +1,17 @@
+import express, { type Express } from 'express';
+import { apiRouter } from './api.ts';
+import { clientRouter } from './client.ts';
+
+export interface AppOptions {
+  /** The directory of the built client (client/dist). */
+  clientDist: string;
+}
+
+/** The HTTP application: the JSON API under /api, the built client everywhere else. */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api', apiRouter());
+  app.use(clientRouter(options.clientDist));
+  return app;
+}
