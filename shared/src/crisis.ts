@@ -193,10 +193,10 @@ export function deterrence(
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
+    adjacency ??= adjacencyOf(state);
     const lent =
       unlockedPower(state, x) /
-      (lendingShareCount(ctx, state, x, level, (adjacency ??= adjacencyOf(state))) +
-        (raised ? 1 : 0));
+      (lendingShareCount(ctx, state, x, level, adjacency) + (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
     total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
   }

@@ -4,6 +4,8 @@
  * of that log (docs/architecture.md).
  */
 export { type ApplyResult, allSeatsDone, applyCommand } from './apply.ts';
+export { type PlayedGame, playRandomGame } from './bots/play.ts';
+export { nextRandomCommand } from './bots/random.ts';
 export { defaultCommands } from './commands/defaults.ts';
 export { nextPhase, PHASE_NAMES, seatKindsIn } from './commands/phases.ts';
 export * from './commands/schema.ts';

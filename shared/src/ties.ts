@@ -140,8 +140,10 @@ export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: strin
 export function partnerCounts(ctx: Ctx, state: MatchState, min: number): Record<string, number> {
   const partners: Record<string, Set<string>> = {};
   const link = (a: string, b: string) => {
-    (partners[a] ??= new Set()).add(b);
-    (partners[b] ??= new Set()).add(a);
+    partners[a] ??= new Set();
+    partners[b] ??= new Set();
+    partners[a].add(b);
+    partners[b].add(a);
   };
   for (const key in state.ties) {
     const t = state.ties[key]!;
@@ -214,12 +216,14 @@ export function adjacencyOf(state: MatchState): Adjacency {
   for (const key in state.ties) {
     const t = state.ties[key]!;
     if (t.level === 0) continue;
-    let a = out.get(t.a);
-    if (!a) out.set(t.a, (a = []));
-    a.push({ other: t.b, level: t.level });
-    let b = out.get(t.b);
-    if (!b) out.set(t.b, (b = []));
-    b.push({ other: t.a, level: t.level });
+    for (const [self, other] of [
+      [t.a, t.b],
+      [t.b, t.a],
+    ] as const) {
+      const list = out.get(self);
+      if (list) list.push({ other, level: t.level });
+      else out.set(self, [{ other, level: t.level }]);
+    }
   }
   return out;
 }

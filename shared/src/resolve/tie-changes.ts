@@ -27,7 +27,7 @@ function freezingCall(tx: Tx, tie: TieState) {
  * treaties (postponed while frozen), then this round's downgrades apply.
  */
 export function applyNoticesAndLowers(tx: Tx): void {
-  const { ctx, state } = tx;
+  const { state } = tx;
   for (const key in state.ties) {
     const tie = state.ties[key]!;
     if (!tie.notice || tie.notice.due > state.round || tie.frozenBy) continue;
