@@ -10,5 +10,8 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', 'tests/e2e/**'],
     testTimeout: 30_000,
+    // CI also writes a JSON summary so .ci/run can print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: process.env.CI ? { json: 'test-results/vitest.json' } : undefined,
   },
 });
