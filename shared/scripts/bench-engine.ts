@@ -1,11 +1,15 @@
 /**
  * Complete games per second on one core: the main scenario, 11 seats, 10
- * rounds, random-legal policy, no events kept. Median of several runs.
+ * rounds. Two policies, each the median of several runs:
+ * - random-legal: every seat proposes random commands, as a rollout would;
+ * - timeout: no seat acts, every phase ends on its timer (the engine alone).
  *   npm run bench:engine [-- --runs 7 --games 200]
  */
 import { performance } from 'node:perf_hooks';
+import { applyCommand } from '../src/apply.ts';
 import { playRandomGame } from '../src/bots/play.ts';
 import { getScenario } from '../src/content/index.ts';
+import { createMatch } from '../src/create.ts';
 import { flag, intFlag, median } from './args.ts';
 
 const scenario = getScenario(flag('scenario', 'main'));
@@ -14,22 +18,35 @@ const games = intFlag('games', 200);
 const seats = [...scenario.seats.required, ...scenario.seats.optional];
 const settings = { seats, rounds: 10 };
 
-// Warm up the JIT so the runs measure steady state.
-for (let i = 0; i < 50; i++) playRandomGame(scenario, settings, `warm:${i}`);
-
-let commands = 0;
-const rates: number[] = [];
-for (let r = 0; r < runs; r++) {
-  const start = performance.now();
-  for (let g = 0; g < games; g++)
-    commands += playRandomGame(scenario, settings, `bench:${r}:${g}`).log.length;
-  rates.push(games / ((performance.now() - start) / 1000));
+function timeoutGame(seed: string): number {
+  const created = createMatch(scenario, settings, seed);
+  if (!created.ok) throw new Error(created.error);
+  const state = created.state;
+  let commands = 0;
+  while (state.phase !== 'ended') {
+    applyCommand(scenario, state, { kind: 'advance', round: state.round, phase: state.phase });
+    commands++;
+  }
+  return commands;
 }
+
+function measure(label: string, play: (seed: string) => number): void {
+  for (let i = 0; i < 50; i++) play(`warm:${i}`); // let the JIT settle
+  let commands = 0;
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    for (let g = 0; g < games; g++) commands += play(`bench:${r}:${g}`);
+    rates.push(games / ((performance.now() - start) / 1000));
+  }
+  console.log(
+    `${label.padEnd(14)} median ${median(rates).toFixed(0).padStart(5)} games/s  (runs: ${rates.map((x) => x.toFixed(0)).join(', ')}; ${(commands / (runs * games)).toFixed(0)} commands per game)`,
+  );
+}
+
 console.log(`npm run bench:engine -- --runs ${runs} --games ${games}`);
 console.log(
-  `${scenario.title}, ${seats.length} seats, ${settings.rounds} rounds, random-legal policy, one core`,
+  `${scenario.title}, ${seats.length} seats, ${settings.rounds} rounds, one core; target ≥ 500 games/s`,
 );
-console.log(`runs (games/s): ${rates.map((x) => x.toFixed(0)).join(', ')}`);
-console.log(
-  `median: ${median(rates).toFixed(0)} games/s (target ≥ 500); ${(commands / (runs * games)).toFixed(0)} commands per game`,
-);
+measure('random-legal', (seed) => playRandomGame(scenario, settings, seed).log.length);
+measure('timeout', timeoutGame);

@@ -5,7 +5,7 @@ import type { EngineEvent } from '../events/types.ts';
 import { seedToState } from '../rng.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
-import { nextRandomCommand } from './random.ts';
+import { randomCandidates } from './random.ts';
 
 export interface PlayedGame {
   state: MatchState;
@@ -35,15 +35,16 @@ export function playRandomGame(
   const log: Command[] = [];
   const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
   const rng = { rng: seedToState(`bots:${botSeed}`) };
-  const run = (cmd: Command) => {
+  const tryRun = (cmd: Command): boolean => {
     const result = applyCommand(scenario, state, cmd);
-    if (!result.ok)
-      throw new Error(
-        `The random policy produced an illegal command (${result.error}): ${JSON.stringify(cmd)}`,
-      );
+    if (!result.ok) return false;
     log.push(cmd);
     if (options.keepEvents) events.push(...result.events);
     options.onStep?.(state, cmd);
+    return true;
+  };
+  const run = (cmd: Command) => {
+    if (!tryRun(cmd)) throw new Error(`The driver's command was refused: ${JSON.stringify(cmd)}`);
   };
   let guard = 0;
   while (state.phase !== 'ended') {
@@ -52,9 +53,8 @@ export function playRandomGame(
     const deciding = state.phase !== 'news' && state.phase !== 'resolution';
     for (const seat of deciding ? state.seats : []) {
       for (let i = 0; i < MAX_COMMANDS_PER_PHASE; i++) {
-        const cmd = nextRandomCommand(scenario, state, seat, rng);
-        run(cmd);
-        if (cmd.kind === 'done') break;
+        const accepted = randomCandidates(scenario, state, seat, rng).find(tryRun);
+        if (!accepted || accepted.kind === 'done') break;
       }
     }
     run({ kind: 'advance', round: state.round, phase: state.phase });

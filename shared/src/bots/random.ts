@@ -26,18 +26,34 @@ export function nextRandomCommand(
   rng: RngHolder,
 ): SeatCommand {
   const ctx = ctxOf(scenario);
+  for (const cmd of randomCandidates(scenario, state, seat, rng))
+    if (commandProblem(ctx, state, cmd) === null) return cmd;
+  return { kind: 'done', seat, round: state.round, phase: state.phase, done: true };
+}
+
+/**
+ * The same policy as candidates in order of preference, the last always
+ * "done": a driver that applies them until one is accepted needs no second
+ * validation (the engine refuses an illegal one without changing anything).
+ */
+export function randomCandidates(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  rng: RngHolder,
+): SeatCommand[] {
+  const ctx = ctxOf(scenario);
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const stamp: Stamp = { seat, round: state.round, phase: state.phase };
-  const legal = (cmd: SeatCommand) => commandProblem(ctx, state, cmd) === null;
-  const obligations = pendingAnswers(ctx, state, kinds, stamp, rng);
-  for (const cmd of obligations) if (legal(cmd)) return cmd;
+  const out = pendingAnswers(ctx, state, kinds, stamp, rng);
   if (kinds.includes('order') && nextFloat(rng) < 0.85) {
     for (let attempt = 0; attempt < 4; attempt++) {
       const cmd = randomInitiative(ctx, state, stamp, rng);
-      if (cmd && legal(cmd)) return cmd;
+      if (cmd) out.push(cmd);
     }
   }
-  return { kind: 'done', ...stamp, done: true };
+  out.push({ kind: 'done', ...stamp, done: true });
+  return out;
 }
 
 /** Answers the seat owes now (offers, invitations, calls, Press, votes, mandates), in a random but legal form. */
