@@ -216,14 +216,12 @@ export function adjacencyOf(state: MatchState): Adjacency {
   for (const key in state.ties) {
     const t = state.ties[key]!;
     if (t.level === 0) continue;
-    for (const [self, other] of [
-      [t.a, t.b],
-      [t.b, t.a],
-    ] as const) {
-      const list = out.get(self);
-      if (list) list.push({ other, level: t.level });
-      else out.set(self, [{ other, level: t.level }]);
-    }
+    const a = out.get(t.a);
+    if (a) a.push({ other: t.b, level: t.level });
+    else out.set(t.a, [{ other: t.b, level: t.level }]);
+    const b = out.get(t.b);
+    if (b) b.push({ other: t.a, level: t.level });
+    else out.set(t.b, [{ other: t.a, level: t.level }]);
   }
   return out;
 }
