@@ -5,7 +5,7 @@ import type { EngineEvent } from '../events/types.ts';
 import { seedToState } from '../rng.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
-import { randomCandidates } from './random.ts';
+import { playRandomPhase } from './random.ts';
 
 export interface PlayedGame {
   state: MatchState;
@@ -13,9 +13,6 @@ export interface PlayedGame {
   log: Command[];
   events: EngineEvent[];
 }
-
-/** Most commands a seat issues in one phase before the driver moves on (a guard, not a rule). */
-const MAX_COMMANDS_PER_PHASE = 12;
 
 /**
  * Plays a whole match with the random-legal policy for every seat, advancing
@@ -51,12 +48,8 @@ export function playRandomGame(
     if (++guard > 1000) throw new Error('The match did not end');
     // Briefing and results need no decisions: the driver moves on as a timer would.
     const deciding = state.phase !== 'news' && state.phase !== 'resolution';
-    for (const seat of deciding ? state.seats : []) {
-      for (let i = 0; i < MAX_COMMANDS_PER_PHASE; i++) {
-        const accepted = randomCandidates(scenario, state, seat, rng).find(tryRun);
-        if (!accepted || accepted.kind === 'done') break;
-      }
-    }
+    for (const seat of deciding ? state.seats : [])
+      playRandomPhase(scenario, state, seat, rng, tryRun);
     run({ kind: 'advance', round: state.round, phase: state.phase });
   }
   return { state, log, events };

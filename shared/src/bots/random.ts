@@ -45,7 +45,7 @@ export function randomCandidates(
   const ctx = ctxOf(scenario);
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const stamp: Stamp = { seat, round: state.round, phase: state.phase };
-  const out = pendingAnswers(ctx, state, kinds, stamp, rng);
+  const out = pendingAnswers(ctx, state, kinds, stamp, rng).flat();
   if (kinds.includes('order') && nextFloat(rng) < 0.85) {
     for (let attempt = 0; attempt < 4; attempt++) {
       const cmd = randomInitiative(ctx, state, stamp, rng);
@@ -56,32 +56,58 @@ export function randomCandidates(
   return out;
 }
 
-/** Answers the seat owes now (offers, invitations, calls, Press, votes, mandates), in a random but legal form. */
+/**
+ * A whole phase of the policy for one seat, through `tryApply` (which applies
+ * a command if it is legal and says whether it did): every decision it owes,
+ * then initiatives until it stops or keeps being refused, then "done". The
+ * cheap way to play many games: each decision is generated once.
+ */
+export function playRandomPhase(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  rng: RngHolder,
+  tryApply: (cmd: SeatCommand) => boolean,
+): void {
+  const ctx = ctxOf(scenario);
+  const kinds = seatKindsIn(state.phase, state.settings.pace);
+  const stamp: Stamp = { seat, round: state.round, phase: state.phase };
+  for (const alternatives of pendingAnswers(ctx, state, kinds, stamp, rng))
+    alternatives.some(tryApply);
+  if (kinds.includes('order')) {
+    let refusals = 0;
+    while (refusals < 4 && nextFloat(rng) < 0.85) {
+      const cmd = randomInitiative(ctx, state, stamp, rng);
+      if (cmd && tryApply(cmd)) refusals = 0;
+      else refusals++;
+    }
+  }
+  tryApply({ kind: 'done', ...stamp, done: true });
+}
+
+/** Decisions the seat owes now (offers, invitations, calls, Press, votes, mandates): for each, random alternatives in order, the last a safe one. */
 function pendingAnswers(
   ctx: Ctx,
   state: MatchState,
-  kinds: SeatCommand['kind'][],
+  kinds: readonly SeatCommand['kind'][],
   stamp: Stamp,
   rng: RngHolder,
-): SeatCommand[] {
+): SeatCommand[][] {
   const seat = stamp.seat;
-  const out: SeatCommand[] = [];
+  const out: SeatCommand[][] = [];
   if (kinds.includes('respond'))
     for (const o of state.offers)
       if (o.to === seat && o.answer === null && !o.withdrawn)
-        out.push(
+        out.push([
           { kind: 'respond', ...stamp, offer: o.id, accept: nextFloat(rng) < 0.6 },
           { kind: 'respond', ...stamp, offer: o.id, accept: true },
-        );
+        ]);
   if (kinds.includes('respondInvitation'))
     for (const i of state.invitations)
       if (i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat))
-        out.push({
-          kind: 'respondInvitation',
-          ...stamp,
-          invitation: i.id,
-          accept: nextFloat(rng) < 0.6,
-        });
+        out.push([
+          { kind: 'respondInvitation', ...stamp, invitation: i.id, accept: nextFloat(rng) < 0.6 },
+        ]);
   for (const crisis of state.crises) {
     if (!crisis.live) continue;
     const call =
@@ -100,15 +126,15 @@ function pendingAnswers(
         crisis: crisis.uid,
         answer: { ...a, side },
       });
-      out.push(
+      out.push([
         answer({ kind, power, wealth: 0 }),
         answer({ kind: 'honour', power: 0, wealth: 2 }),
         answer({ kind: call.treaty ? 'abandon' : 'hedge', power: 0, wealth: 0 }),
-      );
+      ]);
     }
     if (kinds.includes('instigate') && crisis.instigator === seat && !crisis.press) {
       const press = nextFloat(rng) < 0.5;
-      out.push(
+      out.push([
         {
           kind: 'instigate',
           ...stamp,
@@ -117,7 +143,7 @@ function pendingAnswers(
           power: press ? 1 + nextInt(rng, 3) : 0,
         },
         { kind: 'instigate', ...stamp, crisis: crisis.uid, press: false, power: 0 },
-      );
+      ]);
     }
     const card = ctx.card[crisis.card]!;
     if (
@@ -126,19 +152,23 @@ function pendingAnswers(
       ctx.councilMembers.includes(seat) &&
       !crisis.votes[seat]
     )
-      out.push({
-        kind: 'vote',
-        ...stamp,
-        crisis: crisis.uid,
-        vote: pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const),
-      });
+      out.push([
+        {
+          kind: 'vote',
+          ...stamp,
+          crisis: crisis.uid,
+          vote: pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const),
+        },
+      ]);
     if (kinds.includes('mandate') && card.mandateFor === seat && !crisis.mandate)
-      out.push({
-        kind: 'mandate',
-        ...stamp,
-        crisis: crisis.uid,
-        choice: pick(rng, ['limit', 'stretch', 'standDown'] as const),
-      });
+      out.push([
+        {
+          kind: 'mandate',
+          ...stamp,
+          crisis: crisis.uid,
+          choice: pick(rng, ['limit', 'stretch', 'standDown'] as const),
+        },
+      ]);
   }
   return out;
 }

@@ -15,25 +15,31 @@ const NEGOTIATE: SeatKind[] = [
 const RESPOND: SeatKind[] = ['respond', 'respondInvitation'];
 const CALLS: SeatKind[] = ['answer', 'instigate', 'vote', 'mandate'];
 
+const QUICK_NEGOTIATION: readonly SeatKind[] = [...NEGOTIATE, ...RESPOND, ...CALLS, 'done'];
+const FULL_DIPLOMACY: readonly SeatKind[] = [...NEGOTIATE, 'done'];
+const RESPONSES: readonly SeatKind[] = [...RESPOND, 'done'];
+const CALL_PHASE: readonly SeatKind[] = [...CALLS, 'done'];
+const READY_ONLY: readonly SeatKind[] = ['done'];
+const NOTHING: readonly SeatKind[] = [];
+
 /**
  * Which seat commands each phase accepts (GAME.md §11.13): pace "quick"
- * merges diplomacy, responses and crisis calls into one phase.
+ * merges diplomacy, responses and crisis calls into one phase. The lists are
+ * shared constants: validation asks this for every command.
  */
-export function seatKindsIn(phase: Phase, pace: Pace): SeatKind[] {
+export function seatKindsIn(phase: Phase, pace: Pace): readonly SeatKind[] {
   switch (phase) {
     case 'news':
     case 'resolution':
-      return ['done'];
+      return READY_ONLY;
     case 'diplomacy':
-      return pace === 'quick'
-        ? [...NEGOTIATE, ...RESPOND, ...CALLS, 'done']
-        : [...NEGOTIATE, 'done'];
+      return pace === 'quick' ? QUICK_NEGOTIATION : FULL_DIPLOMACY;
     case 'responses':
-      return [...RESPOND, 'done'];
+      return RESPONSES;
     case 'calls':
-      return [...CALLS, 'done'];
+      return CALL_PHASE;
     case 'ended':
-      return [];
+      return NOTHING;
   }
 }
 
