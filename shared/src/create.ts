@@ -3,7 +3,12 @@ import type { EngineEvent } from './events/types.ts';
 import { seedToState, shuffle } from './rng.ts';
 import { startRound } from './round.ts';
 import { RULES_VERSION } from './rules.ts';
-import { type Scenario, type SettingsInput, SettingsSchema } from './scenario/schema.ts';
+import {
+  type Scenario,
+  type Settings,
+  type SettingsInput,
+  SettingsSchema,
+} from './scenario/schema.ts';
 import type { ActorState, MatchState, ResolvedSettings } from './state.ts';
 import { adjacencyOf, autonomyCap, ensureTie } from './ties.ts';
 import { emit, type Tx } from './tx.ts';
@@ -27,14 +32,36 @@ export function checkSeats(scenario: Scenario, seats: string[]): string | null {
   return null;
 }
 
+/**
+ * Settings checked against their schema. Well-formed settings (the common
+ * case, and every bot rollout) skip zod; anything else goes through it for
+ * the error message.
+ */
+function parseSettings(input: SettingsInput): Settings | string {
+  const keys = Object.keys(input);
+  const wellFormed =
+    keys.every((k) => k === 'rounds' || k === 'seats' || k === 'pace' || k === 'preset') &&
+    (input.rounds === undefined ||
+      (Number.isInteger(input.rounds) && input.rounds >= 1 && input.rounds <= 16)) &&
+    (input.seats === undefined ||
+      (Array.isArray(input.seats) &&
+        input.seats.length > 0 &&
+        input.seats.every((x) => typeof x === 'string' && /^[a-z][a-z0-9-]*$/.test(x)))) &&
+    (input.pace === undefined || input.pace === 'quick' || input.pace === 'full') &&
+    (input.preset === undefined || input.preset === 'standard' || input.preset === 'class');
+  if (wellFormed)
+    return { ...input, pace: input.pace ?? 'quick', preset: input.preset ?? 'standard' };
+  const parsed = SettingsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  return `Settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+}
+
 export function resolveSettings(
   scenario: Scenario,
   input: SettingsInput,
 ): ResolvedSettings | string {
-  const parsed = SettingsSchema.safeParse(input);
-  if (!parsed.success)
-    return `Settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-  const s = parsed.data;
+  const s = parseSettings(input);
+  if (typeof s === 'string') return s;
   const isClass = s.preset === 'class';
   const rounds =
     s.rounds ??

@@ -90,13 +90,14 @@ export function computeCalls(
   state: MatchState,
   card: CardDef,
   crisis: Pick<CrisisState, 'instigator' | 'parties' | 'region'>,
+  adjacency: Adjacency = adjacencyOf(state),
 ): CallState[] {
   if (card.kind === 'vote') return [];
   const callLevel = levelOf(card.callLevel);
   const footprints = footprintsIn(ctx, state, crisis.region);
   const byActor = new Map<string, CallerState[]>();
   for (const party of crisis.parties) {
-    for (const [x, bond] of bondsTo(ctx, state, party)) {
+    for (const [x, bond] of bondsTo(ctx, state, party, adjacency)) {
       if (crisis.parties.includes(x)) continue;
       const level = bond.level;
       let via: CallerState['via'] | null = null;
@@ -186,14 +187,13 @@ export function deterrence(
   given?: Adjacency,
 ): number {
   let total = 0;
-  let adjacency = given;
-  for (const [x, bond] of bondsTo(ctx, state, target)) {
+  const adjacency = given ?? adjacencyOf(state);
+  for (const [x, bond] of bondsTo(ctx, state, target, adjacency)) {
     let level = bond.level;
     if (level < 2) continue;
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
-    adjacency ??= adjacencyOf(state);
     const lent =
       unlockedPower(state, x) /
       (lendingShareCount(ctx, state, x, level, adjacency) + (raised ? 1 : 0));

@@ -19,7 +19,7 @@ function drawCard(tx: Tx): string | null {
 export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void {
   const { ctx, state } = tx;
   const card = ctx.card[crisis.card]!;
-  crisis.calls = computeCalls(ctx, state, card, crisis);
+  crisis.calls = computeCalls(ctx, state, card, crisis, adjacency);
   crisis.answers = {};
   crisis.press = null;
   crisis.votes = {};

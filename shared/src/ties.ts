@@ -94,13 +94,14 @@ export interface Bond {
  * one pass over the ties and blocs (the crisis code asks this for every actor).
  * Actors with no bond are absent.
  */
-export function bondsTo(ctx: Ctx, state: MatchState, to: string): Map<string, Bond> {
+export function bondsTo(
+  ctx: Ctx,
+  state: MatchState,
+  to: string,
+  adjacency: Adjacency = adjacencyOf(state),
+): Map<string, Bond> {
   const out = new Map<string, Bond>();
-  for (const key in state.ties) {
-    const t = state.ties[key]!;
-    if (t.level > 0 && (t.a === to || t.b === to))
-      out.set(t.a === to ? t.b : t.a, { level: t.level, bloc: null });
-  }
+  for (const { other, level } of adjacency.get(to) ?? []) out.set(other, { level, bloc: null });
   for (const id in state.blocs) {
     const inst = ctx.institution[id];
     const members = state.blocs[id]!;

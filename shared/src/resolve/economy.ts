@@ -98,17 +98,19 @@ export function applySpending(tx: Tx): void {
  */
 export function incomes(tx: Tx): Record<string, number> {
   const { ctx, state } = tx;
-  const out: Record<string, number> = {};
+  const income = new Map<string, number>();
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    out[id] = a.income - (a.secondary > 0 ? RULES.secondaryLoss : 0);
+    income.set(id, a.income - (a.secondary > 0 ? RULES.secondaryLoss : 0));
   }
-  // Every id below is an actor of the scenario, so every key already exists.
+  const add = (id: string, n: number) => {
+    income.set(id, (income.get(id) ?? 0) + n);
+  };
   for (const key in state.ties) {
     const tie = state.ties[key]!;
     const fromLevel = RULES.tieIncome[tie.level] ?? 0;
-    out[tie.a]! += fromLevel;
-    out[tie.b]! += fromLevel;
+    add(tie.a, fromLevel);
+    add(tie.b, fromLevel);
     if (tie.riders.length === 0) continue;
     let shown = -1;
     for (const r of tie.riders) {
@@ -118,23 +120,23 @@ export function incomes(tx: Tx): Record<string, number> {
       }
       const rider = r.rider;
       if (rider.kind === 'trade') {
-        out[tie.a]! += 1;
-        out[tie.b]! += 1;
-      } else if (rider.kind === 'armsSale') out[rider.seller]! += 1;
-      else if (rider.kind === 'baseAccess') out[rider.guest === tie.a ? tie.b : tie.a]! += 2;
+        add(tie.a, 1);
+        add(tie.b, 1);
+      } else if (rider.kind === 'armsSale') add(rider.seller, 1);
+      else if (rider.kind === 'baseAccess') add(rider.guest === tie.a ? tie.b : tie.a, 2);
     }
   }
   for (const s of state.sanctions) {
-    out[s.target]! -= RULES.sanctionTargetLoss;
-    out[s.by]! -= RULES.sanctionSelfLoss;
+    add(s.target, -RULES.sanctionTargetLoss);
+    add(s.by, -RULES.sanctionSelfLoss);
   }
   for (const bloc in state.blocs) {
     if (ctx.institution[bloc]?.kind !== 'economic') continue;
     const members = state.blocs[bloc]!;
     if (members.filter((m) => state.seats.includes(m)).length >= 3)
-      for (const m of members) out[m]! += 1;
+      for (const m of members) add(m, 1);
   }
-  return out;
+  return Object.fromEntries(income);
 }
 
 /** Step 8: income for every actor; Wealth never falls below 0. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_INPUT } from '../testing/fixture.ts';
+import { createMatch } from '../create.ts';
+import { FIXTURE, FIXTURE_INPUT } from '../testing/fixture.ts';
 import { parseScenario } from './load.ts';
 
 const broken = (mutate: (s: Record<string, any>) => void) => {
@@ -56,5 +57,25 @@ describe('parseScenario', () => {
   it('rejects something that is not a scenario at all', () => {
     const r = parseScenario('hello', 'x.json');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('match settings', () => {
+  it.each([
+    [{ rounds: 0 }, 'rounds'],
+    [{ rounds: 2.5 }, 'rounds'],
+    [{ pace: 'slow' }, 'pace'],
+    [{ seats: [] }, 'seats'],
+    [{ preset: 'exam' }, 'preset'],
+  ])('refuses %o with a message naming the field', (settings, field) => {
+    const r = createMatch(FIXTURE, settings as never, 'x');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain(field);
+  });
+
+  it('refuses seats that break the scenario’s seat rules', () => {
+    const r = createMatch(FIXTURE, { seats: ['red', 'blue'] }, 'x');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('green');
   });
 });
