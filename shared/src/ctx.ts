@@ -27,6 +27,8 @@ export interface Ctx {
   /** Region → actors whose home it is. */
   homeActors: Record<string, string[]>;
   councilMembers: string[];
+  /** Cards that a scenario's script reveals (never discarded into the deck). */
+  scripted: Set<string>;
   cohesionHolder: string | null;
 }
 
@@ -65,6 +67,7 @@ export function ctxOf(scenario: Scenario): Ctx {
     theatreOf: Object.fromEntries(scenario.regions.map((r) => [r.id, r.theatre])),
     homeActors,
     councilMembers: [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected],
+    scripted: new Set(Object.values(scenario.scriptedCards).flat()),
     cohesionHolder: scenario.actors.find((a) => a.cohesion)?.id ?? null,
   };
   cache.set(scenario, ctx);

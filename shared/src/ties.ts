@@ -139,30 +139,30 @@ export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: strin
  * level), in one pass over the ties and blocs instead of one lookup per pair.
  */
 export function partnerCounts(ctx: Ctx, state: MatchState, min: number): Record<string, number> {
-  const partners: Record<string, Set<string>> = {};
-  const link = (a: string, b: string) => {
-    partners[a] ??= new Set();
-    partners[b] ??= new Set();
-    partners[a].add(b);
-    partners[b].add(a);
-  };
+  const out: Record<string, number> = {};
+  for (const id of ctx.actorIds) out[id] = 0;
   for (const key in state.ties) {
     const t = state.ties[key]!;
-    if (t.level >= min) link(t.a, t.b);
+    if (t.level < min) continue;
+    out[t.a] = (out[t.a] ?? 0) + 1;
+    out[t.b] = (out[t.b] ?? 0) + 1;
   }
+  // Pairs lifted to `min` only by a bloc, each counted once even when two blocs share it.
+  const viaBloc = new Set<string>();
   for (const id in state.blocs) {
     const inst = ctx.institution[id];
     if (!inst || levelOf(inst.level) < min) continue;
     const members = state.blocs[id]!;
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
-        const a = members[i]!;
-        const b = members[j]!;
-        if (!state.ties[tieKey(a, b)]?.blocSuspended) link(a, b);
+        const key = tieKey(members[i]!, members[j]!);
+        const own = state.ties[key];
+        if (own?.blocSuspended || (own && own.level >= min) || viaBloc.has(key)) continue;
+        viaBloc.add(key);
+        out[members[i]!] = (out[members[i]!] ?? 0) + 1;
+        out[members[j]!] = (out[members[j]!] ?? 0) + 1;
       }
   }
-  const out: Record<string, number> = {};
-  for (const id of ctx.actorIds) out[id] = partners[id]?.size ?? 0;
   return out;
 }
 

@@ -521,6 +521,5 @@ export function endCrisis(tx: Tx, crisis: CrisisState): void {
     }
   }
   const card = ctx.card[crisis.card]!;
-  const scripted = Object.values(ctx.scenario.scriptedCards).some((ids) => ids.includes(card.id));
-  if (!card.holder && !scripted) state.discard.push(card.id);
+  if (!card.holder && !ctx.scripted.has(card.id)) state.discard.push(card.id);
 }
