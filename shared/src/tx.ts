@@ -11,7 +11,10 @@ export interface Tx {
 
 /** Records an event in the command's result and in the round's account. */
 export function emit(tx: Tx, event: Omit<EngineEvent, 'round' | 'phase'>): void {
-  const full = { round: tx.state.round, phase: tx.state.phase, ...event } as EngineEvent;
+  // Callers pass a fresh literal, so it is stamped in place rather than copied (the hot path allocates less).
+  const full = event as EngineEvent;
+  full.round = tx.state.round;
+  full.phase = tx.state.phase;
   tx.events.push(full);
   tx.state.account.push(full);
 }
