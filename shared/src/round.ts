@@ -19,6 +19,11 @@ function drawCard(tx: Tx): string | null {
 export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void {
   const { ctx, state } = tx;
   const card = ctx.card[crisis.card]!;
+  // A crisis that goes on is briefed afresh: what it froze is thawed, then frozen again by the new calls,
+  // so the ties it holds frozen are always those of its current calls.
+  if (crisis.revealed < state.round)
+    for (const key in state.ties)
+      if (state.ties[key]!.frozenBy === crisis.uid) state.ties[key]!.frozenBy = null;
   crisis.calls = computeCalls(ctx, state, card, crisis, adjacency);
   crisis.answers = {};
   crisis.press = null;

@@ -4,7 +4,7 @@ import { chance, rollD6 } from '../rng.ts';
 import { RULES } from '../rules.ts';
 import type { Answer, CallState, CrisisState, Side } from '../state.ts';
 import { lowerTension, raiseTension } from '../tension.ts';
-import { tieKey } from '../ties.ts';
+import { type Adjacency, adjacencyOf, getTie, tieKey } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { STRATEGIC } from '../vocabulary.ts';
 import { abandon } from './abandonment.ts';
@@ -164,13 +164,21 @@ function answerFor(tx: Tx, crisis: CrisisState, call: CallState): Answer {
 
 /** Step 5: each crisis resolves in card order (GAME.md §6.4, §6.5). */
 export function resolveCrises(tx: Tx, cc: CrisisContext): void {
+  // Ties change during this step only through abandonment: one adjacency serves until one happens.
+  let adjacency: Adjacency | undefined;
+  let abandonments = 0;
   for (const crisis of liveCrises(tx)) {
-    resolveCrisis(tx, crisis, cc);
+    const seen = tx.events.filter((e) => e.type === 'abandonment').length;
+    if (!adjacency || seen !== abandonments) {
+      adjacency = adjacencyOf(tx.state);
+      abandonments = seen;
+    }
+    resolveCrisis(tx, crisis, cc, adjacency);
     if (tx.state.tension >= RULES.maxTension) return;
   }
 }
 
-function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
+function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency: Adjacency): void {
   const { ctx, state } = tx;
   const pressed = crisis.press?.press === true;
   const hold = crisis.instigator !== null && !pressed ? RULES.holdReduction : 0;
@@ -219,7 +227,7 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext): void {
   if (crisis.instigator) {
     const eff = Math.max(
       1,
-      severityAfterDeterrence(ctx, state, crisis, true) - crisis.mediation - hold,
+      severityAfterDeterrence(ctx, state, crisis, true, adjacency) - crisis.mediation - hold,
     );
     const inst = crisis.instigator;
     const pressPower = pressed ? Math.min(crisis.press!.power, unlockedPower(state, inst)) : 0;
@@ -509,8 +517,12 @@ function defuse(tx: Tx, crisis: CrisisState): void {
 export function endCrisis(tx: Tx, crisis: CrisisState): void {
   const { ctx, state } = tx;
   crisis.live = false;
-  for (const key in state.ties)
-    if (state.ties[key]!.frozenBy === crisis.uid) state.ties[key]!.frozenBy = null;
+  // The ties this crisis froze are exactly those between the called and their callers.
+  for (const call of crisis.calls)
+    for (const caller of call.callers) {
+      const tie = getTie(state, call.actor, caller.party);
+      if (tie?.frozenBy === crisis.uid) tie.frozenBy = null;
+    }
   for (const id in crisis.stuck) {
     for (const l of state.actors[id]!.locked) {
       if (l.crisis === crisis.uid) {
