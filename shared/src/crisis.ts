@@ -8,6 +8,7 @@ import {
   getTie,
   lendingShareCount,
   tieLevel,
+  tieList,
 } from './ties.ts';
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
@@ -21,8 +22,7 @@ export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
  */
 export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const key in state.ties) {
-    const tie = state.ties[key]!;
+  for (const tie of tieList(state)) {
     if (tie.riders.length === 0) continue;
     const aHome = ctx.actor[tie.a]?.home === region;
     const bHome = ctx.actor[tie.b]?.home === region;

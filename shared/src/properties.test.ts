@@ -9,7 +9,7 @@ import { stateHash } from './hash.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
 import { FIXTURE_WITH_DECK } from './testing/fixture.ts';
-import { autonomyCap, tieLevel } from './ties.ts';
+import { autonomyCap, tieLevel, tieList } from './ties.ts';
 import { viewFor } from './view.ts';
 
 function checkInvariants(scenario: Scenario, state: MatchState): void {
@@ -38,6 +38,8 @@ function checkInvariants(scenario: Scenario, state: MatchState): void {
       expect(a.influence[r]).toBeLessThanOrEqual(10);
     }
   }
+  // The cached list of ties stays the same as the record it mirrors.
+  expect(new Set(tieList(state))).toEqual(new Set(Object.values(state.ties)));
   for (const key in state.ties) {
     const t = state.ties[key]!;
     expect(t.a < t.b).toBe(true);

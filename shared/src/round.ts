@@ -2,7 +2,7 @@ import { computeCalls, partiesOf, previewSeverity } from './crisis.ts';
 import { shuffle } from './rng.ts';
 import { RULES } from './rules.ts';
 import type { CrisisState } from './state.ts';
-import { type Adjacency, adjacencyOf, ensureTie } from './ties.ts';
+import { type Adjacency, adjacencyOf, ensureTie, tieList } from './ties.ts';
 import { emit, newId, type Tx } from './tx.ts';
 
 /** Takes the top card of the deck, reshuffling the discards when it is empty. */
@@ -22,8 +22,7 @@ export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void 
   // A crisis that goes on is briefed afresh: what it froze is thawed, then frozen again by the new calls,
   // so the ties it holds frozen are always those of its current calls.
   if (crisis.revealed < state.round)
-    for (const key in state.ties)
-      if (state.ties[key]!.frozenBy === crisis.uid) state.ties[key]!.frozenBy = null;
+    for (const tie of tieList(state)) if (tie.frozenBy === crisis.uid) tie.frozenBy = null;
   crisis.calls = computeCalls(ctx, state, card, crisis, adjacency);
   crisis.answers = {};
   crisis.press = null;

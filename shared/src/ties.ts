@@ -11,6 +11,24 @@ export function getTie(state: MatchState, a: string, b: string): TieState | unde
   return state.ties[tieKey(a, b)];
 }
 
+/**
+ * Every tie of a state as an array, cached per ties object. Iterating the
+ * ties record itself (a large dictionary) costs a fresh key list each time,
+ * and resolution walks the ties many times a round. Ties are never removed
+ * and are only created by ensureTie, which keeps the cached list current; a
+ * copied state (a new ties object) gets a new list on first use.
+ */
+const tieLists = new WeakMap<Record<string, TieState>, TieState[]>();
+
+export function tieList(state: MatchState): TieState[] {
+  let list = tieLists.get(state.ties);
+  if (!list) {
+    list = Object.values(state.ties);
+    tieLists.set(state.ties, list);
+  }
+  return list;
+}
+
 /** The tie entry for a pair, created at level none when missing. */
 export function ensureTie(state: MatchState, a: string, b: string): TieState {
   const key = tieKey(a, b);
@@ -28,6 +46,7 @@ export function ensureTie(state: MatchState, a: string, b: string): TieState {
       blocSuspended: false,
     };
     state.ties[key] = tie;
+    tieLists.get(state.ties)?.push(tie);
   }
   return tie;
 }
@@ -141,8 +160,7 @@ export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: strin
 export function partnerCounts(ctx: Ctx, state: MatchState, min: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const id of ctx.actorIds) out[id] = 0;
-  for (const key in state.ties) {
-    const t = state.ties[key]!;
+  for (const t of tieList(state)) {
     if (t.level < min) continue;
     out[t.a] = (out[t.a] ?? 0) + 1;
     out[t.b] = (out[t.b] ?? 0) + 1;
@@ -192,8 +210,7 @@ export function treatyCount(ctx: Ctx, state: MatchState, a: string, adjacency?: 
       if (level >= ALLIANCE && !viaBloc.has(other)) count++;
     return count;
   }
-  for (const key in state.ties) {
-    const t = state.ties[key]!;
+  for (const t of tieList(state)) {
     if (t.level < ALLIANCE || (t.a !== a && t.b !== a)) continue;
     const other = t.a === a ? t.b : t.a;
     if (!viaBloc.has(other)) count++;
@@ -214,8 +231,7 @@ export type Adjacency = Map<string, { other: string; level: number }[]>;
 
 export function adjacencyOf(state: MatchState): Adjacency {
   const out: Adjacency = new Map();
-  for (const key in state.ties) {
-    const t = state.ties[key]!;
+  for (const t of tieList(state)) {
     if (t.level === 0) continue;
     const a = out.get(t.a);
     if (a) a.push({ other: t.b, level: t.level });
@@ -251,8 +267,7 @@ export function lendingShareCount(
       if (l >= level && !counted.has(other)) count++;
     return Math.max(1, count);
   }
-  for (const key in state.ties) {
-    const t = state.ties[key]!;
+  for (const t of tieList(state)) {
     if (t.level < level || (t.a !== lender && t.b !== lender)) continue;
     const other = t.a === lender ? t.b : t.a;
     if (!counted.has(other)) count++;

@@ -1,5 +1,5 @@
 import { RULES } from '../rules.ts';
-import { autonomyCap, tieLevel } from '../ties.ts';
+import { autonomyCap, tieLevel, tieList } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { addInfluence } from './presence.ts';
 
@@ -106,8 +106,7 @@ export function incomes(tx: Tx): Record<string, number> {
   const add = (id: string, n: number) => {
     income.set(id, (income.get(id) ?? 0) + n);
   };
-  for (const key in state.ties) {
-    const tie = state.ties[key]!;
+  for (const tie of tieList(state)) {
     const fromLevel = RULES.tieIncome[tie.level] ?? 0;
     add(tie.a, fromLevel);
     add(tie.b, fromLevel);

@@ -1,7 +1,7 @@
 import { atWar } from '../crisis.ts';
 import { RULES } from '../rules.ts';
 import type { OfferState, TieState } from '../state.ts';
-import { autonomyCap, ensureTie, getTie, tieKey, tieLevel } from '../ties.ts';
+import { autonomyCap, ensureTie, getTie, tieKey, tieLevel, tieList } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { ALLIANCE, STRATEGIC, TIE_LEVELS } from '../vocabulary.ts';
 import { abandon } from './abandonment.ts';
@@ -28,8 +28,7 @@ function freezingCall(tx: Tx, tie: TieState) {
  */
 export function applyNoticesAndLowers(tx: Tx): void {
   const { state } = tx;
-  for (const key in state.ties) {
-    const tie = state.ties[key]!;
+  for (const tie of tieList(state)) {
     if (!tie.notice || tie.notice.due > state.round || tie.frozenBy) continue;
     const { by, bloc } = tie.notice;
     const other = tie.a === by ? tie.b : tie.a;
