@@ -34,7 +34,7 @@ function timeoutGame(seed: string): number {
 }
 
 function measure(label: string, play: (seed: string) => number): void {
-  for (let i = 0; i < 50; i++) play(`warm:${i}`); // let the JIT settle
+  for (let i = 0; i < 400; i++) play(`warm:${i}`); // let the JIT settle (fewer leaves the first runs slow)
   let commands = 0;
   const rates: number[] = [];
   const cpuRates: number[] = [];
