@@ -115,8 +115,15 @@ export function startRound(tx: Tx, round: number): void {
   for (const id of state.seats) state.drafts[id] = { orders: [], lowers: [], done: false };
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    a.deployed = {};
-    a.committed = {};
+    // Most actors deployed and committed nothing: only used records are replaced.
+    for (const _ in a.deployed) {
+      a.deployed = {};
+      break;
+    }
+    for (const _ in a.committed) {
+      a.committed = {};
+      break;
+    }
   }
   state.crises = state.crises.filter((c) => c.live);
   emit(tx, { type: 'roundStarted', actors: [], amounts: { round, tension: state.tension } });

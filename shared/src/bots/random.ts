@@ -5,6 +5,8 @@ import { type Ctx, ctxOf } from '../ctx.ts';
 import { nextFloat, nextInt, type RngHolder } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
+import { tieLevel } from '../ties.ts';
+import { PARTNERSHIP } from '../vocabulary.ts';
 
 function pick<T>(rng: RngHolder, items: readonly T[]): T {
   return items[nextInt(rng, items.length)]!;
@@ -207,11 +209,16 @@ function randomOrder(
   const region = pick(rng, ctx.regionIds);
   if (roll < 0.4) return { kind: 'invest', region, amount: 2 + nextInt(rng, 3) };
   if (roll < 0.6) return { kind: 'deploy', region, power: 1 + nextInt(rng, 3) };
-  if (roll < 0.67) return { kind: 'exercise', partner: actor, region };
+  // Cheap public checks keep the policy from proposing what is plainly refused (fewer wasted validations).
+  if (roll < 0.67)
+    return tieLevel(ctx, state, seat, actor) >= PARTNERSHIP
+      ? { kind: 'exercise', partner: actor, region }
+      : null;
   if (roll < 0.74) return { kind: 'aid', to: actor, amount: 1 + nextInt(rng, 3) };
   if (roll < 0.8) return { kind: 'sanction', target: actor };
-  if (roll < 0.85) return { kind: 'investigate', target: actor };
-  const live = state.crises.filter((c) => c.live);
+  if (roll < 0.85)
+    return ctx.actor[seat]!.canInvestigate ? { kind: 'investigate', target: actor } : null;
+  const live = state.crises.filter((c) => c.live && !c.parties.includes(seat));
   if (roll < 0.95 && live.length > 0) return { kind: 'mediate', crisis: pick(rng, live).uid };
   const hand = state.actors[seat]!.hand;
   return hand.length > 0 ? { kind: 'prepare', card: pick(rng, hand) } : null;
