@@ -120,7 +120,8 @@ export function bondsTo(
   adjacency: Adjacency = adjacencyOf(state),
 ): Map<string, Bond> {
   const out = new Map<string, Bond>();
-  for (const { other, level } of adjacency.get(to) ?? []) out.set(other, { level, bloc: null });
+  for (const t of adjacency.get(to) ?? [])
+    out.set(t.a === to ? t.b : t.a, { level: t.level, bloc: null });
   for (const id in state.blocs) {
     const inst = ctx.institution[id];
     const members = state.blocs[id]!;
@@ -206,8 +207,8 @@ export function treatyCount(ctx: Ctx, state: MatchState, a: string, adjacency?: 
     for (const m of state.blocs[id]!) viaBloc.add(m);
   }
   if (adjacency) {
-    for (const { other, level } of adjacency.get(a) ?? [])
-      if (level >= ALLIANCE && !viaBloc.has(other)) count++;
+    for (const t of adjacency.get(a) ?? [])
+      if (t.level >= ALLIANCE && !viaBloc.has(t.a === a ? t.b : t.a)) count++;
     return count;
   }
   for (const t of tieList(state)) {
@@ -226,19 +227,19 @@ export function autonomyCap(ctx: Ctx, state: MatchState, a: string, adjacency?: 
  * How many partners share what `lender` lends at `level` or above: its ties
  * at that level, an institution counting once (GAME.md §6.3).
  */
-/** Each actor's own ties (other, level), built in one pass for code that asks about many actors. */
-export type Adjacency = Map<string, { other: string; level: number }[]>;
+/** Each actor's own ties above none, built in one pass for code that asks about many actors. */
+export type Adjacency = Map<string, TieState[]>;
 
 export function adjacencyOf(state: MatchState): Adjacency {
   const out: Adjacency = new Map();
   for (const t of tieList(state)) {
     if (t.level === 0) continue;
     const a = out.get(t.a);
-    if (a) a.push({ other: t.b, level: t.level });
-    else out.set(t.a, [{ other: t.b, level: t.level }]);
+    if (a) a.push(t);
+    else out.set(t.a, [t]);
     const b = out.get(t.b);
-    if (b) b.push({ other: t.a, level: t.level });
-    else out.set(t.b, [{ other: t.a, level: t.level }]);
+    if (b) b.push(t);
+    else out.set(t.b, [t]);
   }
   return out;
 }
@@ -263,8 +264,8 @@ export function lendingShareCount(
     for (const m of members) counted.add(m);
   }
   if (adjacency) {
-    for (const { other, level: l } of adjacency.get(lender) ?? [])
-      if (l >= level && !counted.has(other)) count++;
+    for (const t of adjacency.get(lender) ?? [])
+      if (t.level >= level && !counted.has(t.a === lender ? t.b : t.a)) count++;
     return Math.max(1, count);
   }
   for (const t of tieList(state)) {
