@@ -97,17 +97,19 @@ export function computeCalls(
   const footprints = footprintsIn(ctx, state, crisis.region);
   const byActor = new Map<string, CallerState[]>();
   for (const party of crisis.parties) {
-    for (const [x, bond] of bondsTo(ctx, state, party, adjacency)) {
-      if (crisis.parties.includes(x)) continue;
+    // forEach rather than for-of: no entry arrays on this hot path.
+    bondsTo(ctx, state, party, adjacency).forEach((bond, x) => {
+      if (crisis.parties.includes(x)) return;
       const level = bond.level;
       let via: CallerState['via'] | null = null;
       if (level >= callLevel && level >= DIALOGUE) via = bond.bloc ? 'bloc' : 'tie';
       else if (level >= PARTNERSHIP && (footprints[x] ?? 0) > 0) via = 'footprint';
-      if (!via) continue;
-      const list = byActor.get(x) ?? [];
-      list.push({ party, side: sideOfParty(crisis, party), level, via, bloc: bond.bloc });
-      byActor.set(x, list);
-    }
+      if (!via) return;
+      const list = byActor.get(x);
+      const caller = { party, side: sideOfParty(crisis, party), level, via, bloc: bond.bloc };
+      if (list) list.push(caller);
+      else byActor.set(x, [caller]);
+    });
   }
   // Calls come in the scenario's actor order, whatever order the ties were made in.
   const order = (id: string) => ctx.actorIds.indexOf(id);
@@ -188,9 +190,9 @@ export function deterrence(
 ): number {
   let total = 0;
   const adjacency = given ?? adjacencyOf(state);
-  for (const [x, bond] of bondsTo(ctx, state, target, adjacency)) {
+  bondsTo(ctx, state, target, adjacency).forEach((bond, x) => {
     let level = bond.level;
-    if (level < 2) continue;
+    if (level < 2) return;
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
@@ -199,7 +201,7 @@ export function deterrence(
       (lendingShareCount(ctx, state, x, level, adjacency) + (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
     total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
-  }
+  });
   return total;
 }
 
