@@ -1,25 +1,6 @@
-import type { ActorKind } from '@entanglement/shared';
+import type { ScenarioSummary, SeatSummary } from '@entanglement/shared';
 
-// These mirror server/src/scenarios.ts until the API's types move to @entanglement/shared.
-
-export interface SeatSummary {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  colour: string;
-}
-
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  description: string;
-  seats: {
-    required: SeatSummary[];
-    optional: SeatSummary[];
-    minOptional: number;
-    maxOptional: number;
-  };
-}
+export type { ScenarioSummary, SeatSummary } from '@entanglement/shared';
 
 /** The shipped scenarios, from GET /api/scenarios. */
 export async function fetchScenarios(signal?: AbortSignal): Promise<ScenarioSummary[]> {

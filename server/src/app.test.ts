@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ScenarioSummary } from '@entanglement/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from './app.ts';
 import { boundPort, close, listen } from './listen.ts';
-import type { ScenarioSummary } from './scenarios.ts';
 
 const INDEX_HTML = '<!doctype html><title>Entanglement test client</title>';
 

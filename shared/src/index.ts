@@ -23,6 +23,7 @@ export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenar
 export * from './scenario/schema.ts';
 export { type Award, awards, type SeatScore, scoreMatch } from './scoring.ts';
 export type * from './state.ts';
+export { type ScenarioSummary, type SeatSummary, summariseScenario } from './summary.ts';
 export { tieKey, tieLevel } from './ties.ts';
 export { type SeatView, viewFor } from './view.ts';
 export * from './vocabulary.ts';

@@ -1,7 +1,8 @@
 import { computeCalls, partiesOf, previewSeverity } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
+import { newCrisis } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { CallState, CrisisState, MatchState } from './state.ts';
+import type { CallState, MatchState } from './state.ts';
 
 export interface CrisisPreview {
   card: string;
@@ -24,29 +25,7 @@ export function previewCrisis(
   const ctx = ctxOf(scenario);
   const card = ctx.card[cardId];
   if (!card) return null;
-  const probe: CrisisState = {
-    uid: 'preview',
-    card: cardId,
-    revealed: state.round,
-    region: card.region,
-    instigator: card.instigator,
-    target: card.target,
-    parties: partiesOf(ctx, card),
-    severity: card.severity,
-    preview: card.severity,
-    calls: [],
-    answers: {},
-    press: null,
-    votes: {},
-    mandate: null,
-    blocInvited: null,
-    mediators: [],
-    mediation: 0,
-    stalemates: 0,
-    stuck: {},
-    live: true,
-    injected: false,
-  };
+  const probe = newCrisis(ctx, cardId, 'preview', state.round, false);
   const calls = computeCalls(ctx, state, card, probe);
   return {
     card: cardId,

@@ -1,4 +1,5 @@
 import { computeCalls, partiesOf, previewSeverity } from './crisis.ts';
+import type { Ctx } from './ctx.ts';
 import { shuffle } from './rng.ts';
 import { RULES } from './rules.ts';
 import type { CrisisState } from './state.ts';
@@ -48,19 +49,19 @@ export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void 
   crisis.preview = previewSeverity(ctx, state, crisis, adjacency);
 }
 
-/** Brings a card into play as a live crisis (GAME.md §6.1). */
-export function revealCard(
-  tx: Tx,
+/** A card's crisis as it stands when revealed, before anyone is called. */
+export function newCrisis(
+  ctx: Ctx,
   cardId: string,
-  how: 'drawn' | 'prepared' | 'injected',
-  adjacency?: Adjacency,
+  uid: string,
+  round: number,
+  injected: boolean,
 ): CrisisState {
-  const { ctx, state } = tx;
   const card = ctx.card[cardId]!;
-  const crisis: CrisisState = {
-    uid: newId(state, 'c'),
+  return {
+    uid,
     card: cardId,
-    revealed: state.round,
+    revealed: round,
     region: card.region,
     instigator: card.instigator,
     target: card.target,
@@ -78,8 +79,20 @@ export function revealCard(
     stalemates: 0,
     stuck: {},
     live: true,
-    injected: how === 'injected',
+    injected,
   };
+}
+
+/** Brings a card into play as a live crisis (GAME.md §6.1). */
+export function revealCard(
+  tx: Tx,
+  cardId: string,
+  how: 'drawn' | 'prepared' | 'injected',
+  adjacency?: Adjacency,
+): CrisisState {
+  const { ctx, state } = tx;
+  const card = ctx.card[cardId]!;
+  const crisis = newCrisis(ctx, cardId, newId(state, 'c'), state.round, how === 'injected');
   state.crises.push(crisis);
   for (const s of card.sanctionsOnReveal) {
     state.sanctions.push({
