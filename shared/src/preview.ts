@@ -1,4 +1,4 @@
-import { computeCalls, partiesOf, previewSeverity } from './crisis.ts';
+import { computeCalls, previewSeverity } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import { newCrisis } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
