@@ -5,9 +5,9 @@ import {
   type Adjacency,
   adjacencyOf,
   bondsTo,
+  forEachWorkingRider,
   getTie,
   lendingShareCount,
-  tieLevel,
   tieList,
 } from './ties.ts';
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
@@ -27,13 +27,7 @@ export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Recor
     const aHome = ctx.actor[tie.a]?.home === region;
     const bHome = ctx.actor[tie.b]?.home === region;
     if (!aHome && !bHome) continue;
-    let shown = -1;
-    for (const r of tie.riders) {
-      if (tie.level < r.level) {
-        if (shown < 0) shown = tieLevel(ctx, state, tie.a, tie.b);
-        if (shown < r.level) continue;
-      }
-      const rider = r.rider;
+    forEachWorkingRider(ctx, state, tie, (rider) => {
       const holder =
         rider.kind === 'armsSale'
           ? rider.seller
@@ -42,11 +36,11 @@ export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Recor
             : rider.kind === 'baseAccess'
               ? rider.guest
               : null;
-      if (!holder) continue;
+      if (!holder) return;
       const host = holder === tie.a ? tie.b : tie.a;
-      if (ctx.actor[host]?.home !== region) continue;
+      if (ctx.actor[host]?.home !== region) return;
       out[holder] = Math.min(2, (out[holder] ?? 0) + (rider.kind === 'baseAccess' ? 2 : 1));
-    }
+    });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from './ctx.ts';
+import type { Rider } from './scenario/schema.ts';
 import type { MatchState, TieState } from './state.ts';
 import { ALLIANCE, DIALOGUE, levelOf, STRATEGIC } from './vocabulary.ts';
 
@@ -53,6 +54,27 @@ export function ensureTie(state: MatchState, a: string, b: string): TieState {
 
 export function ownLevel(state: MatchState, a: string, b: string): number {
   return state.ties[tieKey(a, b)]?.level ?? 0;
+}
+
+/**
+ * Calls `fn` with each standing rider of a tie that still works: the tie
+ * stands at or above the level the rider was made at (blocs are looked up
+ * only when the pair's own level falls short).
+ */
+export function forEachWorkingRider(
+  ctx: Ctx,
+  state: MatchState,
+  tie: TieState,
+  fn: (rider: Rider) => void,
+): void {
+  let shown = -1;
+  for (const r of tie.riders) {
+    if (tie.level < r.level) {
+      if (shown < 0) shown = tieLevel(ctx, state, tie.a, tie.b);
+      if (shown < r.level) continue;
+    }
+    fn(r.rider);
+  }
 }
 
 /** Institutions both actors belong to. */

@@ -1,5 +1,5 @@
 import { RULES } from '../rules.ts';
-import { autonomyCap, tieLevel, tieList } from '../ties.ts';
+import { autonomyCap, forEachWorkingRider, tieLevel, tieList } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { addInfluence } from './presence.ts';
 
@@ -111,19 +111,13 @@ export function incomes(tx: Tx): Record<string, number> {
     add(tie.a, fromLevel);
     add(tie.b, fromLevel);
     if (tie.riders.length === 0) continue;
-    let shown = -1;
-    for (const r of tie.riders) {
-      if (tie.level < r.level) {
-        if (shown < 0) shown = tieLevel(ctx, state, tie.a, tie.b);
-        if (shown < r.level) continue;
-      }
-      const rider = r.rider;
+    forEachWorkingRider(ctx, state, tie, (rider) => {
       if (rider.kind === 'trade') {
         add(tie.a, 1);
         add(tie.b, 1);
       } else if (rider.kind === 'armsSale') add(rider.seller, 1);
       else if (rider.kind === 'baseAccess') add(rider.guest === tie.a ? tie.b : tie.a, 2);
-    }
+    });
   }
   for (const s of state.sanctions) {
     add(s.target, -RULES.sanctionTargetLoss);
