@@ -1,0 +1,101 @@
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import type { ChatEntry, PublicSeat, StoredMatch } from './types.ts';
+
+/** Every SQL statement of the SQLite store, prepared once per connection, and the row readers. */
+
+export type Row = Record<string, SQLOutputValue>;
+
+const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
+  created_at, finished_at, winner, rounds`;
+const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
+
+export function prepareAll(db: DatabaseSync) {
+  const s = (sql: string) => db.prepare(sql);
+  return {
+    insertMatch: s(`INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
+      host_token_hash, created_at) VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at)`),
+    match: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE id = :id`),
+    live: s(
+      `SELECT ${MATCH_COLUMNS} FROM matches WHERE finished_at IS NULL ORDER BY created_at, id`,
+    ),
+    setCode: s('UPDATE matches SET code = :code WHERE id = :id AND finished_at IS NULL'),
+    liveByCode: s('SELECT id FROM matches WHERE code = :code AND finished_at IS NULL'),
+    appendCommand: s(`INSERT INTO commands (match_id, seq, command, state_hash, at)
+      SELECT :id, :seq, :command, :hash, :at WHERE ${LIVE}
+        AND :seq = 1 + (SELECT coalesce(max(seq), 0) FROM commands WHERE match_id = :id)`),
+    lastCommand: s('SELECT coalesce(max(seq), 0) AS n FROM commands WHERE match_id = :id'),
+    log: s('SELECT seq, command, state_hash, at FROM commands WHERE match_id = :id ORDER BY seq'),
+    appendChat: s(`INSERT INTO chat (match_id, seq, sender, channel, recipient, text, at)
+      SELECT :id, :seq, :sender, :channel, :recipient, :text, :at WHERE ${LIVE}
+        AND :seq = 1 + (SELECT coalesce(max(seq), 0) FROM chat WHERE match_id = :id)`),
+    lastChat: s('SELECT coalesce(max(seq), 0) AS n FROM chat WHERE match_id = :id'),
+    chat: s(`SELECT seq, sender, channel, recipient, text, at FROM chat
+      WHERE match_id = :id ORDER BY seq`),
+    upsertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
+      SELECT :id, :seat, :token, :nickname, :kind, :level WHERE ${LIVE}
+      ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = excluded.token_hash,
+        nickname = excluded.nickname, kind = excluded.kind, bot_level = excluded.bot_level`),
+    seats: s(`SELECT seat, token_hash, nickname, kind, bot_level FROM seats
+      WHERE match_id = :id ORDER BY rowid`),
+    saveClock: s(`INSERT INTO clocks (match_id, round, phase, paused, phase_ends_at, remaining_ms)
+      SELECT :id, :round, :phase, :paused, :ends, :left WHERE ${LIVE}
+      ON CONFLICT (match_id) DO UPDATE SET round = excluded.round, phase = excluded.phase,
+        paused = excluded.paused, phase_ends_at = excluded.phase_ends_at,
+        remaining_ms = excluded.remaining_ms`),
+    clock: s(`SELECT round, phase, paused, phase_ends_at, remaining_ms FROM clocks
+      WHERE match_id = :id`),
+    deleteClock: s('DELETE FROM clocks WHERE match_id = :id'),
+    finish: s(`UPDATE matches SET finished_at = :at, winner = :winner, rounds = :rounds
+      WHERE id = :id AND finished_at IS NULL`),
+    insertPhaseHash: s(`INSERT INTO phase_hashes (match_id, idx, round, phase, hash)
+      VALUES (:id, :idx, :round, :phase, :hash)`),
+    phaseHashes: s('SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx'),
+    deleteMatch: s('DELETE FROM matches WHERE id = :id'),
+    countFinished: s('SELECT count(*) AS n FROM matches WHERE finished_at IS NOT NULL'),
+    countFinishedIn: s(`SELECT count(*) AS n FROM matches
+      WHERE finished_at IS NOT NULL AND scenario_id = :scenario`),
+    finished: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE finished_at IS NOT NULL
+      ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),
+    finishedIn: s(`SELECT ${MATCH_COLUMNS} FROM matches
+      WHERE finished_at IS NOT NULL AND scenario_id = :scenario
+      ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),
+  };
+}
+
+export function toMatch(r: Row): StoredMatch {
+  return {
+    id: String(r.id),
+    code: String(r.code),
+    scenarioId: String(r.scenario_id),
+    settings: JSON.parse(String(r.settings)),
+    rulesVersion: Number(r.rules_version),
+    seed: String(r.seed),
+    hostTokenHash: String(r.host_token_hash),
+    createdAt: Number(r.created_at),
+    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+    winner: r.winner === null ? null : String(r.winner),
+    rounds: r.rounds === null ? null : Number(r.rounds),
+  };
+}
+
+export function toChat(r: Row): ChatEntry {
+  const entry: ChatEntry = {
+    seq: Number(r.seq),
+    from: String(r.sender),
+    channel: String(r.channel) as ChatEntry['channel'],
+    text: String(r.text),
+    at: Number(r.at),
+  };
+  if (r.recipient !== null) entry.to = String(r.recipient);
+  return entry;
+}
+
+export function toPublicSeat(r: Row): PublicSeat {
+  const seat: PublicSeat = {
+    seat: String(r.seat),
+    nickname: String(r.nickname),
+    kind: String(r.kind) as PublicSeat['kind'],
+  };
+  if (r.bot_level !== null) seat.botLevel = String(r.bot_level);
+  return seat;
+}

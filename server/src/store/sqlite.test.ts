@@ -1,0 +1,207 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { newMatch, storeContract } from './contract.ts';
+import { DEFAULT_DB_FILE, openSqliteStore, type SqliteMatchStore } from './sqlite.ts';
+import { SCHEMA_VERSION } from './sqlite-schema.ts';
+import type { MatchStore } from './types.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SQLITE_MODULE = new URL('./sqlite.ts', import.meta.url).href;
+
+storeContract('SQLite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'entanglement-store-'));
+  const opened: MatchStore[] = [openSqliteStore({ dataDir })];
+  return {
+    store: opened[0]!,
+    async reopen() {
+      const store = openSqliteStore({ dataDir });
+      opened.push(store);
+      return store;
+    },
+    async dispose() {
+      for (const store of opened) await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('the SQLite store', () => {
+  let dir: string;
+  const open: SqliteMatchStore[] = [];
+  const openStore = (dataDir = dir) => {
+    const store = openSqliteStore({ dataDir });
+    open.push(store);
+    return store;
+  };
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'entanglement-sqlite-'));
+  });
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('creates its directory and file, in WAL mode with synchronous=NORMAL, at the schema version', () => {
+    const dataDir = join(dir, 'nested', 'data');
+    const store = openStore(dataDir);
+    expect(existsSync(join(dataDir, DEFAULT_DB_FILE))).toBe(true);
+    expect(store.info()).toEqual({
+      file: join(dataDir, DEFAULT_DB_FILE),
+      journalMode: 'wal',
+      synchronous: 'NORMAL',
+      schemaVersion: SCHEMA_VERSION,
+    });
+    const full = openSqliteStore({ dataDir, synchronous: 'FULL' });
+    open.push(full);
+    expect(full.info().synchronous).toBe('FULL');
+  });
+
+  test('reopening keeps the data and does not migrate twice', async () => {
+    const first = openStore();
+    const { record } = newMatch(1);
+    await first.createMatch(record);
+    await first.close();
+    const second = openStore();
+    expect(await second.getMatch(record.id)).not.toBeNull();
+    const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    db.close();
+  });
+
+  test('refuses a database from a newer server, and says so', async () => {
+    await openStore().close();
+    const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+    db.exec('UPDATE schema_version SET version = 99');
+    db.close();
+    expect(() => openSqliteStore({ dataDir: dir })).toThrow(/schema version 99.*only up to 1/);
+  });
+
+  test('stores no token, only hashes: a plain token is nowhere in the file', async () => {
+    const store = openStore();
+    const { record, hostToken } = newMatch(1);
+    await store.createMatch(record);
+    await store.close();
+    const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+    const row = db.prepare('SELECT * FROM matches').get()!;
+    db.close();
+    expect(JSON.stringify(row)).not.toContain(hostToken);
+    expect(row.host_token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('finish is one transaction: a failure part way leaves the match live and unchanged', async () => {
+    const store = openStore();
+    const { record } = newMatch(1);
+    await store.createMatch(record);
+    await store.saveClock(record.id, { round: 1, phase: 'news', paused: true, remainingMs: 9 });
+    const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+    db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON phase_hashes WHEN NEW.idx = 2
+      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    db.close();
+    const phaseHashes = [1, 2, 3].map((round) => ({ round, phase: 'news', hash: `h${round}` }));
+    await expect(
+      store.finish(record.id, { finishedAt: 1, winner: 'usa', rounds: 3, phaseHashes }),
+    ).rejects.toThrow(/disk trouble/);
+    expect(await store.getMatch(record.id)).toMatchObject({ finishedAt: null, winner: null });
+    expect(await store.findLiveByCode(record.code)).toBe(record.id);
+    expect(await store.loadClock(record.id)).not.toBeNull();
+    const check = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+    expect(check.prepare('SELECT count(*) AS n FROM phase_hashes').get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  describe('a process killed with SIGKILL loses no acknowledged command', () => {
+    test.each([
+      ['right after its 40th append resolves', 40, 0],
+      ['by its parent while it is appending', 0, 150],
+    ])('killed %s', async (_, killAfter, parentKillsAt) => {
+      const setup = openStore();
+      const { record } = newMatch(1);
+      await setup.createMatch(record);
+      await setup.close();
+
+      const { acked, signal } = await runAppender(dir, record.id, killAfter, parentKillsAt);
+      expect(signal).toBe('SIGKILL');
+      const last = acked.at(-1)!;
+      expect(last).toBeGreaterThanOrEqual(killAfter || parentKillsAt);
+
+      const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+      expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      db.close();
+      const log = await openStore().loadLog(record.id);
+      if (killAfter) expect(log.length).toBe(killAfter);
+      expect(log.length).toBeGreaterThanOrEqual(last);
+      log.forEach((entry, i) => {
+        expect(entry).toMatchObject({ seq: i + 1, command: { n: i + 1 }, stateHash: `h${i + 1}` });
+      });
+    });
+  });
+});
+
+/**
+ * Runs a child Node process (TypeScript through tsx) that appends commands to
+ * the match and prints each seq once its append has resolved. It kills itself
+ * after `killAfter` acknowledgements, or its parent kills it on seeing
+ * `parentKillsAt` of them.
+ */
+function runAppender(
+  dataDir: string,
+  matchId: string,
+  killAfter: number,
+  parentKillsAt: number,
+): Promise<{ acked: number[]; signal: NodeJS.Signals | null }> {
+  const script = `
+    import { writeSync } from 'node:fs';
+    const { openSqliteStore } = await import(process.env.STORE_MODULE);
+    const store = openSqliteStore({ dataDir: process.env.DATA_DIR });
+    const killAfter = Number(process.env.KILL_AFTER);
+    for (let seq = 1; seq < 1_000_000; seq++) {
+      await store.appendCommand(process.env.MATCH_ID, seq, { kind: 'advance', n: seq }, 'h' + seq, Date.now());
+      writeSync(1, seq + '\\n');
+      if (seq === killAfter) process.kill(process.pid, 'SIGKILL');
+    }
+  `;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', script],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        STORE_MODULE: SQLITE_MODULE,
+        DATA_DIR: dataDir,
+        MATCH_ID: matchId,
+        KILL_AFTER: String(killAfter),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const acked: number[] = [];
+  let stderr = '';
+  let buffer = '';
+  const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) acked.push(Number(line));
+    if (parentKillsAt && acked.length >= parentKillsAt) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      if (acked.length === 0) {
+        reject(new Error(`The appender acknowledged nothing (exit ${code}, ${signal}): ${stderr}`));
+      } else resolve({ acked, signal });
+    });
+  });
+}

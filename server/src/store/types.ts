@@ -1,0 +1,275 @@
+/**
+ * The match store: where the authoritative server keeps what it must not
+ * lose. A match is its scenario, settings, rules version, seed and ordered
+ * command log (docs/architecture.md); the store keeps exactly that, plus the
+ * seats, chat, phase clock and, once it ends, the archive entry.
+ *
+ * Every method is asynchronous so that a networked store (Postgres) can
+ * implement the same interface; `storeContract` in `contract.ts` is the
+ * behaviour every implementation must pass.
+ *
+ * Conventions:
+ * - times are milliseconds since the epoch (`Date.now()`), chosen by the caller;
+ * - commands, settings and chat are JSON: the store serialises what it is given
+ *   and hands back parsed JSON typed `unknown` (parse it with the shared zod
+ *   schemas, as at any other boundary);
+ * - tokens never reach the store: only their SHA-256 hashes (`hashToken` in
+ *   `tokens.ts`), and a value that does not look like one is refused;
+ * - a failure the caller may expect is a `StoreError` with a `code`.
+ */
+
+/** A match as created: everything needed to rebuild its first state. */
+export interface MatchRecord {
+  id: string;
+  /** The join code (6 characters); unique among live matches. */
+  code: string;
+  scenarioId: string;
+  /** The settings given to `createMatch` (JSON). */
+  settings: unknown;
+  /** `RULES_VERSION` of the engine the log was written for. */
+  rulesVersion: number;
+  /** The generator's seed: secret until the match has finished. */
+  seed: string;
+  /** SHA-256 (hex) of the host token. */
+  hostTokenHash: string;
+  createdAt: number;
+}
+
+/** A match as stored: live while `finishedAt` is null. */
+export interface StoredMatch extends MatchRecord {
+  finishedAt: number | null;
+  winner: string | null;
+  rounds: number | null;
+}
+
+/** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */
+export interface CommandEntry {
+  seq: number;
+  command: unknown;
+  /** `stateHash(state)` after the command. */
+  stateHash: string;
+  at: number;
+}
+
+export const CHAT_CHANNELS = ['public', 'team', 'private'] as const;
+/** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. */
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
+
+/** One chat message. `seq` counts the match's messages: 1, 2, 3, … */
+export interface ChatEntry {
+  seq: number;
+  /** Who wrote it: a seat id, or the host. */
+  from: string;
+  channel: ChatChannel;
+  /** The seat addressed (team and private channels); absent for public. */
+  to?: string;
+  /** Plain text, stored and returned as given (never HTML). */
+  text: string;
+  at: number;
+}
+
+export const SEAT_KINDS = ['human', 'bot'] as const;
+export type SeatKind = (typeof SEAT_KINDS)[number];
+
+export interface SeatRecord {
+  seat: string;
+  /** SHA-256 (hex) of the seat token; null for a seat nobody can claim back (a bot). */
+  tokenHash: string | null;
+  /** The name shown for the seat (for a team, however the room joins its names). */
+  nickname: string;
+  kind: SeatKind;
+  /** The bot's strength, when `kind` is 'bot'. */
+  botLevel?: string;
+}
+
+/**
+ * The phase clock of a live match, saved whenever it changes. A running clock
+ * is kept as the wall-clock time its phase ends; a paused one as the time left.
+ * `round` and `phase` say which phase it was counting, so that after a restart
+ * the server can tell whether it still applies to the state the log rebuilds.
+ */
+export type ClockRecord = { round: number; phase: string } & (
+  | { paused: false; phaseEndsAt: number }
+  | { paused: true; remainingMs: number }
+);
+
+export interface PhaseHash {
+  round: number;
+  phase: string;
+  hash: string;
+}
+
+export interface FinishRecord {
+  finishedAt: number;
+  /** The winning seat, or null (no winner, or ended by the host). */
+  winner: string | null;
+  /** Rounds played. */
+  rounds: number;
+  /** The state hash at the end of every phase, in the order played. */
+  phaseHashes: PhaseHash[];
+}
+
+/** A finished match in the archive's list. */
+export interface FinishedSummary {
+  id: string;
+  scenarioId: string;
+  rulesVersion: number;
+  createdAt: number;
+  finishedAt: number;
+  winner: string | null;
+  rounds: number;
+  seats: PublicSeat[];
+}
+
+export interface FinishedPage {
+  /** How many finished matches match the filter (for paging). */
+  total: number;
+  /** Newest first. */
+  matches: FinishedSummary[];
+}
+
+export interface ListFinishedOptions {
+  /** 1 to 1000. */
+  limit: number;
+  /** 0 or more. */
+  offset: number;
+  /** Only matches of this scenario. */
+  scenario?: string;
+}
+
+/** A seat as anyone may see it: never a token or its hash. */
+export interface PublicSeat {
+  seat: string;
+  nickname: string;
+  kind: SeatKind;
+  botLevel?: string;
+}
+
+export const MATCH_FILE_FORMAT = 'entanglement-match';
+export const MATCH_FILE_VERSION = 1;
+
+/** A finished match as one JSON document: for replays, export and the archive API. */
+export interface MatchFile {
+  format: typeof MATCH_FILE_FORMAT;
+  version: typeof MATCH_FILE_VERSION;
+  id: string;
+  scenarioId: string;
+  rulesVersion: number;
+  seed: string;
+  settings: unknown;
+  seats: PublicSeat[];
+  /** The command log in order: fold it over `createMatch(scenario, settings, seed)`. */
+  commands: unknown[];
+  chat: ChatEntry[];
+  phaseHashes: PhaseHash[];
+  createdAt: number;
+  finishedAt: number;
+  winner: string | null;
+  rounds: number;
+}
+
+export interface MatchFileOptions {
+  /** 'public' leaves out team and private messages. Default 'all'. */
+  chat?: 'all' | 'public';
+}
+
+export const STORE_ERROR_CODES = [
+  /** No match with that id. */
+  'unknownMatch',
+  /** A match with that id exists already. */
+  'duplicateMatch',
+  /** The match has finished: its log, seats, chat and clock are closed. */
+  'finished',
+  /** Another live match holds the join code. */
+  'codeTaken',
+  /** This seq is stored already (a command or message written twice). */
+  'duplicateSeq',
+  /** This seq is not the next one (a gap in the log). */
+  'outOfOrderSeq',
+  /** An argument the store refuses (a malformed hash, a value that is not JSON…). */
+  'invalid',
+] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+
+/** A refusal the caller may expect and handle; nothing was written. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface MatchStore {
+  /**
+   * Records a new live match and claims its join code, in one step.
+   * Refuses ('duplicateMatch', 'codeTaken') without writing anything.
+   */
+  createMatch(record: MatchRecord): Promise<void>;
+  /** The match (live or finished), or null. */
+  getMatch(matchId: string): Promise<StoredMatch | null>;
+  /**
+   * Gives the live match `matchId` the join code `code` (its old one is
+   * released). Refuses with 'codeTaken' if another live match holds it.
+   * Codes are compared case-insensitively and stored upper-case.
+   */
+  claimCode(code: string, matchId: string): Promise<void>;
+  /** The id of the live match holding `code`, or null. */
+  findLiveByCode(code: string): Promise<string | null>;
+
+  /**
+   * Appends the command that takes the match to step `seq` (the first is 1).
+   * Resolves only once the command is committed: it survives the process being
+   * killed from then on. Refuses with 'duplicateSeq' or 'outOfOrderSeq' unless
+   * `seq` is exactly one more than the last stored, and with 'unknownMatch' or
+   * 'finished'; a refusal writes nothing.
+   */
+  appendCommand(
+    matchId: string,
+    seq: number,
+    command: unknown,
+    stateHash: string,
+    at: number,
+  ): Promise<void>;
+  /** The match's commands in order (empty for an unknown match). */
+  loadLog(matchId: string): Promise<CommandEntry[]>;
+
+  /** Appends a chat message; `seq` follows the same rules as `appendCommand`. */
+  appendChat(matchId: string, entry: ChatEntry): Promise<void>;
+  /** The match's chat in order. */
+  loadChat(matchId: string): Promise<ChatEntry[]>;
+
+  /** Creates or replaces a seat of a live match. */
+  upsertSeat(matchId: string, seat: SeatRecord): Promise<void>;
+  /** The match's seats, in the order they were first stored. */
+  listSeats(matchId: string): Promise<SeatRecord[]>;
+
+  /** Saves the live match's phase clock (replacing the last one). */
+  saveClock(matchId: string, clock: ClockRecord): Promise<void>;
+  /** The last saved clock, or null. */
+  loadClock(matchId: string): Promise<ClockRecord | null>;
+
+  /** Every live match, oldest first: what to bring back after a restart. */
+  listLive(): Promise<StoredMatch[]>;
+  /**
+   * Archives the match: records the result and the phase hashes, drops its
+   * clock and releases its join code, in one step. 'finished' if it already was.
+   */
+  finish(matchId: string, result: FinishRecord): Promise<void>;
+  /**
+   * Deletes a live match and everything stored for it (a lobby that was
+   * abandoned before it started). 'finished' for an archived match.
+   */
+  discard(matchId: string): Promise<void>;
+  /** Finished matches, newest first. */
+  listFinished(options: ListFinishedOptions): Promise<FinishedPage>;
+  /**
+   * The match file of a finished match, or null for an unknown or live one
+   * (a live match's seed is secret). It holds no token and no token hash.
+   */
+  getMatchFile(matchId: string, options?: MatchFileOptions): Promise<MatchFile | null>;
+
+  /** Closes the store; later calls fail. */
+  close(): Promise<void>;
+}

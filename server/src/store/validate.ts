@@ -1,0 +1,125 @@
+import { isTokenHash } from './tokens.ts';
+import {
+  CHAT_CHANNELS,
+  type ChatEntry,
+  type ClockRecord,
+  type FinishRecord,
+  type ListFinishedOptions,
+  type MatchRecord,
+  SEAT_KINDS,
+  type SeatRecord,
+  StoreError,
+} from './types.ts';
+
+/**
+ * Checks of what callers hand a store, shared by every implementation so that
+ * they refuse the same things with the same 'invalid' errors.
+ */
+
+export function invalid(message: string): StoreError {
+  return new StoreError('invalid', message);
+}
+
+export function codeTaken(code: string): StoreError {
+  return new StoreError('codeTaken', `The join code ${code} belongs to another live match.`);
+}
+
+export function normaliseCode(code: string): string {
+  return checkText(typeof code === 'string' ? code.trim().toUpperCase() : code, 'code');
+}
+
+export function checkText(value: string, field: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw invalid(`${field} must be a non-empty string.`);
+  return value;
+}
+
+export function checkInt(value: number, field: string, min: number): number {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw invalid(`${field} must be a whole number of at least ${min}, not ${value}.`);
+  }
+  return value;
+}
+
+export function checkTime(value: number, field: string): number {
+  return checkInt(value, field, 0);
+}
+
+export function checkHash(value: string, field: string): void {
+  if (typeof value !== 'string' || !isTokenHash(value)) {
+    throw invalid(`${field} must be a SHA-256 hash in hex (hashToken), never a token.`);
+  }
+}
+
+export function toJson(value: unknown, field: string): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    throw invalid(`${field} is not JSON: ${(err as Error).message}`);
+  }
+  if (text === undefined) throw invalid(`${field} is not JSON.`);
+  return text;
+}
+
+export function checkMatchRecord(record: MatchRecord): void {
+  checkText(record.id, 'id');
+  normaliseCode(record.code);
+  checkText(record.scenarioId, 'scenarioId');
+  checkInt(record.rulesVersion, 'rulesVersion', 0);
+  checkText(record.seed, 'seed');
+  checkHash(record.hostTokenHash, 'hostTokenHash');
+  checkTime(record.createdAt, 'createdAt');
+}
+
+export function checkChat(entry: ChatEntry): void {
+  checkInt(entry.seq, 'seq', 1);
+  checkTime(entry.at, 'at');
+  checkText(entry.from, 'from');
+  if (!CHAT_CHANNELS.includes(entry.channel)) {
+    throw invalid(`channel must be one of ${CHAT_CHANNELS.join(', ')}, not ${entry.channel}.`);
+  }
+  if ((entry.channel === 'public') !== (entry.to === undefined)) {
+    throw invalid(
+      `A ${entry.channel} message ${entry.to === undefined ? 'needs' : 'has no'} "to".`,
+    );
+  }
+  if (entry.to !== undefined) checkText(entry.to, 'to');
+  if (typeof entry.text !== 'string') throw invalid('text must be a string.');
+}
+
+export function checkSeat(seat: SeatRecord): void {
+  checkText(seat.seat, 'seat');
+  if (seat.tokenHash !== null) checkHash(seat.tokenHash, 'tokenHash');
+  checkText(seat.nickname, 'nickname');
+  if (!SEAT_KINDS.includes(seat.kind))
+    throw invalid(`kind must be human or bot, not ${seat.kind}.`);
+  if (seat.botLevel !== undefined) checkText(seat.botLevel, 'botLevel');
+}
+
+export function checkClock(clock: ClockRecord): void {
+  checkInt(clock.round, 'round', 0);
+  checkText(clock.phase, 'phase');
+  if (clock.paused) checkInt(clock.remainingMs, 'remainingMs', 0);
+  else checkTime(clock.phaseEndsAt, 'phaseEndsAt');
+}
+
+export function checkFinish(result: FinishRecord): void {
+  checkTime(result.finishedAt, 'finishedAt');
+  checkInt(result.rounds, 'rounds', 0);
+  if (result.winner !== null) checkText(result.winner, 'winner');
+  for (const h of result.phaseHashes) {
+    checkInt(h.round, 'phaseHashes.round', 0);
+    checkText(h.phase, 'phaseHashes.phase');
+    checkText(h.hash, 'phaseHashes.hash');
+  }
+}
+
+export const MAX_PAGE = 1000;
+
+export function checkPage(options: ListFinishedOptions): void {
+  checkInt(options.limit, 'limit', 1);
+  if (options.limit > MAX_PAGE) throw invalid(`limit must be at most ${MAX_PAGE}.`);
+  checkInt(options.offset, 'offset', 0);
+  if (options.scenario !== undefined) checkText(options.scenario, 'scenario');
+}
