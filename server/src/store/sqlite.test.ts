@@ -125,8 +125,8 @@ describe('the SQLite store', () => {
       await setup.createMatch(record);
       await setup.close();
 
-      const { acked, signal } = await runAppender(dir, record.id, killAfter, parentKillsAt);
-      expect(signal).toBe('SIGKILL');
+      const { acked, signal, code, stderr } = await runAppender(dir, record.id, killAfter, parentKillsAt);
+      expect(signal, `exit ${code}: ${stderr}`).toBe('SIGKILL');
       const last = acked.at(-1)!;
       expect(last).toBeGreaterThanOrEqual(killAfter || parentKillsAt);
 
@@ -154,15 +154,16 @@ function runAppender(
   matchId: string,
   killAfter: number,
   parentKillsAt: number,
-): Promise<{ acked: number[]; signal: NodeJS.Signals | null }> {
+): Promise<{ acked: number[]; signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   const script = `
-    import { writeSync } from 'node:fs';
     const { openSqliteStore } = await import(process.env.STORE_MODULE);
+    // Not fs.writeSync(1): on a pipe it throws EAGAIN when the parent reads slowly (a loaded CI machine).
+    const say = (line) => new Promise((done) => process.stdout.write(line, done));
     const store = openSqliteStore({ dataDir: process.env.DATA_DIR });
     const killAfter = Number(process.env.KILL_AFTER);
     for (let seq = 1; seq < 1_000_000; seq++) {
       await store.appendCommand(process.env.MATCH_ID, seq, { kind: 'advance', n: seq }, 'h' + seq, Date.now());
-      writeSync(1, seq + '\\n');
+      await say(seq + '\\n');
       if (seq === killAfter) process.kill(process.pid, 'SIGKILL');
     }
   `;
@@ -201,7 +202,7 @@ function runAppender(
       clearTimeout(guard);
       if (acked.length === 0) {
         reject(new Error(`The appender acknowledged nothing (exit ${code}, ${signal}): ${stderr}`));
-      } else resolve({ acked, signal });
+      } else resolve({ acked, signal, code, stderr });
     });
   });
 }
