@@ -125,7 +125,12 @@ describe('the SQLite store', () => {
       await setup.createMatch(record);
       await setup.close();
 
-      const { acked, signal, code, stderr } = await runAppender(dir, record.id, killAfter, parentKillsAt);
+      const { acked, signal, code, stderr } = await runAppender(
+        dir,
+        record.id,
+        killAfter,
+        parentKillsAt,
+      );
       expect(signal, `exit ${code}: ${stderr}`).toBe('SIGKILL');
       const last = acked.at(-1)!;
       expect(last).toBeGreaterThanOrEqual(killAfter || parentKillsAt);
@@ -154,7 +159,12 @@ function runAppender(
   matchId: string,
   killAfter: number,
   parentKillsAt: number,
-): Promise<{ acked: number[]; signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
+): Promise<{
+  acked: number[];
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  stderr: string;
+}> {
   const script = `
     const { openSqliteStore } = await import(process.env.STORE_MODULE);
     // Not fs.writeSync(1): on a pipe it throws EAGAIN when the parent reads slowly (a loaded CI machine).
