@@ -1,8 +1,12 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { listScenarios } from './scenarios.ts';
 
+export interface ApiOptions {
+  findMatch: (code: string) => string | null;
+}
+
 /** The JSON API, mounted at /api. */
-export function apiRouter(): Router {
+export function apiRouter(options: ApiOptions): Router {
   const api = Router();
 
   api.get('/health', (_req, res) => {
@@ -11,6 +15,15 @@ export function apiRouter(): Router {
 
   api.get('/scenarios', (_req, res) => {
     res.json(listScenarios());
+  });
+
+  api.get('/join/:code', (req, res) => {
+    const roomId = options.findMatch(req.params.code);
+    if (roomId === null) {
+      res.status(404).json({ error: `No match is open with the code "${req.params.code}".` });
+      return;
+    }
+    res.json({ roomId, code: req.params.code.trim().toUpperCase() });
   });
 
   api.use((req, res) => {

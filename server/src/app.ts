@@ -5,13 +5,15 @@ import { clientRouter } from './client.ts';
 export interface AppOptions {
   /** The directory of the built client (client/dist). */
   clientDist: string;
+  /** The room id of the live match with a join code, or null (GET /api/join/:code). */
+  findMatch?: (code: string) => string | null;
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', apiRouter());
+  app.use('/api', apiRouter({ findMatch: options.findMatch ?? (() => null) }));
   app.use(clientRouter(options.clientDist));
   return app;
 }

@@ -1,9 +1,8 @@
 import { networkInterfaces } from 'node:os';
 import { relative } from 'node:path';
-import { createApp } from './app.ts';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, loadConfig, REPO_ROOT } from './config.ts';
-import { boundPort, close, listen } from './listen.ts';
+import { startGameServer } from './game-server.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,8 +14,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ clientDist: CLIENT_DIST });
-  const server = await listen(app, config.port, config.host).catch((error: unknown) => {
+  const server = await startGameServer({
+    port: config.port,
+    host: config.host,
+    clientDist: CLIENT_DIST,
+  }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       throw new Error(
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  const port = boundPort(server);
+  const port = server.port;
   console.log(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
   if (isWildcard(config.host)) {
     for (const address of lanAddresses())
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   }
 
   const stop = () => {
-    close(server).then(
+    server.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -18,6 +18,7 @@ export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts
 export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { previewCrisis } from './preview.ts';
+export * from './protocol.ts';
 export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';

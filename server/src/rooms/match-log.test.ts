@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
+import {
+  applyCommand,
+  type Command,
+  createMatch,
+  getScenario,
+  MATCH_ROOM,
+  stateHash,
+} from '@entanglement/shared';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type RunningServer, startGameServer } from '../game-server.ts';
+import type { MatchRecord } from '../store/types.ts';
+import type { MatchLog } from './match-room.ts';
+import { Inbox } from './test-clients.ts';
+
+/** A slow in-memory log: every append takes 30 ms to "commit". */
+class SlowLog implements MatchLog {
+  readonly matches: MatchRecord[] = [];
+  readonly entries: { seq: number; command: unknown; stateHash: string }[] = [];
+
+  async createMatch(record: MatchRecord): Promise<void> {
+    this.matches.push(record);
+  }
+
+  async appendCommand(_id: string, seq: number, command: unknown, hash: string): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const last = this.entries.at(-1)?.seq ?? 0;
+    if (seq !== last + 1) throw new Error(`out of order: ${seq} after ${last}`);
+    this.entries.push({ seq, command, stateHash: hash });
+  }
+}
+
+const log = new SlowLog();
+let server: RunningServer;
+let clientDist: string;
+const inboxes: Inbox[] = [];
+
+beforeAll(async () => {
+  clientDist = await mkdtemp(join(tmpdir(), 'entanglement-log-'));
+  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist, store: log });
+});
+
+afterAll(async () => {
+  await Promise.all(inboxes.map((inbox) => inbox.leave()));
+  await server?.stop();
+  await rm(clientDist, { recursive: true, force: true });
+});
+
+test('every accepted command is in the log before its ack, and the log replays to the same hash', async () => {
+  const sdk = new Client(`http://127.0.0.1:${server.port}`);
+  const host = new Inbox(
+    await sdk.create(MATCH_ROOM, {
+      scenario: 'tutorial-1950',
+      nickname: 'Host',
+      seats: ['china', 'ussr', 'usa'],
+    }),
+  );
+  inboxes.push(host);
+  const hostToken = (await host.waitFor('hostToken')).token;
+  host.room.send('claimSeat', { seat: 'china' });
+  const seatToken = (await host.waitFor('seatToken')).token;
+  host.room.send('host', { action: 'start', token: hostToken });
+  await host.waitFor('view', (v) => v.phase === 'news');
+
+  const record = log.matches[0]!;
+  expect(record.id).toBe(host.room.roomId);
+  expect(record.hostTokenHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(JSON.stringify(log.matches)).not.toContain(hostToken);
+
+  host.room.send('command', {
+    token: seatToken,
+    ref: 'news-done',
+    command: { kind: 'done', seat: 'china', round: 1, phase: 'news', done: true },
+  });
+  const ack = await host.waitFor('ack', (a) => a.ref === 'news-done');
+  // The acknowledged command is committed already.
+  expect(log.entries.some((e) => e.seq === ack.step)).toBe(true);
+  const view = await host.waitFor('view', (v) => v.phase === 'diplomacy');
+
+  // Folding the log over the recorded creation gives the state every step had.
+  const scenario = getScenario(record.scenarioId);
+  const created = createMatch(scenario, record.settings as object, record.seed);
+  if (!created.ok) throw new Error(created.error);
+  for (const entry of log.entries) {
+    expect(applyCommand(scenario, created.state, entry.command as Command)).toMatchObject({
+      ok: true,
+    });
+    expect(stateHash(created.state)).toBe(entry.stateHash);
+  }
+  expect(created.state.step).toBe(view.step);
+  expect(created.state.phase).toBe('diplomacy');
+});

@@ -1,0 +1,501 @@
+import { randomInt } from 'node:crypto';
+import { type Client, Room, type RoomException, type RoomMethodName } from '@colyseus/core';
+import {
+  allSeatsDone,
+  applyCommand,
+  ClaimSeatSchema,
+  type Command,
+  CommandMessageSchema,
+  CreateMatchSchema,
+  createMatch,
+  DEFAULT_TIMERS,
+  type ErrorCode,
+  getScenario,
+  type HostMessage,
+  HostMessageSchema,
+  JoinMatchSchema,
+  type MatchStage,
+  type MatchState,
+  nextRandomCommand,
+  type PhaseTimers,
+  REMOVED_BY_HOST,
+  RejoinSeatSchema,
+  RULES_VERSION,
+  type Scenario,
+  type SeatView,
+  type ServerMessages,
+  type ServerMessageType,
+  stateHash,
+  viewFor,
+} from '@entanglement/shared';
+import { nanoid } from 'nanoid';
+import { hashToken } from '../store/tokens.ts';
+import type { MatchStore } from '../store/types.ts';
+import { joinCodes } from './join-codes.ts';
+import { PhaseClock } from './phase-clock.ts';
+import { Seating } from './seating.ts';
+import { checkMessage, type Parser, sameToken } from './validation.ts';
+
+/** Past this many messages in one second Colyseus closes the client's connection. */
+export const MAX_MESSAGES_PER_SECOND = 20;
+/** Clients per match (players, team mates and spectators). */
+export const MAX_CLIENTS = 64;
+/** How long a dropped connection's place is kept for the SDK's automatic reconnection. */
+export const RECONNECT_SECONDS = 20;
+/** Close codes of a lost connection (not a leave, an error or a removal): the SDK reconnects on these. */
+const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
+/** Commands a stand-in bot may issue in one phase before it is made to stop. */
+const BOT_COMMANDS_PER_PHASE = 32;
+
+type Metadata = { code: string };
+
+/** What the room needs of the store in this slice: the match record and its command log. */
+export type MatchLog = Pick<MatchStore, 'createMatch' | 'appendCommand'>;
+
+/**
+ * A match: the engine's state plus who is who. It validates every message
+ * with the shared zod schemas, checks tokens, applies commands through the
+ * engine, plays empty seats with the random policy, runs the phase timer on
+ * `this.clock` and sends every client its own view. No rule lives here.
+ */
+export class MatchRoom extends Room<{ metadata: Metadata }> {
+  override maxClients = MAX_CLIENTS;
+  override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+
+  private scenario!: Scenario;
+  private match!: MatchState;
+  private stage: MatchStage = 'lobby';
+  private endedBy: 'host' | null = null;
+  private timers: PhaseTimers = DEFAULT_TIMERS;
+  private code = '';
+  private readonly hostToken = nanoid();
+  private hostSession: string | null = null;
+  private hostGiven = false;
+  private seating!: Seating;
+  private humanSeats: string[] = [];
+  private readonly bots = new Set<string>();
+  /** The bots' own generator, never the match's. */
+  private readonly botRng = { rng: randomInt(2 ** 31) };
+  private phaseClock!: PhaseClock;
+  /** Where accepted commands are appended before they are acknowledged; null keeps them in memory only. */
+  protected store: MatchLog | null = null;
+  /** The chain of pending appends, in command order. */
+  private writes: Promise<void> = Promise.resolve();
+
+  override async onCreate(options: unknown): Promise<void> {
+    const parsed = CreateMatchSchema.safeParse(options);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    const { scenario: scenarioId, rounds, pace, seats, timers } = parsed.data;
+    this.scenario = getScenario(scenarioId);
+    const settings = { rounds, pace, seats };
+    const seed = nanoid();
+    const created = createMatch(this.scenario, settings, seed);
+    if (!created.ok) throw new Error(created.error);
+    this.match = created.state;
+    this.timers = { ...DEFAULT_TIMERS, ...timers };
+    this.seating = new Seating(this.match.seats);
+    this.code = joinCodes.claim(this.roomId);
+    try {
+      await this.setMetadata({ code: this.code });
+      await this.store?.createMatch({
+        id: this.roomId,
+        code: this.code,
+        scenarioId: this.scenario.id,
+        settings,
+        rulesVersion: RULES_VERSION,
+        seed,
+        hostTokenHash: hashToken(this.hostToken),
+        createdAt: Date.now(),
+      });
+    } catch (error) {
+      joinCodes.release(this.code);
+      this.code = '';
+      throw error;
+    }
+    this.phaseClock = new PhaseClock(this.clock, () => this.advance());
+
+    this.onMessage('claimSeat', (client, raw) => this.onClaimSeat(client, raw));
+    this.onMessage('rejoinSeat', (client, raw) => this.onRejoinSeat(client, raw));
+    this.onMessage('command', (client, raw) => this.onCommand(client, raw));
+    this.onMessage('host', (client, raw) => this.onHost(client, raw));
+    this.onMessage('*', (client, type) =>
+      this.fail(client, String(type), 'unknownMessage', `There is no message "${String(type)}".`),
+    );
+  }
+
+  override onJoin(client: Client, options: unknown): void {
+    const parsed = JoinMatchSchema.safeParse(options);
+    if (!parsed.success) throw new Error('Choose a nickname of 1 to 24 characters.');
+    this.seating.add(client.sessionId, parsed.data.nickname);
+    this.sendTo(client, 'welcome', {
+      roomId: this.roomId,
+      code: this.code,
+      sessionId: client.sessionId,
+      nickname: parsed.data.nickname,
+    });
+    if (!this.hostGiven) {
+      // The first client is the one who created the match.
+      this.hostGiven = true;
+      this.hostSession = client.sessionId;
+      this.sendTo(client, 'hostToken', { token: this.hostToken });
+    }
+    this.broadcastLobby();
+    if (this.stage !== 'lobby') {
+      this.sendTo(client, 'view', viewFor(this.match, null));
+      this.sendTo(client, 'timer', this.timerMessage());
+    }
+  }
+
+  /**
+   * A lost connection keeps its place (nickname, seat) for RECONNECT_SECONDS
+   * while the SDK reconnects; past that, or for any other close, onLeave.
+   */
+  override onDrop(client: Client, code?: number): void {
+    if (code === undefined || !DROPS.includes(code)) return;
+    if (this.seating.nickname(client.sessionId) === null) return;
+    this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
+  }
+
+  /** Back after a drop: the client gets the lobby, its view and the timer again. */
+  override onReconnect(client: Client): void {
+    this.sendTo(client, 'lobby', this.lobbyMessage());
+    if (this.stage === 'lobby') return;
+    this.sendTo(client, 'view', viewFor(this.match, this.seating.seatOf(client.sessionId)));
+    this.sendTo(client, 'timer', this.timerMessage());
+  }
+
+  override onLeave(client: Client): void {
+    this.seating.remove(client.sessionId);
+    if (this.hostSession === client.sessionId) this.hostSession = null;
+    this.broadcastLobby();
+  }
+
+  override onDispose(): void {
+    this.phaseClock?.stop();
+    if (this.code) joinCodes.release(this.code);
+  }
+
+  override onUncaughtException(error: RoomException, method: RoomMethodName): void {
+    // A refused create or join is answered to that client; it is not the server's failure.
+    if (method === 'onCreate' || method === 'onJoin') return;
+    console.error(`Match ${this.roomId} (${method}):`, error);
+  }
+
+  // ---- messages ----
+
+  private onClaimSeat(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'claimSeat', ClaimSeatSchema, raw);
+    if (!msg) return;
+    const fail = (code: ErrorCode, reason: string) =>
+      this.fail(client, 'claimSeat', code, reason, 'seat');
+    if (this.stage !== 'lobby')
+      return fail('wrongStage', 'Seats are chosen in the lobby; the match has started.');
+    const seat = msg.seat ?? this.seating.firstEmpty(this.match.seats);
+    if (seat === null) return fail('seatUnavailable', 'Every seat is taken: pick one to join.');
+    const token = this.seating.token(seat);
+    if (!token) return fail('seatUnavailable', `"${seat}" is not a seat in this match.`);
+    this.seating.sit(client.sessionId, seat);
+    this.sendTo(client, 'seatToken', { seat, token });
+    this.broadcastLobby();
+  }
+
+  private onRejoinSeat(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'rejoinSeat', RejoinSeatSchema, raw);
+    if (!msg) return;
+    const fail = (code: ErrorCode, reason: string, field: string) =>
+      this.fail(client, 'rejoinSeat', code, reason, field);
+    const token = this.seating.token(msg.seat);
+    if (!token) return fail('seatUnavailable', `"${msg.seat}" is not a seat here.`, 'seat');
+    if (!sameToken(token, msg.token)) return fail('badToken', 'Not this seat’s token.', 'token');
+    this.seating.sit(client.sessionId, msg.seat);
+    this.sendTo(client, 'seatToken', { seat: msg.seat, token });
+    this.broadcastLobby();
+    if (this.stage !== 'lobby') this.sendTo(client, 'view', viewFor(this.match, msg.seat));
+  }
+
+  private onCommand(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'command', CommandMessageSchema, raw);
+    if (!msg) return;
+    const { command, ref } = msg;
+    const fail = (code: ErrorCode, reason: string, field: string) =>
+      this.fail(client, 'command', code, reason, field, ref);
+    if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying(), 'command');
+    const token = this.seating.token(command.seat);
+    if (!token)
+      return fail('seatUnavailable', `"${command.seat}" is not a seat here.`, 'command.seat');
+    if (!sameToken(token, msg.token))
+      return fail('badToken', 'That is not this seat’s token.', 'token');
+    if (this.bots.has(command.seat))
+      return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
+    const stale = command.round !== this.match.round || command.phase !== this.match.phase;
+    const result = applyCommand(this.scenario, this.match, command);
+    if (!result.ok) return fail(stale ? 'stale' : 'illegal', result.error, 'command');
+    const ack = { ref: ref ?? null, kind: command.kind, step: this.match.step };
+    this.record(command).then(
+      () => this.sendTo(client, 'ack', ack),
+      () => fail('internal', 'The server could not save this command; tell the host.', 'command'),
+    );
+    if (this.everyoneDone()) this.advance();
+    else this.afterWrites(() => this.sendViews());
+  }
+
+  private onHost(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'host', HostMessageSchema, raw);
+    if (!msg) return;
+    const fail = (code: ErrorCode, reason: string) =>
+      this.fail(client, 'host', code, reason, code === 'badToken' ? 'token' : 'action');
+    if (!sameToken(this.hostToken, msg.token))
+      return fail('badToken', 'Only the host can do this.');
+    if (msg.action === 'start') {
+      if (this.stage !== 'lobby') return fail('wrongStage', 'The match has already started.');
+      return this.start();
+    }
+    if (msg.action === 'remove') return this.removePerson(client, msg.person);
+    if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying());
+    switch (msg.action) {
+      case 'pause':
+        if (!this.phaseClock.pause()) return fail('wrongStage', 'The timer is already paused.');
+        break;
+      case 'resume':
+        if (!this.phaseClock.resume()) return fail('wrongStage', 'The timer is not paused.');
+        break;
+      case 'extend':
+        this.phaseClock.extend(msg.seconds * 1000);
+        break;
+      case 'skip':
+        return this.advance();
+      case 'inject':
+      case 'replaceWithBot':
+        return this.hostChange(client, msg);
+      case 'end':
+        this.stage = 'ended';
+        this.endedBy = 'host';
+        this.phaseClock.stop();
+        this.broadcastLobby();
+        break;
+    }
+    this.broadcastTimer();
+  }
+
+  /** Host actions that change the match: a crisis injected, a seat handed to a bot. */
+  private hostChange(client: Client, msg: HostMessage & { action: 'inject' | 'replaceWithBot' }) {
+    if (msg.action === 'inject') {
+      const { round, phase } = this.match;
+      const cmd: Command = { kind: 'injectCrisis', round, phase, card: msg.card };
+      const result = applyCommand(this.scenario, this.match, cmd);
+      if (!result.ok) return this.fail(client, 'host', 'illegal', result.error, 'card');
+      this.record(cmd);
+    } else {
+      if (!this.humanSeats.includes(msg.seat))
+        return this.fail(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');
+      this.humanSeats = this.humanSeats.filter((s) => s !== msg.seat);
+      this.bots.add(msg.seat);
+      this.seating.unseat(msg.seat);
+      this.seating.rotate(msg.seat);
+      this.playBots([msg.seat]);
+      this.broadcastLobby();
+    }
+    if (this.everyoneDone()) this.advance();
+    else this.afterWrites(() => this.sendViews());
+  }
+
+  /** Disconnects a person; a seat they held gets a new token, sent to the others holding it. */
+  private removePerson(host: Client, person: string) {
+    const target = this.clients.getById(person);
+    if (!target)
+      return this.fail(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
+    const seat = this.seating.seatOf(person);
+    this.seating.remove(person);
+    if (this.hostSession === person) this.hostSession = null;
+    target.leave(REMOVED_BY_HOST);
+    if (seat !== null) {
+      const token = this.seating.rotate(seat);
+      for (const other of this.seating.holders(seat)) {
+        const client = this.clients.getById(other.id);
+        if (client) this.sendTo(client, 'seatToken', { seat, token });
+      }
+    }
+    this.broadcastLobby();
+  }
+
+  private notPlaying(): string {
+    return this.stage === 'lobby' ? 'The match has not started yet.' : 'The match is over.';
+  }
+
+  // ---- the match's flow ----
+
+  private start(): void {
+    this.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
+    for (const seat of this.match.seats) if (!this.humanSeats.includes(seat)) this.bots.add(seat);
+    this.stage = 'playing';
+    this.playBots();
+    this.phaseClock.start(this.phaseMs());
+    this.broadcastLobby();
+    this.afterWrites(() => {
+      this.sendViews();
+      this.broadcastTimer();
+    });
+  }
+
+  /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
+  private advance(): void {
+    if (this.stage !== 'playing') return;
+    const { round, phase } = this.match;
+    const result = applyCommand(this.scenario, this.match, { kind: 'advance', round, phase });
+    if (!result.ok) {
+      console.error(`Match ${this.roomId}: the engine refused to advance: ${result.error}`);
+      return;
+    }
+    this.record({ kind: 'advance', round, phase });
+    if (this.match.phase === 'ended') {
+      this.stage = 'ended';
+      this.phaseClock.stop();
+      this.broadcastLobby();
+    } else {
+      this.playBots();
+      this.phaseClock.start(this.phaseMs());
+    }
+    this.afterWrites(() => {
+      this.sendViews();
+      this.broadcastTimer();
+    });
+  }
+
+  /** Stand-in bots (the engine's random policy) play the seats nobody took. */
+  private playBots(seats: Iterable<string> = this.bots): void {
+    for (const seat of seats) {
+      for (let i = 0; i < BOT_COMMANDS_PER_PHASE; i++) {
+        const cmd = nextRandomCommand(this.scenario, this.match, seat, this.botRng);
+        const result = applyCommand(this.scenario, this.match, cmd);
+        if (result.ok) this.record(cmd);
+        if (!result.ok || cmd.kind === 'done') break;
+      }
+    }
+  }
+
+  /**
+   * Appends an accepted command (already applied: `step` and the hash are the
+   * state after it) to the store's log, after every earlier append. Resolves
+   * once it is committed; without a store at once.
+   */
+  private record(command: Command): Promise<void> {
+    const store = this.store;
+    if (!store) return Promise.resolve();
+    const seq = this.match.step;
+    const hash = stateHash(this.match);
+    const at = Date.now();
+    const write = this.writes.then(() => store.appendCommand(this.roomId, seq, command, hash, at));
+    this.writes = write.catch((error: unknown) => {
+      console.error(`Match ${this.roomId}: could not append command ${seq}:`, error);
+    });
+    return write;
+  }
+
+  /** Runs `fn` once every append so far is committed (at once without a store). */
+  private afterWrites(fn: () => void) {
+    if (!this.store) return fn();
+    this.writes.then(fn).catch((error: unknown) => {
+      console.error(`Match ${this.roomId}: could not send updates:`, error);
+    });
+  }
+
+  /** Early advance: only when people play, and every seat (people and bots) is done. */
+  private everyoneDone(): boolean {
+    return this.humanSeats.length > 0 && allSeatsDone(this.match);
+  }
+
+  private phaseMs(): number {
+    const phase = this.match.phase;
+    return phase === 'ended' ? 0 : this.timers[phase] * 1000;
+  }
+
+  // ---- what clients receive ----
+
+  private sendTo<K extends ServerMessageType>(
+    client: Client,
+    type: K,
+    message: ServerMessages[K],
+  ): void {
+    client.send(type, message);
+  }
+
+  private fail(
+    client: Client,
+    type: string,
+    code: ErrorCode,
+    reason: string,
+    field: string | null = null,
+    ref?: string,
+  ): void {
+    this.sendTo(client, 'error', {
+      code,
+      reason,
+      field,
+      type,
+      ...(ref === undefined ? {} : { ref }),
+    });
+  }
+
+  private parse<T>(client: Client, type: string, schema: Parser<T>, raw: unknown): T | null {
+    const checked = checkMessage(type, schema, raw);
+    if (checked.ok) return checked.data;
+    this.sendTo(client, 'error', checked.error);
+    return null;
+  }
+
+  /** Every client gets `viewFor(state, its seat)`, computed once per seat. */
+  private sendViews(): void {
+    const views = new Map<string | null, SeatView>();
+    for (const client of this.clients) {
+      const seat = this.seating.seatOf(client.sessionId);
+      let view = views.get(seat);
+      if (!view) {
+        view = viewFor(this.match, seat);
+        views.set(seat, view);
+      }
+      this.sendTo(client, 'view', view);
+    }
+  }
+
+  private timerMessage(): ServerMessages['timer'] {
+    return {
+      round: this.match.round,
+      phase: this.match.phase,
+      remainingMs: this.stage === 'playing' ? this.phaseClock.remainingMs : 0,
+      paused: this.phaseClock.paused,
+    };
+  }
+
+  private broadcastTimer(): void {
+    const message = this.timerMessage();
+    for (const client of this.clients) this.sendTo(client, 'timer', message);
+  }
+
+  private broadcastLobby(): void {
+    const message = this.lobbyMessage();
+    for (const client of this.clients) this.sendTo(client, 'lobby', message);
+  }
+
+  private lobbyMessage(): ServerMessages['lobby'] {
+    return {
+      code: this.code,
+      stage: this.stage,
+      scenario: this.scenario.id,
+      rounds: this.match.settings.rounds,
+      pace: this.match.settings.pace,
+      timers: this.timers,
+      seats: this.match.seats.map((seat) => ({
+        seat,
+        name: this.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
+        people: this.seating.holders(seat),
+        bot: this.bots.has(seat),
+      })),
+      spectators: this.seating.holders(null),
+      host: this.hostSession ? this.seating.nickname(this.hostSession) : null,
+      endedBy: this.endedBy,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import type { PersonInfo } from '@entanglement/shared';
+import { nanoid } from 'nanoid';
+
+interface Person {
+  nickname: string;
+  seat: string | null;
+}
+
+/**
+ * Who is in a match and where they sit: one token per seat (given to every
+ * client that claims or rejoins that seat, so a team shares it), and each
+ * connected client's nickname and seat (null for spectators).
+ */
+export class Seating {
+  private readonly tokens = new Map<string, string>();
+  private readonly people = new Map<string, Person>();
+
+  constructor(seats: readonly string[]) {
+    for (const seat of seats) this.tokens.set(seat, nanoid());
+  }
+
+  /** The seat's token, or undefined for a seat not in play. */
+  token(seat: string): string | undefined {
+    return this.tokens.get(seat);
+  }
+
+  add(sessionId: string, nickname: string): void {
+    this.people.set(sessionId, { nickname, seat: null });
+  }
+
+  remove(sessionId: string): void {
+    this.people.delete(sessionId);
+  }
+
+  sit(sessionId: string, seat: string): void {
+    const person = this.people.get(sessionId);
+    if (person) person.seat = seat;
+  }
+
+  seatOf(sessionId: string): string | null {
+    return this.people.get(sessionId)?.seat ?? null;
+  }
+
+  nickname(sessionId: string): string | null {
+    return this.people.get(sessionId)?.nickname ?? null;
+  }
+
+  /** The people holding `seat` (null: the spectators), in the order they joined. */
+  holders(seat: string | null): PersonInfo[] {
+    const found: PersonInfo[] = [];
+    for (const [id, person] of this.people)
+      if (person.seat === seat) found.push({ id, nickname: person.nickname });
+    return found;
+  }
+
+  /** The first seat of `seats` nobody holds, or null. */
+  firstEmpty(seats: readonly string[]): string | null {
+    return seats.find((s) => this.holders(s).length === 0) ?? null;
+  }
+
+  /** Gives the seat a new token (the old one stops working) and returns it. */
+  rotate(seat: string): string {
+    const token = nanoid();
+    this.tokens.set(seat, token);
+    return token;
+  }
+
+  /** Makes everyone at `seat` a spectator. */
+  unseat(seat: string): void {
+    for (const person of this.people.values()) if (person.seat === seat) person.seat = null;
+  }
+}

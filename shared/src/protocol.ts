@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { SeatCommandSchema } from './commands/schema.ts';
+import type { SeatView } from './view.ts';
+import { PACES, type Phase } from './vocabulary.ts';
+
+/**
+ * The match room's wire protocol (docs/protocol.md): the name of every
+ * message, the zod schemas the server checks incoming payloads with and the
+ * client builds them with, and the types of what the server sends.
+ */
+
+/** The Colyseus room type of a match. */
+export const MATCH_ROOM = 'match';
+
+/** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+export const JoinCodeSchema = z
+  .string()
+  .length(JOIN_CODE_LENGTH)
+  .regex(/^[2-9A-HJKMNP-Z]+$/, 'not a join code');
+
+/** Host and seat tokens are nanoids (21 URL-safe characters). */
+export const TokenSchema = z.string().min(21).max(64);
+
+export const NicknameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(24)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'no control characters');
+
+const Seconds = z.number().int().min(1).max(7200);
+/** Seconds per phase; a phase left out takes its default. */
+export const PhaseTimersSchema = z
+  .object({
+    news: Seconds,
+    diplomacy: Seconds,
+    responses: Seconds,
+    calls: Seconds,
+    resolution: Seconds,
+  })
+  .partial();
+export type PhaseTimers = Record<Exclude<Phase, 'ended'>, number>;
+export const DEFAULT_TIMERS: PhaseTimers = {
+  news: 60,
+  diplomacy: 300,
+  responses: 120,
+  calls: 120,
+  resolution: 45,
+};
+
+/** Options of `client.create('match', …)`. */
+export const CreateMatchSchema = z.object({
+  scenario: z.string().min(1).max(40),
+  nickname: NicknameSchema,
+  rounds: z.number().int().min(1).max(16).optional(),
+  pace: z.enum(PACES).optional(),
+  /** Seats in play (the scenario's required ones plus the optional ones chosen). */
+  seats: z.array(z.string().min(1).max(40)).min(1).max(32).optional(),
+  timers: PhaseTimersSchema.optional(),
+});
+export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
+
+/** Options of `client.joinById(roomId, …)`. */
+export const JoinMatchSchema = z.object({ nickname: NicknameSchema });
+export type JoinMatchOptions = z.input<typeof JoinMatchSchema>;
+
+// ---- client → server ----
+
+/** Take a seat in the lobby (`seat: null` = any seat nobody holds). */
+export const ClaimSeatSchema = z.object({ seat: z.string().min(1).max(40).nullable() });
+/** Bind this connection to a seat whose token it holds (a second device, a reconnect). */
+export const RejoinSeatSchema = z.object({ seat: z.string().min(1).max(40), token: TokenSchema });
+/** A seat command with that seat's token; `ref` comes back in the `ack`. */
+export const CommandMessageSchema = z.object({
+  token: TokenSchema,
+  ref: z.string().max(40).optional(),
+  command: SeatCommandSchema,
+});
+const host = { token: TokenSchema };
+export const HostMessageSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), ...host }),
+  z.object({ action: z.literal('pause'), ...host }),
+  z.object({ action: z.literal('resume'), ...host }),
+  z.object({ action: z.literal('extend'), ...host, seconds: Seconds }),
+  z.object({ action: z.literal('skip'), ...host }),
+  z.object({ action: z.literal('end'), ...host }),
+  /** Reveal a crisis card from the deck or discard now (before resolution). */
+  z.object({ action: z.literal('inject'), ...host, card: z.string().min(1).max(40) }),
+  /** A stand-in bot takes over the seat; its people become spectators and its token changes. */
+  z.object({ action: z.literal('replaceWithBot'), ...host, seat: z.string().min(1).max(40) }),
+  /** Disconnect a person (by the `id` in the lobby); their seat's token changes. */
+  z.object({ action: z.literal('remove'), ...host, person: z.string().min(1).max(40) }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+export type HostAction = HostMessage['action'];
+
+export const CLIENT_MESSAGES = {
+  claimSeat: ClaimSeatSchema,
+  rejoinSeat: RejoinSeatSchema,
+  command: CommandMessageSchema,
+  host: HostMessageSchema,
+} as const;
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+export type ClientMessage<T extends ClientMessageType> = z.input<(typeof CLIENT_MESSAGES)[T]>;
+
+// ---- server → client ----
+
+export const ERROR_CODES = [
+  /** The payload does not match the message's schema (see `field`). */
+  'badMessage',
+  /** No such message type. */
+  'unknownMessage',
+  /** A seat or host token that does not match. */
+  'badToken',
+  /** The seat does not exist, is not in play, or is not yours to take now. */
+  'seatUnavailable',
+  /** Not possible in the match's current stage (lobby / playing / ended). */
+  'wrongStage',
+  /** The command was written for another round or phase. */
+  'stale',
+  /** The engine refused the command (the reason says why). */
+  'illegal',
+  /** No connected person has that id. */
+  'unknownPerson',
+  /** The server could not save an accepted command. */
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ErrorMessage {
+  code: ErrorCode;
+  /** A plain-language sentence for the player. */
+  reason: string;
+  /** The offending field as a dotted path (`command.order.amount`), or null. */
+  field: string | null;
+  /** The message type that was refused. */
+  type: string;
+  /** The `ref` of a refused command, when it had one. */
+  ref?: string;
+}
+
+export type MatchStage = 'lobby' | 'playing' | 'ended';
+
+/** The WebSocket close code of a person the host removed. */
+export const REMOVED_BY_HOST = 4401;
+
+/** A connected person: `id` is their Colyseus session id (what the host's `remove` names). */
+export interface PersonInfo {
+  id: string;
+  nickname: string;
+}
+
+export interface LobbyMessage {
+  code: string;
+  stage: MatchStage;
+  scenario: string;
+  rounds: number;
+  pace: 'quick' | 'full';
+  timers: PhaseTimers;
+  /** Every seat in play: who holds it, or a bot once the match has started. */
+  seats: { seat: string; name: string; people: PersonInfo[]; bot: boolean }[];
+  spectators: PersonInfo[];
+  host: string | null;
+  /** Why the match ended early, when the host ended it. */
+  endedBy: 'host' | null;
+}
+
+export interface WelcomeMessage {
+  roomId: string;
+  code: string;
+  sessionId: string;
+  nickname: string;
+}
+
+export interface TimerMessage {
+  round: number;
+  phase: Phase;
+  /** Milliseconds left when this was sent (frozen while paused; 0 once ended). */
+  remainingMs: number;
+  paused: boolean;
+}
+
+export interface AckMessage {
+  ref: string | null;
+  kind: string;
+  /** The engine's step after the command. */
+  step: number;
+}
+
+export interface ServerMessages {
+  welcome: WelcomeMessage;
+  /** Only to the creator. */
+  hostToken: { token: string };
+  /** Only to the clients that claimed or rejoined the seat. */
+  seatToken: { seat: string; token: string };
+  lobby: LobbyMessage;
+  /** Each client's own view (`viewFor(state, its seat or null)`). */
+  view: SeatView;
+  timer: TimerMessage;
+  ack: AckMessage;
+  error: ErrorMessage;
+}
+export type ServerMessageType = keyof ServerMessages;
