@@ -1,8 +1,26 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { listScenarios } from './scenarios.ts';
+import type { MatchStore } from './store/types.ts';
+
+/** What the API reads of the store: the archive of finished matches. */
+export type Archive = Pick<MatchStore, 'listFinished' | 'getMatchFile'>;
 
 export interface ApiOptions {
   findMatch: (code: string) => string | null;
+  /** The archive behind /api/matches; without one the archive is empty. */
+  archive?: Archive | null;
+}
+
+/** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+
+/** A whole number from the query string, the default when absent, or null when malformed. */
+function queryInt(raw: unknown, fallback: number, min: number, max: number): number | null {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return null;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : null;
 }
 
 /** The JSON API, mounted at /api. */
@@ -24,6 +42,39 @@ export function apiRouter(options: ApiOptions): Router {
       return;
     }
     res.json({ roomId, code: req.params.code.trim().toUpperCase() });
+  });
+
+  api.get('/matches', async (req, res) => {
+    const limit = queryInt(req.query.limit, DEFAULT_PAGE, 1, MAX_PAGE);
+    if (limit === null) {
+      res.status(400).json({ error: `limit must be a whole number from 1 to ${MAX_PAGE}.` });
+      return;
+    }
+    const offset = queryInt(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    if (offset === null) {
+      res.status(400).json({ error: 'offset must be a whole number, 0 or more.' });
+      return;
+    }
+    const scenario = req.query.scenario;
+    if (scenario !== undefined && (typeof scenario !== 'string' || scenario === '')) {
+      res.status(400).json({ error: 'scenario must be one scenario id.' });
+      return;
+    }
+    if (!options.archive) {
+      res.json({ total: 0, limit, offset, matches: [] });
+      return;
+    }
+    const page = await options.archive.listFinished({ limit, offset, scenario });
+    res.json({ total: page.total, limit, offset, matches: page.matches });
+  });
+
+  api.get('/matches/:id', async (req, res) => {
+    const file = (await options.archive?.getMatchFile(req.params.id, { chat: 'public' })) ?? null;
+    if (file === null) {
+      res.status(404).json({ error: `No finished match has the id "${req.params.id}".` });
+      return;
+    }
+    res.json(file);
   });
 
   api.use((req, res) => {

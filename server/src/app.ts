@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { apiRouter } from './api.ts';
+import { type Archive, apiRouter } from './api.ts';
 import { clientRouter } from './client.ts';
 
 export interface AppOptions {
@@ -7,13 +7,18 @@ export interface AppOptions {
   clientDist: string;
   /** The room id of the live match with a join code, or null (GET /api/join/:code). */
   findMatch?: (code: string) => string | null;
+  /** The archive of finished matches (GET /api/matches); none: an empty archive. */
+  archive?: Archive | null;
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', apiRouter({ findMatch: options.findMatch ?? (() => null) }));
+  app.use(
+    '/api',
+    apiRouter({ findMatch: options.findMatch ?? (() => null), archive: options.archive ?? null }),
+  );
   app.use(clientRouter(options.clientDist));
   return app;
 }

@@ -10,7 +10,7 @@ export const CLIENT_DIST = resolve(REPO_ROOT, 'client', 'dist');
 export interface Config {
   port: number;
   host: string;
-  /** Absolute path of the directory for match data (not used yet). */
+  /** Absolute path of the directory of the match database (created on first start). */
   dataDir: string;
 }
 

@@ -1,11 +1,13 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MATCH_ROOM } from '@entanglement/shared';
+import type { Archive } from './api.ts';
 import { createApp } from './app.ts';
 import { boundPort } from './listen.ts';
 import { joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom } from './rooms/match-room.ts';
+import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
 
 /** The largest WebSocket frame a client may send; a bigger one closes its connection (1009). */
 export const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -14,8 +16,11 @@ export interface GameServerOptions {
   port: number;
   host: string;
   clientDist: string;
-  /** Where matches append their command logs; without one they live in memory only. */
-  store?: MatchLog;
+  /**
+   * Where matches append their command logs, seats and results, and where
+   * GET /api/matches reads the archive; without one matches live in memory only.
+   */
+  store?: MatchLog & Archive & Partial<Restorable>;
 }
 
 export interface RunningServer {
@@ -37,6 +42,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
   const app = createApp({
     clientDist: options.clientDist,
     findMatch: (code) => joinCodes.lookup(code),
+    archive: options.store ?? null,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });
@@ -51,6 +57,8 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     }, reject);
   });
 
+  if (options.store) await restoreLive(options.store);
+
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
@@ -63,6 +71,25 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     return stopping;
   };
   return { http, colyseus, port: boundPort(http), stop };
+}
+
+/**
+ * Brings back every live match in the store (a restart): each is rebuilt from
+ * its record, log, seats and clock. A match that cannot be rebuilt is logged
+ * and left in the store as it is; the others still start.
+ */
+async function restoreLive(store: Partial<Restorable>): Promise<void> {
+  const { listLive, loadLog, listSeats, loadClock } = store;
+  if (!listLive || !loadLog || !listSeats || !loadClock) return;
+  const plans = await loadPlans(store as Restorable);
+  for (const plan of plans) {
+    try {
+      await matchMaker.createRoom(MATCH_ROOM, offerRestore(plan));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`Match ${plan.record.id} could not be restored: ${reason}`);
+    }
+  }
 }
 
 /** The match room class with a store. */

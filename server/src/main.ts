@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
+import { openSqliteStore } from './store/sqlite.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,11 +15,16 @@ async function main(): Promise<void> {
     );
   }
 
+  const store = openSqliteStore({ dataDir: config.dataDir });
+  console.log(`Match data: ${store.file}`);
+
   const server = await startGameServer({
     port: config.port,
     host: config.host,
     clientDist: CLIENT_DIST,
-  }).catch((error: unknown) => {
+    store,
+  }).catch(async (error: unknown) => {
+    await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       throw new Error(
@@ -36,10 +42,13 @@ async function main(): Promise<void> {
   }
 
   const stop = () => {
-    server.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -23,6 +23,16 @@ export class JoinCodes {
     throw new Error('Could not find a free join code.');
   }
 
+  /** Claims a given code (a match restored after a restart); throws if another room holds it. */
+  claimExisting(code: string, roomId: string): string {
+    const upper = code.trim().toUpperCase();
+    const holder = this.rooms.get(upper);
+    if (holder !== undefined && holder !== roomId)
+      throw new Error(`The join code ${upper} is taken by another match.`);
+    this.rooms.set(upper, roomId);
+    return upper;
+  }
+
   release(code: string): void {
     this.rooms.delete(code);
   }

@@ -31,6 +31,20 @@ class SlowLog implements MatchLog {
     if (seq !== last + 1) throw new Error(`out of order: ${seq} after ${last}`);
     this.entries.push({ seq, command, stateHash: hash });
   }
+
+  async upsertSeat(): Promise<void> {}
+
+  async saveClock(): Promise<void> {}
+
+  async finish(): Promise<void> {}
+
+  async listFinished() {
+    return { total: 0, matches: [] };
+  }
+
+  async getMatchFile() {
+    return null;
+  }
 }
 
 const log = new SlowLog();

@@ -25,16 +25,18 @@ import {
   type SeatView,
   type ServerMessages,
   type ServerMessageType,
+  scoreMatch,
   stateHash,
   viewFor,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
-import { hashToken } from '../store/tokens.ts';
-import type { MatchStore } from '../store/types.ts';
+import { hashToken, tokenMatches } from '../store/tokens.ts';
+import type { ClockRecord, MatchStore, PhaseHash, SeatRecord } from '../store/types.ts';
 import { joinCodes } from './join-codes.ts';
 import { PhaseClock } from './phase-clock.ts';
+import { type RestorePlan, takeRestore } from './restore.ts';
 import { Seating } from './seating.ts';
-import { checkMessage, type Parser, sameToken } from './validation.ts';
+import { checkMessage, type Parser } from './validation.ts';
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
 export const MAX_MESSAGES_PER_SECOND = 20;
@@ -48,9 +50,13 @@ const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 const BOT_COMMANDS_PER_PHASE = 32;
 
 type Metadata = { code: string };
+type SettingsInput = Parameters<typeof createMatch>[1];
 
-/** What the room needs of the store in this slice: the match record and its command log. */
-export type MatchLog = Pick<MatchStore, 'createMatch' | 'appendCommand'>;
+/** What the room needs of the store: the match record, its command log, its seats and the archive. */
+export type MatchLog = Pick<
+  MatchStore,
+  'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
+>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -68,7 +74,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private endedBy: 'host' | null = null;
   private timers: PhaseTimers = DEFAULT_TIMERS;
   private code = '';
+  /** The host token: sent once to the creator; after a restart only its hash is known. */
   private readonly hostToken = nanoid();
+  private hostTokenHash = hashToken(this.hostToken);
   private hostSession: string | null = null;
   private hostGiven = false;
   private seating!: Seating;
@@ -81,8 +89,19 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   protected store: MatchLog | null = null;
   /** The chain of pending appends, in command order. */
   private writes: Promise<void> = Promise.resolve();
+  /** The state hash at the end of every phase, in the order played (archived at the end). */
+  private readonly phaseHashes: PhaseHash[] = [];
+  /** The last nickname stored for each seat (kept when its people leave). */
+  private readonly seatNames = new Map<string, string>();
+  private archived = false;
 
   override async onCreate(options: unknown): Promise<void> {
+    const plan = takeRestore(options);
+    if (plan) {
+      await this.restoreFrom(plan);
+      this.listen();
+      return;
+    }
     const parsed = CreateMatchSchema.safeParse(options);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -107,15 +126,21 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         settings,
         rulesVersion: RULES_VERSION,
         seed,
-        hostTokenHash: hashToken(this.hostToken),
+        hostTokenHash: this.hostTokenHash,
         createdAt: Date.now(),
+        roomSettings: { timers: this.timers },
       });
     } catch (error) {
       joinCodes.release(this.code);
       this.code = '';
       throw error;
     }
-    this.phaseClock = new PhaseClock(this.clock, () => this.advance());
+    this.listen();
+  }
+
+  /** The phase clock and the message handlers. */
+  private listen(): void {
+    this.phaseClock ??= new PhaseClock(this.clock, () => this.advance());
 
     this.onMessage('claimSeat', (client, raw) => this.onClaimSeat(client, raw));
     this.onMessage('rejoinSeat', (client, raw) => this.onRejoinSeat(client, raw));
@@ -123,6 +148,66 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.onMessage('host', (client, raw) => this.onHost(client, raw));
     this.onMessage('*', (client, type) =>
       this.fail(client, String(type), 'unknownMessage', `There is no message "${String(type)}".`),
+    );
+  }
+
+  /**
+   * Rebuilds a live match after a restart from what the store holds: replays
+   * the log through the engine (every step must give the stored hash), puts
+   * back the join code, the seats (by token hash: players rejoin with their
+   * tokens) and the host (by token hash), and restarts the phase timer with
+   * the time that was left. Nobody is given the host token again.
+   */
+  private async restoreFrom(plan: RestorePlan): Promise<void> {
+    const { record, log, seats, clock } = plan;
+    this.roomId = record.id;
+    // Nobody is connected yet: keep the room until the match ends.
+    this.autoDispose = false;
+    if (record.rulesVersion !== RULES_VERSION)
+      throw new Error(`it was written for rules version ${record.rulesVersion}`);
+    this.scenario = getScenario(record.scenarioId);
+    const created = createMatch(this.scenario, record.settings as SettingsInput, record.seed);
+    if (!created.ok) throw new Error(created.error);
+    this.match = created.state;
+    for (const entry of log) {
+      const { round, phase } = this.match;
+      const command = entry.command as Command;
+      const result = applyCommand(this.scenario, this.match, command);
+      if (!result.ok) throw new Error(`command ${entry.seq} is refused on replay: ${result.error}`);
+      const hash = stateHash(this.match);
+      if (this.match.step !== entry.seq || hash !== entry.stateHash)
+        throw new Error(`the replay differs from the stored log at command ${entry.seq}`);
+      if (command.kind === 'advance') this.phaseHashes.push({ round, phase, hash });
+    }
+    const room = (record.roomSettings ?? {}) as { timers?: Partial<PhaseTimers> };
+    this.timers = { ...DEFAULT_TIMERS, ...room.timers };
+    this.hostTokenHash = record.hostTokenHash;
+    this.hostGiven = true;
+    this.seating = new Seating(this.match.seats);
+    for (const seat of seats) {
+      this.seating.restore(seat.seat, seat.kind === 'bot' ? null : seat.tokenHash);
+      this.seatNames.set(seat.seat, seat.nickname);
+      if (seat.kind === 'bot') this.bots.add(seat.seat);
+    }
+    this.code = joinCodes.claimExisting(record.code, this.roomId);
+    await this.setMetadata({ code: this.code });
+    this.phaseClock = new PhaseClock(this.clock, () => this.advance());
+
+    if (this.match.phase === 'ended') {
+      this.stage = 'ended';
+      this.archive();
+    } else if (clock !== null || log.length > 0) {
+      this.stage = 'playing';
+      this.humanSeats = this.match.seats.filter((s) => !this.bots.has(s));
+      const current = clock?.round === this.match.round && clock.phase === this.match.phase;
+      if (!current || clock === null) this.phaseClock.start(this.phaseMs());
+      else if (clock.paused) this.phaseClock.startPaused(clock.remainingMs);
+      else this.phaseClock.start(Math.max(0, clock.phaseEndsAt - Date.now()));
+      if (!current) this.saveClock();
+    }
+    console.log(
+      `Restored match ${this.roomId} (code ${this.code}): ${this.stage}, round ${this.match.round}, ` +
+        `${this.match.phase}, ${log.length} commands replayed`,
     );
   }
 
@@ -195,10 +280,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       return fail('wrongStage', 'Seats are chosen in the lobby; the match has started.');
     const seat = msg.seat ?? this.seating.firstEmpty(this.match.seats);
     if (seat === null) return fail('seatUnavailable', 'Every seat is taken: pick one to join.');
-    const token = this.seating.token(seat);
-    if (!token) return fail('seatUnavailable', `"${seat}" is not a seat in this match.`);
+    if (!this.seating.has(seat))
+      return fail('seatUnavailable', `"${seat}" is not a seat in this match.`);
+    // A seat restored after a restart knows only its token's hash: it gets a new token.
+    const token = this.seating.token(seat) ?? this.seating.rotate(seat);
     this.seating.sit(client.sessionId, seat);
     this.sendTo(client, 'seatToken', { seat, token });
+    this.saveSeat(seat);
     this.broadcastLobby();
   }
 
@@ -207,11 +295,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (!msg) return;
     const fail = (code: ErrorCode, reason: string, field: string) =>
       this.fail(client, 'rejoinSeat', code, reason, field);
-    const token = this.seating.token(msg.seat);
-    if (!token) return fail('seatUnavailable', `"${msg.seat}" is not a seat here.`, 'seat');
-    if (!sameToken(token, msg.token)) return fail('badToken', 'Not this seat’s token.', 'token');
+    if (!this.seating.has(msg.seat))
+      return fail('seatUnavailable', `"${msg.seat}" is not a seat here.`, 'seat');
+    if (!this.seating.matches(msg.seat, msg.token))
+      return fail('badToken', 'Not this seat’s token.', 'token');
     this.seating.sit(client.sessionId, msg.seat);
-    this.sendTo(client, 'seatToken', { seat: msg.seat, token });
+    this.sendTo(client, 'seatToken', { seat: msg.seat, token: msg.token });
+    this.saveSeat(msg.seat);
     this.broadcastLobby();
     if (this.stage !== 'lobby') this.sendTo(client, 'view', viewFor(this.match, msg.seat));
   }
@@ -223,10 +313,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const fail = (code: ErrorCode, reason: string, field: string) =>
       this.fail(client, 'command', code, reason, field, ref);
     if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying(), 'command');
-    const token = this.seating.token(command.seat);
-    if (!token)
+    if (!this.seating.has(command.seat))
       return fail('seatUnavailable', `"${command.seat}" is not a seat here.`, 'command.seat');
-    if (!sameToken(token, msg.token))
+    if (!this.seating.matches(command.seat, msg.token))
       return fail('badToken', 'That is not this seat’s token.', 'token');
     if (this.bots.has(command.seat))
       return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
@@ -247,8 +336,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (!msg) return;
     const fail = (code: ErrorCode, reason: string) =>
       this.fail(client, 'host', code, reason, code === 'badToken' ? 'token' : 'action');
-    if (!sameToken(this.hostToken, msg.token))
+    if (!tokenMatches(msg.token, this.hostTokenHash))
       return fail('badToken', 'Only the host can do this.');
+    // After a restart the host is whoever shows the host token.
+    this.hostSession ??= client.sessionId;
     if (msg.action === 'start') {
       if (this.stage !== 'lobby') return fail('wrongStage', 'The match has already started.');
       return this.start();
@@ -274,9 +365,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.stage = 'ended';
         this.endedBy = 'host';
         this.phaseClock.stop();
+        this.archive();
         this.broadcastLobby();
         break;
     }
+    this.saveClock();
     this.broadcastTimer();
   }
 
@@ -295,6 +388,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.bots.add(msg.seat);
       this.seating.unseat(msg.seat);
       this.seating.rotate(msg.seat);
+      this.saveSeat(msg.seat);
       this.playBots([msg.seat]);
       this.broadcastLobby();
     }
@@ -317,6 +411,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         const client = this.clients.getById(other.id);
         if (client) this.sendTo(client, 'seatToken', { seat, token });
       }
+      this.saveSeat(seat);
     }
     this.broadcastLobby();
   }
@@ -331,8 +426,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
     for (const seat of this.match.seats) if (!this.humanSeats.includes(seat)) this.bots.add(seat);
     this.stage = 'playing';
+    for (const seat of this.match.seats) this.saveSeat(seat);
     this.playBots();
     this.phaseClock.start(this.phaseMs());
+    this.saveClock();
     this.broadcastLobby();
     this.afterWrites(() => {
       this.sendViews();
@@ -350,13 +447,16 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       return;
     }
     this.record({ kind: 'advance', round, phase });
+    this.phaseHashes.push({ round, phase, hash: stateHash(this.match) });
     if (this.match.phase === 'ended') {
       this.stage = 'ended';
       this.phaseClock.stop();
+      this.archive();
       this.broadcastLobby();
     } else {
       this.playBots();
       this.phaseClock.start(this.phaseMs());
+      this.saveClock();
     }
     this.afterWrites(() => {
       this.sendViews();
@@ -392,6 +492,76 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       console.error(`Match ${this.roomId}: could not append command ${seq}:`, error);
     });
     return write;
+  }
+
+  /**
+   * Queues a store write after every earlier one (commands, seats and the
+   * archive reach the store in the order they happened); a failure is logged.
+   */
+  private enqueue(what: string, write: (store: MatchLog) => Promise<void>): void {
+    const store = this.store;
+    if (!store) return;
+    this.writes = this.writes
+      .then(() => write(store))
+      .catch((error: unknown) => {
+        console.error(`Match ${this.roomId}: could not ${what}:`, error);
+      });
+  }
+
+  /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
+  private saveSeat(seat: string): void {
+    if (this.archived || !this.store) return;
+    const bot = this.bots.has(seat);
+    const names = this.seating.holders(seat).map((p) => p.nickname);
+    const nickname = bot
+      ? 'Bot'
+      : names.length > 0
+        ? names.join(' & ')
+        : (this.seatNames.get(seat) ?? null);
+    if (nickname === null) return;
+    this.seatNames.set(seat, nickname);
+    const record: SeatRecord = {
+      seat,
+      tokenHash: bot ? null : this.seating.tokenHash(seat),
+      nickname,
+      kind: bot ? 'bot' : 'human',
+    };
+    this.enqueue(`store seat ${seat}`, (store) => store.upsertSeat(this.roomId, record));
+  }
+
+  /** Stores the phase clock: when a running phase ends, or the time left of a paused one. */
+  private saveClock(): void {
+    if (this.stage !== 'playing' || this.archived || !this.store) return;
+    const { round, phase } = this.match;
+    const left = this.phaseClock.remainingMs;
+    const clock: ClockRecord = this.phaseClock.paused
+      ? { round, phase, paused: true, remainingMs: left }
+      : { round, phase, paused: false, phaseEndsAt: Date.now() + left };
+    this.enqueue('save the clock', (store) => store.saveClock(this.roomId, clock));
+  }
+
+  /**
+   * The match is over (the engine ended it, or the host did): archives the
+   * result, the rounds and the state hash of every phase, after every write
+   * before it. The winner is the seat `scoreMatch` ranks first; none when the
+   * host ended the match before the engine did.
+   */
+  private archive(): void {
+    if (this.archived) return;
+    this.archived = true;
+    // A restored room was kept without clients; once archived it may go when empty.
+    if (!this.autoDispose) this.autoDispose = true;
+    const ended = this.match.phase === 'ended';
+    const phaseHashes = [...this.phaseHashes];
+    if (!ended) {
+      const { round, phase } = this.match;
+      phaseHashes.push({ round, phase, hash: stateHash(this.match) });
+    }
+    const winner = ended ? (scoreMatch(this.scenario, this.match)[0]?.seat ?? null) : null;
+    const rounds = Math.min(this.match.round, this.match.settings.rounds);
+    this.enqueue('archive the match', (store) =>
+      store.finish(this.roomId, { finishedAt: Date.now(), winner, rounds, phaseHashes }),
+    );
   }
 
   /** Runs `fn` once every append so far is committed (at once without a store). */

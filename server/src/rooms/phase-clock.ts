@@ -24,6 +24,12 @@ export class PhaseClock {
     }, ms);
   }
 
+  /** A stopped countdown, paused with `ms` left (a paused clock restored after a restart). */
+  startPaused(ms: number): void {
+    this.stop();
+    this.pausedLeft = ms;
+  }
+
   stop(): void {
     this.timer?.clear();
     this.timer = null;

@@ -1,5 +1,6 @@
 import type { PersonInfo } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
+import { hashToken, tokenMatches } from '../store/tokens.ts';
 
 interface Person {
   nickname: string;
@@ -10,18 +11,46 @@ interface Person {
  * Who is in a match and where they sit: one token per seat (given to every
  * client that claims or rejoins that seat, so a team shares it), and each
  * connected client's nickname and seat (null for spectators).
+ *
+ * Tokens are checked against their SHA-256 hashes, so a seat restored from
+ * the store after a restart (where only the hash is kept) works the same.
  */
 export class Seating {
-  private readonly tokens = new Map<string, string>();
+  /** The plain token, while this process knows it (not after a restart). */
+  private readonly tokens = new Map<string, string | null>();
+  /** The token's hash; null for a seat nobody can claim back (restored bot). */
+  private readonly hashes = new Map<string, string | null>();
   private readonly people = new Map<string, Person>();
 
   constructor(seats: readonly string[]) {
-    for (const seat of seats) this.tokens.set(seat, nanoid());
+    for (const seat of seats) this.rotate(seat);
   }
 
-  /** The seat's token, or undefined for a seat not in play. */
+  /** Whether `seat` is in play. */
+  has(seat: string): boolean {
+    return this.hashes.has(seat);
+  }
+
+  /** The seat's token, or undefined for a seat not in play or one restored from its hash. */
   token(seat: string): string | undefined {
-    return this.tokens.get(seat);
+    return this.tokens.get(seat) ?? undefined;
+  }
+
+  /** The SHA-256 hash of the seat's token, or null. */
+  tokenHash(seat: string): string | null {
+    return this.hashes.get(seat) ?? null;
+  }
+
+  /** Whether `given` is the seat's token (constant time). */
+  matches(seat: string, given: string): boolean {
+    return tokenMatches(given, this.hashes.get(seat) ?? null);
+  }
+
+  /** A seat brought back from the store: only its token's hash is known. */
+  restore(seat: string, tokenHash: string | null): void {
+    if (!this.hashes.has(seat)) return;
+    this.tokens.set(seat, null);
+    this.hashes.set(seat, tokenHash);
   }
 
   add(sessionId: string, nickname: string): void {
@@ -62,6 +91,7 @@ export class Seating {
   rotate(seat: string): string {
     const token = nanoid();
     this.tokens.set(seat, token);
+    this.hashes.set(seat, hashToken(token));
     return token;
   }
 

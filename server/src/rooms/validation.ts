@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ErrorMessage } from '@entanglement/shared';
 
 /** Anything with zod's `safeParse` (the shared schemas). */
@@ -26,11 +25,4 @@ export function checkMessage<T>(
   const where = field ? ` (${field})` : '';
   const reason = `This "${type}" message is not valid${where}: ${issue?.message ?? 'unreadable'}.`;
   return { ok: false, error: { code: 'badMessage', reason, field, type } };
-}
-
-/** Constant-time comparison of two tokens. */
-export function sameToken(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -79,6 +79,13 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The room's own settings (phase timers), JSON; not the engine's settings.
+      ALTER TABLE matches ADD COLUMN room_settings TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -6,14 +6,15 @@ import type { ChatEntry, PublicSeat, StoredMatch } from './types.ts';
 export type Row = Record<string, SQLOutputValue>;
 
 const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds`;
+  created_at, finished_at, winner, rounds, room_settings`;
 const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
 
 export function prepareAll(db: DatabaseSync) {
   const s = (sql: string) => db.prepare(sql);
   return {
     insertMatch: s(`INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
-      host_token_hash, created_at) VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at)`),
+      host_token_hash, created_at, room_settings)
+      VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at, :room)`),
     match: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE id = :id`),
     live: s(
       `SELECT ${MATCH_COLUMNS} FROM matches WHERE finished_at IS NULL ORDER BY created_at, id`,
@@ -75,6 +76,9 @@ export function toMatch(r: Row): StoredMatch {
     finishedAt: r.finished_at === null ? null : Number(r.finished_at),
     winner: r.winner === null ? null : String(r.winner),
     rounds: r.rounds === null ? null : Number(r.rounds),
+    ...(r.room_settings === null || r.room_settings === undefined
+      ? {}
+      : { roomSettings: JSON.parse(String(r.room_settings)) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { newMatch, storeContract } from './contract.ts';
 import { DEFAULT_DB_FILE, openSqliteStore, type SqliteMatchStore } from './sqlite.ts';
-import { SCHEMA_VERSION } from './sqlite-schema.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import type { MatchStore } from './types.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -70,8 +70,34 @@ describe('the SQLite store', () => {
     const second = openStore();
     expect(await second.getMatch(record.id)).not.toBeNull();
     const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([
+      { version: SCHEMA_VERSION },
+    ]);
     db.close();
+  });
+
+  test('keeps the room settings of a match; upgrades a version-1 database in place', async () => {
+    const store = openStore();
+    const { record } = newMatch(1);
+    await store.createMatch({ ...record, roomSettings: { timers: { news: 30 } } });
+    expect((await store.getMatch(record.id))?.roomSettings).toEqual({ timers: { news: 30 } });
+
+    const oldDir = join(dir, 'v1');
+    mkdirSync(oldDir);
+    const db = new DatabaseSync(join(oldDir, DEFAULT_DB_FILE));
+    db.exec(MIGRATIONS[0]!.sql);
+    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL) STRICT');
+    db.exec('INSERT INTO schema_version (version) VALUES (1)');
+    db.prepare(
+      `INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed, host_token_hash, created_at)
+       VALUES ('old', 'ABCDEF', 'tutorial-1950', '{}', 1, 's', ?, 1)`,
+    ).run(record.hostTokenHash);
+    db.close();
+    const upgraded = openStore(oldDir);
+    expect(upgraded.info().schemaVersion).toBe(SCHEMA_VERSION);
+    const old = await upgraded.getMatch('old');
+    expect(old).toMatchObject({ id: 'old', code: 'ABCDEF' });
+    expect(old).not.toHaveProperty('roomSettings');
   });
 
   test('refuses a database from a newer server, and says so', async () => {
@@ -79,7 +105,9 @@ describe('the SQLite store', () => {
     const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
     db.exec('UPDATE schema_version SET version = 99');
     db.close();
-    expect(() => openSqliteStore({ dataDir: dir })).toThrow(/schema version 99.*only up to 1/);
+    expect(() => openSqliteStore({ dataDir: dir })).toThrow(
+      new RegExp(`schema version 99.*only up to ${SCHEMA_VERSION}`),
+    );
   });
 
   test('stores no token, only hashes: a plain token is nowhere in the file', async () => {

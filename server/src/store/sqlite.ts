@@ -99,6 +99,7 @@ export class SqliteMatchStore implements MatchStore {
       seed: record.seed,
       host: record.hostTokenHash,
       at: record.createdAt,
+      room: record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
     };
     try {
       this.q.insertMatch.run(values);

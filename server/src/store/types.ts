@@ -33,6 +33,11 @@ export interface MatchRecord {
   /** SHA-256 (hex) of the host token. */
   hostTokenHash: string;
   createdAt: number;
+  /**
+   * The room's own settings (JSON; the phase timers), which the engine does
+   * not know: kept so that a restarted server runs the match as it was set up.
+   */
+  roomSettings?: unknown;
 }
 
 /** A match as stored: live while `finishedAt` is null. */

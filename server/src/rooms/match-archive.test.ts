@@ -1,0 +1,197 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
+import {
+  applyCommand,
+  type Command,
+  createMatch,
+  getScenario,
+  MATCH_ROOM,
+  stateHash,
+} from '@entanglement/shared';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type RunningServer, startGameServer } from '../game-server.ts';
+import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
+import { hashToken } from '../store/tokens.ts';
+import type { FinishedPage, MatchFile } from '../store/types.ts';
+import { Inbox } from './test-clients.ts';
+
+let server: RunningServer;
+let store: SqliteMatchStore;
+let dir: string;
+let base: string;
+const inboxes: Inbox[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'entanglement-archive-'));
+  store = openSqliteStore({ dataDir: join(dir, 'data') });
+  server = await startGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    clientDist: join(dir, 'dist'),
+    store,
+  });
+  base = `http://127.0.0.1:${server.port}`;
+});
+
+afterAll(async () => {
+  await Promise.all(inboxes.map((inbox) => inbox.leave()));
+  await server?.stop();
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const TUTORIAL = {
+  scenario: 'tutorial-1950',
+  nickname: 'Teacher',
+  seats: ['china', 'ussr', 'usa'],
+  timers: { news: 60, diplomacy: 60, resolution: 60 },
+};
+
+async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base}${path}`);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Polls until `test` holds (the archive is written after the last update is sent). */
+async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (test(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A host with a seat, a second player, started; returns what the test needs. */
+async function startMatch(options: Record<string, unknown>) {
+  const sdk = new Client(base);
+  const host = new Inbox(await sdk.create(MATCH_ROOM, options));
+  inboxes.push(host);
+  const roomId = (await host.waitFor('welcome')).roomId;
+  const hostToken = (await host.waitFor('hostToken')).token;
+  host.room.send('claimSeat', { seat: 'china' });
+  const chinaToken = (await host.waitFor('seatToken')).token;
+  const guest = new Inbox(await new Client(base).joinById(roomId, { nickname: 'Guest' }));
+  inboxes.push(guest);
+  guest.room.send('claimSeat', { seat: 'ussr' });
+  const ussrToken = (await guest.waitFor('seatToken')).token;
+  host.room.send('host', { action: 'start', token: hostToken });
+  await host.waitFor('view', (v) => v.round === 1 && v.phase === 'news', 0, 15_000);
+  return { host, guest, roomId, hostToken, tokens: [chinaToken, ussrToken] };
+}
+
+test('a match played to the end is archived; its match file replays to the stored hashes', async () => {
+  const { host, roomId, hostToken, tokens } = await startMatch(TUTORIAL);
+
+  // Live matches are not in the archive.
+  expect((await getJson(`/api/matches/${roomId}`)).status).toBe(404);
+
+  host.room.send('command', {
+    token: tokens[0],
+    ref: 'done',
+    command: { kind: 'done', seat: 'china', round: 1, phase: 'news', done: true },
+  });
+  await host.waitFor('ack', (a) => a.ref === 'done', 0, 15_000);
+
+  // The host skips every phase until the engine ends the match.
+  let step = -1;
+  for (let i = 0; i < 40; i++) {
+    const since = host.mark();
+    const lobby = host.all('lobby').at(-1);
+    if (lobby?.stage === 'ended') break;
+    host.room.send('host', { action: 'skip', token: hostToken });
+    const view = await host.waitFor('view', (v) => v.step > step, since, 15_000);
+    step = view.step;
+    if (view.phase === 'ended') break;
+  }
+  await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
+
+  const page = await eventually(
+    () => getJson<FinishedPage>('/api/matches'),
+    (r) => r.body.matches.some((m) => m.id === roomId),
+  );
+  expect(page.status).toBe(200);
+  const summary = page.body.matches.find((m) => m.id === roomId)!;
+  expect(summary).toMatchObject({ scenarioId: 'tutorial-1950', rounds: 3 });
+  expect(['china', 'ussr', 'usa']).toContain(summary.winner);
+  expect(summary.seats).toEqual([
+    { seat: 'china', nickname: 'Teacher', kind: 'human' },
+    { seat: 'ussr', nickname: 'Guest', kind: 'human' },
+    { seat: 'usa', nickname: 'Bot', kind: 'bot' },
+  ]);
+
+  // The store keeps each seat's token hash, never the token.
+  const seats = await store.listSeats(roomId);
+  expect(seats.map((s) => [s.seat, s.tokenHash])).toEqual([
+    ['china', hashToken(tokens[0]!)],
+    ['ussr', hashToken(tokens[1]!)],
+    ['usa', null],
+  ]);
+
+  const { status, body: file } = await getJson<MatchFile>(`/api/matches/${roomId}`);
+  expect(status).toBe(200);
+  const text = JSON.stringify(file);
+  for (const token of [hostToken, ...tokens]) expect(text).not.toContain(token);
+  expect(text).not.toContain('tokenHash');
+  expect(file.format).toBe('entanglement-match');
+  // One hash per phase played, from the first Briefing to the last round.
+  expect(file.phaseHashes[0]).toMatchObject({ round: 1, phase: 'news' });
+  expect(file.phaseHashes.at(-1)!.round).toBe(3);
+
+  // Replaying the log over the recorded creation reaches every stored phase hash.
+  const scenario = getScenario(file.scenarioId);
+  const created = createMatch(scenario, file.settings as object, file.seed);
+  if (!created.ok) throw new Error(created.error);
+  const state = created.state;
+  const replayed: string[] = [];
+  for (const command of file.commands) {
+    const { round, phase } = state;
+    expect(applyCommand(scenario, state, command as Command)).toMatchObject({ ok: true });
+    if ((command as Command).kind === 'advance')
+      replayed.push(`${round}:${phase}:${stateHash(state)}`);
+  }
+  expect(replayed).toEqual(file.phaseHashes.map((h) => `${h.round}:${h.phase}:${h.hash}`));
+  expect(state.phase).toBe('ended');
+  expect(stateHash(state)).toBe(file.phaseHashes.at(-1)!.hash);
+}, 60_000);
+
+test('a match the host ends is archived without a winner', async () => {
+  const { host, roomId, hostToken } = await startMatch({
+    ...TUTORIAL,
+    nickname: 'Second host',
+  });
+  host.room.send('host', { action: 'end', token: hostToken });
+  await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
+  const file = await eventually(
+    () => getJson<MatchFile>(`/api/matches/${roomId}`),
+    (r) => r.status === 200,
+  );
+  expect(file.status).toBe(200);
+  expect(file.body.winner).toBeNull();
+  expect(file.body.phaseHashes).toEqual([
+    { round: 1, phase: 'news', hash: expect.stringMatching(/\S/) },
+  ]);
+}, 60_000);
+
+test('GET /api/matches pages newest first and filters by scenario; bad queries are refused', async () => {
+  const all = await eventually(
+    () => getJson<FinishedPage>('/api/matches'),
+    (r) => r.body.total >= 2,
+  );
+  expect(all.body.total).toBe(2);
+  const [newest, older] = all.body.matches;
+  expect(newest!.finishedAt).toBeGreaterThanOrEqual(older!.finishedAt);
+
+  const second = await getJson<FinishedPage>('/api/matches?limit=1&offset=1');
+  expect(second.body.matches.map((m) => m.id)).toEqual([older!.id]);
+  expect(second.body.total).toBe(2);
+
+  const none = await getJson<FinishedPage>('/api/matches?scenario=no-such-scenario');
+  expect(none.body).toMatchObject({ total: 0, matches: [] });
+
+  for (const query of ['limit=0', 'limit=101', 'limit=x', 'offset=-1', 'scenario='])
+    expect((await fetch(`${base}/api/matches?${query}`)).status).toBe(400);
+  expect((await getJson('/api/matches/no-such-match')).status).toBe(404);
+}, 60_000);
