@@ -92,15 +92,50 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('replaceWithBot'), ...host, seat: z.string().min(1).max(40) }),
   /** Disconnect a person (by the `id` in the lobby); their seat's token changes. */
   z.object({ action: z.literal('remove'), ...host, person: z.string().min(1).max(40) }),
+  /** Refuse a person's chat (by the `id` in the lobby) until `unmute`. */
+  z.object({ action: z.literal('mute'), ...host, person: z.string().min(1).max(40) }),
+  z.object({ action: z.literal('unmute'), ...host, person: z.string().min(1).max(40) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type HostAction = HostMessage['action'];
+
+export const CHAT_CHANNELS = ['public', 'team', 'private'] as const;
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
+export const CHAT_MAX_LENGTH = 500;
+/**
+ * Chat text: plain text, trimmed, 1–500 characters. Control characters other
+ * than newline and tab, and bidirectional overrides, are refused. It is
+ * stored and sent as given: clients render it as text (`textContent`), never
+ * as HTML.
+ */
+export const ChatTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'write something')
+  .max(CHAT_MAX_LENGTH, `at most ${CHAT_MAX_LENGTH} characters`)
+  .regex(
+    /^(?:[^\p{Cc}\u202A-\u202E\u2066-\u2069]|[\n\t])+$/u,
+    'plain text only (no control characters)',
+  );
+/** A chat line, with the token of the sender's seat (or the host token, public only). */
+export const ChatSchema = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('public'), token: TokenSchema, text: ChatTextSchema }),
+  z.object({ channel: z.literal('team'), token: TokenSchema, text: ChatTextSchema }),
+  z.object({
+    channel: z.literal('private'),
+    token: TokenSchema,
+    to: z.string().min(1).max(40),
+    text: ChatTextSchema,
+  }),
+]);
+export type ChatInput = z.infer<typeof ChatSchema>;
 
 export const CLIENT_MESSAGES = {
   claimSeat: ClaimSeatSchema,
   rejoinSeat: RejoinSeatSchema,
   command: CommandMessageSchema,
   host: HostMessageSchema,
+  chat: ChatSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof CLIENT_MESSAGES)[T]>;
@@ -124,6 +159,8 @@ export const ERROR_CODES = [
   'illegal',
   /** No connected person has that id. */
   'unknownPerson',
+  /** The host muted this person: their chat is refused. */
+  'muted',
   /** The server could not save an accepted command. */
   'internal',
 ] as const;
@@ -188,6 +225,21 @@ export interface AckMessage {
   step: number;
 }
 
+/** A chat line, sent only to its recipients. */
+export interface ChatMessage {
+  /** The match's chat counter: 1, 2, 3, … */
+  seq: number;
+  /** The sender's seat id, or 'host'. */
+  from: string;
+  nickname: string;
+  channel: ChatChannel;
+  /** The seat addressed (private only). */
+  to?: string;
+  /** Plain text: render it with `textContent`, never as HTML. */
+  text: string;
+  at: number;
+}
+
 export interface ServerMessages {
   welcome: WelcomeMessage;
   /** Only to the creator. */
@@ -200,5 +252,6 @@ export interface ServerMessages {
   timer: TimerMessage;
   ack: AckMessage;
   error: ErrorMessage;
+  chat: ChatMessage;
 }
 export type ServerMessageType = keyof ServerMessages;

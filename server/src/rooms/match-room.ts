@@ -32,6 +32,7 @@ import {
 import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
 import type { ClockRecord, MatchStore, PhaseHash, SeatRecord } from '../store/types.ts';
+import { Chat, type ChatRoom } from './chat.ts';
 import { joinCodes } from './join-codes.ts';
 import { PhaseClock } from './phase-clock.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
@@ -56,7 +57,8 @@ type SettingsInput = Parameters<typeof createMatch>[1];
 export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
->;
+> &
+  Partial<Pick<MatchStore, 'appendChat'>>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -94,6 +96,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The last nickname stored for each seat (kept when its people leave). */
   private readonly seatNames = new Map<string, string>();
   private archived = false;
+  private chat = new Chat();
 
   override async onCreate(options: unknown): Promise<void> {
     const plan = takeRestore(options);
@@ -146,6 +149,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.onMessage('rejoinSeat', (client, raw) => this.onRejoinSeat(client, raw));
     this.onMessage('command', (client, raw) => this.onCommand(client, raw));
     this.onMessage('host', (client, raw) => this.onHost(client, raw));
+    this.onMessage('chat', (client, raw) => this.chat.receive(this.chatRoom(), client, raw));
     this.onMessage('*', (client, type) =>
       this.fail(client, String(type), 'unknownMessage', `There is no message "${String(type)}".`),
     );
@@ -160,6 +164,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    */
   private async restoreFrom(plan: RestorePlan): Promise<void> {
     const { record, log, seats, clock } = plan;
+    this.chat = new Chat(plan.chatSeq);
     this.roomId = record.id;
     // Nobody is connected yet: keep the room until the match ends.
     this.autoDispose = false;
@@ -254,6 +259,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   override onLeave(client: Client): void {
     this.seating.remove(client.sessionId);
+    this.chat.forget(client.sessionId);
     if (this.hostSession === client.sessionId) this.hostSession = null;
     this.broadcastLobby();
   }
@@ -345,6 +351,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       return this.start();
     }
     if (msg.action === 'remove') return this.removePerson(client, msg.person);
+    if (msg.action === 'mute' || msg.action === 'unmute')
+      return this.chat.setMuted(this.chatRoom(), client, msg.person, msg.action === 'mute');
     if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying());
     switch (msg.action) {
       case 'pause':
@@ -482,16 +490,37 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    * once it is committed; without a store at once.
    */
   private record(command: Command): Promise<void> {
-    const store = this.store;
-    if (!store) return Promise.resolve();
     const seq = this.match.step;
     const hash = stateHash(this.match);
     const at = Date.now();
-    const write = this.writes.then(() => store.appendCommand(this.roomId, seq, command, hash, at));
-    this.writes = write.catch((error: unknown) => {
-      console.error(`Match ${this.roomId}: could not append command ${seq}:`, error);
+    return this.chain(`append command ${seq}`, (store) =>
+      store.appendCommand(this.roomId, seq, command, hash, at),
+    );
+  }
+
+  /** Queues a write after every earlier one; resolves once it is committed (at once without a store). */
+  private chain(what: string, write: (store: MatchLog) => Promise<void>): Promise<void> {
+    const store = this.store;
+    if (!store) return Promise.resolve();
+    const done = this.writes.then(() => write(store));
+    this.writes = done.catch((error: unknown) => {
+      console.error(`Match ${this.roomId}: could not ${what}:`, error);
     });
-    return write;
+    return done;
+  }
+
+  /** What the chat sees of this room; chat lines join the ordered writes. */
+  private chatRoom(): ChatRoom {
+    return {
+      stage: this.stage,
+      seating: this.seating,
+      hostTokenHash: this.hostTokenHash,
+      clients: this.clients,
+      send: (client, message) => this.sendTo(client, 'chat', message),
+      fail: (client, type, code, reason, field) => this.fail(client, type, code, reason, field),
+      persist: (entry) =>
+        this.chain(`append chat ${entry.seq}`, async (s) => s.appendChat?.(this.roomId, entry)),
+    };
   }
 
   /**
@@ -499,13 +528,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    * archive reach the store in the order they happened); a failure is logged.
    */
   private enqueue(what: string, write: (store: MatchLog) => Promise<void>): void {
-    const store = this.store;
-    if (!store) return;
-    this.writes = this.writes
-      .then(() => write(store))
-      .catch((error: unknown) => {
-        console.error(`Match ${this.roomId}: could not ${what}:`, error);
-      });
+    this.chain(what, write).catch(() => undefined);
   }
 
   /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */

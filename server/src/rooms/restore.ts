@@ -8,7 +8,8 @@ import type {
 } from '../store/types.ts';
 
 /** What the server reads of the store to bring live matches back after a restart. */
-export type Restorable = Pick<MatchStore, 'listLive' | 'loadLog' | 'listSeats' | 'loadClock'>;
+export type Restorable = Pick<MatchStore, 'listLive' | 'loadLog' | 'listSeats' | 'loadClock'> &
+  Partial<Pick<MatchStore, 'loadChat'>>;
 
 /** Everything stored for one live match: what a room is rebuilt from. */
 export interface RestorePlan {
@@ -16,6 +17,8 @@ export interface RestorePlan {
   log: CommandEntry[];
   seats: SeatRecord[];
   clock: ClockRecord | null;
+  /** The last chat seq stored (0: none), so new lines follow it. */
+  chatSeq: number;
 }
 
 /**
@@ -46,12 +49,13 @@ export function takeRestore(options: unknown): RestorePlan | null {
 export async function loadPlans(store: Restorable): Promise<RestorePlan[]> {
   const plans: RestorePlan[] = [];
   for (const record of await store.listLive()) {
-    const [log, seats, clock] = await Promise.all([
+    const [log, seats, clock, chat] = await Promise.all([
       store.loadLog(record.id),
       store.listSeats(record.id),
       store.loadClock(record.id),
+      store.loadChat?.(record.id) ?? [],
     ]);
-    plans.push({ record, log, seats, clock });
+    plans.push({ record, log, seats, clock, chatSeq: chat.at(-1)?.seq ?? 0 });
   }
   return plans;
 }

@@ -1,0 +1,106 @@
+import type { Client } from '@colyseus/core';
+import {
+  type ChatMessage,
+  ChatSchema,
+  type ErrorCode,
+  type MatchStage,
+} from '@entanglement/shared';
+import { tokenMatches } from '../store/tokens.ts';
+import type { ChatEntry } from '../store/types.ts';
+import type { Seating } from './seating.ts';
+import { checkMessage } from './validation.ts';
+
+/** What the chat needs of its match room. */
+export interface ChatRoom {
+  readonly stage: MatchStage;
+  readonly seating: Seating;
+  readonly hostTokenHash: string;
+  readonly clients: Iterable<Client>;
+  send(client: Client, message: ChatMessage): void;
+  fail(client: Client, type: string, code: ErrorCode, reason: string, field: string | null): void;
+  /** Stores the entry after every earlier write (resolves at once without a store). */
+  persist(entry: ChatEntry): Promise<void>;
+}
+
+/**
+ * A match's chat: public (everyone in the match, spectators included), team
+ * (the people holding the sender's seat) and private (the sender's seat and
+ * the `to` seat). Only a seat's holders write, with its token; the host may
+ * also write publicly with the host token. Spectators read public chat but
+ * do not write. Text is plain text and stays so: it is never turned into
+ * HTML here, and clients render it with `textContent`.
+ */
+export class Chat {
+  /** The last seq given (restored from the store after a restart). */
+  private seq: number;
+  /** Muted people, by session id. */
+  private readonly muted = new Set<string>();
+
+  constructor(lastSeq = 0) {
+    this.seq = lastSeq;
+  }
+
+  /** The host (already checked) mutes or unmutes a person, by session id. */
+  setMuted(room: ChatRoom, host: Client, person: string, muted: boolean) {
+    if (room.seating.nickname(person) === null)
+      return room.fail(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
+    if (muted) this.muted.add(person);
+    else this.muted.delete(person);
+  }
+
+  /** A person who left is forgotten (their session id is not reused). */
+  forget(person: string): void {
+    this.muted.delete(person);
+  }
+
+  /** Checks a `chat` message, stores it and delivers it to its recipients only. */
+  receive(room: ChatRoom, client: Client, raw: unknown) {
+    const checked = checkMessage('chat', ChatSchema, raw);
+    if (!checked.ok) return client.send('error', checked.error);
+    const msg = checked.data;
+    const fail = (code: ErrorCode, reason: string, field: string | null) =>
+      room.fail(client, 'chat', code, reason, field);
+    if (room.stage === 'ended') return fail('wrongStage', 'The match is over.', null);
+    const id = client.sessionId;
+    const nickname = room.seating.nickname(id);
+    if (nickname === null) return fail('unknownPerson', 'Join the match first.', null);
+    if (this.muted.has(id)) return fail('muted', 'The host has muted you: you cannot chat.', null);
+    const seat = room.seating.seatOf(id);
+    let from: string;
+    if (seat !== null && room.seating.matches(seat, msg.token)) from = seat;
+    else if (msg.channel === 'public' && tokenMatches(msg.token, room.hostTokenHash)) from = 'host';
+    else return fail('badToken', 'Only seated players chat, with their seat’s token.', 'token');
+    let to: string | undefined;
+    if (msg.channel === 'team') to = from;
+    if (msg.channel === 'private') {
+      if (!room.seating.has(msg.to))
+        return fail('seatUnavailable', `"${msg.to}" is not a seat here.`, 'to');
+      if (msg.to === from)
+        return fail('seatUnavailable', 'Use the team channel to write to your own seat.', 'to');
+      to = msg.to;
+    }
+    const entry: ChatEntry = {
+      seq: ++this.seq,
+      from,
+      channel: msg.channel,
+      ...(to === undefined ? {} : { to }),
+      text: msg.text,
+      at: Date.now(),
+    };
+    const message: ChatMessage = { ...entry, nickname };
+    room.persist(entry).then(
+      () => {
+        for (const other of room.clients)
+          if (reaches(entry, room.seating.seatOf(other.sessionId))) room.send(other, message);
+      },
+      () => fail('internal', 'The server could not save this message; tell the host.', null),
+    );
+  }
+}
+
+/** Whether a client at `seat` (null: spectator) receives `entry`. */
+function reaches(entry: ChatEntry, seat: string | null): boolean {
+  if (entry.channel === 'public') return true;
+  if (seat === null) return false;
+  return seat === entry.from || seat === entry.to;
+}
