@@ -56,9 +56,10 @@ export interface CommandEntry {
   at: number;
 }
 
-export const CHAT_CHANNELS = ['public', 'team', 'private'] as const;
-/** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. */
-export type ChatChannel = (typeof CHAT_CHANNELS)[number];
+/** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
+import type { ChatChannel } from '@entanglement/shared';
+
+export { CHAT_CHANNELS, type ChatChannel } from '@entanglement/shared';
 
 /** One chat message. `seq` counts the match's messages: 1, 2, 3, … */
 export interface ChatEntry {
