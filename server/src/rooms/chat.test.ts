@@ -1,50 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import { type ChatMessage, MATCH_ROOM } from '@entanglement/shared';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startGameServer } from '../game-server.ts';
+import { describe, expect, test } from 'vitest';
 import { chat, newMatch } from '../store/contract-helpers.ts';
-import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
 import { loadPlans } from './restore.ts';
+import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
 import { Inbox } from './test-clients.ts';
 
-let server: RunningServer;
-let store: SqliteMatchStore;
-let dir: string;
-let base: string;
-const inboxes: Inbox[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'entanglement-chat-'));
-  store = openSqliteStore({ dataDir: join(dir, 'data') });
-  server = await startGameServer({
-    port: 0,
-    host: '127.0.0.1',
-    clientDist: join(dir, 'dist'),
-    store,
-  });
-  base = `http://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await Promise.all(inboxes.map((inbox) => inbox.leave()));
-  await server?.stop();
-  await store?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const TUTORIAL = {
-  scenario: 'tutorial-1950',
-  nickname: 'Teacher',
-  seats: ['china', 'ussr', 'usa'],
-  timers: { news: 60, diplomacy: 60, resolution: 60 },
-};
+const env = useStoredServer('entanglement-chat-');
 
 async function joinMatch(roomId: string, nickname: string): Promise<Inbox> {
-  const inbox = new Inbox(await new Client(base).joinById(roomId, { nickname }));
-  inboxes.push(inbox);
+  const inbox = new Inbox(await new Client(env.base).joinById(roomId, { nickname }));
+  env.inboxes.push(inbox);
   return inbox;
 }
 
@@ -89,8 +55,8 @@ describe('chat', () => {
   }
 
   test('setup: a host, a seat shared by two, two more seats and a spectator', async () => {
-    host = new Inbox(await new Client(base).create(MATCH_ROOM, TUTORIAL));
-    inboxes.push(host);
+    host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+    env.inboxes.push(host);
     roomId = (await host.waitFor('welcome')).roomId;
     hostToken = (await host.waitFor('hostToken')).token;
     alice = await joinMatch(roomId, 'Alice');
@@ -223,7 +189,7 @@ describe('chat', () => {
 
     const sent = alice.all('chat');
     const all = await eventually(
-      () => store.getMatchFile(roomId, { chat: 'all' }),
+      () => env.store.getMatchFile(roomId, { chat: 'all' }),
       (file) => file !== null,
     );
     expect(all).not.toBeNull();
@@ -251,7 +217,7 @@ describe('chat', () => {
     // What alice received (she sees every line) carries the stored seq.
     expect(sent.map((c) => c.seq)).toEqual(all!.chat.map((c) => c.seq));
 
-    const publicOnly = await store.getMatchFile(roomId, { chat: 'public' });
+    const publicOnly = await env.store.getMatchFile(roomId, { chat: 'public' });
     expect(publicOnly!.chat.every((c) => c.channel === 'public')).toBe(true);
     expect(publicOnly!.chat.map((c) => c.text)).toEqual(
       texts.filter((t) => t !== 'team plan' && t !== '<b>secret</b> deal'),
@@ -266,8 +232,8 @@ describe('chat', () => {
 
 test('after a restart the chat seq of a live match continues from the last stored line', async () => {
   const { record } = newMatch(1, { code: 'CHAT22' });
-  await store.createMatch(record);
-  for (const seq of [1, 2, 3]) await store.appendChat(record.id, chat(seq));
-  const plan = (await loadPlans(store)).find((p) => p.record.id === record.id);
+  await env.store.createMatch(record);
+  for (const seq of [1, 2, 3]) await env.store.appendChat(record.id, chat(seq));
+  const plan = (await loadPlans(env.store)).find((p) => p.record.id === record.id);
   expect(plan?.chatSeq).toBe(3);
 });

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import {
   applyCommand,
@@ -10,47 +7,16 @@ import {
   MATCH_ROOM,
   stateHash,
 } from '@entanglement/shared';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type RunningServer, startGameServer } from '../game-server.ts';
-import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
+import { expect, test } from 'vitest';
 import { hashToken } from '../store/tokens.ts';
 import type { FinishedPage, MatchFile } from '../store/types.ts';
+import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
 import { Inbox } from './test-clients.ts';
 
-let server: RunningServer;
-let store: SqliteMatchStore;
-let dir: string;
-let base: string;
-const inboxes: Inbox[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'entanglement-archive-'));
-  store = openSqliteStore({ dataDir: join(dir, 'data') });
-  server = await startGameServer({
-    port: 0,
-    host: '127.0.0.1',
-    clientDist: join(dir, 'dist'),
-    store,
-  });
-  base = `http://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await Promise.all(inboxes.map((inbox) => inbox.leave()));
-  await server?.stop();
-  await store?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const TUTORIAL = {
-  scenario: 'tutorial-1950',
-  nickname: 'Teacher',
-  seats: ['china', 'ussr', 'usa'],
-  timers: { news: 60, diplomacy: 60, resolution: 60 },
-};
+const env = useStoredServer('entanglement-archive-');
 
 async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${env.base}${path}`);
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -66,15 +32,15 @@ async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean
 
 /** A host with a seat, a second player, started; returns what the test needs. */
 async function startMatch(options: Record<string, unknown>) {
-  const sdk = new Client(base);
+  const sdk = new Client(env.base);
   const host = new Inbox(await sdk.create(MATCH_ROOM, options));
-  inboxes.push(host);
+  env.inboxes.push(host);
   const roomId = (await host.waitFor('welcome')).roomId;
   const hostToken = (await host.waitFor('hostToken')).token;
   host.room.send('claimSeat', { seat: 'china' });
   const chinaToken = (await host.waitFor('seatToken')).token;
-  const guest = new Inbox(await new Client(base).joinById(roomId, { nickname: 'Guest' }));
-  inboxes.push(guest);
+  const guest = new Inbox(await new Client(env.base).joinById(roomId, { nickname: 'Guest' }));
+  env.inboxes.push(guest);
   guest.room.send('claimSeat', { seat: 'ussr' });
   const ussrToken = (await guest.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });
@@ -83,7 +49,7 @@ async function startMatch(options: Record<string, unknown>) {
 }
 
 test('a match played to the end is archived; its match file replays to the stored hashes', async () => {
-  const { host, roomId, hostToken, tokens } = await startMatch(TUTORIAL);
+  const { host, roomId, hostToken, tokens } = await startMatch(TUTORIAL_MATCH);
 
   // Live matches are not in the archive.
   expect((await getJson(`/api/matches/${roomId}`)).status).toBe(404);
@@ -122,8 +88,8 @@ test('a match played to the end is archived; its match file replays to the store
     { seat: 'usa', nickname: 'Bot', kind: 'bot' },
   ]);
 
-  // The store keeps each seat's token hash, never the token.
-  const seats = await store.listSeats(roomId);
+  // The env.store keeps each seat's token hash, never the token.
+  const seats = await env.store.listSeats(roomId);
   expect(seats.map((s) => [s.seat, s.tokenHash])).toEqual([
     ['china', hashToken(tokens[0]!)],
     ['ussr', hashToken(tokens[1]!)],
@@ -159,7 +125,7 @@ test('a match played to the end is archived; its match file replays to the store
 
 test('a match the host ends is archived without a winner', async () => {
   const { host, roomId, hostToken } = await startMatch({
-    ...TUTORIAL,
+    ...TUTORIAL_MATCH,
     nickname: 'Second host',
   });
   host.room.send('host', { action: 'end', token: hostToken });
@@ -192,6 +158,6 @@ test('GET /api/matches pages newest first and filters by scenario; bad queries a
   expect(none.body).toMatchObject({ total: 0, matches: [] });
 
   for (const query of ['limit=0', 'limit=101', 'limit=x', 'offset=-1', 'scenario='])
-    expect((await fetch(`${base}/api/matches?${query}`)).status).toBe(400);
+    expect((await fetch(`${env.base}/api/matches?${query}`)).status).toBe(400);
   expect((await getJson('/api/matches/no-such-match')).status).toBe(404);
 }, 60_000);

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { type RunningServer, startGameServer } from '../game-server.ts';
+import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
+import type { Inbox } from './test-clients.ts';
+
+/** The tutorial as a host creates it in tests: three seats, long timers (tests move on with `skip`). */
+export const TUTORIAL_MATCH = {
+  scenario: 'tutorial-1950',
+  nickname: 'Teacher',
+  seats: ['china', 'ussr', 'usa'],
+  timers: { news: 60, diplomacy: 60, resolution: 60 },
+};
+
+export interface StoredServer {
+  /** http://127.0.0.1:<port>, set once the server listens. */
+  base: string;
+  store: SqliteMatchStore;
+  /** Clients to close when the file's tests are done. */
+  inboxes: Inbox[];
+}
+
+/**
+ * A real server with a SQLite store in a temporary folder for one test file,
+ * started before its tests and stopped (clients left, folder removed) after.
+ */
+export function useStoredServer(prefix: string): StoredServer {
+  const env = { base: '', inboxes: [] } as unknown as StoredServer;
+  let server: RunningServer | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+    env.store = openSqliteStore({ dataDir: join(dir, 'data') });
+    server = await startGameServer({
+      port: 0,
+      host: '127.0.0.1',
+      clientDist: join(dir, 'dist'),
+      store: env.store,
+    });
+    env.base = `http://127.0.0.1:${server.port}`;
+  });
+  afterAll(async () => {
+    await Promise.all(env.inboxes.map((inbox) => inbox.leave()));
+    await server?.stop();
+    await env.store?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return env;
+}
