@@ -1,6 +1,7 @@
 import { unlockedPower } from './crisis.ts';
-import type { Ctx } from './ctx.ts';
+import { type Ctx, ctxOf } from './ctx.ts';
 import { RULES } from './rules.ts';
+import type { Scenario } from './scenario/schema.ts';
 import type { Answer, MatchState } from './state.ts';
 
 /**
@@ -101,4 +102,23 @@ export function powerFits(state: MatchState, seat: string, plan: SeatPlan): stri
   if (reserve < 0)
     return 'not enough Power: commitments must come from Power deployed in that region or from the reserve';
   return null;
+}
+
+/** What a seat has left to spend this round, as its orders panel shows it. */
+export interface SeatBudget {
+  actionPoints: { used: number; max: number };
+  wealth: { planned: number; have: number };
+  power: { planned: number; free: number };
+}
+
+export function seatBudget(scenario: Scenario, state: MatchState, seat: string): SeatBudget {
+  const ctx = ctxOf(scenario);
+  const plan = seatPlan(state, seat);
+  let committed = 0;
+  for (const region in plan.committed) committed += plan.committed[region]!;
+  return {
+    actionPoints: { used: plan.actionPoints, max: actionPointsMax(ctx, state, seat) },
+    wealth: { planned: plan.wealth, have: state.actors[seat]!.wealth },
+    power: { planned: plan.deployedTotal + committed, free: unlockedPower(state, seat) },
+  };
 }

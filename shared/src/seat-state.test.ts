@@ -7,9 +7,11 @@ import { commandProblem } from './commands/validate.ts';
 import { getScenario } from './content/index.ts';
 import { ctxOf } from './ctx.ts';
 import { legalCommands } from './legal.ts';
+import { seatBudget } from './plan.ts';
 import { seedToState } from './rng.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { stateOfView } from './seat-state.ts';
+import { drive } from './testing/drive.ts';
 import { FIXTURE_WITH_DECK } from './testing/fixture.ts';
 import { viewFor } from './view.ts';
 
@@ -50,5 +52,23 @@ describe.each(scenarios)('a seat’s view is enough for the client on %s', (_n, 
       ),
       { numRuns: runs },
     );
+  });
+});
+
+describe('seatBudget', () => {
+  it('counts the action points and Wealth a seat’s orders spend', () => {
+    const scenario = FIXTURE_WITH_DECK;
+    const m = drive({}, scenario);
+    const seat = m.state.seats[0]!;
+    const before = seatBudget(scenario, m.state, seat);
+    expect(before.actionPoints.used).toBe(0);
+    expect(before.actionPoints.max).toBeGreaterThan(0);
+    const region = scenario.regions[0]!.id;
+    m.advance();
+    m.seat(seat, { kind: 'order', order: { kind: 'invest', region, amount: 2 } });
+    const after = seatBudget(scenario, m.state, seat);
+    expect(after.actionPoints.used).toBe(1);
+    expect(after.wealth.planned).toBe(2);
+    expect(after.wealth.have).toBe(m.state.actors[seat]!.wealth);
   });
 });
