@@ -17,6 +17,7 @@ export { describeEvent } from './events/describe.ts';
 export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts';
 export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
+export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { previewCrisis } from './preview.ts';
 export * from './protocol.ts';
