@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +13,11 @@ import {
   stateHash,
 } from '@entanglement/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { REPO_ROOT } from './config.ts';
 import { Inbox } from './rooms/test-clients.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import { killServer, type ServerProcess, spawnServer } from './testing/spawn-server.ts';
 
-/** A server in a child process (`node --import tsx server/src/main.ts`) on its own port. */
-interface Child {
-  process: ChildProcess;
-  base: string;
-  output: () => string;
-}
+type Child = ServerProcess;
 
 let dir: string;
 const children: Child[] = [];
@@ -43,45 +37,13 @@ afterAll(async () => {
 });
 
 /** Starts the server on DATA_DIR `dir` and port 0; resolves once it prints its address. */
-function startChild(): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const output = () => out;
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${out}`)), 30_000);
-    const check = () => {
-      const port = /open http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port === undefined) return;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      const started = { process: child, base: `http://127.0.0.1:${port}`, output };
-      children.push(started);
-      resolve(started);
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The server exited (${code}):\n${out}`));
-    });
-  });
+async function startChild(): Promise<Child> {
+  const child = await spawnServer(join(dir, 'data'));
+  children.push(child);
+  return child;
 }
 
-function killed(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGKILL');
-  });
-}
+const killed = killServer;
 
 async function command(inbox: Inbox, token: string, cmd: SeatCommand, ref: string) {
   const since = inbox.mark();
