@@ -19,7 +19,7 @@ export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
-export { previewCrisis } from './preview.ts';
+export { type CrisisPreview, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
 export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';

@@ -1,0 +1,110 @@
+import { CHAT_MAX_LENGTH, type ChatMessage, type Scenario } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+
+/**
+ * The chat box: public, team and private lines. Text is untrusted and is only
+ * ever put in text nodes. Spectators read public lines; writing needs a seat
+ * (or the host token, public only), as the server enforces.
+ */
+export function createChat(scenario: Scenario, connection: MatchConnection) {
+  const actorName = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const log = el('ol', {
+    class: 'chat__log',
+    'aria-live': 'polite',
+    'aria-label': 'Chat messages',
+  });
+  const channel = el('select', { class: 'chat__channel', 'aria-label': 'Send to' });
+  const input = el('input', {
+    class: 'chat__input',
+    maxlength: String(CHAT_MAX_LENGTH),
+    placeholder: 'Write a message',
+    'aria-label': 'Message',
+  });
+  const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
+  const form = el(
+    'form',
+    { class: 'chat__form' },
+    channel,
+    input,
+    el('button', { type: 'submit', class: 'button button--small' }, 'Send'),
+  );
+  const note = el('p', { class: 'hint', hidden: '' }, 'Spectators read the public chat.');
+  const element = el(
+    'section',
+    { class: 'panel chat', 'aria-label': 'Chat' },
+    el('h2', {}, 'Chat'),
+    log,
+    form,
+    error,
+    note,
+  );
+  let lastSeq = 0;
+  let channelsKey = '';
+  let lastError: unknown = null;
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    const [kind, to] = channel.value.split(':') as ['public' | 'team' | 'private', string?];
+    connection.chat(kind, text, to);
+    input.value = '';
+    error.hidden = true;
+  });
+
+  const line = (m: ChatMessage) => {
+    const who = m.from === 'host' ? `${m.nickname} (host)` : `${m.nickname} · ${actorName(m.from)}`;
+    const where =
+      m.channel === 'private'
+        ? ` → ${actorName(m.to ?? '')} (private)`
+        : m.channel === 'team'
+          ? ' (team)'
+          : '';
+    return el(
+      'li',
+      { class: `chat__line chat__line--${m.channel}` },
+      el('span', { class: 'chat__who' }, who + where),
+      ' ',
+      el('span', { class: 'chat__text' }, m.text),
+    );
+  };
+
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      const canWrite = s.seat !== null || s.isHost;
+      form.hidden = !canWrite;
+      note.hidden = canWrite;
+      const seats = s.lobby?.seats.map((x) => x.seat) ?? [];
+      const key = `${s.seat}|${seats.join(',')}`;
+      if (key !== channelsKey) {
+        channelsKey = key;
+        const options: [string, string][] = [['public', 'Everyone']];
+        if (s.seat) {
+          options.push(['team', 'My team']);
+          for (const other of seats)
+            if (other !== s.seat)
+              options.push([`private:${other}`, `Private: ${actorName(other)}`]);
+        }
+        const keep = channel.value;
+        channel.replaceChildren(...options.map(([v, l]) => el('option', { value: v }, l)));
+        if (options.some(([v]) => v === keep)) channel.value = keep;
+      }
+      const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 8;
+      for (const m of s.chat) {
+        if (m.seq <= lastSeq) continue;
+        log.append(line(m));
+        lastSeq = m.seq;
+      }
+      if (atBottom) log.scrollTop = log.scrollHeight;
+      if (s.lastError !== lastError) {
+        lastError = s.lastError;
+        if (s.lastError?.type === 'chat') {
+          error.textContent = s.lastError.reason;
+          error.hidden = false;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Scenario, SeatView } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import type { WorldMap } from '../map/world-map.ts';
+
+/**
+ * Where the world map goes. Phaser and the atlas load in their own chunk
+ * after the panels are on screen, so the page is usable at once; until then
+ * (or if WebGL and canvas both fail) the slot says so.
+ */
+export function createMapSlot(scenario: Scenario) {
+  const element = el(
+    'div',
+    { class: 'map-slot', 'data-testid': 'map' },
+    el('p', { class: 'status' }, 'Loading the map…'),
+  );
+  let map: WorldMap | null = null;
+  let latest: SeatView | null = null;
+  let destroyed = false;
+  let toModel: ((scenario: Scenario, view: SeatView) => unknown) | null = null;
+
+  void (async () => {
+    try {
+      const [{ createWorldMap }, { mapModel }] = await Promise.all([
+        import('../map/world-map.ts'),
+        import('../map/model.ts'),
+      ]);
+      if (destroyed) return;
+      element.replaceChildren();
+      const created = await createWorldMap(element, scenario);
+      if (destroyed) return created.destroy();
+      map = created;
+      toModel = mapModel as (scenario: Scenario, view: SeatView) => unknown;
+      if (latest) map.update(mapModel(scenario, latest));
+    } catch (error) {
+      console.warn('The map could not be drawn:', error);
+      element.replaceChildren(
+        el(
+          'p',
+          { class: 'status' },
+          'The map could not be drawn on this device; the panels still work.',
+        ),
+      );
+    }
+  })();
+
+  return {
+    element,
+    update(view: SeatView) {
+      latest = view;
+      if (map && toModel) map.update(toModel(scenario, view) as Parameters<WorldMap['update']>[0]);
+    },
+    destroy() {
+      destroyed = true;
+      map?.destroy();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { PHASE_NAMES, type Scenario } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import type { MatchSnapshot } from '../net/match-connection.ts';
+import { actorBadge } from './actor-badge.ts';
+import { formatClock, remainingMs } from './countdown.ts';
+
+/** Round, phase and time left, the player's seat and the connection: the top line of the game. */
+export function createStatusBar(scenario: Scenario) {
+  const round = el('span', { class: 'status-bar__round' });
+  const phase = el('strong', { class: 'status-bar__phase', 'data-testid': 'phase' });
+  const clock = el('span', {
+    class: 'status-bar__clock',
+    role: 'timer',
+    'aria-label': 'Time left in this phase',
+  });
+  const seat = el('span', { class: 'status-bar__seat' });
+  const element = el('header', { class: 'status-bar' }, round, phase, clock, seat);
+  let snapshot: MatchSnapshot | null = null;
+  let seatShown: string | null | undefined;
+
+  const tick = () => {
+    if (!snapshot?.timer) return;
+    const left = remainingMs(snapshot.timer);
+    clock.textContent = snapshot.timer.paused ? `Paused · ${formatClock(left)}` : formatClock(left);
+    clock.classList.toggle('status-bar__clock--low', !snapshot.timer.paused && left < 15_000);
+  };
+  const interval = window.setInterval(tick, 250);
+
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      snapshot = s;
+      const view = s.view;
+      if (view) {
+        const label = scenario.roundLabels[view.round - 1];
+        round.textContent = `Round ${view.round} of ${view.settings.rounds}${label ? ` · ${label}` : ''}`;
+        phase.textContent = PHASE_NAMES[view.phase];
+      }
+      if (seatShown !== s.seat) {
+        seatShown = s.seat;
+        const actor = scenario.actors.find((a) => a.id === s.seat);
+        seat.replaceChildren(actor ? actorBadge(actor, `You: ${actor.name}`) : 'Watching');
+      }
+      tick();
+    },
+    destroy() {
+      window.clearInterval(interval);
+    },
+  };
+}

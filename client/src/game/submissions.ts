@@ -1,0 +1,48 @@
+import type { Scenario } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import type { MatchSnapshot } from '../net/match-connection.ts';
+import { actorBadge } from './actor-badge.ts';
+
+/**
+ * Who has finished this phase: every seat's public "done" mark (the view
+ * shows other seats' done flags, never their orders), people or bot.
+ */
+export function createSubmissions(scenario: Scenario) {
+  const list = el('ul', { class: 'submissions__list' });
+  const summary = el('p', { class: 'submissions__summary' });
+  const element = el(
+    'section',
+    { class: 'panel submissions', 'aria-label': 'Who is done' },
+    el('h2', {}, 'Who is done'),
+    summary,
+    list,
+  );
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      const view = s.view;
+      if (!view) return;
+      const bots = new Set(s.lobby?.seats.filter((x) => x.bot).map((x) => x.seat));
+      const people = new Map(s.lobby?.seats.map((x) => [x.seat, x.people.map((p) => p.nickname)]));
+      let done = 0;
+      list.replaceChildren(
+        ...view.seats.map((seat) => {
+          const actor = scenario.actors.find((a) => a.id === seat)!;
+          const isDone = view.drafts[seat]?.done ?? false;
+          if (isDone) done++;
+          const who = bots.has(seat)
+            ? 'bot'
+            : (people.get(seat) ?? []).join(', ') || 'nobody connected';
+          return el(
+            'li',
+            { class: `submissions__seat${isDone ? ' is-done' : ''}`, 'data-seat': seat },
+            el('span', { class: 'submissions__mark', 'aria-hidden': 'true' }, isDone ? '✔' : '…'),
+            actorBadge(actor),
+            el('span', { class: 'submissions__who' }, `${who} · ${isDone ? 'done' : 'deciding'}`),
+          );
+        }),
+      );
+      summary.textContent = `${done} of ${view.seats.length} done`;
+    },
+  };
+}

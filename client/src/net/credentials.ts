@@ -1,0 +1,92 @@
+/**
+ * What this browser holds for a match: kept in localStorage so that a closed
+ * tab or a reloaded page returns to the same seat (and, for the host, the host
+ * token). Tokens never leave this browser except to this match's server.
+ */
+export interface MatchCredentials {
+  roomId: string;
+  nickname: string;
+  seat?: string;
+  seatToken?: string;
+  hostToken?: string;
+  savedAt: number;
+}
+
+const PREFIX = 'entanglement:match:';
+const NICKNAME_KEY = 'entanglement:nickname';
+/** Credentials of matches older than this are dropped when the page starts. */
+const KEEP_MS = 14 * 24 * 3600 * 1000;
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Private modes may refuse storage: the game still works, a reload just forgets the seat.
+    return null;
+  }
+}
+
+export function loadCredentials(roomId: string): MatchCredentials | null {
+  const raw = storage()?.getItem(PREFIX + roomId);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as MatchCredentials;
+    return parsed.roomId === roomId ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveCredentials(update: Partial<MatchCredentials> & { roomId: string }): void {
+  const current = loadCredentials(update.roomId);
+  const next = { nickname: '', ...current, ...update, savedAt: Date.now() };
+  storage()?.setItem(PREFIX + update.roomId, JSON.stringify(next));
+}
+
+export function forgetOldCredentials(now = Date.now()): void {
+  const store = storage();
+  if (!store) return;
+  for (let i = store.length - 1; i >= 0; i--) {
+    const key = store.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    try {
+      const saved = JSON.parse(store.getItem(key) ?? '') as MatchCredentials;
+      if (now - saved.savedAt > KEEP_MS) store.removeItem(key);
+    } catch {
+      store.removeItem(key);
+    }
+  }
+}
+
+/** The nickname last used on this browser, to prefill forms. */
+export function lastNickname(): string {
+  return storage()?.getItem(NICKNAME_KEY) ?? '';
+}
+
+export function rememberNickname(nickname: string): void {
+  storage()?.setItem(NICKNAME_KEY, nickname);
+}
+
+const RECONNECT_PREFIX = 'entanglement:reconnect:';
+
+/**
+ * The SDK's token that resumes this tab's session after a short drop. Kept per
+ * tab (sessionStorage): a second tab, such as the projector, must not take
+ * over the first tab's session.
+ */
+export function loadReconnection(roomId: string): string | null {
+  try {
+    return window.sessionStorage.getItem(RECONNECT_PREFIX + roomId);
+  } catch {
+    return null;
+  }
+}
+
+export function saveReconnection(roomId: string, token: string | null): void {
+  try {
+    if (token) window.sessionStorage.setItem(RECONNECT_PREFIX + roomId, token);
+    else window.sessionStorage.removeItem(RECONNECT_PREFIX + roomId);
+  } catch {
+    // Without storage a reload joins as a new session and rejoins the seat by its token.
+  }
+}

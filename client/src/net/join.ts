@@ -1,0 +1,15 @@
+/** Finds the live match with this join code (GET /api/join/:code) and returns its room id. */
+export async function findMatchByCode(code: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/join/${encodeURIComponent(code)}`, {
+      headers: { Accept: 'application/json' },
+    });
+  } catch {
+    throw new Error('The server cannot be reached. Check your connection and try again.');
+  }
+  const body = (await res.json().catch(() => ({}))) as { roomId?: string; error?: string };
+  if (!res.ok || typeof body.roomId !== 'string')
+    throw new Error(body.error ?? `The server answered ${res.status}.`);
+  return body.roomId;
+}

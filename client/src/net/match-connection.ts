@@ -1,0 +1,310 @@
+import { Client, type Room } from '@colyseus/sdk';
+import {
+  type AckMessage,
+  type ChatChannel,
+  type ChatMessage,
+  type CreateMatchOptions,
+  type ErrorMessage,
+  type HostMessage,
+  type LobbyMessage,
+  MATCH_ROOM,
+  REMOVED_BY_HOST,
+  type SeatIntent,
+  type SeatView,
+  type ServerMessages,
+  type TimerMessage,
+} from '@entanglement/shared';
+import {
+  loadCredentials,
+  loadReconnection,
+  type MatchCredentials,
+  saveCredentials,
+  saveReconnection,
+} from './credentials.ts';
+import { serverEndpoint } from './endpoint.ts';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** Everything the screens render, replaced (never mutated) on every change. */
+export interface MatchSnapshot {
+  status: ConnectionStatus;
+  /** Why the connection is closed for good, in words for the player. */
+  closedReason: string | null;
+  roomId: string;
+  sessionId: string;
+  nickname: string;
+  code: string;
+  seat: string | null;
+  isHost: boolean;
+  lobby: LobbyMessage | null;
+  view: SeatView | null;
+  /** The last timer message and when it arrived (performance.now()), to count down locally. */
+  timer: (TimerMessage & { receivedAt: number }) | null;
+  chat: readonly ChatMessage[];
+  /** The last refused message (shown once by the screen that sent it). */
+  lastError: ErrorMessage | null;
+}
+
+/** A refused command or host action: the server's code and plain-language reason. */
+export class RefusedError extends Error {
+  readonly refusal: ErrorMessage;
+  constructor(refusal: ErrorMessage) {
+    super(refusal.reason);
+    this.refusal = refusal;
+  }
+}
+
+type HostPayload = HostMessage extends infer M
+  ? M extends HostMessage
+    ? Omit<M, 'token'>
+    : never
+  : never;
+/** A seat command as a panel composes it: the connection adds the seat, round and phase. */
+export type Intent = SeatIntent extends infer C
+  ? C extends SeatIntent
+    ? Omit<C, 'seat'>
+    : never
+  : never;
+
+/** Past this many tries after a lost connection (about two minutes) the banner offers a button. */
+const MAX_RESUME_TRIES = 40;
+const CHAT_KEEP = 300;
+
+/**
+ * One browser's connection to one match: joins or creates the room, keeps
+ * the credentials that bring the player back after a reload or a lost
+ * connection, and turns server messages into snapshots for the screens.
+ * It decides nothing about the rules: commands go to the server as composed.
+ */
+export class MatchConnection {
+  private readonly client = new Client(serverEndpoint());
+  private room: Room | null = null;
+  private snapshot: MatchSnapshot;
+  private readonly listeners = new Set<(s: MatchSnapshot) => void>();
+  private readonly pending = new Map<
+    string,
+    { resolve: (ack: AckMessage) => void; reject: (e: Error) => void }
+  >();
+  private nextRef = 1;
+  private resumeTries = 0;
+  private leaving = false;
+
+  /** A spectator connection (the projector) never binds a seat, even in a browser that holds one. */
+  private readonly spectator: boolean;
+
+  private constructor(roomId: string, nickname: string, spectator = false) {
+    this.spectator = spectator;
+    const saved = spectator ? null : loadCredentials(roomId);
+    this.snapshot = {
+      status: 'connecting',
+      closedReason: null,
+      roomId,
+      sessionId: '',
+      nickname,
+      code: '',
+      seat: saved?.seat ?? null,
+      isHost: Boolean(saved?.hostToken),
+      lobby: null,
+      view: null,
+      timer: null,
+      chat: [],
+      lastError: null,
+    };
+  }
+
+  /** Creates a match; the creator becomes its host. */
+  static async create(options: CreateMatchOptions): Promise<MatchConnection> {
+    const probe = new Client(serverEndpoint());
+    const room = await probe.create(MATCH_ROOM, options);
+    const connection = new MatchConnection(room.roomId, options.nickname);
+    saveCredentials({ roomId: room.roomId, nickname: options.nickname });
+    connection.attach(room);
+    return connection;
+  }
+
+  /** Joins a running match by its room id (a person new to it, or back after a reload). */
+  static async open(roomId: string, nickname: string, spectator = false): Promise<MatchConnection> {
+    const connection = new MatchConnection(roomId, nickname, spectator);
+    await connection.connect();
+    return connection;
+  }
+
+  get current(): MatchSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: (s: MatchSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot);
+    return () => this.listeners.delete(listener);
+  }
+
+  claimSeat(seat: string | null): void {
+    this.room?.send('claimSeat', { seat });
+  }
+
+  /** Sends a command for this client's seat, stamped with the round and phase it sees. */
+  command(intent: Intent): Promise<AckMessage> {
+    const { view, seat } = this.snapshot;
+    const token = this.credentials()?.seatToken;
+    if (!view || !seat || !token)
+      return Promise.reject(new Error('You do not hold a seat in this match.'));
+    const ref = String(this.nextRef++);
+    const command = { ...intent, seat, round: view.round, phase: view.phase };
+    return new Promise((resolve, reject) => {
+      this.pending.set(ref, { resolve, reject });
+      this.room?.send('command', { token, ref, command });
+    });
+  }
+
+  host(payload: HostPayload): void {
+    const token = this.credentials()?.hostToken;
+    if (!token) return;
+    this.room?.send('host', { ...payload, token });
+  }
+
+  chat(channel: ChatChannel, text: string, to?: string): void {
+    const creds = this.credentials();
+    const token = creds?.seatToken ?? creds?.hostToken;
+    if (!token) return;
+    this.room?.send(
+      'chat',
+      channel === 'private' ? { channel, token, text, to } : { channel, token, text },
+    );
+  }
+
+  /** Leaves on purpose: no reconnection. */
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.room?.leave(true).catch(() => undefined);
+  }
+
+  /** Tries again now after the automatic retries gave up. */
+  retry(): void {
+    this.resumeTries = 0;
+    void this.resume();
+  }
+
+  /** Tabs of one browser (a player's and the projector's) keep separate sessions. */
+  private get resumeKey(): string {
+    return this.spectator ? `${this.snapshot.roomId}:projector` : this.snapshot.roomId;
+  }
+
+  private credentials(): MatchCredentials | null {
+    if (this.spectator) return null;
+    return loadCredentials(this.snapshot.roomId);
+  }
+
+  private update(patch: Partial<MatchSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of [...this.listeners]) listener(this.snapshot);
+  }
+
+  /** Joins by room id; binds the seat again if this browser holds its token. */
+  private async connect(): Promise<void> {
+    const { roomId, nickname } = this.snapshot;
+    const saved = this.credentials();
+    const resumeToken = loadReconnection(this.resumeKey);
+    let room: Room | null = null;
+    if (resumeToken) room = await this.client.reconnect(resumeToken).catch(() => null);
+    const resumed = room !== null;
+    const name = this.spectator ? nickname : saved?.nickname || nickname;
+    room ??= await this.client.joinById(roomId, { nickname: name });
+    this.attach(room);
+    if (!resumed && !this.spectator && saved?.seat && saved.seatToken)
+      room.send('rejoinSeat', { seat: saved.seat, token: saved.seatToken });
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    this.resumeTries = 0;
+    saveReconnection(this.resumeKey, room.reconnectionToken);
+    this.update({ status: 'open', sessionId: room.sessionId, closedReason: null });
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
+      room.onMessage(type, fn as (payload: unknown) => void);
+
+    on('welcome', (m) =>
+      this.update({ code: m.code, nickname: m.nickname, sessionId: m.sessionId }),
+    );
+    on('hostToken', (m) => {
+      saveCredentials({ roomId: room.roomId, hostToken: m.token });
+      this.update({ isHost: true });
+    });
+    on('seatToken', (m) => {
+      if (this.spectator) return;
+      saveCredentials({ roomId: room.roomId, seat: m.seat, seatToken: m.token });
+      this.update({ seat: m.seat });
+    });
+    on('lobby', (m) => {
+      const mine = m.seats.find((s) => s.people.some((p) => p.id === this.snapshot.sessionId));
+      this.update({ lobby: m, seat: mine?.seat ?? this.snapshot.seat });
+    });
+    on('view', (m) => this.update({ view: m }));
+    on('timer', (m) => this.update({ timer: { ...m, receivedAt: performance.now() } }));
+    on('chat', (m) => this.update({ chat: [...this.snapshot.chat, m].slice(-CHAT_KEEP) }));
+    on('ack', (m) => {
+      if (m.ref === null) return;
+      this.pending.get(m.ref)?.resolve(m);
+      this.pending.delete(m.ref);
+    });
+    on('error', (m) => {
+      if (m.type === 'rejoinSeat' && m.code === 'badToken') {
+        // The seat's token changed (the host replaced us with a bot or removed a team mate).
+        saveCredentials({ roomId: room.roomId, seat: undefined, seatToken: undefined });
+        this.update({ seat: null });
+      }
+      const waiting = m.ref === undefined ? undefined : this.pending.get(m.ref);
+      if (waiting && m.ref !== undefined) {
+        waiting.reject(new RefusedError(m));
+        this.pending.delete(m.ref);
+      }
+      this.update({ lastError: m });
+    });
+
+    room.onDrop(() => this.update({ status: 'reconnecting' }));
+    room.onReconnect(() => {
+      saveReconnection(this.resumeKey, room.reconnectionToken);
+      this.update({ status: 'open' });
+    });
+    room.onLeave((code) => {
+      this.room = null;
+      for (const waiting of this.pending.values())
+        waiting.reject(new Error('The connection closed before the server answered.'));
+      this.pending.clear();
+      if (this.leaving)
+        return this.update({ status: 'closed', closedReason: 'You left the match.' });
+      if (code === REMOVED_BY_HOST)
+        return this.update({
+          status: 'closed',
+          closedReason: 'The host removed you from the match.',
+        });
+      // The server restarted or the drop outlasted the SDK's retries: join again with our tokens.
+      saveReconnection(this.resumeKey, null);
+      this.update({ status: 'reconnecting' });
+      void this.resume();
+    });
+  }
+
+  private async resume(): Promise<void> {
+    while (this.resumeTries < MAX_RESUME_TRIES && !this.leaving) {
+      this.resumeTries++;
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * this.resumeTries)));
+      try {
+        await this.connect();
+        return;
+      } catch (error) {
+        if (isGone(error)) {
+          this.update({ status: 'closed', closedReason: 'This match is no longer running.' });
+          return;
+        }
+      }
+    }
+    if (!this.leaving)
+      this.update({ status: 'closed', closedReason: 'The server cannot be reached.' });
+  }
+}
+
+/** The matchmaker's answer for a room that does not exist (finished and closed, or a wrong link). */
+function isGone(error: unknown): boolean {
+  return error instanceof Error && /not found|invalid|does not exist/i.test(error.message);
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, type Route, routePath } from './router.ts';
+
+describe('routes', () => {
+  it.each<[string, string, Route]>([
+    ['/', '', { page: 'home' }],
+    ['/join/ABC234', '', { page: 'join', code: 'ABC234' }],
+    ['/match/r1', '', { page: 'match', roomId: 'r1', projector: false }],
+    ['/match/r1', '?projector', { page: 'match', roomId: 'r1', projector: true }],
+    ['/archive', '', { page: 'archive' }],
+    ['/join', '', { page: 'notFound', path: '/join' }],
+    ['/match/a/b', '', { page: 'notFound', path: '/match/a/b' }],
+  ])('%s%s', (path, search, route) => {
+    expect(parseRoute(path, search)).toEqual(route);
+    if (route.page !== 'notFound') expect(routePath(route)).toBe(path + search);
+  });
+});

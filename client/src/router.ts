@@ -1,0 +1,45 @@
+/** The pages of the client, one per address, so links can be shared and reloads land in place. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'join'; code: string }
+  | { page: 'match'; roomId: string; projector: boolean }
+  | { page: 'archive' }
+  | { page: 'notFound'; path: string };
+
+export function parseRoute(path: string, search = ''): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'home' };
+  const [first, second] = parts;
+  if (first === 'join' && second && parts.length === 2) return { page: 'join', code: second };
+  if (first === 'match' && second && parts.length === 2)
+    return {
+      page: 'match',
+      roomId: second,
+      projector: new URLSearchParams(search).has('projector'),
+    };
+  if (first === 'archive' && parts.length === 1) return { page: 'archive' };
+  return { page: 'notFound', path };
+}
+
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '/';
+    case 'join':
+      return `/join/${encodeURIComponent(route.code)}`;
+    case 'match':
+      return `/match/${encodeURIComponent(route.roomId)}${route.projector ? '?projector' : ''}`;
+    case 'archive':
+      return '/archive';
+    case 'notFound':
+      return route.path;
+  }
+}
+
+/** Goes to a page without reloading: the app listens for `popstate`. */
+export function navigate(route: Route, replace = false): void {
+  const path = routePath(route);
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

@@ -1,0 +1,121 @@
+import { awards, type Scenario, scoreMatch, stateOfView } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { actorBadge } from '../game/actor-badge.ts';
+import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import type { Screen } from './match-screen.ts';
+
+/**
+ * The end of the match: the engine's ranking (scoreMatch on the final view,
+ * which reveals everything once the match is over), each actor's score
+ * broken down, the awards, and the way to the archived match.
+ */
+export function createEndScreen(scenario: Scenario, _connection: MatchConnection): Screen {
+  const element = el('main', { class: 'end' });
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  let shownStep = -1;
+
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      const view = s.view;
+      const lobby = s.lobby!;
+      const step = view?.step ?? -2;
+      if (step === shownStep) return;
+      shownStep = step;
+      const links = el(
+        'p',
+        { class: 'end__links' },
+        el(
+          'a',
+          {
+            href: `/api/matches/${encodeURIComponent(s.roomId)}`,
+            download: `match-${s.roomId}.json`,
+            class: 'button',
+          },
+          'Download the match file',
+        ),
+        ' ',
+        el('a', { href: '/archive', class: 'button button--ghost' }, 'Finished matches'),
+        ' ',
+        el('a', { href: '/', class: 'button button--ghost' }, 'Home'),
+      );
+      if (view?.phase !== 'ended') {
+        element.replaceChildren(
+          el('h1', {}, 'The host ended the match'),
+          el(
+            'p',
+            {},
+            `It stopped in round ${view?.round ?? '?'} before its last round, so there is no ranking and no secret is revealed.`,
+          ),
+          links,
+        );
+        return;
+      }
+      const state = stateOfView(view);
+      const scores = scoreMatch(scenario, state);
+      const ending = view.ending;
+      element.replaceChildren(
+        el('h1', {}, 'Match over'),
+        el(
+          'p',
+          { class: 'end__why' },
+          ending?.reason === 'greatPowerWar'
+            ? `A great-power war ended the match in round ${ending.round}. Those whose actions pushed Tension to the top lose a third of their stars.`
+            : `The match ended after round ${ending?.round ?? view.round}.`,
+        ),
+        el(
+          'ol',
+          { class: 'ranking', 'data-testid': 'ranking' },
+          ...scores.map((score) => {
+            const actor = scenario.actors.find((a) => a.id === score.seat)!;
+            const people = lobby.seats.find((x) => x.seat === score.seat);
+            const who = people?.bot
+              ? 'bot'
+              : (people?.people.map((p) => p.nickname).join(', ') ?? '');
+            return el(
+              'li',
+              { class: `ranking__row${score.seat === s.seat ? ' is-mine' : ''}` },
+              el('span', { class: 'ranking__rank' }, `#${score.rank}`),
+              actorBadge(actor),
+              el('span', { class: 'ranking__who' }, who),
+              el(
+                'span',
+                { class: 'ranking__score' },
+                `${score.stars} stars, par ${score.par}: ${score.margin >= 0 ? '+' : ''}${score.margin}`,
+              ),
+              el(
+                'ul',
+                { class: 'ranking__goals' },
+                ...score.goals.map((g) =>
+                  el('li', {}, `${g.label}: ${g.value} → ${'★'.repeat(g.stars) || 'no star'}`),
+                ),
+                score.objective
+                  ? el(
+                      'li',
+                      {},
+                      `Secret objective — ${score.objective.text}: ${score.objective.met ? 'met ★' : 'not met'}`,
+                    )
+                  : null,
+                score.grievancePenalty
+                  ? el('li', {}, `Grievances held against it: −${score.grievancePenalty}`)
+                  : null,
+                score.warMaker
+                  ? el('li', {}, 'Pushed the world into a great-power war: stars cut')
+                  : null,
+              ),
+            );
+          }),
+        ),
+        el('h2', {}, 'Awards'),
+        el(
+          'ul',
+          { class: 'awards' },
+          ...awards(scenario, state).map((a) =>
+            el('li', {}, `${a.title}: ${name(a.seat)} (${a.value})`),
+          ),
+        ),
+        links,
+      );
+    },
+  };
+}

@@ -1,0 +1,235 @@
+import {
+  type CreateMatchOptions,
+  DEFAULT_TIMERS,
+  getScenario,
+  JoinCodeSchema,
+  NicknameSchema,
+  type PhaseTimers,
+  SCENARIO_IDS,
+  type Scenario,
+} from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { lastNickname } from '../net/credentials.ts';
+import { field, formError, numberInput, select } from './form-parts.ts';
+
+const PITCH =
+  'Lead China, Russia, the United States & NATO or a state of the Global South. ' +
+  'Each round you offer flexible partnerships or binding treaties, and each round a crisis ' +
+  'tests them. Commit too deeply and a partner drags you into a war you did not choose: ' +
+  'that is entrapment. Hedge too much and your partners leave you alone when you need them: ' +
+  'that is abandonment. Steer between the two.';
+
+/** Timer presets in seconds per phase; a class period needs shorter phases than friends online. */
+export const TIMER_PRESETS: Record<string, { label: string; timers: PhaseTimers }> = {
+  class: {
+    label: 'Class period (short phases)',
+    timers: { news: 30, diplomacy: 180, responses: 90, calls: 90, resolution: 30 },
+  },
+  standard: { label: 'Standard', timers: DEFAULT_TIMERS },
+  relaxed: {
+    label: 'Relaxed (double time)',
+    timers: { news: 120, diplomacy: 600, responses: 240, calls: 240, resolution: 90 },
+  },
+};
+
+export interface HomeActions {
+  create(options: CreateMatchOptions): Promise<void>;
+  join(code: string, nickname: string): Promise<void>;
+  openArchive(): void;
+}
+
+/** The home page: host a match, join one by code, or open the archive. */
+export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): void {
+  root.replaceChildren(
+    el(
+      'header',
+      { class: 'hero' },
+      el('img', { class: 'hero__logo', src: '/favicon.svg', alt: '', width: '72', height: '72' }),
+      el('h1', {}, 'Entanglement'),
+      el('p', { class: 'hero__tagline' }, 'A diplomacy game of alliances and the risks they carry'),
+      el('p', { class: 'hero__pitch' }, PITCH),
+    ),
+    el(
+      'main',
+      { class: 'home-grid' },
+      joinCard(actions, code),
+      createCard(actions),
+      el(
+        'section',
+        { class: 'card', 'aria-labelledby': 'archive-title' },
+        el('h2', { id: 'archive-title' }, 'Finished matches'),
+        el('p', {}, 'Replay a finished match with your class, or look up a result.'),
+        linkButton('Open the archive', () => actions.openArchive()),
+      ),
+    ),
+  );
+}
+
+function linkButton(label: string, onClick: () => void): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'button button--ghost' }, label);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+function nicknameInput(id: string): HTMLInputElement {
+  return el('input', {
+    id,
+    name: 'nickname',
+    maxlength: '24',
+    autocomplete: 'nickname',
+    required: '',
+    value: lastNickname(),
+  });
+}
+
+function joinCard(actions: HomeActions, code: string): HTMLElement {
+  const codeInput = el('input', {
+    id: 'join-code',
+    name: 'code',
+    maxlength: '6',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    placeholder: 'ABC234',
+    class: 'code-input',
+    required: '',
+    value: code.toUpperCase(),
+  });
+  const nickname = nicknameInput('join-nickname');
+  const error = formError();
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Join');
+  const form = el(
+    'form',
+    { class: 'form', novalidate: '' },
+    field('Join code', codeInput),
+    field('Your name', nickname),
+    error.node,
+    submit,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const parsedCode = JoinCodeSchema.safeParse(codeInput.value.trim().toUpperCase());
+    if (!parsedCode.success)
+      return error.show('A join code has 6 letters and digits, as shown on the host’s screen.');
+    const parsedName = NicknameSchema.safeParse(nickname.value);
+    if (!parsedName.success) return error.show('Choose a name of 1 to 24 characters.');
+    submit.disabled = true;
+    error.clear();
+    actions.join(parsedCode.data, parsedName.data).catch((e: unknown) => {
+      submit.disabled = false;
+      error.show(e instanceof Error ? e.message : String(e));
+    });
+  });
+  (code ? nickname : codeInput).setAttribute('autofocus', '');
+  return el(
+    'section',
+    { class: 'card card--primary', 'aria-labelledby': 'join-title' },
+    el('h2', { id: 'join-title' }, 'Join a match'),
+    form,
+  );
+}
+
+function createCard(actions: HomeActions): HTMLElement {
+  const nickname = nicknameInput('create-nickname');
+  const scenario = select(
+    'create-scenario',
+    SCENARIO_IDS.map((id) => [id, getScenario(id).title]),
+  );
+  const description = el('p', { class: 'hint' });
+  const rounds = numberInput('create-rounds', 1, 16);
+  const pace = select('create-pace', [
+    ['quick', 'Quick: orders, then resolution'],
+    ['full', 'Full: offers, then answers to crisis calls'],
+  ]);
+  const timers = select(
+    'create-timers',
+    Object.entries(TIMER_PRESETS).map(([id, p]) => [id, p.label]),
+  );
+  const seats = el('fieldset', { class: 'seat-picks' });
+  const error = formError();
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Create the match');
+
+  const showScenario = () => {
+    const s = getScenario(scenario.value);
+    description.textContent = s.description;
+    rounds.min = String(s.rounds.min);
+    rounds.max = String(s.rounds.max);
+    rounds.value = String(s.rounds.default);
+    seats.replaceChildren(...seatPicks(s));
+  };
+  scenario.addEventListener('change', showScenario);
+  showScenario();
+
+  const form = el(
+    'form',
+    { class: 'form', novalidate: '' },
+    field('Your name', nickname),
+    field('Scenario', scenario),
+    description,
+    seats,
+    el('div', { class: 'form-row' }, field('Rounds', rounds), field('Pace', pace)),
+    field('Phase timers', timers),
+    error.node,
+    submit,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = NicknameSchema.safeParse(nickname.value);
+    if (!name.success) return error.show('Choose a name of 1 to 24 characters.');
+    const s = getScenario(scenario.value);
+    const chosen = [...seats.querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (i) => i.value,
+    );
+    const optional = chosen.filter((id) => s.seats.optional.includes(id));
+    if (optional.length < s.seats.minOptional || optional.length > s.seats.maxOptional)
+      return error.show(
+        `Choose ${s.seats.minOptional} to ${s.seats.maxOptional} of the optional seats.`,
+      );
+    submit.disabled = true;
+    error.clear();
+    actions
+      .create({
+        scenario: s.id,
+        nickname: name.data,
+        rounds: Number(rounds.value),
+        pace: pace.value as 'quick' | 'full',
+        seats: [...s.seats.required, ...optional],
+        timers: TIMER_PRESETS[timers.value]?.timers,
+      })
+      .catch((e: unknown) => {
+        submit.disabled = false;
+        error.show(e instanceof Error ? e.message : String(e));
+      });
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'create-title' },
+    el('h2', { id: 'create-title' }, 'Host a match'),
+    el('p', { class: 'hint' }, 'Seats nobody takes are played by bots when you start.'),
+    form,
+  );
+}
+
+/** A checkbox per seat: required seats are checked and fixed, optional ones start checked. */
+function seatPicks(scenario: Scenario): HTMLElement[] {
+  const actor = (id: string) => scenario.actors.find((a) => a.id === id)!;
+  const pick = (id: string, required: boolean) => {
+    const a = actor(id);
+    const box = el('input', { type: 'checkbox', value: id, name: 'seat' });
+    box.checked = true;
+    box.disabled = required;
+    return el(
+      'label',
+      { class: 'seat-pick', title: a.description },
+      box,
+      el('span', { class: 'swatch', style: `background:${a.colour}` }),
+      el('span', { class: 'emblem' }, a.emblem),
+      ` ${a.name}${required ? ' (always in play)' : ''}`,
+    );
+  };
+  return [
+    el('legend', {}, 'Seats in play'),
+    ...scenario.seats.required.map((id) => pick(id, true)),
+    ...scenario.seats.optional.map((id) => pick(id, false)),
+  ];
+}

@@ -1,0 +1,181 @@
+import {
+  type LobbyMessage,
+  PHASE_NAMES,
+  type PhaseTimers,
+  type Scenario,
+} from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { actorBadge } from '../game/actor-badge.ts';
+import { createChat } from '../game/chat.ts';
+import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import type { Screen } from './match-screen.ts';
+
+/** The address a player types or scans to join: /join/CODE on this server. */
+export function joinLink(code: string): string {
+  return `${location.origin}/join/${code}`;
+}
+
+/**
+ * The lobby: every seat with its actor's colour, emblem and interests, who
+ * sits where (teams share a seat), spectators, and for the host the settings,
+ * Start and a link to the projector view.
+ */
+export function createLobbyScreen(scenario: Scenario, connection: MatchConnection): Screen {
+  const title = el('h1', {}, scenario.title);
+  const codeBox = el('div', { class: 'join-code' });
+  const seats = el('ul', { class: 'seat-grid', 'aria-label': 'Seats' });
+  const spectators = el('p', { class: 'spectators' });
+  const hostBox = el('section', { class: 'panel host-box', 'aria-label': 'Host', hidden: '' });
+  const notice = el('p', { class: 'form-error', role: 'alert', hidden: '' });
+  const chat = createChat(scenario, connection);
+  const element = el(
+    'div',
+    { class: 'lobby' },
+    el(
+      'header',
+      { class: 'lobby__head' },
+      el('div', {}, el('p', { class: 'eyebrow' }, 'Lobby'), title),
+      codeBox,
+    ),
+    notice,
+    el('div', { class: 'lobby__main' }, el('div', {}, seats, spectators, hostBox), chat.element),
+  );
+  let lastError: unknown = null;
+
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      const lobby = s.lobby!;
+      codeBox.replaceChildren(
+        el('span', { class: 'join-code__label' }, 'Join code'),
+        el('strong', { class: 'join-code__value', 'data-testid': 'join-code' }, lobby.code),
+        el('span', { class: 'join-code__link' }, joinLink(lobby.code)),
+      );
+      seats.replaceChildren(
+        ...lobby.seats.map((seat) => seatCard(scenario, lobby, seat, s, connection)),
+      );
+      spectators.textContent =
+        lobby.spectators.length > 0
+          ? `Watching: ${lobby.spectators.map((p) => p.nickname).join(', ')}`
+          : '';
+      hostBox.hidden = !s.isHost;
+      if (s.isHost) renderHostBox(hostBox, lobby, s, connection);
+      chat.update(s);
+      if (s.lastError !== lastError) {
+        lastError = s.lastError;
+        notice.hidden = !s.lastError;
+        notice.textContent = s.lastError?.reason ?? '';
+      }
+    },
+  };
+}
+
+function seatCard(
+  scenario: Scenario,
+  lobby: LobbyMessage,
+  seat: LobbyMessage['seats'][number],
+  s: MatchSnapshot,
+  connection: MatchConnection,
+): HTMLElement {
+  const actor = scenario.actors.find((a) => a.id === seat.seat)!;
+  const mine = s.seat === seat.seat;
+  const people = seat.people.map((p) => {
+    const item = el('li', {}, p.nickname, p.id === s.sessionId ? ' (you)' : '');
+    if (s.isHost && p.id !== s.sessionId) {
+      const remove = el(
+        'button',
+        { type: 'button', class: 'link-button', 'aria-label': `Remove ${p.nickname}` },
+        'remove',
+      );
+      remove.addEventListener('click', () => {
+        if (confirm(`Remove ${p.nickname} from the match?`))
+          connection.host({ action: 'remove', person: p.id });
+      });
+      item.append(' ', remove);
+    }
+    return item;
+  });
+  const take = el(
+    'button',
+    { type: 'button', class: 'button button--small' },
+    seat.people.length > 0 ? 'Join this team' : 'Take this seat',
+  );
+  take.addEventListener('click', () => connection.claimSeat(seat.seat));
+  return el(
+    'li',
+    {
+      class: `seat-card${mine ? ' seat-card--mine' : ''}`,
+      style: `--actor:${actor.colour}`,
+      'data-seat': seat.seat,
+    },
+    actorBadge(actor),
+    el('p', { class: 'seat-card__about' }, actor.description),
+    people.length > 0
+      ? el('ul', { class: 'seat-card__people' }, ...people)
+      : el(
+          'p',
+          { class: 'seat-card__empty' },
+          lobby.stage === 'lobby' ? 'Open: a bot plays it if nobody takes it.' : 'Bot',
+        ),
+    mine ? el('p', { class: 'seat-card__mine' }, 'Your seat') : take,
+  );
+}
+
+function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
+  const phases = (
+    pace === 'full'
+      ? ['news', 'diplomacy', 'responses', 'calls', 'resolution']
+      : ['news', 'diplomacy', 'resolution']
+  ) as (keyof PhaseTimers)[];
+  return phases.map((p) => `${PHASE_NAMES[p]} ${formatSeconds(timers[p])}`).join(' · ');
+}
+
+export function formatSeconds(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const r = seconds % 60;
+  return m > 0 ? `${m}:${String(r).padStart(2, '0')}` : `${r}s`;
+}
+
+function renderHostBox(
+  box: HTMLElement,
+  lobby: LobbyMessage,
+  s: MatchSnapshot,
+  connection: MatchConnection,
+): void {
+  const start = el(
+    'button',
+    { type: 'button', class: 'button', 'data-testid': 'start' },
+    'Start the match',
+  );
+  start.addEventListener('click', () => connection.host({ action: 'start' }));
+  const seated = lobby.seats.filter((x) => x.people.length > 0).length;
+  box.replaceChildren(
+    el('h2', {}, 'You are the host'),
+    el(
+      'p',
+      {},
+      `${lobby.rounds} rounds, ${lobby.pace === 'full' ? 'full' : 'quick'} pace. `,
+      timersText(lobby.timers, lobby.pace),
+    ),
+    el(
+      'p',
+      {},
+      `${seated} of ${lobby.seats.length} seats taken; the others will be played by bots.`,
+    ),
+    el(
+      'p',
+      { class: 'host-box__actions' },
+      start,
+      ' ',
+      el(
+        'a',
+        {
+          href: `/match/${encodeURIComponent(s.roomId)}?projector`,
+          target: '_blank',
+          class: 'button button--ghost',
+        },
+        'Open the projector view',
+      ),
+    ),
+  );
+}

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { killServer, spawnServer } from '../../server/src/testing/spawn-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Builds the client once and starts the real server (own data folder) for every browser test. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const build = spawnSync('npm', ['run', 'build', '--workspace', 'client'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    // Vitest sets NODE_ENV=test, which would make Vite build the development client.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (build.status !== 0)
+    throw new Error(`The client build failed:\n${build.stdout}\n${build.stderr}`);
+  const dir = await mkdtemp(join(tmpdir(), 'entanglement-e2e-'));
+  const server = await spawnServer(join(dir, 'data'));
+  project.provide('baseUrl', server.base);
+  return async () => {
+    await killServer(server);
+    await rm(dir, { recursive: true, force: true });
+  };
+}
