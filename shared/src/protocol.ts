@@ -59,6 +59,8 @@ export const CreateMatchSchema = z.object({
   /** Seats in play (the scenario's required ones plus the optional ones chosen). */
   seats: z.array(z.string().min(1).max(40)).min(1).max(32).optional(),
   timers: PhaseTimersSchema.optional(),
+  /** The class preset: fewer action points and a shorter treaty notice (docs/rules.md §15). */
+  preset: z.enum(['standard', 'class']).optional(),
 });
 export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
 
@@ -70,6 +72,8 @@ export type JoinMatchOptions = z.input<typeof JoinMatchSchema>;
 
 /** Take a seat in the lobby (`seat: null` = any seat nobody holds). */
 export const ClaimSeatSchema = z.object({ seat: z.string().min(1).max(40).nullable() });
+/** The lobby's ready mark of this person (no token: it is about the person, not the seat). */
+export const ReadySchema = z.object({ ready: z.boolean() });
 /** Bind this connection to a seat whose token it holds (a second device, a reconnect). */
 export const RejoinSeatSchema = z.object({ seat: z.string().min(1).max(40), token: TokenSchema });
 /** A seat command with that seat's token; `ref` comes back in the `ack`. */
@@ -133,6 +137,7 @@ export type ChatInput = z.infer<typeof ChatSchema>;
 export const CLIENT_MESSAGES = {
   claimSeat: ClaimSeatSchema,
   rejoinSeat: RejoinSeatSchema,
+  ready: ReadySchema,
   command: CommandMessageSchema,
   host: HostMessageSchema,
   chat: ChatSchema,
@@ -186,6 +191,10 @@ export const REMOVED_BY_HOST = 4401;
 export interface PersonInfo {
   id: string;
   nickname: string;
+  /** Their ready mark in the lobby. */
+  ready: boolean;
+  /** The host muted their chat. */
+  muted: boolean;
 }
 
 export interface LobbyMessage {

@@ -40,6 +40,10 @@ export class Chat {
     this.seq = lastSeq;
   }
 
+  isMuted(person: string): boolean {
+    return this.muted.has(person);
+  }
+
   /** The host (already checked) mutes or unmutes a person, by session id. */
   setMuted(room: ChatRoom, host: Client, person: string, muted: boolean) {
     if (room.seating.nickname(person) === null)

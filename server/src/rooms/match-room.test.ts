@@ -464,3 +464,61 @@ describe('a dropped connection', () => {
     await ana.waitFor('ack', (a) => a.ref === 'after-drop');
   });
 });
+
+describe('the lobby', () => {
+  test('shows ready marks and muted people; a ready mark resets on a change of seat', async () => {
+    const host = await create({ ...TUTORIAL, preset: 'class' });
+    const { roomId } = await host.waitFor('welcome');
+    const hostToken = (await host.waitFor('hostToken')).token;
+    const ana = await joinMatch(roomId, 'Ana');
+    ana.room.send('claimSeat', { seat: 'china' });
+    await ana.waitFor('seatToken');
+    let mark = host.mark();
+    ana.room.send('ready', { ready: true });
+    const ready = await host.waitFor(
+      'lobby',
+      (l) => l.seats.find((s) => s.seat === 'china')!.people.some((p) => p.ready),
+      mark,
+    );
+    const anaId = ready.seats.find((s) => s.seat === 'china')!.people[0]!.id;
+    expect(ready.seats.find((s) => s.seat === 'china')!.people[0]!.muted).toBe(false);
+
+    mark = host.mark();
+    host.room.send('host', { action: 'mute', token: hostToken, person: anaId });
+    await host.waitFor('lobby', (l) => l.seats.some((s) => s.people.some((p) => p.muted)), mark);
+
+    mark = host.mark();
+    ana.room.send('claimSeat', { seat: 'ussr' });
+    const moved = await host.waitFor(
+      'lobby',
+      (l) => l.seats.find((s) => s.seat === 'ussr')!.people.length === 1,
+      mark,
+    );
+    expect(moved.seats.find((s) => s.seat === 'ussr')!.people[0]).toMatchObject({
+      ready: false,
+      muted: true,
+    });
+
+    mark = ana.mark();
+    ana.room.send('ready', { ready: 'yes' });
+    expect(await ana.waitFor('error', () => true, mark)).toMatchObject({
+      code: 'badMessage',
+      type: 'ready',
+    });
+  });
+
+  test('a match made with the class preset plays with its fewer action points', async () => {
+    const host = await create({ ...TUTORIAL, preset: 'class' });
+    const hostToken = (await host.waitFor('hostToken')).token;
+    host.room.send('host', { action: 'start', token: hostToken });
+    const view = await host.waitFor('view');
+    expect(view.settings.preset).toBe('class');
+    const standard = await create(TUTORIAL);
+    const standardToken = (await standard.waitFor('hostToken')).token;
+    standard.room.send('host', { action: 'start', token: standardToken });
+    const standardView = await standard.waitFor('view');
+    expect(view.settings.actionPoints.greatPower).toBeLessThan(
+      standardView.settings.actionPoints.greatPower,
+    );
+  });
+});

@@ -17,8 +17,10 @@ import {
   type MatchStage,
   type MatchState,
   nextRandomCommand,
+  type PersonInfo,
   type PhaseTimers,
   REMOVED_BY_HOST,
+  ReadySchema,
   RejoinSeatSchema,
   RULES_VERSION,
   type Scenario,
@@ -110,9 +112,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       const issue = parsed.error.issues[0]!;
       throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
     }
-    const { scenario: scenarioId, rounds, pace, seats, timers } = parsed.data;
+    const { scenario: scenarioId, rounds, pace, seats, timers, preset } = parsed.data;
     this.scenario = getScenario(scenarioId);
-    const settings = { rounds, pace, seats };
+    const settings = { rounds, pace, seats, preset };
     const seed = nanoid();
     const created = createMatch(this.scenario, settings, seed);
     if (!created.ok) throw new Error(created.error);
@@ -147,6 +149,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
     this.onMessage('claimSeat', (client, raw) => this.onClaimSeat(client, raw));
     this.onMessage('rejoinSeat', (client, raw) => this.onRejoinSeat(client, raw));
+    this.onMessage('ready', (client, raw) => this.onReady(client, raw));
     this.onMessage('command', (client, raw) => this.onCommand(client, raw));
     this.onMessage('host', (client, raw) => this.onHost(client, raw));
     this.onMessage('chat', (client, raw) => this.chat.receive(this.chatRoom(), client, raw));
@@ -296,6 +299,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
   }
 
+  private onReady(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'ready', ReadySchema, raw);
+    if (!msg) return;
+    if (this.stage !== 'lobby')
+      return this.fail(client, 'ready', 'wrongStage', 'Ready marks are for the lobby.', 'ready');
+    this.seating.setReady(client.sessionId, msg.ready);
+    this.broadcastLobby();
+  }
+
   private onRejoinSeat(client: Client, raw: unknown) {
     const msg = this.parse(client, 'rejoinSeat', RejoinSeatSchema, raw);
     if (!msg) return;
@@ -351,8 +363,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       return this.start();
     }
     if (msg.action === 'remove') return this.removePerson(client, msg.person);
-    if (msg.action === 'mute' || msg.action === 'unmute')
-      return this.chat.setMuted(this.chatRoom(), client, msg.person, msg.action === 'mute');
+    if (msg.action === 'mute' || msg.action === 'unmute') {
+      this.chat.setMuted(this.chatRoom(), client, msg.person, msg.action === 'mute');
+      return this.broadcastLobby();
+    }
     if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying());
     switch (msg.action) {
       case 'pause':
@@ -672,6 +686,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     for (const client of this.clients) this.sendTo(client, 'lobby', message);
   }
 
+  private people(seat: string | null): PersonInfo[] {
+    return this.seating.holders(seat).map((p) => ({ ...p, muted: this.chat.isMuted(p.id) }));
+  }
+
   private lobbyMessage(): ServerMessages['lobby'] {
     return {
       code: this.code,
@@ -683,10 +701,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seats: this.match.seats.map((seat) => ({
         seat,
         name: this.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
-        people: this.seating.holders(seat),
+        people: this.people(seat),
         bot: this.bots.has(seat),
       })),
-      spectators: this.seating.holders(null),
+      spectators: this.people(null),
       host: this.hostSession ? this.seating.nickname(this.hostSession) : null,
       endedBy: this.endedBy,
     };

@@ -5,6 +5,8 @@ import { hashToken, tokenMatches } from '../store/tokens.ts';
 interface Person {
   nickname: string;
   seat: string | null;
+  /** The lobby's ready mark: reset when the person changes seat. */
+  ready: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Seating {
   }
 
   add(sessionId: string, nickname: string): void {
-    this.people.set(sessionId, { nickname, seat: null });
+    this.people.set(sessionId, { nickname, seat: null, ready: false });
   }
 
   remove(sessionId: string): void {
@@ -63,7 +65,14 @@ export class Seating {
 
   sit(sessionId: string, seat: string): void {
     const person = this.people.get(sessionId);
-    if (person) person.seat = seat;
+    if (!person) return;
+    if (person.seat !== seat) person.ready = false;
+    person.seat = seat;
+  }
+
+  setReady(sessionId: string, ready: boolean): void {
+    const person = this.people.get(sessionId);
+    if (person) person.ready = ready;
   }
 
   seatOf(sessionId: string): string | null {
@@ -75,10 +84,10 @@ export class Seating {
   }
 
   /** The people holding `seat` (null: the spectators), in the order they joined. */
-  holders(seat: string | null): PersonInfo[] {
-    const found: PersonInfo[] = [];
+  holders(seat: string | null): Omit<PersonInfo, 'muted'>[] {
+    const found: Omit<PersonInfo, 'muted'>[] = [];
     for (const [id, person] of this.people)
-      if (person.seat === seat) found.push({ id, nickname: person.nickname });
+      if (person.seat === seat) found.push({ id, nickname: person.nickname, ready: person.ready });
     return found;
   }
 
