@@ -143,6 +143,10 @@ export class MatchConnection {
     this.room?.send('claimSeat', { seat });
   }
 
+  setReady(ready: boolean): void {
+    this.room?.send('ready', { ready });
+  }
+
   /** Sends a command for this client's seat, stamped with the round and phase it sees. */
   command(intent: Intent): Promise<AckMessage> {
     const { view, seat } = this.snapshot;

@@ -145,6 +145,7 @@ function createCard(actions: HomeActions): HTMLElement {
     'create-timers',
     Object.entries(TIMER_PRESETS).map(([id, p]) => [id, p.label]),
   );
+  const preset = el('input', { type: 'checkbox', id: 'create-preset' });
   const seats = el('fieldset', { class: 'seat-picks' });
   const error = formError();
   const submit = el('button', { type: 'submit', class: 'button' }, 'Create the match');
@@ -169,6 +170,12 @@ function createCard(actions: HomeActions): HTMLElement {
     seats,
     el('div', { class: 'form-row' }, field('Rounds', rounds), field('Pace', pace)),
     field('Phase timers', timers),
+    el(
+      'label',
+      { class: 'check', for: 'create-preset' },
+      preset,
+      ' Class preset: fewer action points and a shorter treaty notice, for a first game',
+    ),
     error.node,
     submit,
   );
@@ -195,6 +202,7 @@ function createCard(actions: HomeActions): HTMLElement {
         pace: pace.value as 'quick' | 'full',
         seats: [...s.seats.required, ...optional],
         timers: TIMER_PRESETS[timers.value]?.timers,
+        preset: preset.checked ? 'class' : 'standard',
       })
       .catch((e: unknown) => {
         submit.disabled = false;

@@ -80,8 +80,29 @@ function seatCard(
   const actor = scenario.actors.find((a) => a.id === seat.seat)!;
   const mine = s.seat === seat.seat;
   const people = seat.people.map((p) => {
-    const item = el('li', {}, p.nickname, p.id === s.sessionId ? ' (you)' : '');
+    const item = el(
+      'li',
+      {},
+      el(
+        'span',
+        { class: p.ready ? 'ready-mark is-ready' : 'ready-mark' },
+        p.ready ? '✔ ready' : '… not ready',
+      ),
+      ' ',
+      p.nickname,
+      p.id === s.sessionId ? ' (you)' : '',
+      p.muted ? ' (muted)' : '',
+    );
     if (s.isHost && p.id !== s.sessionId) {
+      const mute = el(
+        'button',
+        { type: 'button', class: 'link-button' },
+        p.muted ? 'unmute' : 'mute',
+      );
+      mute.addEventListener('click', () =>
+        connection.host({ action: p.muted ? 'unmute' : 'mute', person: p.id }),
+      );
+      item.append(' ', mute);
       const remove = el(
         'button',
         { type: 'button', class: 'link-button', 'aria-label': `Remove ${p.nickname}` },
@@ -117,8 +138,23 @@ function seatCard(
           { class: 'seat-card__empty' },
           lobby.stage === 'lobby' ? 'Open: a bot plays it if nobody takes it.' : 'Bot',
         ),
-    mine ? el('p', { class: 'seat-card__mine' }, 'Your seat') : take,
+    mine ? readyToggle(seat, s, connection) : take,
   );
+}
+
+function readyToggle(
+  seat: LobbyMessage['seats'][number],
+  s: MatchSnapshot,
+  connection: MatchConnection,
+): HTMLElement {
+  const me = seat.people.find((p) => p.id === s.sessionId);
+  const button = el(
+    'button',
+    { type: 'button', class: 'button button--small', 'aria-pressed': String(Boolean(me?.ready)) },
+    me?.ready ? 'Not ready after all' : 'I am ready',
+  );
+  button.addEventListener('click', () => connection.setReady(!me?.ready));
+  return el('p', { class: 'seat-card__mine' }, 'Your seat ', button);
 }
 
 function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
