@@ -161,3 +161,23 @@ test('GET /api/matches pages newest first and filters by scenario; bad queries a
     expect((await fetch(`${env.base}/api/matches?${query}`)).status).toBe(400);
   expect((await getJson('/api/matches/no-such-match')).status).toBe(404);
 }, 60_000);
+
+test('a lobby everyone left is discarded; a started match everyone left keeps running', async () => {
+  const lobby = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  const lobbyId = (await lobby.waitFor('welcome')).roomId;
+  expect((await env.store.listLive()).map((m) => m.id)).toContain(lobbyId);
+  await lobby.leave();
+  const live = await eventually(
+    () => env.store.listLive(),
+    (matches) => !matches.some((m) => m.id === lobbyId),
+  );
+  expect(live.map((m) => m.id)).not.toContain(lobbyId);
+
+  const { host, guest, roomId } = await startMatch(TUTORIAL_MATCH);
+  await host.leave();
+  await guest.leave();
+  // The room is still there: a player can come back to it.
+  const back = new Inbox(await new Client(env.base).joinById(roomId, { nickname: 'Back' }));
+  env.inboxes.push(back);
+  expect((await back.waitFor('lobby')).stage).toBe('playing');
+});

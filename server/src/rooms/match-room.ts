@@ -49,6 +49,8 @@ export const MAX_CLIENTS = 64;
 export const RECONNECT_SECONDS = 20;
 /** Close codes of a lost connection (not a leave, an error or a removal): the SDK reconnects on these. */
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
+/** A lobby restored after a restart that nobody rejoins within this time is discarded. */
+export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 /** Commands a stand-in bot may issue in one phase before it is made to stop. */
 const BOT_COMMANDS_PER_PHASE = 32;
 
@@ -60,7 +62,7 @@ export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
 > &
-  Partial<Pick<MatchStore, 'appendChat'>>;
+  Partial<Pick<MatchStore, 'appendChat' | 'discard'>>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -98,6 +100,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The last nickname stored for each seat (kept when its people leave). */
   private readonly seatNames = new Map<string, string>();
   private archived = false;
+  private shuttingDown = false;
   private chat = new Chat();
 
   override async onCreate(options: unknown): Promise<void> {
@@ -204,7 +207,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (this.match.phase === 'ended') {
       this.stage = 'ended';
       this.archive();
-    } else if (clock !== null || log.length > 0) {
+    } else if (clock === null && log.length === 0) {
+      this.clock.setTimeout(() => {
+        if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
+      }, RESTORED_LOBBY_MS);
+    } else {
       this.stage = 'playing';
       this.humanSeats = this.match.seats.filter((s) => !this.bots.has(s));
       const current = clock?.round === this.match.round && clock.phase === this.match.phase;
@@ -223,6 +230,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const parsed = JoinMatchSchema.safeParse(options);
     if (!parsed.success) throw new Error('Choose a nickname of 1 to 24 characters.');
     this.seating.add(client.sessionId, parsed.data.nickname);
+    // A lobby restored after a restart is kept only until the people who came back leave.
+    if (this.stage === 'lobby') this.autoDispose = true;
     this.sendTo(client, 'welcome', {
       roomId: this.roomId,
       code: this.code,
@@ -267,9 +276,21 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
   }
 
-  override onDispose(): void {
+  override onBeforeShutdown(): void {
+    this.shuttingDown = true;
+    super.onBeforeShutdown();
+  }
+
+  /**
+   * A lobby everyone left is discarded from the store (it never started, so
+   * nothing is lost); on a server shutdown it is kept and restored instead.
+   */
+  override async onDispose(): Promise<void> {
     this.phaseClock?.stop();
     if (this.code) joinCodes.release(this.code);
+    if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
+      this.enqueue('discard the abandoned lobby', async (store) => store.discard?.(this.roomId));
+    await this.writes;
   }
 
   override onUncaughtException(error: RoomException, method: RoomMethodName): void {
@@ -445,6 +466,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   // ---- the match's flow ----
 
   private start(): void {
+    // A started match runs to its end even if everyone leaves for a while: they can come back.
+    this.autoDispose = false;
     this.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
     for (const seat of this.match.seats) if (!this.humanSeats.includes(seat)) this.bots.add(seat);
     this.stage = 'playing';
@@ -586,8 +609,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private archive(): void {
     if (this.archived) return;
     this.archived = true;
-    // A restored room was kept without clients; once archived it may go when empty.
+    // A started or restored room was kept without clients; once archived it may go when empty.
     if (!this.autoDispose) this.autoDispose = true;
+    if (this.clients.length === 0) this.afterWrites(() => void this.disconnect());
     const ended = this.match.phase === 'ended';
     const phaseHashes = [...this.phaseHashes];
     if (!ended) {
