@@ -37,6 +37,7 @@ import type { ClockRecord, MatchStore, PhaseHash, SeatRecord } from '../store/ty
 import { Chat, type ChatRoom } from './chat.ts';
 import { joinCodes } from './join-codes.ts';
 import { PhaseClock } from './phase-clock.ts';
+import { replayLog } from './replay-log.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { Seating } from './seating.ts';
 import { checkMessage, type Parser } from './validation.ts';
@@ -62,7 +63,7 @@ export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
 > &
-  Partial<Pick<MatchStore, 'appendChat' | 'discard'>>;
+  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog'>>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -75,6 +76,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
 
   private scenario!: Scenario;
+  private settings: SettingsInput = {};
+  /** The match's seed: secret until the match is archived. */
+  private seed = '';
   private match!: MatchState;
   private stage: MatchStage = 'lobby';
   private endedBy: 'host' | null = null;
@@ -101,6 +105,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly seatNames = new Map<string, string>();
   private archived = false;
   private shuttingDown = false;
+  /** Set while the room reloads the match from the store after an append failed. */
+  private recovering = false;
   private chat = new Chat();
 
   override async onCreate(options: unknown): Promise<void> {
@@ -119,6 +125,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.scenario = getScenario(scenarioId);
     const settings = { rounds, pace, seats, preset };
     const seed = nanoid();
+    this.settings = settings;
+    this.seed = seed;
     const created = createMatch(this.scenario, settings, seed);
     if (!created.ok) throw new Error(created.error);
     this.match = created.state;
@@ -177,19 +185,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (record.rulesVersion !== RULES_VERSION)
       throw new Error(`it was written for rules version ${record.rulesVersion}`);
     this.scenario = getScenario(record.scenarioId);
-    const created = createMatch(this.scenario, record.settings as SettingsInput, record.seed);
-    if (!created.ok) throw new Error(created.error);
-    this.match = created.state;
-    for (const entry of log) {
-      const { round, phase } = this.match;
-      const command = entry.command as Command;
-      const result = applyCommand(this.scenario, this.match, command);
-      if (!result.ok) throw new Error(`command ${entry.seq} is refused on replay: ${result.error}`);
-      const hash = stateHash(this.match);
-      if (this.match.step !== entry.seq || hash !== entry.stateHash)
-        throw new Error(`the replay differs from the stored log at command ${entry.seq}`);
-      if (command.kind === 'advance') this.phaseHashes.push({ round, phase, hash });
-    }
+    this.settings = record.settings as SettingsInput;
+    this.seed = record.seed;
+    const replayed = replayLog(this.scenario, this.settings, this.seed, log);
+    this.match = replayed.match;
+    this.phaseHashes.push(...replayed.phaseHashes);
     const room = (record.roomSettings ?? {}) as { timers?: Partial<PhaseTimers> };
     this.timers = { ...DEFAULT_TIMERS, ...room.timers };
     this.hostTokenHash = record.hostTokenHash;
@@ -219,6 +219,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       else if (clock.paused) this.phaseClock.startPaused(clock.remainingMs);
       else this.phaseClock.start(Math.max(0, clock.phaseEndsAt - Date.now()));
       if (!current) this.saveClock();
+      // A kill can land between two bot commands: bots finish the phase they were playing.
+      this.resumeBots();
     }
     console.log(
       `Restored match ${this.roomId} (code ${this.code}): ${this.stage}, round ${this.match.round}, ` +
@@ -352,6 +354,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const fail = (code: ErrorCode, reason: string, field: string) =>
       this.fail(client, 'command', code, reason, field, ref);
     if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying(), 'command');
+    if (this.recovering)
+      return fail(
+        'internal',
+        'The server is reloading the match after a storage error: try again in a moment.',
+        'command',
+      );
     if (!this.seating.has(command.seat))
       return fail('seatUnavailable', `"${command.seat}" is not a seat here.`, 'command.seat');
     if (!this.seating.matches(command.seat, msg.token))
@@ -418,6 +426,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** Host actions that change the match: a crisis injected, a seat handed to a bot. */
   private hostChange(client: Client, msg: HostMessage & { action: 'inject' | 'replaceWithBot' }) {
+    if (this.recovering)
+      return this.fail(
+        client,
+        'host',
+        'internal',
+        'The server is reloading the match; try again in a moment.',
+        'action',
+      );
     if (msg.action === 'inject') {
       const { round, phase } = this.match;
       const cmd: Command = { kind: 'injectCrisis', round, phase, card: msg.card };
@@ -484,7 +500,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
   private advance(): void {
-    if (this.stage !== 'playing') return;
+    if (this.stage !== 'playing' || this.recovering) return;
     const { round, phase } = this.match;
     const result = applyCommand(this.scenario, this.match, { kind: 'advance', round, phase });
     if (!result.ok) {
@@ -530,9 +546,60 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const seq = this.match.step;
     const hash = stateHash(this.match);
     const at = Date.now();
-    return this.chain(`append command ${seq}`, (store) =>
-      store.appendCommand(this.roomId, seq, command, hash, at),
-    );
+    const done = this.chain(`append command ${seq}`, (store) => {
+      // After a failed append the log must not get a gap: later commands are dropped too.
+      if (this.recovering) throw new Error('an earlier command could not be saved');
+      return store.appendCommand(this.roomId, seq, command, hash, at);
+    });
+    done.catch(() => this.recover());
+    return done;
+  }
+
+  /**
+   * A command the store did not take must not stay in the match. The room
+   * freezes its clock, waits for the writes in flight, reloads the match
+   * from the log the store holds (up to the last command it committed), and
+   * sends everyone that state; the senders of the lost commands got an
+   * `internal` error instead of an ack. If even that fails the match stays
+   * frozen and every command is refused (the host should restart the server).
+   */
+  private recover(): void {
+    const store = this.store;
+    if (this.recovering || !store?.loadLog) return;
+    this.recovering = true;
+    const before = `${this.match.round}:${this.match.phase}`;
+    const wasPaused = this.phaseClock.paused;
+    this.phaseClock.pause();
+    this.writes
+      .then(() => store.loadLog!(this.roomId))
+      .then((log) => {
+        const replayed = replayLog(this.scenario, this.settings, this.seed, log);
+        this.match = replayed.match;
+        this.phaseHashes.splice(0, this.phaseHashes.length, ...replayed.phaseHashes);
+        this.recovering = false;
+        if (`${this.match.round}:${this.match.phase}` !== before) {
+          this.phaseClock.start(this.phaseMs());
+          if (wasPaused) this.phaseClock.pause();
+        } else if (!wasPaused) this.phaseClock.resume();
+        this.saveClock();
+        this.resumeBots();
+        this.afterWrites(() => {
+          this.sendViews();
+          this.broadcastTimer();
+        });
+        console.error(
+          `Match ${this.roomId}: reloaded from its log (${log.length} commands) after a failed write`,
+        );
+      })
+      .catch((error: unknown) => {
+        console.error(`Match ${this.roomId}: could not reload from the store; frozen:`, error);
+      });
+  }
+
+  /** Bots that have not finished the current phase play it (after a restart or a reload). */
+  private resumeBots(): void {
+    if (this.stage !== 'playing') return;
+    this.playBots([...this.bots].filter((seat) => !this.match.drafts[seat]?.done));
   }
 
   /** Queues a write after every earlier one; resolves once it is committed (at once without a store). */
