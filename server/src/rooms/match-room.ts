@@ -24,23 +24,23 @@ import {
   RejoinSeatSchema,
   RULES_VERSION,
   type Scenario,
-  type SeatView,
   type ServerMessages,
-  type ServerMessageType,
-  scoreMatch,
   stateHash,
   viewFor,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
-import type { ClockRecord, MatchStore, PhaseHash, SeatRecord } from '../store/types.ts';
+import type { MatchStore, PhaseHash } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { joinCodes } from './join-codes.ts';
+import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
+import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox.ts';
 import { PhaseClock } from './phase-clock.ts';
 import { replayLog } from './replay-log.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { Seating } from './seating.ts';
-import { checkMessage, type Parser } from './validation.ts';
+import type { Parser } from './validation.ts';
+import { WriteQueue } from './write-queue.ts';
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
 export const MAX_MESSAGES_PER_SECOND = 20;
@@ -97,8 +97,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private phaseClock!: PhaseClock;
   /** Where accepted commands are appended before they are acknowledged; null keeps them in memory only. */
   protected store: MatchLog | null = null;
-  /** The chain of pending appends, in command order. */
-  private writes: Promise<void> = Promise.resolve();
+  /** The store's writes, in the order they happened. */
+  private readonly writes = new WriteQueue(() => `Match ${this.roomId}`);
   /** The state hash at the end of every phase, in the order played (archived at the end). */
   private readonly phaseHashes: PhaseHash[] = [];
   /** The last nickname stored for each seat (kept when its people leave). */
@@ -110,6 +110,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private chat = new Chat();
 
   override async onCreate(options: unknown): Promise<void> {
+    this.writes.store = this.store;
     const plan = takeRestore(options);
     if (plan) {
       await this.restoreFrom(plan);
@@ -234,7 +235,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.seating.add(client.sessionId, parsed.data.nickname);
     // A lobby restored after a restart is kept only until the people who came back leave.
     if (this.stage === 'lobby') this.autoDispose = true;
-    this.sendTo(client, 'welcome', {
+    sendTo(client, 'welcome', {
       roomId: this.roomId,
       code: this.code,
       sessionId: client.sessionId,
@@ -244,12 +245,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       // The first client is the one who created the match.
       this.hostGiven = true;
       this.hostSession = client.sessionId;
-      this.sendTo(client, 'hostToken', { token: this.hostToken });
+      sendTo(client, 'hostToken', { token: this.hostToken });
     }
     this.broadcastLobby();
     if (this.stage !== 'lobby') {
-      this.sendTo(client, 'view', viewFor(this.match, null));
-      this.sendTo(client, 'timer', this.timerMessage());
+      sendTo(client, 'view', viewFor(this.match, null));
+      sendTo(client, 'timer', this.timerMessage());
     }
   }
 
@@ -265,10 +266,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** Back after a drop: the client gets the lobby, its view and the timer again. */
   override onReconnect(client: Client): void {
-    this.sendTo(client, 'lobby', this.lobbyMessage());
+    sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
-    this.sendTo(client, 'view', viewFor(this.match, this.seating.seatOf(client.sessionId)));
-    this.sendTo(client, 'timer', this.timerMessage());
+    sendTo(client, 'view', viewFor(this.match, this.seating.seatOf(client.sessionId)));
+    sendTo(client, 'timer', this.timerMessage());
   }
 
   override onLeave(client: Client): void {
@@ -291,8 +292,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.phaseClock?.stop();
     if (this.code) joinCodes.release(this.code);
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
-      this.enqueue('discard the abandoned lobby', async (store) => store.discard?.(this.roomId));
-    await this.writes;
+      this.writes.enqueue('discard the abandoned lobby', async (store) =>
+        store.discard?.(this.roomId),
+      );
+    await this.writes.settled();
   }
 
   override onUncaughtException(error: RoomException, method: RoomMethodName): void {
@@ -317,7 +320,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // A seat restored after a restart knows only its token's hash: it gets a new token.
     const token = this.seating.token(seat) ?? this.seating.rotate(seat);
     this.seating.sit(client.sessionId, seat);
-    this.sendTo(client, 'seatToken', { seat, token });
+    sendTo(client, 'seatToken', { seat, token });
     this.saveSeat(seat);
     this.broadcastLobby();
   }
@@ -341,10 +344,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (!this.seating.matches(msg.seat, msg.token))
       return fail('badToken', 'Not this seat’s token.', 'token');
     this.seating.sit(client.sessionId, msg.seat);
-    this.sendTo(client, 'seatToken', { seat: msg.seat, token: msg.token });
+    sendTo(client, 'seatToken', { seat: msg.seat, token: msg.token });
     this.saveSeat(msg.seat);
     this.broadcastLobby();
-    if (this.stage !== 'lobby') this.sendTo(client, 'view', viewFor(this.match, msg.seat));
+    if (this.stage !== 'lobby') sendTo(client, 'view', viewFor(this.match, msg.seat));
   }
 
   private onCommand(client: Client, raw: unknown) {
@@ -371,11 +374,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (!result.ok) return fail(stale ? 'stale' : 'illegal', result.error, 'command');
     const ack = { ref: ref ?? null, kind: command.kind, step: this.match.step };
     this.record(command).then(
-      () => this.sendTo(client, 'ack', ack),
+      () => sendTo(client, 'ack', ack),
       () => fail('internal', 'The server could not save this command; tell the host.', 'command'),
     );
     if (this.everyoneDone()) this.advance();
-    else this.afterWrites(() => this.sendViews());
+    else this.writes.afterWrites(() => this.sendViews());
   }
 
   private onHost(client: Client, raw: unknown) {
@@ -452,7 +455,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.broadcastLobby();
     }
     if (this.everyoneDone()) this.advance();
-    else this.afterWrites(() => this.sendViews());
+    else this.writes.afterWrites(() => this.sendViews());
   }
 
   /** Disconnects a person; a seat they held gets a new token, sent to the others holding it. */
@@ -468,7 +471,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       const token = this.seating.rotate(seat);
       for (const other of this.seating.holders(seat)) {
         const client = this.clients.getById(other.id);
-        if (client) this.sendTo(client, 'seatToken', { seat, token });
+        if (client) sendTo(client, 'seatToken', { seat, token });
       }
       this.saveSeat(seat);
     }
@@ -492,7 +495,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.phaseClock.start(this.phaseMs());
     this.saveClock();
     this.broadcastLobby();
-    this.afterWrites(() => {
+    this.writes.afterWrites(() => {
       this.sendViews();
       this.broadcastTimer();
     });
@@ -519,7 +522,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.phaseClock.start(this.phaseMs());
       this.saveClock();
     }
-    this.afterWrites(() => {
+    this.writes.afterWrites(() => {
       this.sendViews();
       this.broadcastTimer();
     });
@@ -546,7 +549,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const seq = this.match.step;
     const hash = stateHash(this.match);
     const at = Date.now();
-    const done = this.chain(`append command ${seq}`, (store) => {
+    const done = this.writes.chain(`append command ${seq}`, (store) => {
       // After a failed append the log must not get a gap: later commands are dropped too.
       if (this.recovering) throw new Error('an earlier command could not be saved');
       return store.appendCommand(this.roomId, seq, command, hash, at);
@@ -571,6 +574,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const wasPaused = this.phaseClock.paused;
     this.phaseClock.pause();
     this.writes
+      .settled()
       .then(() => store.loadLog!(this.roomId))
       .then((log) => {
         const replayed = replayLog(this.scenario, this.settings, this.seed, log);
@@ -583,7 +587,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         } else if (!wasPaused) this.phaseClock.resume();
         this.saveClock();
         this.resumeBots();
-        this.afterWrites(() => {
+        this.writes.afterWrites(() => {
           this.sendViews();
           this.broadcastTimer();
         });
@@ -602,17 +606,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.playBots([...this.bots].filter((seat) => !this.match.drafts[seat]?.done));
   }
 
-  /** Queues a write after every earlier one; resolves once it is committed (at once without a store). */
-  private chain(what: string, write: (store: MatchLog) => Promise<void>): Promise<void> {
-    const store = this.store;
-    if (!store) return Promise.resolve();
-    const done = this.writes.then(() => write(store));
-    this.writes = done.catch((error: unknown) => {
-      console.error(`Match ${this.roomId}: could not ${what}:`, error);
-    });
-    return done;
-  }
-
   /** What the chat sees of this room; chat lines join the ordered writes. */
   private chatRoom(): ChatRoom {
     return {
@@ -620,84 +613,38 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seating: this.seating,
       hostTokenHash: this.hostTokenHash,
       clients: this.clients,
-      send: (client, message) => this.sendTo(client, 'chat', message),
+      send: (client, message) => sendTo(client, 'chat', message),
       fail: (client, type, code, reason, field) => this.fail(client, type, code, reason, field),
       persist: (entry) =>
-        this.chain(`append chat ${entry.seq}`, async (s) => s.appendChat?.(this.roomId, entry)),
+        this.writes.chain(`append chat ${entry.seq}`, async (s) =>
+          s.appendChat?.(this.roomId, entry),
+        ),
     };
-  }
-
-  /**
-   * Queues a store write after every earlier one (commands, seats and the
-   * archive reach the store in the order they happened); a failure is logged.
-   */
-  private enqueue(what: string, write: (store: MatchLog) => Promise<void>): void {
-    this.chain(what, write).catch(() => undefined);
   }
 
   /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
   private saveSeat(seat: string): void {
     if (this.archived || !this.store) return;
-    const bot = this.bots.has(seat);
-    const names = this.seating.holders(seat).map((p) => p.nickname);
-    const nickname = bot
-      ? 'Bot'
-      : names.length > 0
-        ? names.join(' & ')
-        : (this.seatNames.get(seat) ?? null);
-    if (nickname === null) return;
-    this.seatNames.set(seat, nickname);
-    const record: SeatRecord = {
-      seat,
-      tokenHash: bot ? null : this.seating.tokenHash(seat),
-      nickname,
-      kind: bot ? 'bot' : 'human',
-    };
-    this.enqueue(`store seat ${seat}`, (store) => store.upsertSeat(this.roomId, record));
+    const record = seatRecord(seat, this.bots.has(seat), this.seating, this.seatNames);
+    if (record)
+      this.writes.enqueue(`store seat ${seat}`, (store) => store.upsertSeat(this.roomId, record));
   }
 
-  /** Stores the phase clock: when a running phase ends, or the time left of a paused one. */
   private saveClock(): void {
     if (this.stage !== 'playing' || this.archived || !this.store) return;
-    const { round, phase } = this.match;
-    const left = this.phaseClock.remainingMs;
-    const clock: ClockRecord = this.phaseClock.paused
-      ? { round, phase, paused: true, remainingMs: left }
-      : { round, phase, paused: false, phaseEndsAt: Date.now() + left };
-    this.enqueue('save the clock', (store) => store.saveClock(this.roomId, clock));
+    const clock = clockRecord(this.match, this.phaseClock);
+    this.writes.enqueue('save the clock', (store) => store.saveClock(this.roomId, clock));
   }
 
-  /**
-   * The match is over (the engine ended it, or the host did): archives the
-   * result, the rounds and the state hash of every phase, after every write
-   * before it. The winner is the seat `scoreMatch` ranks first; none when the
-   * host ended the match before the engine did.
-   */
+  /** The match is over (the engine ended it, or the host did): archived after every write before it. */
   private archive(): void {
     if (this.archived) return;
     this.archived = true;
     // A started or restored room was kept without clients; once archived it may go when empty.
     if (!this.autoDispose) this.autoDispose = true;
-    if (this.clients.length === 0) this.afterWrites(() => void this.disconnect());
-    const ended = this.match.phase === 'ended';
-    const phaseHashes = [...this.phaseHashes];
-    if (!ended) {
-      const { round, phase } = this.match;
-      phaseHashes.push({ round, phase, hash: stateHash(this.match) });
-    }
-    const winner = ended ? (scoreMatch(this.scenario, this.match)[0]?.seat ?? null) : null;
-    const rounds = Math.min(this.match.round, this.match.settings.rounds);
-    this.enqueue('archive the match', (store) =>
-      store.finish(this.roomId, { finishedAt: Date.now(), winner, rounds, phaseHashes }),
-    );
-  }
-
-  /** Runs `fn` once every append so far is committed (at once without a store). */
-  private afterWrites(fn: () => void) {
-    if (!this.store) return fn();
-    this.writes.then(fn).catch((error: unknown) => {
-      console.error(`Match ${this.roomId}: could not send updates:`, error);
-    });
+    if (this.clients.length === 0) this.writes.afterWrites(() => void this.disconnect());
+    const result = finishRecord(this.scenario, this.match, this.phaseHashes);
+    this.writes.enqueue('archive the match', (store) => store.finish(this.roomId, result));
   }
 
   /** Early advance: only when people play, and every seat (people and bots) is done. */
@@ -712,14 +659,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   // ---- what clients receive ----
 
-  private sendTo<K extends ServerMessageType>(
-    client: Client,
-    type: K,
-    message: ServerMessages[K],
-  ): void {
-    client.send(type, message);
-  }
-
   private fail(
     client: Client,
     type: string,
@@ -728,34 +667,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     field: string | null = null,
     ref?: string,
   ): void {
-    this.sendTo(client, 'error', {
-      code,
-      reason,
-      field,
-      type,
-      ...(ref === undefined ? {} : { ref }),
-    });
+    sendError(client, type, code, reason, field, ref);
   }
 
   private parse<T>(client: Client, type: string, schema: Parser<T>, raw: unknown): T | null {
-    const checked = checkMessage(type, schema, raw);
-    if (checked.ok) return checked.data;
-    this.sendTo(client, 'error', checked.error);
-    return null;
+    return parseOrRefuse(client, type, schema, raw);
   }
 
-  /** Every client gets `viewFor(state, its seat)`, computed once per seat. */
   private sendViews(): void {
-    const views = new Map<string | null, SeatView>();
-    for (const client of this.clients) {
-      const seat = this.seating.seatOf(client.sessionId);
-      let view = views.get(seat);
-      if (!view) {
-        view = viewFor(this.match, seat);
-        views.set(seat, view);
-      }
-      this.sendTo(client, 'view', view);
-    }
+    sendViews(this.clients, (id) => this.seating.seatOf(id), this.match);
   }
 
   private timerMessage(): ServerMessages['timer'] {
@@ -768,13 +688,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private broadcastTimer(): void {
-    const message = this.timerMessage();
-    for (const client of this.clients) this.sendTo(client, 'timer', message);
+    broadcast(this.clients, 'timer', this.timerMessage());
   }
 
   private broadcastLobby(): void {
-    const message = this.lobbyMessage();
-    for (const client of this.clients) this.sendTo(client, 'lobby', message);
+    broadcast(this.clients, 'lobby', this.lobbyMessage());
   }
 
   private people(seat: string | null): PersonInfo[] {
