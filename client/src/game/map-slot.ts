@@ -14,9 +14,9 @@ export function createMapSlot(scenario: Scenario) {
     el('p', { class: 'status' }, 'Loading the map…'),
   );
   let map: WorldMap | null = null;
+  let draw: ((view: SeatView) => void) | null = null;
   let latest: SeatView | null = null;
   let destroyed = false;
-  let toModel: ((scenario: Scenario, view: SeatView) => unknown) | null = null;
 
   void (async () => {
     try {
@@ -29,8 +29,9 @@ export function createMapSlot(scenario: Scenario) {
       const created = await createWorldMap(element, scenario);
       if (destroyed) return created.destroy();
       map = created;
-      toModel = mapModel as (scenario: Scenario, view: SeatView) => unknown;
-      if (latest) map.update(mapModel(scenario, latest));
+      draw = (view) => created.update(mapModel(scenario, view));
+      if (latest) draw(latest);
+      element.dataset.ready = 'true';
     } catch (error) {
       console.warn('The map could not be drawn:', error);
       element.replaceChildren(
@@ -47,7 +48,7 @@ export function createMapSlot(scenario: Scenario) {
     element,
     update(view: SeatView) {
       latest = view;
-      if (map && toModel) map.update(toModel(scenario, view) as Parameters<WorldMap['update']>[0]);
+      draw?.(view);
     },
     destroy() {
       destroyed = true;
