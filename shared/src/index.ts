@@ -15,6 +15,12 @@ export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from '.
 export { ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
 export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts';
+export {
+  type AnswerCost,
+  answerCosts,
+  answerKindsFor,
+  silentAnswer,
+} from './explain/answer-costs.ts';
 export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
