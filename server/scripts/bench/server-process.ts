@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/config.ts';
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  base: string;
+  dataDir: string;
+  /** Everything the server printed (stdout and stderr), last 64 KiB. */
+  output(): string;
+  /** Lines the server wrote to stderr (its logged errors). */
+  errorLines(): number;
+  /** SIGINT (the server closes its rooms and the database), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+/**
+ * The real server (`node --import tsx server/src/main.ts`, as `npm start`
+ * runs it, with the SQLite store) in a child process on a free port of
+ * 127.0.0.1 and its own DATA_DIR, so its memory and CPU are its own.
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ */
+export function startServer(dataDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let errors = 0;
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-65_536);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    errors += chunk
+      .toString()
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${out}`)), 60_000);
+    const check = () => {
+      const port = /open http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      if (port === undefined) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      resolve({
+        child,
+        pid: child.pid!,
+        base: `http://127.0.0.1:${port}`,
+        dataDir,
+        output: () => out,
+        errorLines: () => errors,
+        async stop(graceMs = 15_000) {
+          if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+          child.kill('SIGINT');
+          const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          const code = await exited;
+          clearTimeout(kill);
+          return code;
+        },
+      });
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code}):\n${out}`));
+    });
+  });
+}
+
+export interface ProcSample {
+  /** performance.now() of the sample. */
+  at: number;
+  /** utime + stime of every thread so far, in seconds. */
+  cpuSeconds: number;
+  rssBytes: number;
+  /** The kernel's high-water mark of the resident set (VmHWM). */
+  peakRssBytes: number;
+}
+
+/** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone. */
+export function sampleProc(pid: number): ProcSample | null {
+  try {
+    const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime (14), stime (15)
+    const status = readFileSync(join('/proc', String(pid), 'status'), 'utf8');
+    const kb = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return {
+      at: performance.now(),
+      cpuSeconds: ticks / CLOCK_TICKS,
+      rssBytes: kb('VmRSS') * 1024,
+      peakRssBytes: kb('VmHWM') * 1024,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process every `intervalMs` until stopped. */
+export class ProcSampler {
+  readonly samples: ProcSample[] = [];
+  private readonly timer: NodeJS.Timeout;
+  private readonly pid: number;
+
+  constructor(pid: number, intervalMs = 1000) {
+    this.pid = pid;
+    this.take();
+    this.timer = setInterval(() => this.take(), intervalMs);
+    this.timer.unref();
+  }
+
+  take(): ProcSample | null {
+    const sample = sampleProc(this.pid);
+    if (sample) this.samples.push(sample);
+    return sample;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Average CPU between two instants (performance.now()), as a fraction of one core. */
+  cpuBetween(from: number, to: number): number {
+    const a = this.nearest(from);
+    const b = this.nearest(to);
+    if (!a || !b || b.at <= a.at) return 0;
+    return (b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000);
+  }
+
+  /** The busiest interval between consecutive samples in [from, to], as a fraction of one core. */
+  peakCpuBetween(from: number, to: number): number {
+    let peak = 0;
+    for (let i = 1; i < this.samples.length; i++) {
+      const a = this.samples[i - 1]!;
+      const b = this.samples[i]!;
+      if (a.at < from - 500 || b.at > to + 500 || b.at <= a.at) continue;
+      peak = Math.max(peak, (b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000));
+    }
+    return peak;
+  }
+
+  peakRss(): number {
+    return Math.max(0, ...this.samples.map((s) => s.peakRssBytes));
+  }
+
+  private nearest(at: number): ProcSample | undefined {
+    let best: ProcSample | undefined;
+    for (const s of this.samples)
+      if (!best || Math.abs(s.at - at) < Math.abs(best.at - at)) best = s;
+    return best;
+  }
+}
+
+/** Busy and total CPU time of the whole machine so far (all cores, /proc/stat), in seconds. */
+export function machineCpu(): { busySeconds: number; cores: number } {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  const total = lines[0]!.split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are not busy.
+  const busy = total.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+  const cores = lines.filter((l) => /^cpu\d/.test(l)).length;
+  return { busySeconds: busy / CLOCK_TICKS, cores };
+}
