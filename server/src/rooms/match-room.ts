@@ -1,8 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { type Client, Room, type RoomException, type RoomMethodName } from '@colyseus/core';
 import {
-  allSeatsDone,
-  applyCommand,
   ClaimSeatSchema,
   type Command,
   CommandMessageSchema,
@@ -16,7 +13,6 @@ import {
   JoinMatchSchema,
   type MatchStage,
   type MatchState,
-  nextRandomCommand,
   type PersonInfo,
   type PhaseTimers,
   REMOVED_BY_HOST,
@@ -25,14 +21,14 @@ import {
   RULES_VERSION,
   type Scenario,
   type ServerMessages,
-  stateHash,
   viewFor,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
-import type { MatchStore, PhaseHash } from '../store/types.ts';
+import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { joinCodes } from './join-codes.ts';
+import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox.ts';
 import { PhaseClock } from './phase-clock.ts';
@@ -52,11 +48,8 @@ export const RECONNECT_SECONDS = 20;
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
-/** Commands a stand-in bot may issue in one phase before it is made to stop. */
-const BOT_COMMANDS_PER_PHASE = 32;
 
 type Metadata = { code: string };
-type SettingsInput = Parameters<typeof createMatch>[1];
 
 /** What the room needs of the store: the match record, its command log, its seats and the archive. */
 export type MatchLog = Pick<
@@ -75,11 +68,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override maxClients = MAX_CLIENTS;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
 
-  private scenario!: Scenario;
-  private settings: SettingsInput = {};
-  /** The match's seed: secret until the match is archived. */
-  private seed = '';
-  private match!: MatchState;
+  /** The engine's match: state, log, bots. */
+  private play!: MatchPlay;
   private stage: MatchStage = 'lobby';
   private endedBy: 'host' | null = null;
   private timers: PhaseTimers = DEFAULT_TIMERS;
@@ -90,23 +80,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private hostSession: string | null = null;
   private hostGiven = false;
   private seating!: Seating;
-  private humanSeats: string[] = [];
-  private readonly bots = new Set<string>();
-  /** The bots' own generator, never the match's. */
-  private readonly botRng = { rng: randomInt(2 ** 31) };
   private phaseClock!: PhaseClock;
   /** Where accepted commands are appended before they are acknowledged; null keeps them in memory only. */
   protected store: MatchLog | null = null;
   /** The store's writes, in the order they happened. */
   private readonly writes = new WriteQueue(() => `Match ${this.roomId}`);
-  /** The state hash at the end of every phase, in the order played (archived at the end). */
-  private readonly phaseHashes: PhaseHash[] = [];
   /** The last nickname stored for each seat (kept when its people leave). */
   private readonly seatNames = new Map<string, string>();
   private archived = false;
   private shuttingDown = false;
-  /** Set while the room reloads the match from the store after an append failed. */
-  private recovering = false;
   private chat = new Chat();
 
   override async onCreate(options: unknown): Promise<void> {
@@ -123,14 +105,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
     }
     const { scenario: scenarioId, rounds, pace, seats, timers, preset } = parsed.data;
-    this.scenario = getScenario(scenarioId);
+    const scenario = getScenario(scenarioId);
     const settings = { rounds, pace, seats, preset };
     const seed = nanoid();
-    this.settings = settings;
-    this.seed = seed;
-    const created = createMatch(this.scenario, settings, seed);
+    const created = createMatch(scenario, settings, seed);
     if (!created.ok) throw new Error(created.error);
-    this.match = created.state;
+    this.play = this.newPlay(scenario, settings, seed, created.state);
     this.timers = { ...DEFAULT_TIMERS, ...timers };
     this.seating = new Seating(this.match.seats);
     this.code = joinCodes.claim(this.roomId);
@@ -139,7 +119,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       await this.store?.createMatch({
         id: this.roomId,
         code: this.code,
-        scenarioId: this.scenario.id,
+        scenarioId: scenario.id,
         settings,
         rulesVersion: RULES_VERSION,
         seed,
@@ -153,6 +133,23 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       throw error;
     }
     this.listen();
+  }
+
+  private newPlay(
+    scenario: Scenario,
+    settings: SettingsInput,
+    seed: string,
+    match: MatchState,
+  ): MatchPlay {
+    return new MatchPlay({
+      scenario,
+      settings,
+      seed,
+      match,
+      writes: this.writes,
+      matchId: () => this.roomId,
+      onLostWrite: () => this.recover(),
+    });
   }
 
   /** The phase clock and the message handlers. */
@@ -185,12 +182,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.autoDispose = false;
     if (record.rulesVersion !== RULES_VERSION)
       throw new Error(`it was written for rules version ${record.rulesVersion}`);
-    this.scenario = getScenario(record.scenarioId);
-    this.settings = record.settings as SettingsInput;
-    this.seed = record.seed;
-    const replayed = replayLog(this.scenario, this.settings, this.seed, log);
-    this.match = replayed.match;
-    this.phaseHashes.push(...replayed.phaseHashes);
+    const scenario = getScenario(record.scenarioId);
+    const settings = record.settings as SettingsInput;
+    const replayed = replayLog(scenario, settings, record.seed, log);
+    this.play = this.newPlay(scenario, settings, record.seed, replayed.match);
+    this.play.phaseHashes.push(...replayed.phaseHashes);
     const room = (record.roomSettings ?? {}) as { timers?: Partial<PhaseTimers> };
     this.timers = { ...DEFAULT_TIMERS, ...room.timers };
     this.hostTokenHash = record.hostTokenHash;
@@ -199,7 +195,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     for (const seat of seats) {
       this.seating.restore(seat.seat, seat.kind === 'bot' ? null : seat.tokenHash);
       this.seatNames.set(seat.seat, seat.nickname);
-      if (seat.kind === 'bot') this.bots.add(seat.seat);
+      if (seat.kind === 'bot') this.play.bots.add(seat.seat);
     }
     this.code = joinCodes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
@@ -214,7 +210,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       }, RESTORED_LOBBY_MS);
     } else {
       this.stage = 'playing';
-      this.humanSeats = this.match.seats.filter((s) => !this.bots.has(s));
+      this.play.humanSeats = this.match.seats.filter((s) => !this.play.bots.has(s));
       const current = clock?.round === this.match.round && clock.phase === this.match.phase;
       if (!current || clock === null) this.phaseClock.start(this.phaseMs());
       else if (clock.paused) this.phaseClock.startPaused(clock.remainingMs);
@@ -357,7 +353,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const fail = (code: ErrorCode, reason: string, field: string) =>
       this.fail(client, 'command', code, reason, field, ref);
     if (this.stage !== 'playing') return fail('wrongStage', this.notPlaying(), 'command');
-    if (this.recovering)
+    if (this.play.recovering)
       return fail(
         'internal',
         'The server is reloading the match after a storage error: try again in a moment.',
@@ -367,17 +363,17 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       return fail('seatUnavailable', `"${command.seat}" is not a seat here.`, 'command.seat');
     if (!this.seating.matches(command.seat, msg.token))
       return fail('badToken', 'That is not this seat’s token.', 'token');
-    if (this.bots.has(command.seat))
+    if (this.play.bots.has(command.seat))
       return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
     const stale = command.round !== this.match.round || command.phase !== this.match.phase;
-    const result = applyCommand(this.scenario, this.match, command);
+    const result = this.play.apply(command);
     if (!result.ok) return fail(stale ? 'stale' : 'illegal', result.error, 'command');
     const ack = { ref: ref ?? null, kind: command.kind, step: this.match.step };
-    this.record(command).then(
+    result.saved.then(
       () => sendTo(client, 'ack', ack),
       () => fail('internal', 'The server could not save this command; tell the host.', 'command'),
     );
-    if (this.everyoneDone()) this.advance();
+    if (this.play.everyoneDone()) this.advance();
     else this.writes.afterWrites(() => this.sendViews());
   }
 
@@ -429,7 +425,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** Host actions that change the match: a crisis injected, a seat handed to a bot. */
   private hostChange(client: Client, msg: HostMessage & { action: 'inject' | 'replaceWithBot' }) {
-    if (this.recovering)
+    if (this.play.recovering)
       return this.fail(
         client,
         'host',
@@ -440,21 +436,20 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (msg.action === 'inject') {
       const { round, phase } = this.match;
       const cmd: Command = { kind: 'injectCrisis', round, phase, card: msg.card };
-      const result = applyCommand(this.scenario, this.match, cmd);
+      const result = this.play.apply(cmd);
       if (!result.ok) return this.fail(client, 'host', 'illegal', result.error, 'card');
-      this.record(cmd);
     } else {
-      if (!this.humanSeats.includes(msg.seat))
+      if (!this.play.humanSeats.includes(msg.seat))
         return this.fail(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');
-      this.humanSeats = this.humanSeats.filter((s) => s !== msg.seat);
-      this.bots.add(msg.seat);
+      this.play.humanSeats = this.play.humanSeats.filter((s) => s !== msg.seat);
+      this.play.bots.add(msg.seat);
       this.seating.unseat(msg.seat);
       this.seating.rotate(msg.seat);
       this.saveSeat(msg.seat);
-      this.playBots([msg.seat]);
+      this.play.playBots([msg.seat]);
       this.broadcastLobby();
     }
-    if (this.everyoneDone()) this.advance();
+    if (this.play.everyoneDone()) this.advance();
     else this.writes.afterWrites(() => this.sendViews());
   }
 
@@ -478,6 +473,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
   }
 
+  /** The engine's state of the match. */
+  private get match(): MatchState {
+    return this.play.match;
+  }
+
   private notPlaying(): string {
     return this.stage === 'lobby' ? 'The match has not started yet.' : 'The match is over.';
   }
@@ -487,11 +487,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private start(): void {
     // A started match runs to its end even if everyone leaves for a while: they can come back.
     this.autoDispose = false;
-    this.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
-    for (const seat of this.match.seats) if (!this.humanSeats.includes(seat)) this.bots.add(seat);
+    this.play.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
+    for (const seat of this.match.seats)
+      if (!this.play.humanSeats.includes(seat)) this.play.bots.add(seat);
     this.stage = 'playing';
     for (const seat of this.match.seats) this.saveSeat(seat);
-    this.playBots();
+    this.play.playBots();
     this.phaseClock.start(this.phaseMs());
     this.saveClock();
     this.broadcastLobby();
@@ -503,22 +504,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
   private advance(): void {
-    if (this.stage !== 'playing' || this.recovering) return;
-    const { round, phase } = this.match;
-    const result = applyCommand(this.scenario, this.match, { kind: 'advance', round, phase });
-    if (!result.ok) {
-      console.error(`Match ${this.roomId}: the engine refused to advance: ${result.error}`);
-      return;
-    }
-    this.record({ kind: 'advance', round, phase });
-    this.phaseHashes.push({ round, phase, hash: stateHash(this.match) });
+    if (this.stage !== 'playing' || this.play.recovering) return;
+    if (!this.play.advance()) return;
     if (this.match.phase === 'ended') {
       this.stage = 'ended';
       this.phaseClock.stop();
       this.archive();
       this.broadcastLobby();
     } else {
-      this.playBots();
+      this.play.playBots();
       this.phaseClock.start(this.phaseMs());
       this.saveClock();
     }
@@ -526,36 +520,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.sendViews();
       this.broadcastTimer();
     });
-  }
-
-  /** Stand-in bots (the engine's random policy) play the seats nobody took. */
-  private playBots(seats: Iterable<string> = this.bots): void {
-    for (const seat of seats) {
-      for (let i = 0; i < BOT_COMMANDS_PER_PHASE; i++) {
-        const cmd = nextRandomCommand(this.scenario, this.match, seat, this.botRng);
-        const result = applyCommand(this.scenario, this.match, cmd);
-        if (result.ok) this.record(cmd);
-        if (!result.ok || cmd.kind === 'done') break;
-      }
-    }
-  }
-
-  /**
-   * Appends an accepted command (already applied: `step` and the hash are the
-   * state after it) to the store's log, after every earlier append. Resolves
-   * once it is committed; without a store at once.
-   */
-  private record(command: Command): Promise<void> {
-    const seq = this.match.step;
-    const hash = stateHash(this.match);
-    const at = Date.now();
-    const done = this.writes.chain(`append command ${seq}`, (store) => {
-      // After a failed append the log must not get a gap: later commands are dropped too.
-      if (this.recovering) throw new Error('an earlier command could not be saved');
-      return store.appendCommand(this.roomId, seq, command, hash, at);
-    });
-    done.catch(() => this.recover());
-    return done;
   }
 
   /**
@@ -568,8 +532,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    */
   private recover(): void {
     const store = this.store;
-    if (this.recovering || !store?.loadLog) return;
-    this.recovering = true;
+    if (this.play.recovering || !store?.loadLog) return;
+    this.play.recovering = true;
     const before = `${this.match.round}:${this.match.phase}`;
     const wasPaused = this.phaseClock.paused;
     this.phaseClock.pause();
@@ -577,10 +541,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       .settled()
       .then(() => store.loadLog!(this.roomId))
       .then((log) => {
-        const replayed = replayLog(this.scenario, this.settings, this.seed, log);
-        this.match = replayed.match;
-        this.phaseHashes.splice(0, this.phaseHashes.length, ...replayed.phaseHashes);
-        this.recovering = false;
+        this.play.reload(log);
+        this.play.recovering = false;
         if (`${this.match.round}:${this.match.phase}` !== before) {
           this.phaseClock.start(this.phaseMs());
           if (wasPaused) this.phaseClock.pause();
@@ -600,10 +562,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       });
   }
 
-  /** Bots that have not finished the current phase play it (after a restart or a reload). */
   private resumeBots(): void {
-    if (this.stage !== 'playing') return;
-    this.playBots([...this.bots].filter((seat) => !this.match.drafts[seat]?.done));
+    if (this.stage === 'playing') this.play.resumeBots();
   }
 
   /** What the chat sees of this room; chat lines join the ordered writes. */
@@ -625,7 +585,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
   private saveSeat(seat: string): void {
     if (this.archived || !this.store) return;
-    const record = seatRecord(seat, this.bots.has(seat), this.seating, this.seatNames);
+    const record = seatRecord(seat, this.play.bots.has(seat), this.seating, this.seatNames);
     if (record)
       this.writes.enqueue(`store seat ${seat}`, (store) => store.upsertSeat(this.roomId, record));
   }
@@ -643,13 +603,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // A started or restored room was kept without clients; once archived it may go when empty.
     if (!this.autoDispose) this.autoDispose = true;
     if (this.clients.length === 0) this.writes.afterWrites(() => void this.disconnect());
-    const result = finishRecord(this.scenario, this.match, this.phaseHashes);
+    const result = finishRecord(this.play.scenario, this.match, this.play.phaseHashes);
     this.writes.enqueue('archive the match', (store) => store.finish(this.roomId, result));
-  }
-
-  /** Early advance: only when people play, and every seat (people and bots) is done. */
-  private everyoneDone(): boolean {
-    return this.humanSeats.length > 0 && allSeatsDone(this.match);
   }
 
   private phaseMs(): number {
@@ -703,15 +658,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     return {
       code: this.code,
       stage: this.stage,
-      scenario: this.scenario.id,
+      scenario: this.play.scenario.id,
       rounds: this.match.settings.rounds,
       pace: this.match.settings.pace,
       timers: this.timers,
       seats: this.match.seats.map((seat) => ({
         seat,
-        name: this.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
+        name: this.play.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
         people: this.people(seat),
-        bot: this.bots.has(seat),
+        bot: this.play.bots.has(seat),
       })),
       spectators: this.people(null),
       host: this.hostSession ? this.seating.nickname(this.hostSession) : null,

@@ -1,0 +1,129 @@
+import { randomInt } from 'node:crypto';
+import {
+  type ApplyResult,
+  allSeatsDone,
+  applyCommand,
+  type Command,
+  type createMatch,
+  type MatchState,
+  nextRandomCommand,
+  type Scenario,
+  stateHash,
+} from '@entanglement/shared';
+import type { CommandEntry, PhaseHash } from '../store/types.ts';
+import { replayLog } from './replay-log.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+/** Commands a stand-in bot may issue in one phase before it is made to stop. */
+const BOT_COMMANDS_PER_PHASE = 32;
+
+export type SettingsInput = Parameters<typeof createMatch>[1];
+
+/**
+ * The engine's side of a room: the match state, the commands applied to it
+ * and appended to the store's log in order, the stand-in bots, and the state
+ * hash at the end of every phase. It knows nothing of clients or timers.
+ */
+export class MatchPlay {
+  readonly scenario: Scenario;
+  readonly settings: SettingsInput;
+  /** The match's seed: secret until the match is archived. */
+  readonly seed: string;
+  match: MatchState;
+  /** The state hash at the end of every phase, in the order played (archived at the end). */
+  readonly phaseHashes: PhaseHash[] = [];
+  /** Seats played by people; the rest of the seats in play are bots once the match starts. */
+  humanSeats: string[] = [];
+  readonly bots = new Set<string>();
+  /** Set while the match is reloaded from the store after an append failed. */
+  recovering = false;
+  /** The bots' own generator, never the match's. */
+  private readonly botRng = { rng: randomInt(2 ** 31) };
+  private readonly writes: WriteQueue;
+  private readonly matchId: () => string;
+  private readonly onLostWrite: () => void;
+
+  constructor(options: {
+    scenario: Scenario;
+    settings: SettingsInput;
+    seed: string;
+    match: MatchState;
+    writes: WriteQueue;
+    matchId: () => string;
+    /** Called once an append failed: the room reloads the match (see `reload`). */
+    onLostWrite: () => void;
+  }) {
+    this.scenario = options.scenario;
+    this.settings = options.settings;
+    this.seed = options.seed;
+    this.match = options.match;
+    this.writes = options.writes;
+    this.matchId = options.matchId;
+    this.onLostWrite = options.onLostWrite;
+  }
+
+  /** Applies a command through the engine; an accepted one is appended to the log. */
+  apply(command: Command): ApplyResult & { saved: Promise<void> } {
+    const result = applyCommand(this.scenario, this.match, command);
+    const saved = result.ok ? this.record(command) : Promise.resolve();
+    return { ...result, saved };
+  }
+
+  /** Ends the phase (the engine's `advance`, with its timeout defaults) and records its hash. */
+  advance(): boolean {
+    const { round, phase } = this.match;
+    const result = this.apply({ kind: 'advance', round, phase });
+    if (!result.ok) {
+      console.error(`Match ${this.matchId()}: the engine refused to advance: ${result.error}`);
+      return false;
+    }
+    this.phaseHashes.push({ round, phase, hash: stateHash(this.match) });
+    return true;
+  }
+
+  /** Stand-in bots (the engine's random policy) play the given seats' phase. */
+  playBots(seats: Iterable<string> = this.bots): void {
+    for (const seat of seats) {
+      for (let i = 0; i < BOT_COMMANDS_PER_PHASE; i++) {
+        const cmd = nextRandomCommand(this.scenario, this.match, seat, this.botRng);
+        const result = this.apply(cmd);
+        if (!result.ok || cmd.kind === 'done') break;
+      }
+    }
+  }
+
+  /** Bots that have not finished the current phase play it (after a restart or a reload). */
+  resumeBots(): void {
+    this.playBots([...this.bots].filter((seat) => !this.match.drafts[seat]?.done));
+  }
+
+  /** Early advance: only when people play, and every seat (people and bots) is done. */
+  everyoneDone(): boolean {
+    return this.humanSeats.length > 0 && allSeatsDone(this.match);
+  }
+
+  /** Replaces the match with the one the stored log gives (after a lost write). */
+  reload(log: readonly CommandEntry[]): void {
+    const replayed = replayLog(this.scenario, this.settings, this.seed, log);
+    this.match = replayed.match;
+    this.phaseHashes.splice(0, this.phaseHashes.length, ...replayed.phaseHashes);
+  }
+
+  /**
+   * Appends an accepted command (already applied: `step` and the hash are the
+   * state after it) to the store's log, after every earlier write. Resolves
+   * once it is committed; without a store at once.
+   */
+  private record(command: Command): Promise<void> {
+    const seq = this.match.step;
+    const hash = stateHash(this.match);
+    const at = Date.now();
+    const done = this.writes.chain(`append command ${seq}`, (store) => {
+      // After a failed append the log must not get a gap: later commands are dropped too.
+      if (this.recovering) throw new Error('an earlier command could not be saved');
+      return store.appendCommand(this.matchId(), seq, command, hash, at);
+    });
+    done.catch(() => this.onLostWrite());
+    return done;
+  }
+}
