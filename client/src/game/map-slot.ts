@@ -4,6 +4,8 @@ import type { WorldMap } from '../map/world-map.ts';
 
 /** The performance mark set once the map is first on screen. */
 export const MAP_DRAWN = 'entanglement:map-drawn';
+/** A failed load (the server restarting, the network gone) is tried again, less and less often. */
+const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
 
 /**
  * Where the world map goes. Phaser and the atlas load in their own chunk
@@ -20,8 +22,9 @@ export function createMapSlot(scenario: Scenario) {
   let draw: ((view: SeatView) => void) | null = null;
   let latest: SeatView | null = null;
   let destroyed = false;
+  let failures = 0;
 
-  void (async () => {
+  const load = async () => {
     try {
       const [{ createWorldMap }, { mapModel }] = await Promise.all([
         import('../map/world-map.ts'),
@@ -42,16 +45,15 @@ export function createMapSlot(scenario: Scenario) {
         }),
       );
     } catch (error) {
-      console.warn('The map could not be drawn:', error);
+      console.warn('The map could not be drawn yet:', error);
       element.replaceChildren(
-        el(
-          'p',
-          { class: 'status' },
-          'The map could not be drawn on this device; the panels still work.',
-        ),
+        el('p', { class: 'status' }, 'The map could not be loaded yet; the panels work meanwhile.'),
       );
+      const wait = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!;
+      if (!destroyed) window.setTimeout(() => void load(), wait);
     }
-  })();
+  };
+  void load();
 
   return {
     element,
