@@ -41,10 +41,23 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
     el('div', { class: 'lobby__main' }, el('div', {}, seats, spectators, hostBox), chat.element),
   );
   let lastError: unknown = null;
+  let shownLobby: unknown = null;
+  let shownKey = '';
 
   return {
     element,
     update(s: MatchSnapshot) {
+      chat.update(s);
+      if (s.lastError !== lastError) {
+        lastError = s.lastError;
+        notice.hidden = !s.lastError;
+        notice.textContent = s.lastError?.reason ?? '';
+      }
+      // Redraw the seats only when they changed: a chat line must not take the keyboard focus away.
+      const key = `${s.seat}|${s.isHost}`;
+      if (s.lobby === shownLobby && key === shownKey) return;
+      shownLobby = s.lobby;
+      shownKey = key;
       const lobby = s.lobby!;
       codeBox.replaceChildren(
         el('span', { class: 'join-code__label' }, 'Join code'),
@@ -60,12 +73,6 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
           : '';
       hostBox.hidden = !s.isHost;
       if (s.isHost) renderHostBox(hostBox, lobby, s, connection);
-      chat.update(s);
-      if (s.lastError !== lastError) {
-        lastError = s.lastError;
-        notice.hidden = !s.lastError;
-        notice.textContent = s.lastError?.reason ?? '';
-      }
     },
   };
 }
