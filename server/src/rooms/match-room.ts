@@ -11,16 +11,16 @@ import {
   type HostMessage,
   HostMessageSchema,
   JoinMatchSchema,
+  type LobbyMessage,
   type MatchStage,
   type MatchState,
-  type PersonInfo,
   type PhaseTimers,
   REMOVED_BY_HOST,
   ReadySchema,
   RejoinSeatSchema,
   RULES_VERSION,
   type Scenario,
-  type ServerMessages,
+  type TimerMessage,
   viewFor,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
@@ -34,6 +34,7 @@ import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox
 import { PhaseClock } from './phase-clock.ts';
 import { replayLog } from './replay-log.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
+import { lobbyMessage, timerMessage } from './room-messages.ts';
 import { Seating } from './seating.ts';
 import type { Parser } from './validation.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -633,13 +634,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     sendViews(this.clients, (id) => this.seating.seatOf(id), this.match);
   }
 
-  private timerMessage(): ServerMessages['timer'] {
-    return {
-      round: this.match.round,
-      phase: this.match.phase,
-      remainingMs: this.stage === 'playing' ? this.phaseClock.remainingMs : 0,
-      paused: this.phaseClock.paused,
-    };
+  private timerMessage(): TimerMessage {
+    return timerMessage(this.match, this.stage, this.phaseClock);
   }
 
   private broadcastTimer(): void {
@@ -650,27 +646,18 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     broadcast(this.clients, 'lobby', this.lobbyMessage());
   }
 
-  private people(seat: string | null): PersonInfo[] {
-    return this.seating.holders(seat).map((p) => ({ ...p, muted: this.chat.isMuted(p.id) }));
-  }
-
-  private lobbyMessage(): ServerMessages['lobby'] {
-    return {
+  private lobbyMessage(): LobbyMessage {
+    return lobbyMessage({
       code: this.code,
       stage: this.stage,
-      scenario: this.play.scenario.id,
-      rounds: this.match.settings.rounds,
-      pace: this.match.settings.pace,
+      scenario: this.play.scenario,
+      match: this.match,
       timers: this.timers,
-      seats: this.match.seats.map((seat) => ({
-        seat,
-        name: this.play.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
-        people: this.people(seat),
-        bot: this.play.bots.has(seat),
-      })),
-      spectators: this.people(null),
-      host: this.hostSession ? this.seating.nickname(this.hostSession) : null,
+      seating: this.seating,
+      bots: this.play.bots,
+      isMuted: (person) => this.chat.isMuted(person),
+      hostSession: this.hostSession,
       endedBy: this.endedBy,
-    };
+    });
   }
 }

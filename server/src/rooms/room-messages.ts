@@ -1,0 +1,62 @@
+import type {
+  LobbyMessage,
+  MatchStage,
+  MatchState,
+  PersonInfo,
+  PhaseTimers,
+  Scenario,
+  TimerMessage,
+} from '@entanglement/shared';
+import type { PhaseClock } from './phase-clock.ts';
+import type { Seating } from './seating.ts';
+
+/** What the `lobby` message is made of. */
+export interface LobbyParts {
+  code: string;
+  stage: MatchStage;
+  scenario: Scenario;
+  match: MatchState;
+  timers: PhaseTimers;
+  seating: Seating;
+  bots: ReadonlySet<string>;
+  isMuted: (person: string) => boolean;
+  hostSession: string | null;
+  endedBy: 'host' | null;
+}
+
+/** Who is where: every seat in play with its people (or bot), the spectators, the host. */
+export function lobbyMessage(p: LobbyParts): LobbyMessage {
+  const people = (seat: string | null): PersonInfo[] =>
+    p.seating.holders(seat).map((person) => ({ ...person, muted: p.isMuted(person.id) }));
+  return {
+    code: p.code,
+    stage: p.stage,
+    scenario: p.scenario.id,
+    rounds: p.match.settings.rounds,
+    pace: p.match.settings.pace,
+    timers: p.timers,
+    seats: p.match.seats.map((seat) => ({
+      seat,
+      name: p.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
+      people: people(seat),
+      bot: p.bots.has(seat),
+    })),
+    spectators: people(null),
+    host: p.hostSession ? p.seating.nickname(p.hostSession) : null,
+    endedBy: p.endedBy,
+  };
+}
+
+/** The phase and the time left in it (0 outside play). */
+export function timerMessage(
+  match: MatchState,
+  stage: MatchStage,
+  clock: PhaseClock,
+): TimerMessage {
+  return {
+    round: match.round,
+    phase: match.phase,
+    remainingMs: stage === 'playing' ? clock.remainingMs : 0,
+    paused: clock.paused,
+  };
+}
