@@ -204,8 +204,12 @@ export interface LobbyMessage {
   rounds: number;
   pace: 'quick' | 'full';
   timers: PhaseTimers;
-  /** Every seat in play: who holds it, or a bot once the match has started. */
-  seats: { seat: string; name: string; people: PersonInfo[]; bot: boolean }[];
+  /**
+   * Every seat in play: who holds it, or a bot once the match has started.
+   * `away`: a person's seat with nobody connected during play; a stand-in bot
+   * plays each phase that starts while it is away.
+   */
+  seats: { seat: string; name: string; people: PersonInfo[]; bot: boolean; away: boolean }[];
   spectators: PersonInfo[];
   host: string | null;
   /** Why the match ended early, when the host ended it. */

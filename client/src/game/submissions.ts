@@ -23,6 +23,7 @@ export function createSubmissions(scenario: Scenario) {
       const view = s.view;
       if (!view) return;
       const bots = new Set(s.lobby?.seats.filter((x) => x.bot).map((x) => x.seat));
+      const away = new Set(s.lobby?.seats.filter((x) => x.away).map((x) => x.seat));
       const people = new Map(s.lobby?.seats.map((x) => [x.seat, x.people.map((p) => p.nickname)]));
       let done = 0;
       list.replaceChildren(
@@ -32,7 +33,9 @@ export function createSubmissions(scenario: Scenario) {
           if (isDone) done++;
           const who = bots.has(seat)
             ? 'bot'
-            : (people.get(seat) ?? []).join(', ') || 'nobody connected';
+            : away.has(seat)
+              ? 'away: a bot stands in'
+              : (people.get(seat) ?? []).join(', ') || 'nobody connected';
           return el(
             'li',
             { class: `submissions__seat${isDone ? ' is-done' : ''}`, 'data-seat': seat },

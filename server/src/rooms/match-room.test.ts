@@ -522,3 +522,46 @@ describe('the lobby', () => {
     );
   });
 });
+
+describe('people who leave during play', () => {
+  test('a stand-in bot plays their seat from the next phase; they take it back with its token', async () => {
+    const host = await create(TUTORIAL);
+    const { roomId } = await host.waitFor('welcome');
+    const hostToken = (await host.waitFor('hostToken')).token;
+    host.room.send('claimSeat', { seat: 'china' });
+    await host.waitFor('seatToken');
+    const ben = await joinMatch(roomId, 'Ben');
+    ben.room.send('claimSeat', { seat: 'ussr' });
+    const ussr = (await ben.waitFor('seatToken')).token;
+    host.room.send('host', { action: 'start', token: hostToken });
+    await host.waitFor('view', (v) => v.phase === 'news');
+
+    let mark = host.mark();
+    await ben.leave();
+    const away = await host.waitFor(
+      'lobby',
+      (l) => l.seats.find((s) => s.seat === 'ussr')!.away,
+      mark,
+    );
+    expect(away.seats.find((s) => s.seat === 'china')!.away).toBe(false);
+
+    // The next phase starts with the absent seat already played (done) by the stand-in.
+    mark = host.mark();
+    host.room.send('host', { action: 'skip', token: hostToken });
+    const diplomacy = await host.waitFor('view', (v) => v.phase === 'diplomacy', mark);
+    expect(diplomacy.drafts.ussr!.done).toBe(true);
+    expect(diplomacy.drafts.china!.done).toBe(false);
+
+    // Ben comes back with the seat's token: the seat is his again from the next phase.
+    const back = await joinMatch(roomId, 'Ben');
+    mark = host.mark();
+    back.room.send('rejoinSeat', { seat: 'ussr', token: ussr });
+    await host.waitFor('lobby', (l) => !l.seats.find((s) => s.seat === 'ussr')!.away, mark);
+    host.room.send('host', { action: 'skip', token: hostToken });
+    const resolution = await back.waitFor('view', (v) => v.phase === 'resolution');
+    expect(resolution.viewer).toBe('ussr');
+    host.room.send('host', { action: 'skip', token: hostToken });
+    const next = await back.waitFor('view', (v) => v.round === 2 && v.phase === 'news');
+    expect(next.drafts.ussr!.done).toBe(false);
+  });
+});

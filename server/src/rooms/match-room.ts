@@ -474,6 +474,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
   }
 
+  /**
+   * People's seats with nobody connected: a stand-in bot plays each phase
+   * that starts while they are away; whoever comes back with the seat's
+   * token plays from then on.
+   */
+  private awaySeats(): string[] {
+    return this.play.humanSeats.filter((seat) => this.seating.holders(seat).length === 0);
+  }
+
   /** The engine's state of the match. */
   private get match(): MatchState {
     return this.play.match;
@@ -513,7 +522,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.archive();
       this.broadcastLobby();
     } else {
-      this.play.playBots();
+      this.play.playBots([...this.play.bots, ...this.awaySeats()]);
       this.phaseClock.start(this.phaseMs());
       this.saveClock();
     }
@@ -655,6 +664,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       timers: this.timers,
       seating: this.seating,
       bots: this.play.bots,
+      away: this.stage === 'playing' ? new Set(this.awaySeats()) : new Set(),
       isMuted: (person) => this.chat.isMuted(person),
       hostSession: this.hostSession,
       endedBy: this.endedBy,

@@ -19,6 +19,8 @@ export interface LobbyParts {
   timers: PhaseTimers;
   seating: Seating;
   bots: ReadonlySet<string>;
+  /** People's seats with nobody connected, played by a stand-in bot meanwhile. */
+  away: ReadonlySet<string>;
   isMuted: (person: string) => boolean;
   hostSession: string | null;
   endedBy: 'host' | null;
@@ -40,6 +42,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
       name: p.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
       people: people(seat),
       bot: p.bots.has(seat),
+      away: p.away.has(seat),
     })),
     spectators: people(null),
     host: p.hostSession ? p.seating.nickname(p.hostSession) : null,
