@@ -1,0 +1,144 @@
+import {
+  type AnswerCost,
+  answerCosts,
+  type CrisisState,
+  type LegalOption,
+  legalCommands,
+  type MatchState,
+  type Scenario,
+  type Side,
+  silentAnswer,
+} from '@entanglement/shared';
+import { actorName, blocName, levelWords, listWords, regionName } from './words.ts';
+
+export const ANSWER_LABELS: Record<AnswerCost['kind'], string> = {
+  honour: 'Honour',
+  honourIfPressed: 'Honour if pressed',
+  quiet: 'Quiet support',
+  hedge: 'Hedge',
+  abandon: 'Abandon',
+};
+
+export interface CallView {
+  /** "Green calls you (strategic partnership)". */
+  who: string;
+  side: string;
+  stake: string;
+  treaty: boolean;
+  current: string | null;
+  silent: string | null;
+  option: LegalOption | null;
+  costs: AnswerCost[];
+  sides: { value: Side; label: string }[];
+}
+
+export interface CrisisView {
+  uid: string;
+  title: string;
+  year: number;
+  news: string;
+  vote: boolean;
+  region: string;
+  who: string;
+  severity: string;
+  call: CallView | null;
+  /** The seat is the instigator and may press or hold now. */
+  instigate: { option: LegalOption; current: string | null } | null;
+  voteOption: LegalOption | null;
+  myVote: string | null;
+  mandateOption: LegalOption | null;
+}
+
+/** The side an answer takes, in words. */
+export function sideWords(scenario: Scenario, crisis: CrisisState, side: Side): string {
+  if (side === 'attack') return `${actorName(scenario, crisis.instigator)}'s side`;
+  return crisis.target
+    ? `${actorName(scenario, crisis.target)}'s side`
+    : `the side of ${regionName(scenario, crisis.region)}`;
+}
+
+function answerNow(crisis: CrisisState, seat: string): string | null {
+  const a = crisis.answers[seat];
+  if (!a) return null;
+  const gives = [a.power ? `${a.power} Power` : '', a.wealth ? `${a.wealth} Wealth` : '']
+    .filter(Boolean)
+    .join(' and ');
+  return `${ANSWER_LABELS[a.kind]}${gives ? ` with ${gives}` : ''}`;
+}
+
+/** Every live crisis as the seat should read it, with what it may decide and what each answer costs. */
+export function crisisViews(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string | null,
+  options: LegalOption[] = seat ? legalCommands(scenario, state, seat) : [],
+): CrisisView[] {
+  const name = (id: string | null) => actorName(scenario, id);
+  return state.crises
+    .filter((c) => c.live)
+    .map((crisis) => {
+      const card = scenario.cards.find((c) => c.id === crisis.card);
+      const vote = card?.kind === 'vote';
+      const who = vote
+        ? `${name(card?.mandateFor ?? null)} asks the Security Council for a mandate.`
+        : crisis.instigator && crisis.target
+          ? `${name(crisis.instigator)} against ${name(crisis.target)}.`
+          : crisis.instigator
+            ? `Started by ${name(crisis.instigator)}; the actors at home there defend.`
+            : `A shared problem for ${listWords(crisis.parties.map(name))}.`;
+      const severity = vote
+        ? ''
+        : `Severity ${crisis.severity}, about ${crisis.preview} after deterrence${
+            crisis.stalemates > 0
+              ? `; a war dragging on (${crisis.stalemates} stalemate${crisis.stalemates > 1 ? 's' : ''})`
+              : ''
+          }.`;
+      const call = seat ? crisis.calls.find((c) => c.actor === seat) : undefined;
+      let callView: CallView | null = null;
+      if (call && seat) {
+        const callers = call.callers.map(
+          (c) =>
+            `${name(c.party)} (${c.bloc ? `through ${blocName(scenario, c.bloc)}` : c.via === 'footprint' ? 'your footprint there' : levelWords(c.level)})`,
+        );
+        const sides: Side[] = call.side === 'either' ? ['attack', 'defence'] : [call.side];
+        callView = {
+          who: `${listWords(callers)} ${call.callers.length > 1 ? 'call' : 'calls'} on you.`,
+          side:
+            call.side === 'either'
+              ? 'Both sides call you: you choose which side to take.'
+              : `You are asked to stand on ${sideWords(scenario, crisis, call.side)}.`,
+          stake: `Your stake here is ${call.stake}.`,
+          treaty: call.treaty,
+          current: answerNow(crisis, seat),
+          silent: silentAnswer(scenario, state, seat, crisis.uid),
+          option: options.find((o) => o.kind === 'answer' && o.sub === crisis.uid) ?? null,
+          costs: answerCosts(scenario, state, seat, crisis.uid),
+          sides: sides.map((s) => ({ value: s, label: sideWords(scenario, crisis, s) })),
+        };
+      }
+      const instigateOption = options.find((o) => o.kind === 'instigate' && o.sub === crisis.uid);
+      const press = crisis.instigator === seat ? crisis.press : null;
+      return {
+        uid: crisis.uid,
+        title: card?.title ?? crisis.card,
+        year: card?.year ?? 0,
+        news: card?.news ?? '',
+        vote,
+        region: regionName(scenario, crisis.region),
+        who,
+        severity,
+        call: callView,
+        instigate: instigateOption
+          ? {
+              option: instigateOption,
+              current: press ? (press.press ? `Press with ${press.power} Power` : 'Hold') : null,
+            }
+          : null,
+        voteOption:
+          options.find((o) => o.kind === 'vote' && o.targets.includes(crisis.uid)) ?? null,
+        myVote: seat ? (crisis.votes[seat] ?? null) : null,
+        mandateOption:
+          options.find((o) => o.kind === 'mandate' && o.targets.includes(crisis.uid)) ?? null,
+      };
+    });
+}

@@ -1,0 +1,267 @@
+import type { AnswerCost } from '@entanglement/shared';
+import { legalCommands } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { ANSWER_LABELS, type CrisisView, crisisViews } from './crisis-model.ts';
+import { doneToggle } from './done.ts';
+import { createPanel, type Kit, note } from './kit.ts';
+import type { Panel } from './panel.ts';
+
+const VOTE_WORDS = {
+  yes: 'Yes',
+  abstain: 'Abstain',
+  veto: 'Veto',
+} as const;
+
+const MANDATE_WORDS = {
+  limit: [
+    'Limit',
+    'If the vote passes: +1 influence in the region. If it fails you act anyway: −2 Reputation, +1 influence, Tension +1.',
+  ],
+  stretch: [
+    'Stretch',
+    'If it passes: +2 influence, but every member that abstained holds a grievance against you. If it fails: as Limit.',
+  ],
+  standDown: ['Stand down', 'Nothing happens, whatever the vote.'],
+} as const;
+
+function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
+  const call = c.call;
+  if (!call) return null;
+  const k = (s: string) => `${c.uid}:${s}`;
+  const option = call.option;
+  const children: (Node | null)[] = [
+    el('p', {}, el('strong', {}, call.who), ' ', call.side, ' ', call.stake),
+    call.treaty
+      ? el(
+          'p',
+          { class: 'pnl-alert pnl-alert--abandonment' },
+          el('span', { 'aria-hidden': 'true' }, '⚠ '),
+          'This is a treaty call: you must honour it or abandon your ally. You cannot hedge.',
+        )
+      : null,
+    el(
+      'p',
+      { class: 'pnl-now' },
+      call.current ? `Your answer now: ${call.current}.` : 'You have not answered yet.',
+    ),
+    call.silent ? note(call.silent) : null,
+  ];
+  if (option) {
+    const max = option.amount?.max ?? 0;
+    const wealthMax = Math.max(0, Math.min(20, kit.state.actors[kit.ctx.seat!]?.wealth ?? 0));
+    const gives = el(
+      'div',
+      { class: 'pnl-inline' },
+      kit.amount(k('power'), 'Power to commit', { min: 0, max }, { fallback: max > 0 ? '1' : '0' }),
+      kit.amount(
+        k('wealth'),
+        'Wealth to commit',
+        { min: 0, max: wealthMax },
+        { fallback: max > 0 ? '0' : String(Math.min(2, wealthMax)) },
+      ),
+      call.sides.length > 1 ? kit.select(k('side'), 'Side', call.sides) : null,
+    );
+    const answers = (option.answers ?? []).map((kind) => {
+      const cost = call.costs.find((x: AnswerCost) => x.kind === kind);
+      const honours = kind === 'honour' || kind === 'honourIfPressed';
+      return el(
+        'li',
+        { class: `pnl-answer pnl-answer--${kind}` },
+        kit.action(
+          k(`answer-${kind}`),
+          ANSWER_LABELS[kind],
+          () => {
+            const side =
+              call.sides.length > 1 ? (kit.value(k('side')) as 'attack' | 'defence') : undefined;
+            const power = honours ? Number(kit.value(k('power'), '0')) || 0 : 0;
+            const wealth = honours ? Number(kit.value(k('wealth'), '0')) || 0 : 0;
+            return {
+              kind: 'answer',
+              crisis: c.uid,
+              answer: {
+                kind,
+                power,
+                wealth,
+                ...(side && kind !== 'hedge' && kind !== 'abandon' ? { side } : {}),
+              },
+            };
+          },
+          {
+            ghost: kind === 'hedge' || kind === 'abandon',
+            aria: `${ANSWER_LABELS[kind]} in ${c.title}`,
+          },
+        ),
+        el('span', { class: 'pnl-cost' }, cost ? cost.words.replace(/^[^:]+: /, '') : ''),
+      );
+    });
+    children.push(
+      el(
+        'p',
+        { class: 'pnl-note' },
+        'Power and Wealth count only when you honour. Answers count only if the crisis goes ahead.',
+      ),
+      gives,
+      el('ul', { class: 'pnl-answers' }, ...answers),
+    );
+  } else children.push(note('Answers to calls are given in the Crisis calls phase.'));
+  return el(
+    'div',
+    { class: 'pnl-call' },
+    el('h4', { class: 'pnl-minor' }, 'Your call'),
+    ...children,
+  );
+}
+
+function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
+  if (!c.instigate) return null;
+  const k = (s: string) => `${c.uid}:${s}`;
+  const max = c.instigate.option.amount?.max ?? 0;
+  return el(
+    'div',
+    { class: 'pnl-call' },
+    el('h4', { class: 'pnl-minor' }, 'You started this crisis'),
+    note(
+      'Press: commit Power to win it (Tension +1). Hold: commit nothing; the crisis goes ahead 2 weaker, or fizzles out.',
+    ),
+    el(
+      'p',
+      { class: 'pnl-now' },
+      c.instigate.current
+        ? `Your choice now: ${c.instigate.current}.`
+        : 'Not decided yet (if you say nothing, you hold).',
+    ),
+    el(
+      'div',
+      { class: 'pnl-inline' },
+      max > 0
+        ? kit.amount(k('press'), 'Power to press with', { min: 1, max })
+        : note('You have no free Power to press with.'),
+      kit.action(
+        k('press-go'),
+        'Press',
+        () => ({
+          kind: 'instigate',
+          crisis: c.uid,
+          press: true,
+          power: Number(kit.value(k('press'), '1')) || 1,
+        }),
+        { disabled: max < 1, aria: `Press in ${c.title}` },
+      ),
+      kit.action(
+        k('hold'),
+        'Hold',
+        () => ({ kind: 'instigate', crisis: c.uid, press: false, power: 0 }),
+        {
+          ghost: true,
+          aria: `Hold in ${c.title}`,
+        },
+      ),
+    ),
+  );
+}
+
+function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
+  const parts: HTMLElement[] = [];
+  if (c.voteOption) {
+    const freeVeto = kit.ctx.seat ? kit.state.actors[kit.ctx.seat]?.freeVeto : false;
+    parts.push(
+      el('h4', { class: 'pnl-minor' }, 'Your Security Council vote'),
+      el(
+        'p',
+        { class: 'pnl-now' },
+        c.myVote
+          ? `You vote: ${VOTE_WORDS[c.myVote as keyof typeof VOTE_WORDS]}.`
+          : 'Not voted yet (silence counts as abstain).',
+      ),
+      el(
+        'div',
+        { class: 'pnl-inline' },
+        ...(['yes', 'abstain', 'veto'] as const).map((v) =>
+          kit.action(
+            k(c, `vote-${v}`),
+            VOTE_WORDS[v],
+            () => ({ kind: 'vote', crisis: c.uid, vote: v }),
+            {
+              ghost: v !== 'yes',
+              pressed: c.myVote === v,
+            },
+          ),
+        ),
+      ),
+      note(
+        freeVeto
+          ? 'You hold a free veto: vetoing costs no Reputation.'
+          : 'A veto costs 1 Reputation.',
+      ),
+    );
+  }
+  if (c.mandateOption) {
+    const chosen = kit.value(k(c, 'mandate-chosen'));
+    parts.push(
+      el('h4', { class: 'pnl-minor' }, 'How you use the mandate'),
+      note(
+        chosen
+          ? `You chose: ${MANDATE_WORDS[chosen as keyof typeof MANDATE_WORDS][0]}.`
+          : 'If you say nothing, you limit.',
+      ),
+      el(
+        'ul',
+        { class: 'pnl-answers' },
+        ...(['limit', 'stretch', 'standDown'] as const).map((m) =>
+          el(
+            'li',
+            { class: 'pnl-answer' },
+            kit.action(
+              k(c, `mandate-${m}`),
+              MANDATE_WORDS[m][0],
+              () => {
+                kit.set(k(c, 'mandate-chosen'), m);
+                return { kind: 'mandate', crisis: c.uid, choice: m };
+              },
+              { ghost: m !== 'limit' },
+            ),
+            el('span', { class: 'pnl-cost' }, MANDATE_WORDS[m][1]),
+          ),
+        ),
+      ),
+    );
+  }
+  return parts.length > 0 ? el('div', { class: 'pnl-call' }, ...parts) : null;
+}
+
+const k = (c: CrisisView, s: string) => `${c.uid}:${s}`;
+
+/** Every live crisis: its card, who is involved, severity; the seat's call with each answer's cost in words; Press or Hold, votes and the mandate. */
+export function createCrisisPanel(): Panel {
+  return createPanel('crisis', 'Crises', (kit) => {
+    const { scenario, seat } = kit.ctx;
+    const options = seat ? legalCommands(scenario, kit.state, seat) : [];
+    const views = crisisViews(scenario, kit.state, seat, options);
+    const done =
+      kit.state.phase === 'calls' || kit.state.phase === 'news'
+        ? doneToggle(
+            kit,
+            options.some((o) => o.kind === 'done'),
+          )
+        : null;
+    if (views.length === 0) return [note('No crisis is live right now.'), done];
+    const cards = views.map((c) =>
+      el(
+        'article',
+        { class: `pnl-crisis${c.call ? ' pnl-crisis--called' : ''}`, 'aria-label': c.title },
+        el(
+          'h3',
+          { class: 'pnl-crisis__title' },
+          c.title,
+          el('span', { class: 'pnl-hint' }, ` ${c.year} · ${c.region}`),
+        ),
+        el('p', { class: 'pnl-crisis__who' }, c.who, c.severity ? ` ${c.severity}` : ''),
+        el('p', { class: 'pnl-crisis__news' }, c.news),
+        callBlock(kit, c),
+        instigateBlock(kit, c),
+        voteBlock(kit, c),
+      ),
+    );
+    return [...cards, done];
+  });
+}

@@ -1,0 +1,153 @@
+import { legalCommands } from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { doneToggle } from './done.ts';
+import { createPanel, note, section } from './kit.ts';
+import { incomingOffers, invitationsTo, outgoingOffers } from './offers-model.ts';
+import type { Panel } from './panel.ts';
+
+/** Offers to the seat (accept or reject), its own offers (withdraw) and invitations to it (accept or decline). */
+export function createOffersPanel(): Panel {
+  return createPanel('offers', 'Offers', (kit) => {
+    const { scenario, seat } = kit.ctx;
+    if (!seat)
+      return [note('Offers are private between the two actors: spectators do not see them.')];
+    const state = kit.state;
+    const options = legalCommands(scenario, state, seat);
+    const canRespond = options.some((o) => o.kind === 'respond');
+    const canWithdraw = state.phase === 'diplomacy';
+    const canAnswerInvitation = options.some((o) => o.kind === 'respondInvitation');
+    const incoming = incomingOffers(scenario, state, seat);
+    const outgoing = outgoingOffers(scenario, state, seat);
+    const invitations = invitationsTo(scenario, state, seat);
+    const when = state.settings.pace === 'full' ? 'in the Responses phase' : 'while negotiating';
+
+    const item = (
+      title: string,
+      words: string,
+      status: string,
+      ...actions: (HTMLElement | null)[]
+    ) =>
+      el(
+        'li',
+        { class: 'pnl-item' },
+        el('p', { class: 'pnl-item__title' }, title),
+        el('p', {}, words),
+        el('p', { class: 'pnl-now' }, status),
+        el('div', { class: 'pnl-inline' }, ...actions),
+      );
+
+    return [
+      section(
+        'Offers to you',
+        incoming.length === 0
+          ? note('No offers to you this round.')
+          : el(
+              'ul',
+              { class: 'pnl-items' },
+              ...incoming.map((o) =>
+                item(
+                  o.title,
+                  o.words,
+                  o.status,
+                  canRespond
+                    ? kit.action(
+                        `accept:${o.id}`,
+                        'Accept',
+                        () => ({ kind: 'respond', offer: o.id, accept: true }),
+                        {
+                          pressed: o.answer === true,
+                          aria: `Accept the offer ${o.title.toLowerCase()}`,
+                        },
+                      )
+                    : null,
+                  canRespond
+                    ? kit.action(
+                        `reject:${o.id}`,
+                        'Reject',
+                        () => ({ kind: 'respond', offer: o.id, accept: false }),
+                        {
+                          ghost: true,
+                          pressed: o.answer === false,
+                          aria: `Reject the offer ${o.title.toLowerCase()}`,
+                        },
+                      )
+                    : null,
+                ),
+              ),
+            ),
+        incoming.length > 0 && !canRespond ? note(`You answer offers ${when}.`) : null,
+      ),
+      section(
+        'Your offers',
+        outgoing.length === 0
+          ? note('You have sent no offers this round. Make them on the Orders tab.')
+          : el(
+              'ul',
+              { class: 'pnl-items' },
+              ...outgoing.map((o) =>
+                item(
+                  o.title,
+                  o.words,
+                  o.status,
+                  canWithdraw
+                    ? kit.action(
+                        `withdraw:${o.id}`,
+                        'Withdraw',
+                        () => ({ kind: 'withdrawOffer', offer: o.id }),
+                        {
+                          ghost: true,
+                          aria: `Withdraw your offer ${o.title.toLowerCase()} (gives the action point back)`,
+                        },
+                      )
+                    : null,
+                ),
+              ),
+            ),
+      ),
+      invitations.length > 0
+        ? section(
+            'Invitations to you',
+            el(
+              'ul',
+              { class: 'pnl-items' },
+              ...invitations.map((i) =>
+                item(
+                  i.title,
+                  i.words,
+                  i.status,
+                  canAnswerInvitation
+                    ? kit.action(
+                        `inv-yes:${i.id}`,
+                        'Accept',
+                        () => ({ kind: 'respondInvitation', invitation: i.id, accept: true }),
+                        {
+                          pressed: i.accepted === true,
+                        },
+                      )
+                    : null,
+                  canAnswerInvitation
+                    ? kit.action(
+                        `inv-no:${i.id}`,
+                        'Decline',
+                        () => ({ kind: 'respondInvitation', invitation: i.id, accept: false }),
+                        {
+                          ghost: true,
+                          pressed: i.accepted === false,
+                        },
+                      )
+                    : null,
+                ),
+              ),
+            ),
+            canAnswerInvitation ? null : note(`You answer invitations ${when}.`),
+          )
+        : null,
+      state.phase === 'responses'
+        ? doneToggle(
+            kit,
+            options.some((o) => o.kind === 'done'),
+          )
+        : null,
+    ];
+  });
+}

@@ -1,0 +1,423 @@
+import {
+  type LegalOption,
+  legalCommands,
+  PHASE_NAMES,
+  type Rider,
+  seatBudget,
+} from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { doneToggle } from './done.ts';
+import { createPanel, type Kit, note, section } from './kit.ts';
+import {
+  blocsToLeave,
+  buildOrder,
+  buildRiders,
+  draftLowers,
+  draftOrders,
+  homeOf,
+  lowerChoices,
+  type OrderRow,
+  offerKinds,
+  offerTargets,
+  orderRows,
+  RIDER_TEXT,
+  riderKinds,
+} from './order-rows.ts';
+import type { Panel } from './panel.ts';
+import { actorName, actorOptions, crisisTitle, regionOptions } from './words.ts';
+
+function orderRow(kit: Kit, row: OrderRow): HTMLElement {
+  const k = (s: string) => `order-${row.sub}:${s}`;
+  const head = el(
+    'div',
+    { class: 'pnl-row__head' },
+    el('strong', {}, row.title),
+    el('span', { class: 'pnl-hint' }, row.help),
+  );
+  if (!row.available)
+    return el(
+      'li',
+      { class: 'pnl-row pnl-row--off' },
+      head,
+      el(
+        'p',
+        { class: 'pnl-reason' },
+        el('span', { class: 'pnl-sr' }, 'Not available: '),
+        row.reason ?? '',
+      ),
+    );
+  const target = kit.select(k('target'), row.targetLabel, row.targets, {
+    redraw: row.sub === 'exercise',
+  });
+  const partner = kit.value(k('target'));
+  return el(
+    'li',
+    { class: 'pnl-row' },
+    head,
+    el(
+      'div',
+      { class: 'pnl-inline' },
+      target,
+      row.regions
+        ? kit.select(`${k('region')}:${partner}`, 'Region', row.regions, {
+            fallback: homeOf(kit.ctx.scenario, partner),
+          })
+        : null,
+      row.amount ? kit.amount(k('amount'), row.amount.label, row.amount) : null,
+      kit.action(
+        k('add'),
+        'Add',
+        () => {
+          const amount = Number(kit.value(k('amount'), String(row.amount?.min ?? 0)));
+          const region = kit.value(`${k('region')}:${partner}`, homeOf(kit.ctx.scenario, partner));
+          return {
+            kind: 'order',
+            order: buildOrder(row.sub, kit.value(k('target')), amount, region),
+          };
+        },
+        { aria: `Add: ${row.title}` },
+      ),
+    ),
+  );
+}
+
+function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
+  const { scenario } = kit.ctx;
+  if (!option.available)
+    return el(
+      'p',
+      { class: 'pnl-reason' },
+      el('span', { class: 'pnl-sr' }, 'Not available: '),
+      option.reason ?? '',
+    );
+  const targets = offerTargets(scenario, kit.state, seat, option);
+  const to = kit.select('offer:to', 'To', targets, { redraw: true });
+  const toId = kit.value('offer:to');
+  const kinds = offerKinds(scenario, kit.state, seat, toId, option);
+  const what = kit.select(`offer:what:${toId}`, 'What you offer', kinds);
+  const them = actorName(scenario, toId);
+  const sides = [
+    { value: seat, label: 'You' },
+    { value: toId, label: them },
+  ];
+  const riders = riderKinds(scenario, seat, toId).map((kind) => {
+    const key = `offer:rider:${kind}`;
+    const on = kit.checked(key);
+    const extra = !on
+      ? null
+      : kind === 'armsSale'
+        ? kit.select('offer:seller', 'Who sells', sides)
+        : kind === 'training'
+          ? kit.select('offer:trainer', 'Who trains', sides)
+          : kind === 'baseAccess'
+            ? kit.select('offer:guest', 'Whose base abroad', sides)
+            : kind === 'jointExercise'
+              ? kit.select(
+                  'offer:region',
+                  'Region',
+                  regionOptions(
+                    scenario,
+                    scenario.regions.map((r) => r.id),
+                  ),
+                  {
+                    fallback: homeOf(scenario, toId),
+                  },
+                )
+              : kind === 'investment'
+                ? kit.amount('offer:amount', 'Wealth (1–3)', { min: 1, max: 3 })
+                : null;
+    return el(
+      'li',
+      { class: 'pnl-rider' },
+      kit.checkbox(key, RIDER_TEXT[kind], { redraw: true }),
+      extra,
+    );
+  });
+  const favours = kit.state.actors[seat]?.favours[toId] ?? 0;
+  const riderKeys = riderKinds(scenario, seat, toId).map((kind) => `offer:rider:${kind}`);
+  return el(
+    'div',
+    { class: 'pnl-form' },
+    el('div', { class: 'pnl-inline' }, to, what),
+    el(
+      'fieldset',
+      { class: 'pnl-fieldset' },
+      el('legend', {}, 'Deals added to the offer (optional)'),
+      el('ul', { class: 'pnl-riders' }, ...riders),
+    ),
+    favours > 0
+      ? kit.checkbox(
+          'offer:favour',
+          `Call in the favour ${them} owes you (if refused, they pay you 2 Wealth)`,
+        )
+      : null,
+    kit.action(
+      'offer:send',
+      'Send offer',
+      () => {
+        const choice = kit.value(`offer:what:${toId}`, 'riders');
+        const chosen = riderKinds(scenario, seat, toId).filter((kind) =>
+          kit.checked(`offer:rider:${kind}`),
+        );
+        const riders: Rider[] = buildRiders(chosen, {
+          seller: kit.value('offer:seller', seat),
+          trainer: kit.value('offer:trainer', seat),
+          guest: kit.value('offer:guest', seat),
+          region: kit.value('offer:region', homeOf(scenario, toId)),
+          amount: Number(kit.value('offer:amount', '1')),
+        });
+        const bloc = choice.startsWith('join:') ? choice.slice(5) : undefined;
+        return {
+          kind: 'offer',
+          to: toId,
+          raise: choice === 'raise',
+          riders,
+          favour: favours > 0 && kit.checked('offer:favour'),
+          ...(bloc ? { bloc } : {}),
+        };
+      },
+      {
+        small: false,
+        reset: [...riderKeys, 'offer:favour'],
+        aria: `Send the offer to ${them} (1 action point)`,
+      },
+    ),
+  );
+}
+
+function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
+  const { scenario } = kit.ctx;
+  const sub = option.sub as 'summit' | 'brics' | 'drill' | 'mediation' | 'bloc';
+  const lever = scenario.actors.find((a) => a.id === seat)?.seat?.lever;
+  const title = lever?.label ?? 'Invitation';
+  const k = (s: string) => `invite-${sub}:${s}`;
+  if (!option.available)
+    return el(
+      'div',
+      { class: 'pnl-row pnl-row--off' },
+      el('strong', {}, title),
+      el('p', { class: 'pnl-reason' }, option.reason ?? ''),
+    );
+  if (sub === 'bloc') {
+    const blocs = lever?.kind === 'invitesBloc' ? lever.blocs : [];
+    const crisis = kit.select(
+      k('crisis'),
+      'Crisis',
+      option.targets.map((uid) => ({
+        value: uid,
+        label: crisisTitle(scenario, kit.state.crises, uid),
+      })),
+    );
+    const bloc = kit.select(
+      k('bloc'),
+      'Bloc',
+      blocs.map((b) => ({
+        value: b,
+        label: scenario.institutions.find((i) => i.id === b)?.name ?? b,
+      })),
+    );
+    return el(
+      'div',
+      { class: 'pnl-row' },
+      el('strong', {}, title),
+      el(
+        'div',
+        { class: 'pnl-inline' },
+        crisis,
+        bloc,
+        kit.action(k('send'), 'Invite', () => {
+          const b = kit.value(k('bloc'));
+          const leader = scenario.institutions.find((i) => i.id === b)?.leader ?? '';
+          return {
+            kind: 'invite',
+            invitation: 'bloc',
+            invitees: [leader],
+            crisis: kit.value(k('crisis')),
+            bloc: b,
+          };
+        }),
+      ),
+    );
+  }
+  const mediationCrises =
+    sub === 'mediation'
+      ? kit.state.crises
+          .filter(
+            (c) =>
+              c.live &&
+              scenario.cards.find((x) => x.id === c.card)?.mediatorsChosenBy?.includes(seat),
+          )
+          .map((c) => ({ value: c.uid, label: crisisTitle(scenario, kit.state.crises, c.uid) }))
+      : [];
+  const max = lever?.kind === 'hostsDrill' ? lever.maxPartners : 4;
+  const people = actorOptions(scenario, option.targets);
+  const chosen = () => people.filter((p) => kit.checked(k(`who:${p.value}`))).map((p) => p.value);
+  return el(
+    'div',
+    { class: 'pnl-row' },
+    el('strong', {}, title),
+    sub === 'mediation' ? kit.select(k('crisis'), 'Crisis', mediationCrises) : null,
+    el(
+      'details',
+      { class: 'pnl-details' },
+      el('summary', {}, `Choose whom to invite (1–${max})`),
+      el(
+        'ul',
+        { class: 'pnl-riders' },
+        ...people.map((p) => el('li', {}, kit.checkbox(k(`who:${p.value}`), p.label))),
+      ),
+    ),
+    kit.action(
+      k('send'),
+      'Send invitation',
+      () => {
+        const invitees = chosen();
+        if (invitees.length === 0) return null;
+        return {
+          kind: 'invite',
+          invitation: sub,
+          invitees,
+          ...(sub === 'mediation' ? { crisis: kit.value(k('crisis')) } : {}),
+        };
+      },
+      {
+        reset: people.map((p) => k(`who:${p.value}`)),
+        aria: `${title}: send the invitation (1 action point)`,
+      },
+    ),
+  );
+}
+
+/** Orders, offers, lowers and invitations for the Negotiate phase, with the engine's reasons for what is not possible; and the done toggle. */
+export function createOrdersPanel(): Panel {
+  return createPanel('orders', 'Orders and offers', (kit) => {
+    const { scenario, seat } = kit.ctx;
+    const state = kit.state;
+    if (!seat) return [note('You are watching: orders are secret until resolution.')];
+    const options = legalCommands(scenario, state, seat);
+    const rows = orderRows(scenario, state, options);
+    const offer = options.find((o) => o.kind === 'offer');
+    const lower = options.find((o) => o.kind === 'lower');
+    const invites = options.filter((o) => o.kind === 'invite');
+    const canDone = options.some((o) => o.kind === 'done');
+    const negotiating = rows.length > 0 || offer !== undefined;
+    const budget = seatBudget(scenario, state, seat);
+    const apLeft = Math.max(0, budget.actionPoints.max - budget.actionPoints.used);
+    const orders = draftOrders(scenario, state, seat);
+    const lowers = draftLowers(scenario, state, seat);
+    const leave = lower ? blocsToLeave(scenario, state, seat) : [];
+    const canEdit = options.some((o) => o.kind === 'order');
+
+    const out: (HTMLElement | null)[] = [
+      el(
+        'p',
+        { class: 'pnl-lead' },
+        `${PHASE_NAMES[state.phase]} · round ${state.round}. `,
+        el('strong', {}, `${apLeft} of ${budget.actionPoints.max} action points left`),
+        `; Wealth planned ${budget.wealth.planned} of ${budget.wealth.have}.`,
+      ),
+    ];
+    if (!negotiating)
+      out.push(
+        note(
+          state.phase === 'ended'
+            ? 'The match is over.'
+            : `Orders and offers are made in the Negotiate & Commit phase. Now: ${PHASE_NAMES[state.phase]}.`,
+        ),
+      );
+    if (orders.length > 0 || lowers.length > 0)
+      out.push(
+        section(
+          'Your plan this round',
+          el(
+            'ul',
+            { class: 'pnl-items' },
+            ...orders.map((o) =>
+              el(
+                'li',
+                { class: 'pnl-plan' },
+                el('span', {}, o.words),
+                canEdit
+                  ? kit.action(
+                      `cancel-order:${o.index}:${o.words}`,
+                      'Cancel',
+                      () => ({ kind: 'cancelOrder', index: o.index }),
+                      {
+                        ghost: true,
+                        aria: `Cancel: ${o.words}`,
+                      },
+                    )
+                  : null,
+              ),
+            ),
+            ...lowers.map((l) =>
+              el(
+                'li',
+                { class: 'pnl-plan' },
+                el('span', {}, l.words),
+                lower
+                  ? kit.action(
+                      `cancel-lower:${l.partner}`,
+                      'Cancel',
+                      () => ({ kind: 'cancelLower', partner: l.partner }),
+                      {
+                        ghost: true,
+                        aria: `Cancel: ${l.words}`,
+                      },
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        ),
+      );
+    if (rows.length > 0)
+      out.push(
+        section(
+          'Orders (1 action point each)',
+          el('ul', { class: 'pnl-rows' }, ...rows.map((r) => orderRow(kit, r))),
+        ),
+      );
+    if (offer) out.push(section('Make an offer (1 action point)', offerForm(kit, offer, seat)));
+    if (lower) {
+      const choices = lowerChoices(scenario, state, seat, lower);
+      out.push(
+        section(
+          'Lower a tie (free)',
+          lower.available
+            ? el(
+                'div',
+                { class: 'pnl-inline' },
+                kit.select('lower:partner', 'Tie', choices),
+                kit.action('lower:go', 'Lower', () => ({
+                  kind: 'lower',
+                  partner: kit.value('lower:partner'),
+                })),
+              )
+            : el('p', { class: 'pnl-reason' }, lower.reason ?? ''),
+          ...leave.map((b) =>
+            el(
+              'div',
+              { class: 'pnl-plan' },
+              el('span', {}, b.words),
+              kit.action(
+                `leave:${b.bloc}`,
+                'Leave',
+                () => ({ kind: 'lower', partner: b.leader, bloc: b.bloc }),
+                {
+                  ghost: true,
+                },
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    if (invites.length > 0)
+      out.push(
+        section('Invitations (1 action point)', ...invites.map((o) => inviteForm(kit, o, seat))),
+      );
+    out.push(doneToggle(kit, canDone));
+    return out;
+  });
+}

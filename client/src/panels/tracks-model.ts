@@ -1,0 +1,154 @@
+import {
+  type MatchState,
+  type Scenario,
+  type SeatView,
+  seatBudget,
+  stateOfView,
+} from '@entanglement/shared';
+import { actorName, listWords, regionName } from './words.ts';
+
+export interface TrackLine {
+  label: string;
+  value: string;
+  /** What the number means, in a few words. */
+  hint: string;
+}
+
+export interface SeatTracks {
+  name: string;
+  tracks: TrackLine[];
+  influence: string;
+  entangled: string | null;
+  budget: TrackLine[];
+  objective: string | null;
+  markers: string[];
+}
+
+/** The seat's own tracks, markers, what its plans spend and its secret objective (from its own view). */
+export function seatTracks(scenario: Scenario, view: SeatView, seat: string): SeatTracks | null {
+  const me = view.actors[seat];
+  if (!me) return null;
+  const state: MatchState = stateOfView(view);
+  const budget = seatBudget(scenario, state, seat);
+  const locked = me.locked.reduce((n, l) => n + l.amount, 0);
+  const tracks: TrackLine[] = [
+    {
+      label: 'Power',
+      value: String(me.power),
+      hint:
+        locked > 0
+          ? `${locked} locked after crises, ${budget.power.free} free`
+          : 'military strength (0–20)',
+    },
+    { label: 'Wealth', value: String(me.wealth), hint: `income about ${me.income} a round` },
+    {
+      label: 'Autonomy',
+      value: String(me.autonomy),
+      hint: 'freedom of action; treaties lower its cap',
+    },
+    {
+      label: 'Reputation',
+      value: `${me.reputation} / 10`,
+      hint: 'how much others trust your word',
+    },
+    { label: 'Security', value: `${me.security} / 10`, hint: 'how safe you are' },
+  ];
+  if (me.cohesion >= 0)
+    tracks.push({
+      label: 'Cohesion',
+      value: `${me.cohesion} / 10`,
+      hint: 'how united your alliance is',
+    });
+  const entangledWith = me.entangledBy?.split('|').find((id) => id !== seat);
+  const entangled =
+    me.entangled > 0
+      ? `Entangled for ${me.entangled} more ${me.entangled === 1 ? 'round' : 'rounds'}: one action point fewer${
+          entangledWith
+            ? `, and you cannot lower your tie with ${actorName(scenario, entangledWith)}`
+            : ''
+        }.`
+      : null;
+  const apLeft = Math.max(0, budget.actionPoints.max - budget.actionPoints.used);
+  const objectiveDef = me.objective
+    ? scenario.objectives.find((o) => o.id === me.objective)
+    : undefined;
+  return {
+    name: actorName(scenario, seat),
+    tracks,
+    influence: influenceWords(scenario, me.influence),
+    entangled,
+    budget: [
+      {
+        label: 'Action points',
+        value: `${apLeft} left of ${budget.actionPoints.max}`,
+        hint: 'each order, offer or invitation uses one',
+      },
+      {
+        label: 'Wealth',
+        value: `${budget.wealth.planned} planned of ${budget.wealth.have}`,
+        hint: 'your plans may not spend more than you hold',
+      },
+      {
+        label: 'Power',
+        value: `${budget.power.planned} planned of ${budget.power.free} free`,
+        hint: 'deployed or committed to crises this round',
+      },
+    ],
+    objective: objectiveDef?.text ?? null,
+    markers: markerWords(scenario, view, seat),
+  };
+}
+
+function influenceWords(scenario: Scenario, influence: Record<string, number>): string {
+  const entries = Object.entries(influence)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return 'No influence anywhere yet.';
+  return entries.map(([r, n]) => `${regionName(scenario, r)} ${n}`).join(', ');
+}
+
+function markerWords(scenario: Scenario, view: SeatView, seat: string): string[] {
+  const me = view.actors[seat]!;
+  const out: string[] = [];
+  const name = (id: string) => actorName(scenario, id);
+  const owed = Object.entries(me.favours).filter(([, n]) => n > 0);
+  if (owed.length > 0)
+    out.push(
+      `Favours owed to you by ${listWords(owed.map(([id, n]) => (n > 1 ? `${name(id)} (${n})` : name(id))))}.`,
+    );
+  const against = Object.values(view.actors)
+    .filter((a) => (a.grievances[seat] ?? 0) > 0)
+    .map((a) => name(a.id));
+  if (against.length > 0)
+    out.push(`Grievances against you: ${listWords(against)} (each costs a star at the end).`);
+  const sanctions = view.sanctions.filter((s) => s.target === seat);
+  if (sanctions.length > 0)
+    out.push(`Sanctioned by ${listWords(sanctions.map((s) => name(s.by)))}: less income.`);
+  if (me.secondary > 0)
+    out.push(
+      `Secondary sanctions for ${me.secondary} more ${me.secondary === 1 ? 'round' : 'rounds'} (−2 income).`,
+    );
+  if (me.isolated) out.push('Isolated: crises against you hit 1 harder.');
+  if (me.freeVeto) out.push('You hold a free veto in the Security Council.');
+  return out;
+}
+
+export interface PublicRow {
+  actor: string;
+  name: string;
+  cells: number[];
+}
+
+export const PUBLIC_COLUMNS = ['Power', 'Wealth', 'Autonomy', 'Reputation', 'Security'] as const;
+
+/** Every seated actor's public tracks, for spectators and the host. */
+export function publicTable(scenario: Scenario, view: SeatView): PublicRow[] {
+  return view.seats.map((id) => {
+    const a = view.actors[id]!;
+    return {
+      actor: id,
+      name: actorName(scenario, id),
+      cells: [a.power, a.wealth, a.autonomy, a.reputation, a.security],
+    };
+  });
+}

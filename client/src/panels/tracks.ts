@@ -1,0 +1,83 @@
+import { el } from '../dom.ts';
+import { createPanel, note, section } from './kit.ts';
+import type { Panel } from './panel.ts';
+import { PUBLIC_COLUMNS, publicTable, seatTracks, type TrackLine } from './tracks-model.ts';
+
+function lines(items: TrackLine[]): HTMLElement {
+  return el(
+    'dl',
+    { class: 'pnl-tracks' },
+    ...items.flatMap((t) => [
+      el('dt', {}, t.label),
+      el('dd', {}, el('strong', {}, t.value), el('span', { class: 'pnl-hint' }, t.hint)),
+    ]),
+  );
+}
+
+/** The seat's own state: tracks, Entangled, what its plans spend, its secret objective; for spectators every seat's public tracks. */
+export function createTracksPanel(): Panel {
+  return createPanel('tracks', 'My state', (kit) => {
+    const { scenario, view, seat } = kit.ctx;
+    const mine = seat ? seatTracks(scenario, view, seat) : null;
+    if (!mine) {
+      const rows = publicTable(scenario, view);
+      return [
+        note('You are watching. These are the public tracks of every seat.'),
+        el(
+          'div',
+          { class: 'pnl-scroll' },
+          el(
+            'table',
+            { class: 'pnl-table' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'col' }, 'Seat'),
+                ...PUBLIC_COLUMNS.map((c) => el('th', { scope: 'col' }, c)),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              ...rows.map((r) =>
+                el(
+                  'tr',
+                  {},
+                  el('th', { scope: 'row' }, r.name),
+                  ...r.cells.map((n) => el('td', {}, String(n))),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ];
+    }
+    return [
+      el('p', { class: 'pnl-lead' }, `You play ${mine.name}.`),
+      mine.entangled
+        ? el(
+            'p',
+            { class: 'pnl-alert pnl-alert--entrapment' },
+            el('span', { 'aria-hidden': 'true' }, '⛓ '),
+            mine.entangled,
+          )
+        : null,
+      lines(mine.tracks),
+      section('Influence', note(mine.influence)),
+      section('This round', lines(mine.budget)),
+      mine.markers.length > 0
+        ? section(
+            'Markers',
+            el('ul', { class: 'pnl-list' }, ...mine.markers.map((m) => el('li', {}, m))),
+          )
+        : null,
+      section(
+        'Secret objective',
+        el('p', { class: 'pnl-secret' }, mine.objective ?? 'You have no secret objective.'),
+      ),
+    ];
+  });
+}
