@@ -19,6 +19,7 @@ export {
   type AnswerCost,
   answerCosts,
   answerKindsFor,
+  possessive,
   silentAnswer,
 } from './explain/answer-costs.ts';
 export { canonicalJson, cloneState, stateHash } from './hash.ts';

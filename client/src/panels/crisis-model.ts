@@ -5,6 +5,7 @@ import {
   type LegalOption,
   legalCommands,
   type MatchState,
+  possessive,
   type Scenario,
   type Side,
   silentAnswer,
@@ -51,9 +52,9 @@ export interface CrisisView {
 
 /** The side an answer takes, in words. */
 export function sideWords(scenario: Scenario, crisis: CrisisState, side: Side): string {
-  if (side === 'attack') return `${actorName(scenario, crisis.instigator)}'s side`;
+  if (side === 'attack') return `${possessive(actorName(scenario, crisis.instigator))} side`;
   return crisis.target
-    ? `${actorName(scenario, crisis.target)}'s side`
+    ? `${possessive(actorName(scenario, crisis.target))} side`
     : `the side of ${regionName(scenario, crisis.region)}`;
 }
 

@@ -91,7 +91,7 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
             aria: `${ANSWER_LABELS[kind]} in ${c.title}`,
           },
         ),
-        el('span', { class: 'pnl-cost' }, cost ? cost.words.replace(/^[^:]+: /, '') : ''),
+        el('span', { class: 'pnl-cost' }, cost ? capital(cost.words.replace(/^[^:]+: /, '')) : ''),
       );
     });
     children.push(
@@ -264,4 +264,8 @@ export function createCrisisPanel(): Panel {
     );
     return [...cards, done];
   });
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -21,7 +21,7 @@ export function doneToggle(kit: Kit, canDone: boolean): HTMLElement | null {
       'done',
       done ? '✔ Done for this phase' : 'Done for this phase',
       () => ({ kind: 'done', done: !done }),
-      { ghost: done, pressed: done, small: false },
+      { pressed: done, keepStyle: true, small: false },
     ),
   );
 }

@@ -57,6 +57,8 @@ export interface ActionOptions {
   pressed?: boolean;
   /** Extra words for screen readers (the visible label is short). */
   aria?: string;
+  /** A toggle that keeps its own look (the done button) instead of the outlined/filled choice style. */
+  keepStyle?: boolean;
   /** Form values to forget after the command is accepted. */
   reset?: string[];
 }
@@ -159,7 +161,10 @@ export function createPanel(name: string, heading: string, render: (kit: Kit) =>
       checked: (key) => values.get(key) === 'true',
       action(key, label, intent, opts = {}) {
         const classes = ['button', 'pnl-action'];
-        if (opts.ghost) classes.push('button--ghost');
+        // A choice among several (accept/reject, a vote) is outlined until chosen, then filled with a tick.
+        const choice = opts.pressed !== undefined && !opts.keepStyle;
+        if (choice ? !opts.pressed : opts.ghost) classes.push('button--ghost');
+        const text = choice && opts.pressed ? `✔ ${label}` : label;
         if (opts.small !== false) classes.push('button--small');
         const problemId = `${idFor(key)}-problem`;
         const button = el(
@@ -172,7 +177,7 @@ export function createPanel(name: string, heading: string, render: (kit: Kit) =>
             ...(opts.pressed !== undefined ? { 'aria-pressed': String(opts.pressed) } : {}),
             ...(problems.has(key) ? { 'aria-describedby': problemId } : {}),
           },
-          pending.has(key) ? `${label}…` : label,
+          pending.has(key) ? `${text}…` : text,
         );
         button.disabled = Boolean(opts.disabled);
         // While its command is on its way the button stays focusable but does nothing.

@@ -200,7 +200,11 @@ export function lowerChoices(
   option: LegalOption | undefined,
 ): Option[] {
   return (option?.targets ?? [])
-    .map((p) => ({ value: p, label: lowerWords(scenario, state, seat, p) }))
+    .map((p) => {
+      const level = state.ties[tieKey(seat, p)]?.level ?? 0;
+      const after = level >= 4 ? 'notice' : levelWords(level - 1);
+      return { value: p, label: `${actorName(scenario, p)}: ${levelWords(level)} → ${after}` };
+    })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 

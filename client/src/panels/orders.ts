@@ -16,6 +16,7 @@ import {
   draftOrders,
   homeOf,
   lowerChoices,
+  lowerWords,
   type OrderRow,
   offerKinds,
   offerTargets,
@@ -295,7 +296,12 @@ export function createOrdersPanel(): Panel {
     const state = kit.state;
     if (!seat) return [note('You are watching: orders are secret until resolution.')];
     const options = legalCommands(scenario, state, seat);
-    const rows = orderRows(scenario, state, options);
+    const holdsCards =
+      scenario.actors.find((a) => a.id === seat)?.seat?.lever?.kind === 'holdsCards';
+    // Preparing cards is a lever of a few seats: the others never see that row.
+    const rows = orderRows(scenario, state, options).filter(
+      (r) => r.sub !== 'prepare' || r.available || holdsCards,
+    );
     const offer = options.find((o) => o.kind === 'offer');
     const lower = options.find((o) => o.kind === 'lower');
     const invites = options.filter((o) => o.kind === 'invite');
@@ -388,13 +394,16 @@ export function createOrdersPanel(): Panel {
             ? el(
                 'div',
                 { class: 'pnl-inline' },
-                kit.select('lower:partner', 'Tie', choices),
+                kit.select('lower:partner', 'Tie', choices, { redraw: true }),
                 kit.action('lower:go', 'Lower', () => ({
                   kind: 'lower',
                   partner: kit.value('lower:partner'),
                 })),
               )
             : el('p', { class: 'pnl-reason' }, lower.reason ?? ''),
+          lower.available && kit.value('lower:partner')
+            ? note(lowerWords(scenario, state, seat, kit.value('lower:partner')))
+            : null,
           ...leave.map((b) =>
             el(
               'div',

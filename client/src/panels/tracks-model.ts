@@ -40,7 +40,11 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
           ? `${locked} locked after crises, ${budget.power.free} free`
           : 'military strength (0–20)',
     },
-    { label: 'Wealth', value: String(me.wealth), hint: `income about ${me.income} a round` },
+    {
+      label: 'Wealth',
+      value: String(me.wealth),
+      hint: `base income ${me.income} a round, plus ties and deals`,
+    },
     {
       label: 'Autonomy',
       value: String(me.autonomy),

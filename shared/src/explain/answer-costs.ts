@@ -109,7 +109,7 @@ export function answerCosts(
       case 'honour':
         out.push({
           kind,
-          words: `Honour: you commit at least 1 Power or 2 Wealth to ${partyWords}'s side (Power counts in full, Wealth at half). ${honourEffects()}`,
+          words: `Honour: you commit at least 1 Power or 2 Wealth to ${possessive(partyWords)} side (Power counts in full, Wealth at half). ${honourEffects()}`,
         });
         break;
       case 'honourIfPressed':
@@ -125,7 +125,7 @@ export function answerCosts(
       case 'quiet':
         out.push({
           kind,
-          words: `Quiet support: you pay 1 Wealth and add 1 to ${partyWords}'s side in secret. No Reputation, no favour, no entrapment. If an investigation exposes it, your Reputation falls by ${down(me.reputation, 1)}${
+          words: `Quiet support: you pay 1 Wealth and add 1 to ${possessive(partyWords)} side in secret. No Reputation, no favour, no entrapment. If an investigation exposes it, your Reputation falls by ${down(me.reputation, 1)}${
             sanctioned.length > 0
               ? ` and, because ${sanctioned.map(name).join(' and ')} ${sanctioned.length > 1 ? 'are' : 'is'} under sanction, you get secondary sanctions (${RULES.secondaryLoss} less Wealth income for ${RULES.secondaryRounds} rounds)`
               : ''
@@ -201,6 +201,11 @@ export function silentAnswer(
     default:
       return `If you give no answer, you honour the treaty with ${a.power > 0 ? `${a.power} Power` : `${a.wealth} Wealth`}.`;
   }
+}
+
+/** "Kenya's", "European allies'". */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 function capital(s: string): string {
