@@ -23,23 +23,29 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const seed = params.get('seed') ?? 'map-harness';
-const viewer = params.get('viewer') ?? 'china';
+/** A seat's id, or "none" for the spectator / projector view. */
+const viewerParam = params.get('viewer') ?? 'china';
+const viewer = viewerParam === 'none' ? null : viewerParam;
 const round = Number(params.get('round') ?? 3);
 
 const scenario = getScenario('main');
 
-/** The first state of `round` with a crisis on the table, as the bots left it. */
+/**
+ * The first state of `round` with a crisis on the table, as the bots left it
+ * (or the last state before the end, if a war ends the match sooner).
+ */
 function midgame(): MatchState {
   let found: MatchState | null = null;
-  let fallback: MatchState | null = null;
+  let last: MatchState | null = null;
   playRandomGame(scenario, { rounds: Math.max(4, round + 1) }, seed, seed, {
     onStep(state) {
-      if (found || state.round !== round) return;
-      fallback ??= cloneState(state);
-      if (state.phase !== 'news' && state.crises.some((c) => c.live)) found = cloneState(state);
+      if (found || state.phase === 'ended') return;
+      if (state.round === round && state.phase !== 'news' && state.crises.some((c) => c.live))
+        found = cloneState(state);
+      else if (state.round <= round && state.step % 10 === 0) last = cloneState(state);
     },
   });
-  const state = found ?? fallback;
+  const state = found ?? last;
   if (!state) throw new Error(`The bots never reached round ${round}`);
   return state;
 }
@@ -48,12 +54,15 @@ async function main(): Promise<void> {
   const status = document.getElementById('status')!;
   const state = midgame();
   const map = await createWorldMap(document.getElementById('map')!, scenario);
-  map.update(mapModel(scenario, viewFor(state, viewer)));
+  const model = mapModel(scenario, viewFor(state, viewer));
+  map.update(model);
+  // For shoot-map.ts: where to hover to find a crisis marker.
+  if (model.crises[0]) map.element.dataset.firstCrisis = JSON.stringify(model.crises[0].anchor);
   map.onSelect((target) => {
     window.lastSelected = target;
     status.textContent = `Selected ${target.kind} ${target.id}`;
   });
-  status.textContent = `Round ${state.round} · ${state.phase} · seen by ${viewer} · tension ${state.tension}`;
+  status.textContent = `Round ${state.round} · ${state.phase} · seen by ${viewer ?? 'the projector'} · tension ${state.tension}`;
   window.worldMap = map;
 }
 

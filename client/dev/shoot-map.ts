@@ -34,7 +34,11 @@ async function pagePoint(page: Page, lonLat: [number, number]): Promise<{ x: num
 
 async function open(page: Page, query = ''): Promise<void> {
   await page.goto(`${base}/dev/map.html${query}`);
-  await page.waitForFunction(() => window.worldMap !== undefined, null, { timeout: 60_000 });
+  try {
+    await page.waitForFunction(() => window.worldMap !== undefined, null, { timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`The harness did not start (${query}): ${errors.join('; ') || error}`);
+  }
   // Let Phaser paint a few frames.
   await page.waitForTimeout(800);
 }
@@ -54,6 +58,44 @@ async function desktop(browser: Browser): Promise<void> {
   await page.mouse.move(congo.x, congo.y);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/desktop-hover-region.png` });
+  // The crisis marker (at its region's anchor) and a capital.
+  const crisis = await page.evaluate(() => {
+    const map = window.worldMap!;
+    return map.element.dataset.firstCrisis ?? null;
+  });
+  if (crisis) {
+    const [lon, lat] = JSON.parse(crisis) as [number, number];
+    const at = await pagePoint(page, [lon, lat]);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/desktop-hover-crisis.png` });
+  }
+  // Keyboard: focus the map, zoom with +, pan with an arrow.
+  const before = await pagePoint(page, [0, 0]);
+  await page.focus('.wm-root');
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowRight');
+  const after = await pagePoint(page, [0, 0]);
+  if (before.x === after.x) errors.push('desktop: the keyboard did not move the map');
+  await page.keyboard.press('0');
+  // Frames per second while idle (the crisis pulse keeps Phaser drawing).
+  // A string, not a function: tsx would wrap the named callback in a helper the page lacks.
+  const fps = (await page.evaluate(`new Promise((resolve) => {
+    let frames = 0;
+    const start = performance.now();
+    const tick = () => {
+      frames++;
+      if (performance.now() - start < 2000) requestAnimationFrame(tick);
+      else resolve((frames * 1000) / (performance.now() - start));
+    };
+    requestAnimationFrame(tick);
+  })`)) as number;
+  console.log(`desktop: ${fps.toFixed(0)} frames per second (software GL)`);
+  // focus() from the API: centre on Brazil.
+  await page.evaluate(() => window.worldMap!.focus('brazil'));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/desktop-focus-brazil.png` });
+  await page.keyboard.press('0');
   // Zoom on Europe with the wheel.
   const europe = await pagePoint(page, [20, 50]);
   await page.mouse.move(europe.x, europe.y);
@@ -91,6 +133,15 @@ async function phone(browser: Browser): Promise<void> {
   await context.close();
 }
 
+/** The projector: no seat, a 16:9 screen. */
+async function projector(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  watch(page, 'projector');
+  await open(page, '?viewer=none&round=5&seed=projector');
+  await page.screenshot({ path: `${out}/projector.png` });
+  await page.close();
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
@@ -109,6 +160,7 @@ try {
   await mkdir(out, { recursive: true });
   await desktop(browser);
   await phone(browser);
+  await projector(browser);
 } finally {
   await browser.close();
 }

@@ -15,7 +15,6 @@ import { countryContains, type ProjectedCountry, type Ring } from './projection.
 import {
   BACKGROUND,
   BORDER,
-  CRISIS,
   HOVER,
   hexNumber,
   LAND_NEUTRAL,
@@ -46,18 +45,8 @@ export interface Highlight {
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-/** Hit radii in CSS pixels: generous enough for fingers. */
-const CRISIS_HIT = 16;
+/** Hit radius of a capital in CSS pixels: generous enough for fingers. */
 const CAPITAL_HIT = 10;
-/** Spacing between markers of crises that share a region (CSS px). */
-const CRISIS_SPACING = 30;
-
-interface CrisisMarker {
-  uid: string;
-  index: number;
-  anchor: Point;
-  container: Phaser.GameObjects.Container;
-}
 
 /** [left, top, right, bottom] in screen pixels (world × zoom: panning shifts all alike). */
 type Box = [number, number, number, number];
@@ -80,7 +69,6 @@ export class MapScene extends Phaser.Scene {
   private dpr = 1;
   private highlight: Highlight = { actor: null, iso: null };
   private levels = new Set([1, 2, 3, 4]);
-  private reducedMotion = false;
 
   private fills!: Phaser.GameObjects.Graphics;
   private borders!: Phaser.GameObjects.Graphics;
@@ -91,10 +79,14 @@ export class MapScene extends Phaser.Scene {
   /** Screen boxes of the emblem labels shown at the current zoom. */
   private labelBoxes: Box[] = [];
   private tieLabels: Phaser.GameObjects.Text[] = [];
-  private crises: CrisisMarker[] = [];
   /** Ordered smallest first: the most specific country wins a hit test. */
   private hitOrder: ProjectedCountry[] = [];
   private readyCallback: (() => void) | null;
+  /** What the current labels and markers were built from (see rebuildObjects). */
+  private objectsKey = '';
+  private idleFrames = 0;
+  /** The camera moved since the last frame (a pan repaints without redrawing). */
+  private viewMoved = false;
 
   /** What needs repainting before the next frame (several changes coalesce into one paint). */
   private dirty = { fills: false, zoomed: false, ties: false, overlays: false };
@@ -111,7 +103,6 @@ export class MapScene extends Phaser.Scene {
     this.outline = this.add.graphics();
     this.ties = this.add.graphics();
     this.capitals = this.add.graphics();
-    this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.readyCallback?.();
     this.readyCallback = null;
   }
@@ -119,13 +110,20 @@ export class MapScene extends Phaser.Scene {
   override update(): void {
     if (!this.geometry) return;
     const d = this.dirty;
+    // Nothing moves on its own: after a couple of unchanged frames the loop
+    // sleeps (no CPU or GPU use) until a setter wakes it.
+    if (!d.fills && !d.zoomed && !d.ties && !d.overlays && !this.viewMoved) {
+      if (++this.idleFrames >= 2) this.game.loop.sleep();
+      return;
+    }
+    this.idleFrames = 0;
+    this.viewMoved = false;
     if (d.fills) this.drawFills();
     if (d.fills || d.zoomed) this.drawBorders();
     if (d.fills || d.zoomed || d.overlays) this.drawOutline();
     // Capitals first: tie labels avoid the emblem labels placed there.
     if (d.fills || d.zoomed) this.drawCapitals();
     if (d.fills || d.zoomed || d.ties || d.overlays) this.drawTies();
-    if (d.fills || d.zoomed) this.placeMarkers();
     this.dirty = { fills: false, zoomed: false, ties: false, overlays: false };
   }
 
@@ -140,12 +138,14 @@ export class MapScene extends Phaser.Scene {
     this.tieLabels = [];
     this.rebuildObjects();
     this.dirty.fills = true;
+    this.wake();
   }
 
   setModel(model: MapModel): void {
     this.model = model;
     this.rebuildObjects();
     this.dirty.fills = true;
+    this.wake();
   }
 
   setView(view: ViewState): void {
@@ -155,17 +155,27 @@ export class MapScene extends Phaser.Scene {
     camera.setZoom(view.zoom);
     camera.centerOn(view.cx, view.cy);
     if (zoomed) this.dirty.zoomed = true;
+    this.viewMoved = true;
+    this.wake();
+  }
+
+  /** Restarts the game loop if it went to sleep, so the next change is painted. */
+  private wake(): void {
+    this.idleFrames = 0;
+    if (!this.game.loop.running) this.game.loop.wake();
   }
 
   setHighlight(highlight: Highlight): void {
     if (highlight.actor === this.highlight.actor && highlight.iso === this.highlight.iso) return;
     this.highlight = highlight;
     this.dirty.overlays = true;
+    this.wake();
   }
 
   setVisibleLevels(levels: ReadonlySet<number>): void {
     this.levels = new Set(levels);
     this.dirty.ties = true;
+    this.wake();
   }
 
   /** CSS pixels → world units at the current zoom. */
@@ -173,12 +183,24 @@ export class MapScene extends Phaser.Scene {
     return (css * this.dpr) / this.view.zoom;
   }
 
+  /**
+   * Recreates the emblem labels, but only when what they show changed: a
+   * model update arrives with every command.
+   */
   private rebuildObjects(): void {
-    for (const label of this.labels) label.text.destroy();
-    for (const marker of this.crises) marker.container.destroy();
-    this.labels = [];
-    this.crises = [];
     const { geometry, model } = this;
+    const key = model
+      ? JSON.stringify([
+          this.dpr,
+          geometry?.worldW,
+          geometry?.worldH,
+          model.actors.map((a) => [a.id, a.emblem, a.colour, a.isViewer, a.seat]),
+        ])
+      : '';
+    if (key === this.objectsKey) return;
+    this.objectsKey = key;
+    for (const label of this.labels) label.text.destroy();
+    this.labels = [];
     if (!geometry || !model) return;
     for (const [i, actor] of model.actors.entries()) {
       const dark = luminance(actor.colour) > 0.35;
@@ -198,55 +220,6 @@ export class MapScene extends Phaser.Scene {
       this.labels.push({ id: actor.id, at: geometry.project(actor.capital), priority, text });
     }
     this.labels.sort((a, b) => a.priority - b.priority);
-    const perRegion = new Map<string, number>();
-    for (const crisis of model.crises) {
-      const index = perRegion.get(crisis.region) ?? 0;
-      perRegion.set(crisis.region, index + 1);
-      this.crises.push({
-        uid: crisis.uid,
-        index,
-        anchor: geometry.project(crisis.anchor),
-        container: this.crisisMarker(crisis.title),
-      });
-    }
-  }
-
-  /** A pulsing ring behind a red disc with "!", and the crisis title below. */
-  private crisisMarker(title: string): Phaser.GameObjects.Container {
-    const d = this.dpr;
-    const ring = this.add.graphics();
-    ring.lineStyle(2.5 * d, hexNumber(CRISIS), 1).strokeCircle(0, 0, 11 * d);
-    const disc = this.add.graphics();
-    disc.fillStyle(hexNumber(CRISIS), 1).fillCircle(0, 0, 10 * d);
-    disc.lineStyle(2 * d, 0xffffff, 1).strokeCircle(0, 0, 10 * d);
-    const mark = this.add
-      .text(0, 0, '!', {
-        fontFamily: FONT,
-        fontSize: `${15 * d}px`,
-        fontStyle: 'bold',
-        color: '#ffffff',
-      })
-      .setOrigin(0.5, 0.5);
-    const caption = this.add
-      .text(0, 13 * d, title, {
-        fontFamily: FONT,
-        fontSize: `${10 * d}px`,
-        color: '#ffffff',
-        backgroundColor: 'rgba(120, 14, 14, 0.85)',
-        padding: { x: 3 * d, y: 1 * d },
-      })
-      .setOrigin(0.5, 0);
-    const container = this.add.container(0, 0, [ring, disc, mark, caption]).setDepth(40);
-    if (!this.reducedMotion)
-      this.tweens.add({
-        targets: ring,
-        scale: { from: 1, to: 2.4 },
-        alpha: { from: 0.9, to: 0 },
-        duration: 1600,
-        repeat: -1,
-        ease: 'Sine.easeOut',
-      });
-    return container;
   }
 
   private countryColour(country: ProjectedCountry): string {
@@ -435,24 +408,10 @@ export class MapScene extends Phaser.Scene {
     this.labelBoxes = placed;
   }
 
-  private placeMarkers(): void {
-    for (const marker of this.crises) {
-      const offset = this.px(CRISIS_SPACING) * marker.index;
-      marker.container
-        .setPosition(marker.anchor[0] + offset, marker.anchor[1])
-        .setScale(1 / this.view.zoom);
-    }
-  }
-
-  /** What lies under a world point: a crisis marker, then a capital, then a country. */
+  /** What lies under a world point: a capital, then a country (crisis markers are DOM buttons). */
   hitTest(x: number, y: number): MapHit | null {
     const { model, geometry } = this;
     if (!model || !geometry) return null;
-    for (const marker of this.crises) {
-      const [mx, my] = [marker.container.x, marker.container.y];
-      if (Math.hypot(x - mx, y - my) <= this.px(CRISIS_HIT))
-        return { kind: 'crisis', uid: marker.uid };
-    }
     for (const label of this.labels) {
       const [cx, cy] = label.at;
       if (Math.hypot(x - cx, y - cy) <= this.px(CAPITAL_HIT))

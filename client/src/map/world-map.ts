@@ -12,6 +12,7 @@ import * as Phaser from 'phaser';
 import { ATLAS_URL } from './atlas.ts';
 import { tieLegend, tooltip, zoomControls } from './controls.ts';
 import type { MapHit } from './describe.ts';
+import { crisisLayer } from './markers.ts';
 import type { MapModel } from './model.ts';
 import {
   type CountryShape,
@@ -86,6 +87,22 @@ export async function createWorldMap(
   root.append(host, hint);
   parent.append(root);
   const tip = tooltip(root);
+  const crises = crisisLayer({
+    hover(crisis, x, y) {
+      if (pinned) return;
+      hovered = crisis ? { kind: 'crisis', uid: crisis.uid } : null;
+      showTip(hovered, x, y);
+    },
+    choose(crisis, x, y) {
+      hovered = { kind: 'crisis', uid: crisis.uid };
+      selected = null;
+      refreshHighlight();
+      showTip(hovered, x, y);
+      pinned = true;
+      for (const listener of listeners) listener({ kind: 'region', id: crisis.region });
+    },
+  });
+  root.append(crises.element);
 
   const sizes = () => {
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -128,9 +145,18 @@ export async function createWorldMap(
   let pinned = false;
   const listeners = new Set<(target: MapTarget) => void>();
 
+  const pointOf = (lonLat: readonly [number, number]) => {
+    const [wx, wy] = project(lonLat);
+    return {
+      x: ((wx - view.cx) * view.zoom + frame.screenW / 2) / size.dpr,
+      y: ((wy - view.cy) * view.zoom + frame.screenH / 2) / size.dpr,
+    };
+  };
+
   const setView = (next: ViewState) => {
     view = clampView(next, frame);
     scene.setView(view);
+    crises.place(pointOf);
     // A tooltip stays by what it describes: when the map moves, it goes (hover brings it back).
     pinned = false;
     tip.hide();
@@ -230,7 +256,9 @@ export async function createWorldMap(
     scene.setHighlight({ actor: actorOf(hovered) ?? selected, iso });
   };
 
+  let tipAt = { x: 0, y: 0 };
   const showTip = (hit: MapHit | null, x: number, y: number) => {
+    tipAt = { x, y };
     const description = hit ? scene.describe(hit) : null;
     if (description) tip.show(description, x, y);
     else tip.hide();
@@ -395,23 +423,13 @@ export async function createWorldMap(
     update(next) {
       model = next;
       scene.setModel(next);
-      if (pinned && hovered) {
-        // Keep a pinned tooltip's numbers current.
-        const description = scene.describe(hovered);
-        if (!description) {
-          pinned = false;
-          tip.hide();
-        }
-      }
+      crises.render(next);
+      crises.place(pointOf);
+      // Keep an open tooltip's numbers current (or close it if its subject is gone).
+      if (tip.visible && hovered) showTip(hovered, tipAt.x, tipAt.y);
     },
     resize: layout,
-    pointOf(lonLat) {
-      const [wx, wy] = project(lonLat);
-      return {
-        x: ((wx - view.cx) * view.zoom + frame.screenW / 2) / size.dpr,
-        y: ((wy - view.cy) * view.zoom + frame.screenH / 2) / size.dpr,
-      };
-    },
+    pointOf,
     onSelect(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);
