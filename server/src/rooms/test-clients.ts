@@ -1,5 +1,16 @@
-import type { Room } from '@colyseus/sdk';
-import type { ServerMessages, ServerMessageType } from '@entanglement/shared';
+import { Client, type Room } from '@colyseus/sdk';
+import {
+  type AckMessage,
+  type ErrorMessage,
+  MATCH_ROOM,
+  nextRandomCommand,
+  type Scenario,
+  type SeatCommand,
+  type SeatView,
+  type ServerMessages,
+  type ServerMessageType,
+  stateOfView,
+} from '@entanglement/shared';
 
 interface Received {
   type: string;
@@ -80,5 +91,189 @@ export class Inbox {
       }, timeoutMs);
       this.listeners.add(listener);
     });
+  }
+}
+
+// ---- SDK clients that play a seat (full-match, concurrent-matches and hidden-info tests) ----
+
+/** Creates a match on the server at `base`; the creator's inbox, room id, code and host token. */
+export async function createMatchClient(base: string, options: Record<string, unknown>) {
+  const inbox = new Inbox(await new Client(base).create(MATCH_ROOM, options));
+  const welcome = await inbox.waitFor('welcome');
+  const hostToken = (await inbox.waitFor('hostToken')).token;
+  return { inbox, roomId: welcome.roomId, code: welcome.code, hostToken };
+}
+
+/** Joins the match `roomId` as `nickname`. */
+export async function joinMatchClient(base: string, roomId: string, nickname: string) {
+  const inbox = new Inbox(await new Client(base).joinById(roomId, { nickname }));
+  await inbox.waitFor('welcome');
+  return inbox;
+}
+
+/** Claims `seat` for the inbox's client; resolves with the seat token. */
+export async function claimSeat(inbox: Inbox, seat: string): Promise<string> {
+  const since = inbox.mark();
+  inbox.room.send('claimSeat', { seat });
+  return (await inbox.waitFor('seatToken', (t) => t.seat === seat, since)).token;
+}
+
+/**
+ * Polls the inbox from `since` until `match` returns something for a
+ * message (no listener is left behind when it times out).
+ */
+export async function nextMatching<T>(
+  inbox: Inbox,
+  since: number,
+  match: (type: string, payload: unknown) => T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let cursor = since;
+  for (;;) {
+    for (; cursor < inbox.received.length; cursor++) {
+      const m = inbox.received[cursor]!;
+      const hit = match(m.type, m.payload);
+      if (hit !== undefined) return hit;
+    }
+    if (Date.now() > deadline) {
+      const seen = inbox.received.slice(since).map((m) => m.type);
+      throw new Error(`Nothing matched within ${timeoutMs} ms; received: ${seen.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Colyseus closes a client past 20 messages a second: a player's client sends at most one per gap. */
+export const SEND_GAP_MS = 60;
+const lastSend = new WeakMap<Inbox, number>();
+
+/** Sends a message no sooner than SEND_GAP_MS after the client's previous one. */
+export async function pacedSend(inbox: Inbox, type: string, payload: unknown): Promise<void> {
+  const wait = (lastSend.get(inbox) ?? 0) + SEND_GAP_MS - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  lastSend.set(inbox, Date.now());
+  inbox.room.send(type, payload);
+}
+
+export interface CommandOutcome {
+  ref: string;
+  command: SeatCommand;
+  ack: AckMessage | null;
+  error: ErrorMessage | null;
+}
+
+/** Sends a seat command with `token` and resolves with its ack or error (matched by `ref`). */
+export async function sendCommand(
+  inbox: Inbox,
+  token: string,
+  command: SeatCommand,
+  ref: string,
+): Promise<CommandOutcome> {
+  const since = inbox.mark();
+  await pacedSend(inbox, 'command', { token, ref, command });
+  return nextMatching(inbox, since, (type, payload) => {
+    const p = payload as { ref?: string | null };
+    if (p.ref !== ref) return undefined;
+    if (type === 'ack') return { ref, command, ack: payload as AckMessage, error: null };
+    if (type === 'error') return { ref, command, ack: null, error: payload as ErrorMessage };
+    return undefined;
+  });
+}
+
+/** A seat played by an SDK client from the views it receives. */
+export interface SeatPlayer {
+  inbox: Inbox;
+  seat: string;
+  token: string;
+  /** The client's own generator for the random-legal policy. */
+  rng: { rng: number };
+  /** Every command it sent, with the server's answer. */
+  sent: CommandOutcome[];
+}
+
+export function seatPlayer(inbox: Inbox, seat: string, token: string, seed: number): SeatPlayer {
+  return { inbox, seat, token, rng: { rng: seed }, sent: [] };
+}
+
+/** The last view the client received, if any. */
+export function lastView(inbox: Inbox): SeatView | undefined {
+  for (let i = inbox.received.length - 1; i >= 0; i--)
+    if (inbox.received[i]!.type === 'view') return inbox.received[i]!.payload as SeatView;
+  return undefined;
+}
+
+function matchOver(inbox: Inbox): boolean {
+  return inbox.received.some(
+    (m) => m.type === 'lobby' && (m.payload as ServerMessages['lobby']).stage === 'ended',
+  );
+}
+
+/** Waits for a view later than `step`, or for the lobby to say the match ended. */
+async function nextUpdate(inbox: Inbox, step: number, timeoutMs: number): Promise<void> {
+  await nextMatching(
+    inbox,
+    0,
+    (type, payload) => {
+      if (type === 'view' && (payload as SeatView).step > step) return true;
+      if (type === 'lobby' && (payload as ServerMessages['lobby']).stage === 'ended') return true;
+      return undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * Plays the player's seat as a person would, from its own views only: the
+ * engine's random-legal policy on `stateOfView(view)` picks each command,
+ * which is sent with the seat token; after each answer it waits for the view
+ * that follows. Once its seat is done it waits for the next phase. Returns
+ * when the match ends (view phase 'ended' or lobby stage 'ended') or when
+ * `stop(view)` holds. At most `perPhase` commands a phase, then "done".
+ */
+export async function playSeat(
+  scenario: Scenario,
+  player: SeatPlayer,
+  options: { stop?: (view: SeatView) => boolean; perPhase?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const { inbox, seat, token } = player;
+  const perPhase = options.perPhase ?? 24;
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let phaseKey = '';
+  let inPhase = 0;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`${seat}: the match did not end in time`);
+    const view = lastView(inbox);
+    if (!view) {
+      await nextUpdate(inbox, -1, left);
+      continue;
+    }
+    if (view.phase === 'ended' || matchOver(inbox) || options.stop?.(view)) return;
+    const key = `${view.round}:${view.phase}`;
+    if (key !== phaseKey) {
+      phaseKey = key;
+      inPhase = 0;
+    }
+    if (view.drafts[seat]?.done) {
+      await nextUpdate(inbox, view.step, left).catch((error: unknown) => {
+        const waiting = Object.keys(view.drafts).filter((s) => !view.drafts[s]!.done);
+        throw new Error(
+          `${seat} waited in round ${view.round}, ${view.phase} (step ${view.step}) for: ${waiting.join(', ')}; ${String(error)}`,
+        );
+      });
+      continue;
+    }
+    const command: SeatCommand =
+      inPhase >= perPhase
+        ? { kind: 'done', seat, round: view.round, phase: view.phase, done: true }
+        : nextRandomCommand(scenario, stateOfView(view), seat, player.rng);
+    inPhase++;
+    const outcome = await sendCommand(inbox, token, command, `${seat}-${player.sent.length}`);
+    player.sent.push(outcome);
+    if (outcome.ack) await nextUpdate(inbox, outcome.ack.step - 1, left);
+    else if (outcome.error?.code === 'stale') await nextUpdate(inbox, view.step, left);
+    else if (outcome.error?.code !== 'illegal')
+      throw new Error(`${seat}: ${command.kind} refused: ${JSON.stringify(outcome.error)}`);
   }
 }
