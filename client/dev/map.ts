@@ -10,14 +10,15 @@ import {
   playRandomGame,
   viewFor,
 } from '@entanglement/shared';
-import { mapModel } from '../src/map/model.ts';
-import { createWorldMap, type MapTarget, type WorldMap } from '../src/map/world-map.ts';
+import { createWorldMap, type MapTarget, mapModel, type WorldMap } from '../src/map/index.ts';
 
 declare global {
   interface Window {
     /** For shoot-map.ts: the map, once ready, and what was last selected. */
     worldMap?: WorldMap;
     lastSelected?: MapTarget;
+    /** Shows the bots' match at another round (tests update()); false if it never got there. */
+    showRound?: (round: number) => boolean;
   }
 }
 
@@ -31,38 +32,45 @@ const round = Number(params.get('round') ?? 3);
 const scenario = getScenario('main');
 
 /**
- * The first state of `round` with a crisis on the table, as the bots left it
- * (or the last state before the end, if a war ends the match sooner).
+ * For each round, the first state with a crisis on the table (or the last
+ * state of that round before the news), as the bots played it. A war may end
+ * the match early: then later rounds are missing.
  */
-function midgame(): MatchState {
-  let found: MatchState | null = null;
-  let last: MatchState | null = null;
+function snapshots(): Map<number, MatchState> {
+  const byRound = new Map<number, MatchState>();
+  const chosen = new Set<number>();
   playRandomGame(scenario, { rounds: Math.max(4, round + 1) }, seed, seed, {
     onStep(state) {
-      if (found || state.phase === 'ended') return;
-      if (state.round === round && state.phase !== 'news' && state.crises.some((c) => c.live))
-        found = cloneState(state);
-      else if (state.round <= round && state.step % 10 === 0) last = cloneState(state);
+      if (state.phase === 'ended' || chosen.has(state.round)) return;
+      if (state.phase !== 'news' && state.crises.some((c) => c.live)) chosen.add(state.round);
+      else if (state.step % 10 !== 0) return;
+      byRound.set(state.round, cloneState(state));
     },
   });
-  const state = found ?? last;
-  if (!state) throw new Error(`The bots never reached round ${round}`);
-  return state;
+  return byRound;
 }
 
 async function main(): Promise<void> {
   const status = document.getElementById('status')!;
-  const state = midgame();
+  const states = snapshots();
   const map = await createWorldMap(document.getElementById('map')!, scenario);
-  const model = mapModel(scenario, viewFor(state, viewer));
-  map.update(model);
-  // For shoot-map.ts: where to hover to find a crisis marker.
-  if (model.crises[0]) map.element.dataset.firstCrisis = JSON.stringify(model.crises[0].anchor);
+  const show = (n: number): boolean => {
+    const state = states.get(n);
+    if (!state) return false;
+    const model = mapModel(scenario, viewFor(state, viewer));
+    map.update(model);
+    // For shoot-map.ts: where to hover to find a crisis marker.
+    map.element.dataset.firstCrisis = model.crises[0] ? JSON.stringify(model.crises[0].anchor) : '';
+    status.textContent = `Round ${state.round} · ${state.phase} · seen by ${viewer ?? 'the projector'} · tension ${state.tension}`;
+    return true;
+  };
+  const first = states.has(round) ? round : Math.max(...states.keys());
+  show(first);
   map.onSelect((target) => {
     window.lastSelected = target;
     status.textContent = `Selected ${target.kind} ${target.id}`;
   });
-  status.textContent = `Round ${state.round} · ${state.phase} · seen by ${viewer ?? 'the projector'} · tension ${state.tension}`;
+  window.showRound = show;
   window.worldMap = map;
 }
 

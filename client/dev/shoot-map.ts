@@ -137,8 +137,18 @@ async function phone(browser: Browser): Promise<void> {
 async function projector(browser: Browser): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   watch(page, 'projector');
-  await open(page, '?viewer=none&round=5&seed=projector');
-  await page.screenshot({ path: `${out}/projector.png` });
+  await open(page, '?viewer=none&round=2&seed=projector');
+  await page.screenshot({ path: `${out}/projector-round2.png` });
+  // update() with a later state: new influence, ties and crises.
+  if (await page.evaluate(() => window.showRound!(3))) {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/projector-round3.png` });
+  } else errors.push('projector: the bots never reached round 3');
+  // destroy() leaves nothing behind.
+  await page.evaluate(() => window.worldMap!.destroy());
+  await page.waitForTimeout(300);
+  const left = await page.evaluate(() => document.querySelectorAll('canvas, .wm-root').length);
+  if (left) errors.push(`projector: ${left} canvas or map elements left after destroy()`);
   await page.close();
 }
 

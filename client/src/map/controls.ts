@@ -96,7 +96,16 @@ export function tieLegend(onChange: (levels: ReadonlySet<number>) => void): Lege
   const crisisText = document.createElement('span');
   crisisText.textContent = 'Crisis';
   crisis.append(mark, crisisText);
-  element.append(crisis);
+  // Fills: an actor's own countries in its colour; other land tinted by the region's leader.
+  const tint = document.createElement('div');
+  tint.className = 'wm-legend-tint';
+  const swatch = document.createElement('span');
+  swatch.className = 'wm-tint-swatch';
+  swatch.setAttribute('aria-hidden', 'true');
+  const tintText = document.createElement('span');
+  tintText.textContent = 'Tint: region’s leading influence';
+  tint.append(swatch, tintText);
+  element.append(crisis, tint);
   return { element };
 }
 

@@ -453,6 +453,8 @@ export async function createWorldMap(
       observer.disconnect();
       if (pending) cancelAnimationFrame(pending);
       listeners.clear();
+      // Phaser tears down on its next step: a sleeping loop must be woken for that.
+      if (!game.loop.running) game.loop.wake();
       game.destroy(true);
       root.remove();
     },
