@@ -44,6 +44,9 @@ const as = (who: string, intent: Intent) =>
   apply({ ...intent, seat: who, round: state.round, phase: state.phase } as Command);
 const advance = () => apply({ kind: 'advance', round: state.round, phase: state.phase });
 
+for (const card of params.getAll('inject'))
+  apply({ kind: 'injectCrisis', round: state.round, phase: state.phase, card });
+
 if (params.get('demo')) {
   advance(); // Briefing → Negotiate
   as('china', { kind: 'order', order: { kind: 'invest', region: 'central-asia', amount: 2 } });

@@ -87,22 +87,6 @@ export async function createWorldMap(
   root.append(host, hint);
   parent.append(root);
   const tip = tooltip(root);
-  const crises = crisisLayer({
-    hover(crisis, x, y) {
-      if (pinned) return;
-      hovered = crisis ? { kind: 'crisis', uid: crisis.uid } : null;
-      showTip(hovered, x, y);
-    },
-    choose(crisis, x, y) {
-      hovered = { kind: 'crisis', uid: crisis.uid };
-      selected = null;
-      refreshHighlight();
-      showTip(hovered, x, y);
-      pinned = true;
-      for (const listener of listeners) listener({ kind: 'region', id: crisis.region });
-    },
-  });
-  root.append(crises.element);
 
   const sizes = () => {
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -144,6 +128,26 @@ export async function createWorldMap(
   let hovered: MapHit | null = null;
   let pinned = false;
   const listeners = new Set<(target: MapTarget) => void>();
+
+  // Crisis markers sit over the canvas, under the controls and tooltip.
+  const crises = crisisLayer({
+    hover(crisis, x, y) {
+      if (crisis && pinned) return;
+      // Leaving a marker also closes a tooltip its click pinned.
+      if (!crisis) pinned = false;
+      hovered = crisis ? { kind: 'crisis', uid: crisis.uid } : null;
+      showTip(hovered, x, y);
+    },
+    choose(crisis, x, y) {
+      hovered = { kind: 'crisis', uid: crisis.uid };
+      selected = null;
+      refreshHighlight();
+      showTip(hovered, x, y);
+      pinned = true;
+      for (const listener of listeners) listener({ kind: 'region', id: crisis.region });
+    },
+  });
+  root.append(crises.element);
 
   const pointOf = (lonLat: readonly [number, number]) => {
     const [wx, wy] = project(lonLat);
@@ -342,8 +346,8 @@ export async function createWorldMap(
     hovered = hit;
     selected = hit ? actorOf(hit) : null;
     refreshHighlight();
-    // A tap pins the tooltip (touch has no hover); tapping the ocean clears it.
-    pinned = hit !== null;
+    // A tap pins the tooltip (touch has no hover; a mouse keeps hovering); tapping the ocean clears it.
+    pinned = hit !== null && event.pointerType !== 'mouse';
     showTip(hit, p.x, p.y);
     if (target) for (const listener of listeners) listener(target);
   };
