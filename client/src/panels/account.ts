@@ -5,7 +5,7 @@ import { createPanel, note } from './kit.ts';
 import type { Panel } from './panel.ts';
 
 const MARKS = {
-  entrapment: { icon: '⛓', word: 'Entrapment' },
+  entrapment: { icon: '∞', word: 'Entrapment' },
   abandonment: { icon: '⚠', word: 'Abandonment' },
 } as const;
 
@@ -48,7 +48,7 @@ export function createAccountPanel(): Panel {
         'section',
         { class: 'pnl-round', 'aria-label': `Round ${g.round}` },
         el('h3', { class: 'pnl-subheading' }, `Round ${g.round}`),
-        el('ol', { class: 'pnl-events' }, ...g.lines.map(line)),
+        el('ul', { class: 'pnl-events' }, ...g.lines.map(line)),
       ),
     );
   });

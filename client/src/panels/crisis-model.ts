@@ -27,6 +27,8 @@ export interface CallView {
   stake: string;
   treaty: boolean;
   current: string | null;
+  /** The answer kind given so far, if any. */
+  currentKind: AnswerCost['kind'] | null;
   silent: string | null;
   option: LegalOption | null;
   costs: AnswerCost[];
@@ -111,6 +113,7 @@ export function crisisViews(
           stake: `Your stake here is ${call.stake}.`,
           treaty: call.treaty,
           current: answerNow(crisis, seat),
+          currentKind: crisis.answers[seat]?.kind ?? null,
           silent: silentAnswer(scenario, state, seat, crisis.uid),
           option: options.find((o) => o.kind === 'answer' && o.sub === crisis.uid) ?? null,
           costs: answerCosts(scenario, state, seat, crisis.uid),

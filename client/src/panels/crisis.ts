@@ -86,12 +86,29 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
               },
             };
           },
-          {
-            ghost: kind === 'hedge' || kind === 'abandon',
-            aria: `${ANSWER_LABELS[kind]} in ${c.title}`,
-          },
+          { pressed: call.currentKind === kind, aria: `${ANSWER_LABELS[kind]} in ${c.title}` },
         ),
-        el('span', { class: 'pnl-cost' }, cost ? capital(cost.words.replace(/^[^:]+: /, '')) : ''),
+        el(
+          'span',
+          { class: 'pnl-cost' },
+          honours && call.stake === 'low'
+            ? el(
+                'span',
+                { class: 'pnl-tag pnl-tag--entrapment' },
+                el('span', { 'aria-hidden': 'true' }, '∞ '),
+                'Entrapment. ',
+              )
+            : null,
+          kind === 'abandon'
+            ? el(
+                'span',
+                { class: 'pnl-tag pnl-tag--abandonment' },
+                el('span', { 'aria-hidden': 'true' }, '⚠ '),
+                'Abandonment. ',
+              )
+            : null,
+          cost ? capital(cost.words.replace(/^[^:]+: /, '')) : '',
+        ),
       );
     });
     children.push(
@@ -218,7 +235,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
                 kit.set(k(c, 'mandate-chosen'), m);
                 return { kind: 'mandate', crisis: c.uid, choice: m };
               },
-              { ghost: m !== 'limit' },
+              { pressed: chosen === m },
             ),
             el('span', { class: 'pnl-cost' }, MANDATE_WORDS[m][1]),
           ),

@@ -19,6 +19,8 @@ export function offerWords(
   const parts: string[] = [];
   const now = tieLevel(ctxOf(scenario), state, offer.from, offer.to);
   if (offer.bloc) parts.push(`join ${blocName(scenario, offer.bloc)}`);
+  else if (resolved(state))
+    parts.push(offer.raise ? 'raise the tie one level' : 'keep the tie level');
   else if (offer.raise)
     parts.push(`raise the tie from ${levelWords(now)} to ${levelWords(Math.min(4, now + 1))}`);
   else parts.push(`keep the tie at ${levelWords(now)}`);
@@ -50,7 +52,13 @@ export function incomingOffers(scenario: Scenario, state: MatchState, seat: stri
       title: `From ${actorName(scenario, o.from)}`,
       words: offerWords(scenario, state, o, seat),
       status:
-        o.answer === null ? 'Not answered yet.' : o.answer ? 'You accept it.' : 'You reject it.',
+        o.answer === null
+          ? resolved(state)
+            ? 'Left unanswered, so it was rejected.'
+            : 'Not answered yet.'
+          : o.answer
+            ? 'You accept it.'
+            : 'You reject it.',
       answer: o.answer,
     }));
 }
@@ -65,7 +73,9 @@ export function outgoingOffers(scenario: Scenario, state: MatchState, seat: stri
       words: offerWords(scenario, state, o, seat),
       status:
         o.answer === null
-          ? 'No answer yet.'
+          ? resolved(state)
+            ? 'Left unanswered, so it was rejected.'
+            : 'No answer yet.'
           : o.answer
             ? `${actorName(scenario, o.to)} accepts.`
             : `${actorName(scenario, o.to)} rejects.`,
@@ -125,6 +135,11 @@ export function invitationsTo(
         accepted,
       };
     });
+}
+
+/** After resolution the round's offers are settled: tie levels already include them. */
+function resolved(state: MatchState): boolean {
+  return state.phase === 'resolution' || state.phase === 'ended';
 }
 
 function capital(s: string): string {

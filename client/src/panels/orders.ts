@@ -334,7 +334,7 @@ export function createOrdersPanel(): Panel {
     if (orders.length > 0 || lowers.length > 0)
       out.push(
         section(
-          'Your plan this round',
+          state.phase === 'resolution' ? 'Your orders this round' : 'Your plan this round',
           el(
             'ul',
             { class: 'pnl-items' },

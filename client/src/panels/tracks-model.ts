@@ -143,7 +143,14 @@ export interface PublicRow {
   cells: number[];
 }
 
-export const PUBLIC_COLUMNS = ['Power', 'Wealth', 'Autonomy', 'Reputation', 'Security'] as const;
+/** Column names, short for a phone and long for screen readers and tooltips. */
+export const PUBLIC_COLUMNS = [
+  { short: 'Pow', long: 'Power' },
+  { short: 'Wlth', long: 'Wealth' },
+  { short: 'Aut', long: 'Autonomy' },
+  { short: 'Rep', long: 'Reputation' },
+  { short: 'Sec', long: 'Security' },
+] as const;
 
 /** Every seated actor's public tracks, for spectators and the host. */
 export function publicTable(scenario: Scenario, view: SeatView): PublicRow[] {
@@ -151,7 +158,7 @@ export function publicTable(scenario: Scenario, view: SeatView): PublicRow[] {
     const a = view.actors[id]!;
     return {
       actor: id,
-      name: actorName(scenario, id),
+      name: scenario.actors.find((x) => x.id === id)?.short ?? actorName(scenario, id),
       cells: [a.power, a.wealth, a.autonomy, a.reputation, a.security],
     };
   });

@@ -23,6 +23,7 @@ export function createTracksPanel(): Panel {
       const rows = publicTable(scenario, view);
       return [
         note('You are watching. These are the public tracks of every seat.'),
+        note(PUBLIC_COLUMNS.map((c) => `${c.short} = ${c.long}`).join(', ')),
         el(
           'div',
           { class: 'pnl-scroll' },
@@ -36,7 +37,13 @@ export function createTracksPanel(): Panel {
                 'tr',
                 {},
                 el('th', { scope: 'col' }, 'Seat'),
-                ...PUBLIC_COLUMNS.map((c) => el('th', { scope: 'col' }, c)),
+                ...PUBLIC_COLUMNS.map((c) =>
+                  el(
+                    'th',
+                    { scope: 'col', 'aria-label': c.long },
+                    el('abbr', { title: c.long }, c.short),
+                  ),
+                ),
               ),
             ),
             el(
@@ -61,7 +68,7 @@ export function createTracksPanel(): Panel {
         ? el(
             'p',
             { class: 'pnl-alert pnl-alert--entrapment' },
-            el('span', { 'aria-hidden': 'true' }, '⛓ '),
+            el('span', { 'aria-hidden': 'true' }, '∞ '),
             mine.entangled,
           )
         : null,
