@@ -102,6 +102,17 @@ async function desktop(browser: Browser): Promise<void> {
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -240);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/desktop-zoom-europe.png` });
+  // Drag with the mouse: the map follows.
+  const dragFrom = await pagePoint(page, [20, 50]);
+  await page.mouse.move(900, 500);
+  await page.mouse.down();
+  await page.mouse.move(1000, 560, { steps: 5 });
+  await page.mouse.up();
+  const dragTo = await pagePoint(page, [20, 50]);
+  if (Math.round(dragTo.x - dragFrom.x) !== 100 || Math.round(dragTo.y - dragFrom.y) !== 60)
+    errors.push(
+      `desktop: a 100×60 drag moved the map by ${dragTo.x - dragFrom.x}×${dragTo.y - dragFrom.y}`,
+    );
   // Resize to a small window: the map must re-fit.
   await page.setViewportSize({ width: 800, height: 500 });
   await page.waitForTimeout(500);
