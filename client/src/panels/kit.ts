@@ -250,6 +250,8 @@ export function createPanel(name: string, heading: string, render: (kit: Kit) =>
         values.clear();
         problems.clear();
       }
+      // A refusal belongs to the phase it was given in.
+      if (last && last.view.phase !== context.view.phase) problems.clear();
       last = context;
       state = stateOfView(context.view);
       draw();

@@ -8,6 +8,7 @@ import {
 import { el } from '../dom.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note, section } from './kit.ts';
+import { outgoingOffers } from './offers-model.ts';
 import {
   blocsToLeave,
   buildOrder,
@@ -25,7 +26,7 @@ import {
   riderKinds,
 } from './order-rows.ts';
 import type { Panel } from './panel.ts';
-import { actorName, actorOptions, crisisTitle, regionOptions } from './words.ts';
+import { actorName, actorOptions, crisisTitle, listWords, regionOptions } from './words.ts';
 
 function orderRow(kit: Kit, row: OrderRow): HTMLElement {
   const k = (s: string) => `order-${row.sub}:${s}`;
@@ -331,7 +332,9 @@ export function createOrdersPanel(): Panel {
             : `Orders and offers are made in the Negotiate & Commit phase. Now: ${PHASE_NAMES[state.phase]}.`,
         ),
       );
-    if (orders.length > 0 || lowers.length > 0)
+    const sent = outgoingOffers(scenario, state, seat);
+    const invited = state.invitations.filter((i) => i.from === seat);
+    if (orders.length > 0 || lowers.length > 0 || sent.length > 0 || invited.length > 0)
       out.push(
         section(
           state.phase === 'resolution' ? 'Your orders this round' : 'Your plan this round',
@@ -354,6 +357,39 @@ export function createOrdersPanel(): Panel {
                       },
                     )
                   : null,
+              ),
+            ),
+            ...sent.map((o) =>
+              el(
+                'li',
+                { class: 'pnl-plan' },
+                el(
+                  'span',
+                  {},
+                  `Offer ${o.title.toLowerCase().startsWith('to ') ? o.title.replace(/^To/, 'to') : o.title}: ${o.words}`,
+                ),
+                canEdit
+                  ? kit.action(
+                      `withdraw:${o.id}`,
+                      'Withdraw',
+                      () => ({ kind: 'withdrawOffer', offer: o.id }),
+                      {
+                        ghost: true,
+                        aria: `Withdraw the offer ${o.title.toLowerCase()} (gives the action point back)`,
+                      },
+                    )
+                  : null,
+              ),
+            ),
+            ...invited.map((i) =>
+              el(
+                'li',
+                { class: 'pnl-plan' },
+                el(
+                  'span',
+                  {},
+                  `Invitation (${i.kind}) to ${listWords(i.invitees.map((id) => actorName(scenario, id)))}`,
+                ),
               ),
             ),
             ...lowers.map((l) =>
