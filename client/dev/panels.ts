@@ -30,7 +30,11 @@ import { createTracksPanel } from '../src/panels/tracks.ts';
 
 const params = new URLSearchParams(location.search);
 const scenario = getScenario('main');
-const created = createMatch(scenario, { pace: 'full' }, params.get('seed') ?? 'seed');
+const created = createMatch(
+  scenario,
+  { pace: params.get('pace') === 'quick' ? 'quick' : 'full' },
+  params.get('seed') ?? 'seed',
+);
 if (!created.ok) throw new Error(created.error);
 const state: MatchState = created.state;
 let seat: string | null = params.get('seat') ?? state.seats[0] ?? null;

@@ -46,7 +46,7 @@ export interface CrisisView {
   severity: string;
   call: CallView | null;
   /** The seat is the instigator and may press or hold now. */
-  instigate: { option: LegalOption; current: string | null } | null;
+  instigate: { option: LegalOption; current: string | null; pressing: boolean | null } | null;
   voteOption: LegalOption | null;
   myVote: string | null;
   mandateOption: LegalOption | null;
@@ -136,6 +136,7 @@ export function crisisViews(
           ? {
               option: instigateOption,
               current: press ? (press.press ? `Press with ${press.power} Power` : 'Hold') : null,
+              pressing: press ? press.press : null,
             }
           : null,
         voteOption:

@@ -162,14 +162,14 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
           press: true,
           power: Number(kit.value(k('press'), '1')) || 1,
         }),
-        { disabled: max < 1, aria: `Press in ${c.title}` },
+        { disabled: max < 1, pressed: c.instigate.pressing === true, aria: `Press in ${c.title}` },
       ),
       kit.action(
         k('hold'),
         'Hold',
         () => ({ kind: 'instigate', crisis: c.uid, press: false, power: 0 }),
         {
-          ghost: true,
+          pressed: c.instigate.pressing === false,
           aria: `Hold in ${c.title}`,
         },
       ),

@@ -5,6 +5,7 @@ import {
   type Order,
   type OrderKind,
   type Rider,
+  RULES,
   type Scenario,
   tieKey,
   tieLevel,
@@ -184,11 +185,11 @@ export function lowerWords(
   if (level >= 4) {
     const due = state.round + state.settings.treatyNotice;
     return tie?.frozenBy
-      ? `${name}: leaving a treaty while a crisis freezes it is abandonment (−3 Reputation, a grievance).`
-      : `${name}: give notice on your alliance (−2 Reputation now; it becomes a strategic partnership in round ${due}).`;
+      ? `${name}: leaving a treaty while a crisis freezes it is abandonment (−${RULES.abandonReputation} Reputation, a grievance).`
+      : `${name}: give notice on your alliance (−${RULES.noticeReputation} Reputation now; it becomes a strategic partnership in round ${due}).`;
   }
   return tie?.frozenBy
-    ? `${name}: ${levelWords(level)} → ${levelWords(level - 1)}. The tie is frozen by a crisis: this costs 1 Reputation and it cannot rise again for 2 rounds.`
+    ? `${name}: ${levelWords(level)} → ${levelWords(level - 1)}. The tie is frozen by a crisis: this costs 1 Reputation and it cannot rise again for ${RULES.frozenLowerNoRise} rounds.`
     : `${name}: ${levelWords(level)} → ${levelWords(level - 1)} (free).`;
 }
 
@@ -222,7 +223,7 @@ export function blocsToLeave(
       leader: i.leader,
       words:
         i.kind === 'alliance' || i.kind === 'paperAlliance'
-          ? `Leave ${i.name}: this is notice, −2 Reputation now.`
+          ? `Leave ${i.name}: this is notice, −${RULES.noticeReputation} Reputation now.`
           : `Leave ${i.name} (free, at once).`,
     }));
 }
