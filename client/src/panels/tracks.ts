@@ -3,10 +3,11 @@ import { createPanel, note, section } from './kit.ts';
 import type { Panel } from './panel.ts';
 import { PUBLIC_COLUMNS, publicTable, seatTracks, type TrackLine } from './tracks-model.ts';
 
-function lines(items: TrackLine[]): HTMLElement {
+/** A list of labelled numbers; `pnl-tracks` is the seat's own tracks (tests read it), `pnl-budget` the round's spending. */
+function lines(items: TrackLine[], kind: 'tracks' | 'budget' = 'tracks'): HTMLElement {
   return el(
     'dl',
-    { class: 'pnl-tracks' },
+    { class: `pnl-${kind}` },
     ...items.flatMap((t) => [
       el('dt', {}, t.label),
       el('dd', {}, el('strong', {}, t.value), el('span', { class: 'pnl-hint' }, t.hint)),
@@ -74,7 +75,7 @@ export function createTracksPanel(): Panel {
         : null,
       lines(mine.tracks),
       section('Influence', note(mine.influence)),
-      section('This round', lines(mine.budget)),
+      section('This round', lines(mine.budget, 'budget')),
       mine.markers.length > 0
         ? section(
             'Markers',
