@@ -206,6 +206,8 @@ function advance(tx: Tx): void {
       }
     }
     resolveRound(tx);
+    // The round's account is read in Resolution: it ends early only once every seat says it is done.
+    if (state.phase !== 'ended') for (const seat of state.seats) state.drafts[seat]!.done = false;
     return;
   }
   state.phase = next;

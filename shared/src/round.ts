@@ -73,6 +73,7 @@ export function newCrisis(
     press: null,
     votes: {},
     mandate: null,
+    mandateFor: card.mandateFor ?? null,
     blocInvited: null,
     mediators: [],
     mediation: 0,

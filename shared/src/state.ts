@@ -196,6 +196,8 @@ export interface CrisisState {
   press: { press: boolean; power: number } | null;
   votes: Record<string, 'yes' | 'abstain' | 'veto'>;
   mandate: 'limit' | 'stretch' | 'standDown' | null;
+  /** The actor that decides how a mandate is used (vote cards): its own choice is in its view. */
+  mandateFor: string | null;
   blocInvited: string | null;
   /** Mediators this round and the severity they took off (at most 2). */
   mediators: string[];

@@ -42,6 +42,17 @@ describe('a seat’s view (GAME.md §11.14)', () => {
     expect(viewFor(m.state, 'green').crises[0]!.press).toEqual({ press: true, power: 2 });
   });
 
+  it('shows the mandate choice to the seat that decides it, and to nobody else before resolution', () => {
+    const m = drive({ seats, pace: 'full' });
+    m.inject('mandate-vote');
+    m.advanceTo('calls');
+    const c = m.crisis('mandate-vote');
+    m.seat('blue', { kind: 'mandate', crisis: c, choice: 'stretch' });
+    expect(viewFor(m.state, 'blue').crises.find((x) => x.uid === c)!.mandate).toBe('stretch');
+    expect(viewFor(m.state, 'red').crises.find((x) => x.uid === c)!.mandate).toBeNull();
+    expect(viewFor(m.state, null).crises.find((x) => x.uid === c)!.mandate).toBeNull();
+  });
+
   it('shows an offer only to its two parties', () => {
     const m = midRound();
     expect(viewFor(m.state, 'gold').offers).toHaveLength(1);

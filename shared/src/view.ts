@@ -33,7 +33,7 @@ function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): 
     answers,
     votes,
     press: crisis.instigator === viewer ? crisis.press : null,
-    mandate: null,
+    mandate: crisis.mandateFor !== null && crisis.mandateFor === viewer ? crisis.mandate : null,
   };
 }
 
