@@ -58,5 +58,6 @@ test('a host creates a match, a player joins by its link, the projector shows th
   await player.screenshot('lobby-phone.png');
   await host.screenshot('lobby-host.png');
 
-  expect(people.flatMap((p) => p.errors)).toEqual([]);
+  const errors = people.flatMap((p) => p.errors);
+  expect(errors, errors.join('\n')).toEqual([]);
 });

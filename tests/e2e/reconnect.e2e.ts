@@ -59,5 +59,6 @@ test('after the server is killed mid-match the page shows a banner, then comes b
   await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
   await teacher.screenshot('after-restart.png');
 
-  expect(teacher.errors.filter((e) => !OUTAGE.test(e))).toEqual([]);
+  const unexpected = teacher.errors.filter((e) => !OUTAGE.test(e));
+  expect(unexpected, unexpected.join('\n')).toEqual([]);
 });
