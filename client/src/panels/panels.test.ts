@@ -22,7 +22,7 @@ import {
   offerKinds,
   orderRows,
 } from './order-rows.ts';
-import { publicTable, seatTracks } from './tracks-model.ts';
+import { publicTable, scoreSoFar, seatTracks } from './tracks-model.ts';
 
 const scenario = getScenario('main');
 
@@ -204,6 +204,16 @@ describe('tracks', () => {
       seatTracks(scenario, viewFor(state, 'china'), 'china')!.tracks.map((t) => t.label),
     ).not.toContain('Cohesion');
     expect(publicTable(scenario, viewFor(state, null))).toHaveLength(state.seats.length);
+  });
+
+  it('gives the seat its score if the match ended now, from its own view', () => {
+    const state = match();
+    const lines = scoreSoFar(scenario, viewFor(state, 'china'), 'china')!;
+    const goals = scenario.actors.find((a) => a.id === 'china')!.seat!.goals;
+    expect(lines).toHaveLength(goals.length + 2);
+    goals.forEach((g, i) => expect(lines[i]).toContain(g.label));
+    expect(lines.at(-1)).toMatch(/stars against a par of/);
+    expect(scoreSoFar(scenario, viewFor(state, 'china'), 'nobody')).toBeNull();
   });
 });
 

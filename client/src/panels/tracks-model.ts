@@ -2,6 +2,7 @@ import {
   type MatchState,
   type Scenario,
   type SeatView,
+  scoreMatch,
   seatBudget,
   stateOfView,
 } from '@entanglement/shared';
@@ -162,4 +163,18 @@ export function publicTable(scenario: Scenario, view: SeatView): PublicRow[] {
       cells: [a.power, a.wealth, a.autonomy, a.reputation, a.security],
     };
   });
+}
+
+/** The seat's score if the match ended now (the engine's scoreMatch on its own view), in lines. */
+export function scoreSoFar(scenario: Scenario, view: SeatView, seat: string): string[] | null {
+  const score = scoreMatch(scenario, stateOfView(view)).find((s) => s.seat === seat);
+  if (!score) return null;
+  const star = (n: number) => (n > 0 ? '★'.repeat(n) : 'no star yet');
+  return [
+    ...score.goals.map((g) => `${g.label}: now ${g.value} → ${star(g.stars)}`),
+    score.objective
+      ? `Secret objective: ${score.objective.met ? 'met (★)' : 'not met yet'}`
+      : 'No secret objective',
+    `${score.stars} stars against a par of ${score.par}: ${score.margin >= 0 ? '+' : ''}${Math.round(score.margin * 10) / 10}`,
+  ];
 }

@@ -1,7 +1,13 @@
 import { el } from '../dom.ts';
 import { createPanel, note, section } from './kit.ts';
 import type { Panel } from './panel.ts';
-import { PUBLIC_COLUMNS, publicTable, seatTracks, type TrackLine } from './tracks-model.ts';
+import {
+  PUBLIC_COLUMNS,
+  publicTable,
+  scoreSoFar,
+  seatTracks,
+  type TrackLine,
+} from './tracks-model.ts';
 
 /** A list of labelled numbers; `pnl-tracks` is the seat's own tracks (tests read it), `pnl-budget` the round's spending. */
 function lines(items: TrackLine[], kind: 'tracks' | 'budget' = 'tracks'): HTMLElement {
@@ -20,6 +26,7 @@ export function createTracksPanel(): Panel {
   return createPanel('tracks', 'My state', (kit) => {
     const { scenario, view, seat } = kit.ctx;
     const mine = seat ? seatTracks(scenario, view, seat) : null;
+    const score = seat ? scoreSoFar(scenario, view, seat) : null;
     if (!mine) {
       const rows = publicTable(scenario, view);
       return [
@@ -86,6 +93,16 @@ export function createTracksPanel(): Panel {
         'Secret objective',
         el('p', { class: 'pnl-secret' }, mine.objective ?? 'You have no secret objective.'),
       ),
+      score
+        ? section(
+            'Score if the match ended now',
+            el(
+              'ul',
+              { class: 'pnl-list', 'data-testid': 'score' },
+              ...score.map((l) => el('li', {}, l)),
+            ),
+          )
+        : null,
     ];
   });
 }
