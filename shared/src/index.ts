@@ -28,6 +28,43 @@ export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
+export {
+  type ActorDebrief,
+  type Calls,
+  type Commitments,
+  type ConceptShown,
+  type CrisisMoment,
+  type DebriefCard,
+  debrief,
+  type MatchDebrief,
+} from './replay/debrief.ts';
+export { REPLAY_ERROR_CODES, ReplayError, type ReplayErrorCode } from './replay/errors.ts';
+export {
+  MATCH_FILE_FORMAT,
+  MATCH_FILE_VERSION,
+  type MatchFileInput,
+  MatchFileSchema,
+  matchFileProblems,
+  PhaseHashSchema,
+} from './replay/match-file.ts';
+export {
+  openReplay,
+  type Replay,
+  type ReplayEvent,
+  type ReplayInput,
+  type ReplayOptions,
+  type StoredPhaseHash,
+  type TimelineEntry,
+} from './replay/replay.ts';
+export {
+  type ActorTracks,
+  TRACKS,
+  TRACKS_CSV_HEADER,
+  type Track,
+  type TrackSeries,
+  trackSeries,
+  tracksCsv,
+} from './replay/tracks.ts';
 export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';

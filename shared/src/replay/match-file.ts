@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CommandSchema } from '../commands/schema.ts';
+import { CHAT_CHANNELS } from '../protocol.ts';
+import { PHASES } from '../vocabulary.ts';
+
+/**
+ * The archived match file (the server's `MatchFile`, docs/replays.md) as a
+ * zod schema: what an import must look like. `version` is the file format's
+ * version; `rulesVersion` the engine's, checked when the file is replayed.
+ */
+export const MATCH_FILE_FORMAT = 'entanglement-match';
+export const MATCH_FILE_VERSION = 1;
+
+const Text = (max: number) => z.string().min(1).max(max);
+const Time = z.number().int().min(0);
+
+export const PhaseHashSchema = z.object({
+  round: z.number().int().min(1).max(16),
+  phase: z.enum(PHASES),
+  hash: z.string().regex(/^[0-9a-f]{16}$/, 'a state hash is 16 hexadecimal digits'),
+});
+
+export const MatchFileSchema = z.object({
+  format: z.literal(MATCH_FILE_FORMAT),
+  version: z.literal(MATCH_FILE_VERSION),
+  id: Text(100),
+  scenarioId: Text(100),
+  rulesVersion: z.number().int().min(1),
+  seed: Text(200),
+  settings: z.record(z.string(), z.unknown()),
+  seats: z
+    .array(
+      z.object({
+        seat: Text(40),
+        nickname: Text(200),
+        kind: z.enum(['human', 'bot']),
+        botLevel: Text(40).optional(),
+      }),
+    )
+    .max(32),
+  commands: z.array(CommandSchema).max(100_000),
+  chat: z
+    .array(
+      z.object({
+        seq: z.number().int().min(1),
+        from: Text(40),
+        channel: z.enum(CHAT_CHANNELS),
+        to: Text(40).optional(),
+        text: z.string().max(2000),
+        at: Time,
+      }),
+    )
+    .max(100_000),
+  phaseHashes: z.array(PhaseHashSchema).max(200),
+  createdAt: Time,
+  finishedAt: Time,
+  winner: Text(40).nullable(),
+  rounds: z.number().int().min(0).max(16),
+});
+export type MatchFileInput = z.infer<typeof MatchFileSchema>;
+
+/** The first problems of a refused file, each naming its field (`commands.12.round: …`). */
+export function matchFileProblems(error: z.ZodError, max = 5): string[] {
+  return error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return `${path || '(the file)'}: ${issue.message}`;
+  });
+}
