@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { archiveContract } from './contract-archive.ts';
 import { type ContractContext, cmd, newMatch, type StoreFixture, T0 } from './contract-helpers.ts';
 import { liveContract } from './contract-live.ts';
+import { notesContract } from './contract-notes.ts';
 
 export { newMatch, type StoreFixture } from './contract-helpers.ts';
 
@@ -33,5 +34,6 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
 
     liveContract(ctx);
     archiveContract(ctx);
+    notesContract(ctx);
   });
 }

@@ -86,6 +86,36 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE matches ADD COLUMN room_settings TEXT;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Teacher annotations: notes pinned to a round and phase of a match.
+      CREATE TABLE annotations (
+        id       INTEGER PRIMARY KEY,
+        match_id TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+        round    INTEGER NOT NULL,
+        phase    TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        at       INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX annotations_by_match ON annotations (match_id, id);
+
+      -- Players' one-line reflections on an event (a call answered, an entrapment).
+      CREATE TABLE reflections (
+        id          INTEGER PRIMARY KEY,
+        match_id    TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+        seat        TEXT NOT NULL,
+        round       INTEGER NOT NULL,
+        phase       TEXT NOT NULL,
+        event_type  TEXT NOT NULL,
+        event_index INTEGER,
+        crisis      TEXT,
+        text        TEXT NOT NULL,
+        at          INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX reflections_by_match ON reflections (match_id, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

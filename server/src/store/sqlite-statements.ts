@@ -1,5 +1,5 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import type { ChatEntry, PublicSeat, StoredMatch } from './types.ts';
+import type { Annotation, ChatEntry, PublicSeat, Reflection, StoredMatch } from './types.ts';
 
 /** Every SQL statement of the SQLite store, prepared once per connection, and the row readers. */
 
@@ -52,6 +52,26 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :idx, :round, :phase, :hash)`),
     phaseHashes: s('SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx'),
     deleteMatch: s('DELETE FROM matches WHERE id = :id'),
+    insertFinished: s(`INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
+      host_token_hash, created_at, room_settings, finished_at, winner, rounds)
+      VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at, :room, :finishedAt,
+        :winner, :rounds)`),
+    insertCommand: s(`INSERT INTO commands (match_id, seq, command, state_hash, at)
+      VALUES (:id, :seq, :command, :hash, :at)`),
+    insertChat: s(`INSERT INTO chat (match_id, seq, sender, channel, recipient, text, at)
+      VALUES (:id, :seq, :sender, :channel, :recipient, :text, :at)`),
+    insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
+      VALUES (:id, :seat, NULL, :nickname, :kind, :level)`),
+    insertAnnotation: s(`INSERT INTO annotations (match_id, round, phase, text, at)
+      VALUES (:id, :round, :phase, :text, :at) RETURNING id`),
+    annotations: s(`SELECT id, round, phase, text, at FROM annotations
+      WHERE match_id = :id ORDER BY id`),
+    deleteAnnotation: s('DELETE FROM annotations WHERE match_id = :id AND id = :note'),
+    insertReflection: s(`INSERT INTO reflections (match_id, seat, round, phase, event_type,
+      event_index, crisis, text, at)
+      VALUES (:id, :seat, :round, :phase, :type, :index, :crisis, :text, :at) RETURNING id`),
+    reflections: s(`SELECT id, seat, round, phase, event_type, event_index, crisis, text, at
+      FROM reflections WHERE match_id = :id ORDER BY id`),
     countFinished: s('SELECT count(*) AS n FROM matches WHERE finished_at IS NOT NULL'),
     countFinishedIn: s(`SELECT count(*) AS n FROM matches
       WHERE finished_at IS NOT NULL AND scenario_id = :scenario`),
@@ -80,6 +100,31 @@ export function toMatch(r: Row): StoredMatch {
       ? {}
       : { roomSettings: JSON.parse(String(r.room_settings)) }),
   };
+}
+
+export function toAnnotation(r: Row): Annotation {
+  return {
+    id: Number(r.id),
+    round: Number(r.round),
+    phase: String(r.phase),
+    text: String(r.text),
+    at: Number(r.at),
+  };
+}
+
+export function toReflection(r: Row): Reflection {
+  const reflection: Reflection = {
+    id: Number(r.id),
+    seat: String(r.seat),
+    round: Number(r.round),
+    phase: String(r.phase),
+    eventType: String(r.event_type),
+    text: String(r.text),
+    at: Number(r.at),
+  };
+  if (r.event_index !== null) reflection.eventIndex = Number(r.event_index);
+  if (r.crisis !== null) reflection.crisis = String(r.crisis);
+  return reflection;
 }
 
 export function toChat(r: Row): ChatEntry {

@@ -2,13 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { migrate, rollback } from './sqlite-schema.ts';
-import { prepareAll, toChat, toMatch, toPublicSeat } from './sqlite-statements.ts';
 import {
+  prepareAll,
+  toAnnotation,
+  toChat,
+  toMatch,
+  toPublicSeat,
+  toReflection,
+} from './sqlite-statements.ts';
+import {
+  type Annotation,
+  type AnnotationInput,
   type ChatEntry,
   type ClockRecord,
   type CommandEntry,
   type FinishedPage,
   type FinishRecord,
+  type ImportedMatch,
   type ListFinishedOptions,
   MATCH_FILE_FORMAT,
   MATCH_FILE_VERSION,
@@ -17,17 +27,22 @@ import {
   type MatchRecord,
   type MatchStore,
   type PhaseHash,
+  type Reflection,
+  type ReflectionInput,
   type SeatRecord,
   type StoredMatch,
   StoreError,
 } from './types.ts';
 import {
+  checkAnnotation,
   checkChat,
   checkClock,
   checkFinish,
+  checkImport,
   checkInt,
   checkMatchRecord,
   checkPage,
+  checkReflection,
   checkSeat,
   checkText,
   checkTime,
@@ -322,6 +337,108 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
+  async importFinished(m: ImportedMatch): Promise<void> {
+    checkImport(m);
+    const { record, finish } = m;
+    this.transaction(() => {
+      try {
+        this.q.insertFinished.run({
+          id: record.id,
+          code: normaliseCode(record.code),
+          scenario: record.scenarioId,
+          settings: toJson(record.settings, 'settings'),
+          rules: record.rulesVersion,
+          seed: record.seed,
+          host: record.hostTokenHash,
+          at: record.createdAt,
+          room:
+            record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
+          finishedAt: finish.finishedAt,
+          winner: finish.winner,
+          rounds: finish.rounds,
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        throw new StoreError('duplicateMatch', `A match with id ${record.id} exists already.`);
+      }
+      for (const c of m.commands) {
+        this.q.insertCommand.run({
+          id: record.id,
+          seq: c.seq,
+          command: toJson(c.command, 'command'),
+          hash: c.stateHash,
+          at: c.at,
+        });
+      }
+      for (const seat of m.seats) {
+        this.q.insertSeat.run({
+          id: record.id,
+          seat: seat.seat,
+          nickname: seat.nickname,
+          kind: seat.kind,
+          level: seat.botLevel ?? null,
+        });
+      }
+      for (const c of m.chat) {
+        this.q.insertChat.run({
+          id: record.id,
+          seq: c.seq,
+          sender: c.from,
+          channel: c.channel,
+          recipient: c.to ?? null,
+          text: c.text,
+          at: c.at,
+        });
+      }
+      finish.phaseHashes.forEach((h, idx) => {
+        this.q.insertPhaseHash.run({ id: record.id, idx, ...h });
+      });
+    });
+  }
+
+  async addAnnotation(matchId: string, note: AnnotationInput): Promise<Annotation> {
+    checkAnnotation(note);
+    this.requireMatch(matchId);
+    const row = this.q.insertAnnotation.get({ id: matchId, ...note })!;
+    return {
+      id: Number(row.id),
+      round: note.round,
+      phase: note.phase,
+      text: note.text,
+      at: note.at,
+    };
+  }
+
+  async listAnnotations(matchId: string): Promise<Annotation[]> {
+    return this.q.annotations.all({ id: matchId }).map(toAnnotation);
+  }
+
+  async deleteAnnotation(matchId: string, id: number): Promise<boolean> {
+    if (!Number.isSafeInteger(id)) return false;
+    return this.q.deleteAnnotation.run({ id: matchId, note: id }).changes === 1;
+  }
+
+  async addReflection(matchId: string, r: ReflectionInput): Promise<Reflection> {
+    checkReflection(r);
+    this.requireMatch(matchId);
+    const row = this.q.insertReflection.get({
+      id: matchId,
+      seat: r.seat,
+      round: r.round,
+      phase: r.phase,
+      type: r.eventType,
+      index: r.eventIndex ?? null,
+      crisis: r.crisis ?? null,
+      text: r.text,
+      at: r.at,
+    })!;
+    return { ...r, id: Number(row.id) };
+  }
+
+  async listReflections(matchId: string): Promise<Reflection[]> {
+    return this.q.reflections.all({ id: matchId }).map(toReflection);
+  }
+
   /** What the connection runs with, for the server's start-up line and the tests. */
   info(): { file: string; journalMode: string; synchronous: string; schemaVersion: number } {
     const journal = this.db.prepare('PRAGMA journal_mode').get()!;
@@ -339,6 +456,12 @@ export class SqliteMatchStore implements MatchStore {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+  }
+
+  /** Throws 'unknownMatch' unless the match (live or finished) exists. */
+  private requireMatch(matchId: string): void {
+    if (!this.q.match.get({ id: matchId }))
+      throw new StoreError('unknownMatch', `No match with id ${matchId}.`);
   }
 
   /** Throws the reason a write to `matchId` was refused: unknown or finished. */

@@ -179,6 +179,60 @@ export interface MatchFileOptions {
   chat?: 'all' | 'public';
 }
 
+/** A teacher's note pinned to a moment of a finished match. */
+export interface AnnotationInput {
+  round: number;
+  phase: string;
+  /** Plain text, 1 to `MAX_NOTE_LENGTH` characters. */
+  text: string;
+  at: number;
+}
+export interface Annotation extends AnnotationInput {
+  /** Chosen by the store; unique in the store. */
+  id: number;
+}
+
+/**
+ * A player's one-line answer to a reflection prompt: why the seat honoured,
+ * hedged or abandoned a call, or how it was entrapped. It points at the event
+ * by round, phase and type (and, when the writer knows it, the event's index
+ * in the replay's events and its crisis).
+ */
+export interface ReflectionInput {
+  seat: string;
+  round: number;
+  phase: string;
+  /** The engine event type answered ('callHonoured', 'callHedged', 'abandonment', 'entrapment'…). */
+  eventType: string;
+  /** The event's index in `openReplay(...).events`, when known. */
+  eventIndex?: number;
+  /** The crisis uid the event belongs to, when it does. */
+  crisis?: string;
+  /** Plain text, 1 to `MAX_NOTE_LENGTH` characters. */
+  text: string;
+  at: number;
+}
+export interface Reflection extends ReflectionInput {
+  id: number;
+}
+
+/** The longest annotation or reflection text the store keeps. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/**
+ * A finished match brought in from a match file (after its replay was
+ * checked): stored in one step as if it had been played here.
+ */
+export interface ImportedMatch {
+  /** Its new id and host token hash; `code` is kept but never claimed (the match is finished). */
+  record: MatchRecord;
+  /** With the state hash after each command (from the replay). */
+  commands: CommandEntry[];
+  seats: PublicSeat[];
+  chat: ChatEntry[];
+  finish: FinishRecord;
+}
+
 export const STORE_ERROR_CODES = [
   /** No match with that id. */
   'unknownMatch',
@@ -275,6 +329,25 @@ export interface MatchStore {
    * (a live match's seed is secret). It holds no token and no token hash.
    */
   getMatchFile(matchId: string, options?: MatchFileOptions): Promise<MatchFile | null>;
+
+  /**
+   * Stores a finished match brought in from a match file, with its log,
+   * seats (no tokens: nobody can take them), chat and phase hashes, in one
+   * step. 'duplicateMatch' if the id is taken; nothing is written on refusal.
+   */
+  importFinished(match: ImportedMatch): Promise<void>;
+
+  /** Pins a note to a moment of a match; 'unknownMatch', 'invalid'. */
+  addAnnotation(matchId: string, note: AnnotationInput): Promise<Annotation>;
+  /** The match's notes in the order written. */
+  listAnnotations(matchId: string): Promise<Annotation[]>;
+  /** Deletes a note of the match; false if it has none with that id. */
+  deleteAnnotation(matchId: string, id: number): Promise<boolean>;
+
+  /** Keeps a player's reflection (live or finished match); 'unknownMatch', 'invalid'. */
+  addReflection(matchId: string, reflection: ReflectionInput): Promise<Reflection>;
+  /** The match's reflections in the order written. */
+  listReflections(matchId: string): Promise<Reflection[]>;
 
   /** Closes the store; later calls fail. */
   close(): Promise<void>;

@@ -1,11 +1,15 @@
 import { isTokenHash } from './tokens.ts';
 import {
+  type AnnotationInput,
   CHAT_CHANNELS,
   type ChatEntry,
   type ClockRecord,
   type FinishRecord,
+  type ImportedMatch,
   type ListFinishedOptions,
+  MAX_NOTE_LENGTH,
   type MatchRecord,
+  type ReflectionInput,
   SEAT_KINDS,
   type SeatRecord,
   StoreError,
@@ -122,4 +126,44 @@ export function checkPage(options: ListFinishedOptions): void {
   if (options.limit > MAX_PAGE) throw invalid(`limit must be at most ${MAX_PAGE}.`);
   checkInt(options.offset, 'offset', 0);
   if (options.scenario !== undefined) checkText(options.scenario, 'scenario');
+}
+
+export function checkNoteText(text: string, field: string): void {
+  checkText(typeof text === 'string' ? text.trim() : text, field);
+  if (text.length > MAX_NOTE_LENGTH)
+    throw invalid(`${field} must be at most ${MAX_NOTE_LENGTH} characters, not ${text.length}.`);
+}
+
+export function checkAnnotation(note: AnnotationInput): void {
+  checkInt(note.round, 'round', 0);
+  checkText(note.phase, 'phase');
+  checkNoteText(note.text, 'text');
+  checkTime(note.at, 'at');
+}
+
+export function checkReflection(r: ReflectionInput): void {
+  checkText(r.seat, 'seat');
+  checkInt(r.round, 'round', 0);
+  checkText(r.phase, 'phase');
+  checkText(r.eventType, 'eventType');
+  if (r.eventIndex !== undefined) checkInt(r.eventIndex, 'eventIndex', 0);
+  if (r.crisis !== undefined) checkText(r.crisis, 'crisis');
+  checkNoteText(r.text, 'text');
+  checkTime(r.at, 'at');
+}
+
+/** A whole imported match: the log and chat numbered 1, 2, 3, … with no gap. */
+export function checkImport(m: ImportedMatch): void {
+  checkMatchRecord(m.record);
+  checkFinish(m.finish);
+  m.commands.forEach((c, i) => {
+    if (c.seq !== i + 1) throw invalid(`commands must be numbered from 1: ${c.seq} at ${i + 1}.`);
+    checkText(c.stateHash, 'stateHash');
+    checkTime(c.at, 'at');
+  });
+  m.chat.forEach((c, i) => {
+    checkChat(c);
+    if (c.seq !== i + 1) throw invalid(`chat must be numbered from 1: ${c.seq} at ${i + 1}.`);
+  });
+  for (const seat of m.seats) checkSeat({ ...seat, tokenHash: null });
 }
