@@ -6,6 +6,7 @@ import { navigate, parseRoute, type Route } from './router.ts';
 import { renderArchive } from './screens/archive.ts';
 import { renderHome } from './screens/home.ts';
 import { mountMatch } from './screens/match-screen.ts';
+import { renderReplay } from './screens/replay.ts';
 
 /**
  * The single-page app: one screen per route. A match screen keeps its
@@ -48,6 +49,9 @@ export function startApp(root: HTMLElement): void {
         return renderHome(root, home, route.code);
       case 'archive':
         return renderArchive(root);
+      case 'replay':
+        unmount = renderReplay(root, route.matchId);
+        return;
       case 'match': {
         const reuse = connection?.current.roomId === route.roomId ? connection : null;
         const mounted = mountMatch(root, route.roomId, route.projector, reuse);

@@ -8,6 +8,7 @@ describe('routes', () => {
     ['/match/r1', '', { page: 'match', roomId: 'r1', projector: false }],
     ['/match/r1', '?projector', { page: 'match', roomId: 'r1', projector: true }],
     ['/archive', '', { page: 'archive' }],
+    ['/replay/m1', '', { page: 'replay', matchId: 'm1' }],
     ['/join', '', { page: 'notFound', path: '/join' }],
     ['/match/a/b', '', { page: 'notFound', path: '/match/a/b' }],
   ])('%s%s', (path, search, route) => {

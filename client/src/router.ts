@@ -4,6 +4,7 @@ export type Route =
   | { page: 'join'; code: string }
   | { page: 'match'; roomId: string; projector: boolean }
   | { page: 'archive' }
+  | { page: 'replay'; matchId: string }
   | { page: 'notFound'; path: string };
 
 export function parseRoute(path: string, search = ''): Route {
@@ -18,6 +19,8 @@ export function parseRoute(path: string, search = ''): Route {
       projector: new URLSearchParams(search).has('projector'),
     };
   if (first === 'archive' && parts.length === 1) return { page: 'archive' };
+  if (first === 'replay' && second && parts.length === 2)
+    return { page: 'replay', matchId: second };
   return { page: 'notFound', path };
 }
 
@@ -31,6 +34,8 @@ export function routePath(route: Route): string {
       return `/match/${encodeURIComponent(route.roomId)}${route.projector ? '?projector' : ''}`;
     case 'archive':
       return '/archive';
+    case 'replay':
+      return `/replay/${encodeURIComponent(route.matchId)}`;
     case 'notFound':
       return route.path;
   }

@@ -211,7 +211,7 @@ describe('tracks', () => {
     const lines = scoreSoFar(scenario, viewFor(state, 'china'), 'china')!;
     const goals = scenario.actors.find((a) => a.id === 'china')!.seat!.goals;
     expect(lines).toHaveLength(goals.length + 2);
-    goals.forEach((g, i) => expect(lines[i]).toContain(g.label));
+    for (const [i, g] of goals.entries()) expect(lines[i]).toContain(g.label);
     expect(lines.at(-1)).toMatch(/stars against a par of/);
     expect(scoreSoFar(scenario, viewFor(state, 'china'), 'nobody')).toBeNull();
   });

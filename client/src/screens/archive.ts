@@ -61,8 +61,8 @@ function table(matches: FinishedMatch[]): HTMLElement {
       el(
         'tr',
         {},
-        ...['Finished', 'Scenario', 'Players', 'Winner', 'Rounds', 'Match file'].map((h) =>
-          el('th', { scope: 'col' }, h),
+        ...['Finished', 'Scenario', 'Players', 'Winner', 'Rounds', 'Replay', 'Match file'].map(
+          (h) => el('th', { scope: 'col' }, h),
         ),
       ),
     ),
@@ -85,6 +85,7 @@ function table(matches: FinishedMatch[]): HTMLElement {
           ),
           el('td', {}, actorName(m.scenarioId, m.winner)),
           el('td', {}, String(m.rounds)),
+          el('td', {}, el('a', { href: `/replay/${encodeURIComponent(m.id)}` }, 'Replay')),
           el(
             'td',
             {},

@@ -35,6 +35,12 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           'Download the match file',
         ),
         ' ',
+        el(
+          'a',
+          { href: `/replay/${encodeURIComponent(s.roomId)}`, class: 'button' },
+          'Replay and debrief',
+        ),
+        ' ',
         el('a', { href: '/archive', class: 'button button--ghost' }, 'Finished matches'),
         ' ',
         el('a', { href: '/', class: 'button button--ghost' }, 'Home'),

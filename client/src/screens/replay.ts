@@ -1,0 +1,203 @@
+import {
+  debrief,
+  describeEvent,
+  getScenario,
+  type MatchFileInput,
+  openReplay,
+  type Replay,
+  type Scenario,
+  trackSeries,
+} from '@entanglement/shared';
+import { el } from '../dom.ts';
+import { createMapSlot } from '../game/map-slot.ts';
+import { accountGroups } from '../panels/account-model.ts';
+import { createCharts } from '../replay/charts.ts';
+import { renderDebrief } from '../replay/debrief-view.ts';
+import { fetchMatchFile, hostTokenFor } from '../replay/load.ts';
+import { createTimeline, entryLabel, timelineMarks } from '../replay/timeline.ts';
+
+/**
+ * A finished match, recomputed by the engine from its match file: the
+ * timeline with a scrubber, the map and the account at the chosen moment,
+ * seen from above or from any one seat (what that seat knew then), charts of
+ * the tracks, and the debrief. `/replay/ID`.
+ */
+export function renderReplay(root: HTMLElement, matchId: string): () => void {
+  const status = el('p', { class: 'status', role: 'status' }, 'Loading the match…');
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'replay' },
+      el('p', {}, el('a', { href: '/archive' }, '← Finished matches')),
+      status,
+    ),
+  );
+  let cleanup = () => {};
+  fetchMatchFile(matchId)
+    .then((file) => {
+      const replay = openReplay({ ...file, log: file.commands });
+      cleanup = mountReplay(root, matchId, file, replay);
+    })
+    .catch((error: unknown) => {
+      status.className = 'status status--error';
+      status.setAttribute('role', 'alert');
+      status.textContent = `This match cannot be replayed. ${error instanceof Error ? error.message : String(error)}`;
+    });
+  return () => cleanup();
+}
+
+function mountReplay(root: HTMLElement, matchId: string, file: MatchFileInput, replay: Replay) {
+  const scenario: Scenario = getScenario(file.scenarioId);
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const seatSelect = el(
+    'select',
+    { id: 'replay-seat', 'aria-label': 'View from' },
+    el('option', { value: '' }, 'Above (everything public)'),
+    ...file.seats.map((s) => el('option', { value: s.seat }, `${name(s.seat)} (${s.nickname})`)),
+  );
+  const map = createMapSlot(scenario);
+  const account = el('section', {
+    class: 'panel replay__account',
+    'aria-label': 'What happened',
+    'data-testid': 'replay-account',
+  });
+  const marks = timelineMarks(replay, (e) => describeEvent(scenario, e));
+  const series = trackSeries(replay);
+  const charts = createCharts(scenario, series);
+  const seat = () => seatSelect.value || null;
+
+  const show = (index: number) => {
+    const viewer = seat();
+    map.update(replay.viewAt(index, viewer));
+    // What the chosen seat could read at that moment: public events and its own.
+    const events = replay
+      .eventsAt(index)
+      .map((e) => e.event)
+      .filter((e) => viewer === null || !e.visibleTo || e.visibleTo.includes(viewer));
+    const groups = accountGroups(scenario, events);
+    account.replaceChildren(
+      el('h2', {}, entryLabel(scenario, replay, index)),
+      groups.length === 0
+        ? el('p', {}, 'Nothing happened in this phase.')
+        : el(
+            'ul',
+            { class: 'replay__events' },
+            ...groups.flatMap((g) =>
+              g.lines.map((l) =>
+                el(
+                  'li',
+                  { class: l.mark ? `is-${l.mark}` : '' },
+                  l.mark ? el('strong', {}, l.mark === 'entrapment' ? '∞ ' : '⚠ ') : null,
+                  l.text,
+                ),
+              ),
+            ),
+          ),
+    );
+  };
+  const timeline = createTimeline(scenario, replay, marks, show);
+  seatSelect.addEventListener('change', () => show(timeline.current));
+
+  const winner = file.winner ? name(file.winner) : 'none';
+  const chat = file.chat.length
+    ? el(
+        'section',
+        { class: 'panel replay__chat', 'aria-label': 'Chat' },
+        el(
+          'h2',
+          {},
+          hostTokenFor(matchId) ? 'Chat (all channels: you ran this match)' : 'Public chat',
+        ),
+        el(
+          'ol',
+          { class: 'chat__log' },
+          ...file.chat.map((c) =>
+            el(
+              'li',
+              { class: `chat__line chat__line--${c.channel}` },
+              el(
+                'span',
+                { class: 'chat__who' },
+                `${c.from === 'host' ? 'Host' : name(c.from)}${c.to ? ` → ${name(c.to)}` : ''} (${c.channel})`,
+              ),
+              ' ',
+              el('span', { class: 'chat__text' }, c.text),
+            ),
+          ),
+        ),
+      )
+    : null;
+
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'replay' },
+      el('p', { class: 'no-print' }, el('a', { href: '/archive' }, '← Finished matches')),
+      el('h1', {}, `Replay: ${scenario.title}`),
+      el(
+        'p',
+        { class: 'replay__meta' },
+        `Finished ${new Date(file.finishedAt).toLocaleString()} · ${file.rounds} rounds · winner: ${winner} · ` +
+          file.seats
+            .map((s) => `${name(s.seat)}: ${s.kind === 'bot' ? 'bot' : s.nickname}`)
+            .join(', '),
+      ),
+      el(
+        'p',
+        { class: 'replay__links no-print' },
+        el(
+          'a',
+          {
+            class: 'button button--small',
+            href: `/api/matches/${encodeURIComponent(matchId)}`,
+            download: `match-${matchId}.json`,
+          },
+          'Match file (JSON)',
+        ),
+        ' ',
+        el(
+          'a',
+          {
+            class: 'button button--small',
+            href: `/api/matches/${encodeURIComponent(matchId)}/tracks.csv`,
+            download: `tracks-${matchId}.csv`,
+          },
+          'Tracks (CSV)',
+        ),
+        ' ',
+        printButton(),
+      ),
+      el('label', { class: 'replay__seat no-print' }, 'View from ', seatSelect),
+      timeline.element,
+      el(
+        'div',
+        { class: 'replay__stage' },
+        el('div', { class: 'replay__map' }, map.element),
+        account,
+      ),
+      charts.element,
+      renderDebrief(scenario, debrief(replay), (entry) => {
+        timeline.seek(entry);
+        timeline.element.scrollIntoView({ behavior: 'smooth' });
+      }),
+      chat,
+    ),
+  );
+  charts.draw();
+  timeline.seek(0);
+  return () => {
+    timeline.destroy();
+    charts.destroy();
+    map.destroy();
+  };
+}
+
+function printButton(): HTMLButtonElement {
+  const button = el(
+    'button',
+    { type: 'button', class: 'button button--small button--ghost' },
+    'Print the report',
+  );
+  button.addEventListener('click', () => window.print());
+  return button;
+}
