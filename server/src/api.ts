@@ -1,9 +1,29 @@
 import { type ErrorRequestHandler, Router } from 'express';
+import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
 
-/** What the API reads of the store: the archive of finished matches. */
-export type Archive = Pick<MatchStore, 'listFinished' | 'getMatchFile'>;
+/**
+ * What the API reads of the store: the archive of finished matches; with the
+ * rest of a full store, also replays, exports, imports and annotations.
+ */
+export type Archive = Pick<MatchStore, 'listFinished' | 'getMatchFile'> & Partial<ReplayArchive>;
+
+const REPLAY_METHODS = [
+  'getMatch',
+  'importFinished',
+  'addAnnotation',
+  'listAnnotations',
+  'deleteAnnotation',
+  'listReflections',
+] as const;
+
+function replayArchive(archive: Archive | null | undefined): ReplayArchive | null {
+  if (!archive) return null;
+  return REPLAY_METHODS.every((m) => typeof archive[m] === 'function')
+    ? (archive as ReplayArchive)
+    : null;
+}
 
 export interface ApiOptions {
   findMatch: (code: string) => string | null;
@@ -67,6 +87,10 @@ export function apiRouter(options: ApiOptions): Router {
     const page = await options.archive.listFinished({ limit, offset, scenario });
     res.json({ total: page.total, limit, offset, matches: page.matches });
   });
+
+  // Replays, exports, imports and annotations (docs/replays.md); it answers GET /matches/:id first.
+  const replays = replayArchive(options.archive);
+  if (replays) api.use(archiveRouter(replays));
 
   api.get('/matches/:id', async (req, res) => {
     const file = (await options.archive?.getMatchFile(req.params.id, { chat: 'public' })) ?? null;

@@ -38,7 +38,12 @@ export {
   debrief,
   type MatchDebrief,
 } from './replay/debrief.ts';
-export { REPLAY_ERROR_CODES, ReplayError, type ReplayErrorCode } from './replay/errors.ts';
+export {
+  REPLAY_ERROR_CODES,
+  ReplayError,
+  type ReplayErrorAt,
+  type ReplayErrorCode,
+} from './replay/errors.ts';
 export {
   MATCH_FILE_FORMAT,
   MATCH_FILE_VERSION,
@@ -47,6 +52,7 @@ export {
   matchFileProblems,
   PhaseHashSchema,
 } from './replay/match-file.ts';
+export { recordRandomMatch } from './replay/recorded.ts';
 export {
   openReplay,
   type Replay,

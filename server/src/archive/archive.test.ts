@@ -1,0 +1,282 @@
+import { Client } from '@colyseus/sdk';
+import {
+  MATCH_ROOM,
+  openReplay,
+  recordRandomMatch,
+  TRACKS_CSV_HEADER,
+  trackSeries,
+} from '@entanglement/shared';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { TUTORIAL_MATCH, useStoredServer } from '../rooms/stored-server.ts';
+import { Inbox } from '../rooms/test-clients.ts';
+import type { MatchFile } from '../store/types.ts';
+
+const env = useStoredServer('entanglement-replays-');
+
+type Json = Record<string, any>;
+
+async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; raw?: string } = {},
+): Promise<{ status: number; body: Json; text: string; type: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await fetch(`${env.base}/api${path}`, {
+    method,
+    headers,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await res.text();
+  let body: Json = {};
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body, text, type: res.headers.get('content-type') };
+}
+
+/** Plays the tutorial to its end over the SDK (the host skips every phase), with some chat. */
+async function playTutorial(): Promise<{ id: string; hostToken: string }> {
+  const host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  env.inboxes.push(host);
+  const id = (await host.waitFor('welcome')).roomId;
+  const hostToken = (await host.waitFor('hostToken')).token;
+  host.room.send('claimSeat', { seat: 'china' });
+  const china = (await host.waitFor('seatToken')).token;
+  const guest = new Inbox(await new Client(env.base).joinById(id, { nickname: 'Guest' }));
+  env.inboxes.push(guest);
+  guest.room.send('claimSeat', { seat: 'ussr' });
+  await guest.waitFor('seatToken');
+  host.room.send('host', { action: 'start', token: hostToken });
+  await host.waitFor('view', (v) => v.round === 1 && v.phase === 'news', 0, 15_000);
+  host.room.send('chat', { token: china, channel: 'public', text: 'hello everyone' });
+  host.room.send('chat', { token: china, channel: 'private', to: 'ussr', text: 'secret plan' });
+  await guest.waitFor('chat', (c) => c.text === 'secret plan', 0, 15_000);
+  let step = -1;
+  for (let i = 0; i < 40; i++) {
+    const since = host.mark();
+    if (host.all('lobby').at(-1)?.stage === 'ended') break;
+    host.room.send('host', { action: 'skip', token: hostToken });
+    const view = await host.waitFor('view', (v) => v.step > step, since, 15_000);
+    step = view.step;
+    if (view.phase === 'ended') break;
+  }
+  await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
+  for (let i = 0; i < 200 && (await call('GET', `/matches/${id}`)).status !== 200; i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  return { id, hostToken };
+}
+
+/** A recorded main-scenario match as a match file, as another server would export it. */
+function mainFile(): MatchFile {
+  const rec = recordRandomMatch('main', { rounds: 5 }, 'import-test');
+  const final = openReplay(rec).finalState();
+  return {
+    format: 'entanglement-match',
+    version: 1,
+    id: 'elsewhere-1',
+    scenarioId: rec.scenarioId,
+    rulesVersion: rec.rulesVersion,
+    seed: rec.seed,
+    settings: rec.settings,
+    seats: final.seats.map((seat) => ({ seat, nickname: `N ${seat}`, kind: 'bot' as const })),
+    commands: [...rec.log],
+    chat: [{ seq: 1, from: 'usa', channel: 'public', text: 'gg', at: 2 }],
+    phaseHashes: [...rec.phaseHashes],
+    createdAt: 1,
+    finishedAt: 3,
+    winner: final.seats[0]!,
+    rounds: final.round,
+  };
+}
+
+let played: { id: string; hostToken: string };
+beforeAll(async () => {
+  played = await playTutorial();
+}, 90_000);
+
+describe('the match file', () => {
+  test('shows public chat to anyone, all chat to the host only', async () => {
+    const open = await call('GET', `/matches/${played.id}`);
+    expect(open.status).toBe(200);
+    expect(open.body.chat.map((c: Json) => c.text)).toEqual(['hello everyone']);
+    expect(open.body).toMatchObject({ annotations: [], reflections: [] });
+
+    const all = await call('GET', `/matches/${played.id}?chat=all`, { token: played.hostToken });
+    expect(all.status).toBe(200);
+    expect(all.body.chat.map((c: Json) => c.text)).toEqual(['hello everyone', 'secret plan']);
+
+    const none = await call('GET', `/matches/${played.id}?chat=all`);
+    expect(none.status).toBe(401);
+    expect(none.body.error).toMatch(/Authorization: Bearer/);
+    const wrong = await call('GET', `/matches/${played.id}?chat=all`, { token: 'not-the-token' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toMatch(/host token/);
+    expect(wrong.text).not.toContain('secret plan');
+    expect((await call('GET', `/matches/${played.id}?chat=some`)).status).toBe(400);
+  });
+
+  test('a match played here replays through the engine to every stored hash', async () => {
+    const file = (await call('GET', `/matches/${played.id}`)).body as MatchFile;
+    const replay = openReplay({ ...file, log: file.commands as never });
+    expect(replay.timeline.filter((e) => e.hash !== null)).toHaveLength(file.phaseHashes.length);
+  });
+});
+
+describe('tracks.csv', () => {
+  test('has the header and one row per point and actor', async () => {
+    const res = await call('GET', `/matches/${played.id}/tracks.csv`);
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/csv/);
+    const lines = res.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(TRACKS_CSV_HEADER.join(','));
+    const file = (await call('GET', `/matches/${played.id}`)).body as MatchFile;
+    const series = trackSeries(openReplay({ ...file, log: file.commands as never }));
+    expect(series.rounds).toEqual([0, 1, 2, 3]);
+    expect(lines).toHaveLength(1 + series.rounds.length * series.actors.length);
+    // Cached the second time, and the same.
+    expect((await call('GET', `/matches/${played.id}/tracks.csv`)).text).toBe(res.text);
+    expect((await call('GET', '/matches/no-such/tracks.csv')).status).toBe(404);
+  });
+
+  test('the debrief is served as JSON', async () => {
+    const res = await call('GET', `/matches/${played.id}/debrief`);
+    expect(res.status).toBe(200);
+    expect(res.body.actors.map((a: Json) => a.actor)).toEqual(['china', 'ussr', 'usa']);
+  });
+});
+
+describe('import', () => {
+  test('a match file from elsewhere is stored under a new id and replays exactly', async () => {
+    const file = mainFile();
+    const res = await call('POST', '/matches/import', { body: file });
+    expect(res.status).toBe(201);
+    expect(res.body.id).not.toBe(file.id);
+    expect(res.body.hostToken).toMatch(/\S{21}/);
+    const back = (
+      await call('GET', `/matches/${res.body.id}?chat=all`, {
+        token: res.body.hostToken,
+      })
+    ).body as MatchFile;
+    expect(back).toMatchObject({
+      scenarioId: 'main',
+      commands: file.commands,
+      phaseHashes: file.phaseHashes,
+      seats: file.seats,
+      chat: file.chat,
+      winner: file.winner,
+      rounds: file.rounds,
+    });
+    const list = await call('GET', '/matches?scenario=main');
+    expect(list.body.matches.map((m: Json) => m.id)).toContain(res.body.id);
+    // The store's log has the engine's hash after every command, as for a match played here.
+    const log = await env.store.loadLog(res.body.id);
+    const replay = openReplay({ ...file, log: file.commands as never }, { stepHashes: true });
+    expect(log.map((e) => e.stateHash)).toEqual(replay.stepHashes);
+    // And a match exported here imports again.
+    const again = await call('POST', '/matches/import', { body: back });
+    expect(again.status).toBe(201);
+  });
+
+  test('a played match exported here imports again', async () => {
+    const file = (await call('GET', `/matches/${played.id}`)).body;
+    const res = await call('POST', '/matches/import', { body: file });
+    expect(res.status).toBe(201);
+  });
+
+  test('a tampered file is refused naming the round and phase', async () => {
+    const file = mainFile();
+    const i = 4;
+    file.phaseHashes[i] = { ...file.phaseHashes[i]!, hash: '0000000000000000' };
+    const res = await call('POST', '/matches/import', { body: file });
+    expect(res.status).toBe(422);
+    const { round, phase } = file.phaseHashes[i]!;
+    expect(res.body).toMatchObject({ code: 'hashMismatch', at: { round, phase } });
+    expect(res.body.error).toContain(`round ${round}, phase ${phase}`);
+
+    const cut = mainFile();
+    cut.commands.splice(-3, 1);
+    const refused = await call('POST', '/matches/import', { body: cut });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatch(/round \d+, phase \w+/);
+  });
+
+  test('another rules version is refused naming it', async () => {
+    const file = { ...mainFile(), rulesVersion: 1 };
+    const res = await call('POST', '/matches/import', { body: file });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('rulesVersion');
+    expect(res.body.error).toContain('rules version 1');
+  });
+
+  test('a malformed file is refused naming the field', async () => {
+    const file = mainFile() as Json;
+    file.commands[3] = { kind: 'advance', round: 'one' };
+    const res = await call('POST', '/matches/import', { body: file });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('commands.3');
+    const format = await call('POST', '/matches/import', { body: { ...mainFile(), format: 'x' } });
+    expect(format.body.error).toMatch(/^This is not a valid match file: format/);
+    const stranger = await call('POST', '/matches/import', {
+      body: { ...mainFile(), winner: 'atlantis' },
+    });
+    expect(stranger).toMatchObject({ status: 400 });
+    expect(stranger.body.error).toContain('winner');
+    expect((await call('POST', '/matches/import', { raw: '{not json' })).status).toBe(400);
+    const huge = JSON.stringify({ pad: 'x'.repeat(5 * 1024 * 1024 + 10) });
+    const tooBig = await call('POST', '/matches/import', { raw: huge });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error).toMatch(/5 MB/);
+  });
+});
+
+describe('annotations', () => {
+  test('anyone reads them; only the host writes and deletes them', async () => {
+    const path = `/matches/${played.id}/annotations`;
+    const note = { round: 2, phase: 'resolution', text: 'Who honoured the call here?' };
+    expect((await call('POST', path, { body: note })).status).toBe(401);
+    const wrong = await call('POST', path, { body: note, token: 'nope' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toMatch(/host token/);
+
+    const made = await call('POST', path, { body: note, token: played.hostToken });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ ...note, id: expect.any(Number), at: expect.any(Number) });
+    const listed = await call('GET', path);
+    expect(listed.body.annotations).toEqual([made.body]);
+    expect((await call('GET', `/matches/${played.id}`)).body.annotations).toEqual([made.body]);
+
+    for (const bad of [
+      { ...note, round: 9 },
+      { ...note, phase: 'lunch' },
+      { ...note, text: '' },
+    ]) {
+      const res = await call('POST', path, { body: bad, token: played.hostToken });
+      expect(res.status).toBe(400);
+    }
+
+    const del = `${path}/${made.body.id}`;
+    expect((await call('DELETE', del)).status).toBe(401);
+    expect((await call('DELETE', del, { token: 'nope' })).status).toBe(403);
+    expect((await call('DELETE', del, { token: played.hostToken })).status).toBe(204);
+    expect((await call('DELETE', del, { token: played.hostToken })).status).toBe(404);
+    expect((await call('GET', path)).body.annotations).toEqual([]);
+    expect((await call('GET', '/matches/no-such/annotations')).status).toBe(404);
+  });
+});
+
+describe('reflections', () => {
+  test('stored by the room are listed with the match file', async () => {
+    const reflection = {
+      seat: 'china',
+      round: 1,
+      phase: 'resolution',
+      eventType: 'callHedged',
+      text: 'We could not afford it',
+      at: 5,
+    };
+    const saved = await env.store.addReflection(played.id, reflection);
+    const file = await call('GET', `/matches/${played.id}`);
+    expect(file.body.reflections).toEqual([saved]);
+  });
+});
