@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SeatCommand } from '../commands/schema.ts';
+import { getScenario } from '../content/index.ts';
+import { canonicalJson, cloneState } from '../hash.ts';
+import { seedToState } from '../rng.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { MatchState } from '../state.ts';
+import { FIXTURE_WITH_DECK } from '../testing/fixture.ts';
+import { viewFor } from '../view.ts';
+import { BOT_LEVELS, type BotLevel } from './bot.ts';
+import { playBotGame } from './play-bots.ts';
+import { doctrineBots, doctrineFor } from './roster.ts';
+
+const MAIN = getScenario('main');
+const allSeats = (scenario: Scenario) => [...scenario.seats.required, ...scenario.seats.optional];
+
+/** A whole bot game that records every command a bot returned and the engine refused. */
+function play(scenario: Scenario, seed: string, level: BotLevel, pace: 'quick' | 'full' = 'quick') {
+  const seats = allSeats(scenario);
+  const refused: string[] = [];
+  const game = playBotGame(
+    scenario,
+    { seats, pace },
+    seed,
+    doctrineBots(scenario, seats, level),
+    seed,
+    {
+      onRefused: (cmd, error) => refused.push(`${error}: ${JSON.stringify(cmd)}`),
+    },
+  );
+  return { ...game, refused };
+}
+
+describe('doctrine bots submit only legal commands', () => {
+  const cases: [string, Scenario, BotLevel[]][] = [
+    ['the test fixture', FIXTURE_WITH_DECK, ['easy', 'normal', 'hard']],
+    // The hard level resolves a round per candidate: on the big map a few games are enough.
+    ['the main scenario', MAIN, ['easy', 'normal']],
+  ];
+  it.each(cases)('over whole games on %s, both paces, every level', (_name, scenario, levels) => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...levels),
+        fc.constantFrom('quick' as const, 'full' as const),
+        (seed, level, pace) => {
+          const game = play(scenario, seed, level, pace);
+          expect(game.refused).toEqual([]);
+          expect(game.state.phase).toBe('ended');
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('hard bots on the main scenario, one game at each pace', () => {
+    for (const pace of ['quick', 'full'] as const)
+      expect(play(MAIN, `hard-${pace}`, 'hard', pace).refused).toEqual([]);
+  });
+});
+
+describe('a bot reads only its seat view', () => {
+  /** A mid-game state of the main scenario, in the negotiation phase of round 3. */
+  function midGame(): MatchState {
+    let snapshot: MatchState | null = null;
+    const seats = allSeats(MAIN);
+    playBotGame(MAIN, { seats }, 'view-only', doctrineBots(MAIN, seats, 'normal'), 'view-only', {
+      onStep: (state, cmd) => {
+        if (!snapshot && state.round === 3 && state.phase === 'diplomacy' && cmd.kind === 'advance')
+          snapshot = cloneState(state);
+      },
+    });
+    if (!snapshot) throw new Error('no round 3');
+    return snapshot;
+  }
+
+  /** The same match with everything the seat may not see changed: others' drafts, hands, objectives, the deck, the generator. */
+  function withOtherSecrets(state: MatchState, seat: string): MatchState {
+    const other = cloneState(state);
+    other.rng = (other.rng + 12345) >>> 0;
+    other.deck = [...other.deck].reverse();
+    for (const id of other.seats) {
+      if (id === seat) continue;
+      const a = other.actors[id]!;
+      a.objective = a.objective ? null : 'obj-wide-network';
+      a.hand = [...a.hand].reverse();
+      a.stats.quiet += 3;
+    }
+    // Another seat's secret draft: an order against this seat that it cannot see yet.
+    const spy = other.seats.find((s) => s !== seat)!;
+    other.drafts[spy]!.orders.push({ kind: 'sanction', target: seat });
+    return other;
+  }
+
+  it('gives the same decisions on two different matches that show the seat the same view', () => {
+    const state = midGame();
+    for (const seat of allSeats(MAIN))
+      for (const level of BOT_LEVELS) {
+        const other = withOtherSecrets(state, seat);
+        const same = canonicalJson(viewFor(other, seat)) === canonicalJson(viewFor(state, seat));
+        expect(same, `${seat}: the two matches show it the same view`).toBe(true);
+        expect(canonicalJson(other) === canonicalJson(state)).toBe(false);
+        const bot = doctrineBots(MAIN, [seat], level)[seat]!;
+        const decide = (s: MatchState) =>
+          bot.decide(MAIN, viewFor(s, seat), { rng: { rng: seedToState(`same:${seat}`) } });
+        expect(decide(other), `${seat} ${level}`).toEqual(decide(state));
+      }
+  });
+
+  it('bot modules never import the view function (only the drivers hand views over)', async () => {
+    // The engine's sources have no Node types; the test reads files through a dynamic import.
+    const fsModule = 'node:fs';
+    const fs: {
+      readdirSync(dir: string): string[];
+      readFileSync(file: string, enc: 'utf8'): string;
+    } = await import(fsModule);
+    const dir = 'shared/src/bots/';
+    const files = [
+      ...fs.readdirSync(dir),
+      ...fs.readdirSync(`${dir}doctrines`).map((f) => `doctrines/${f}`),
+    ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    // The drivers (play-bots.ts, and the random policy's play.ts) hold the match; bots do not.
+    const botFiles = files.filter((f) => !['play-bots.ts', 'play.ts', 'random.ts'].includes(f));
+    expect(botFiles).toContain('bot.ts');
+    expect(botFiles).toContain('doctrines/china.ts');
+    for (const f of botFiles) {
+      const source = fs.readFileSync(`${dir}${f}`, 'utf8');
+      expect(source, f).not.toMatch(/viewFor|play-bots/);
+      // Only the SeatView type may come from view.ts.
+      for (const m of source.matchAll(/^import (.*) from '(?:\.\.\/)+view\.ts';$/gm))
+        expect(m[1], f).toBe('type { SeatView }');
+    }
+  });
+});
+
+describe('each doctrine shows its signature behaviour', () => {
+  const seeds = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'];
+  type Seen = {
+    game: ReturnType<typeof play>;
+    answers: { cmd: SeatCommand; treaty: boolean; home: boolean }[];
+  };
+  const games: Seen[] = seeds.map((seed) => {
+    const answers: Seen['answers'] = [];
+    const seats = allSeats(MAIN);
+    const refused: string[] = [];
+    const game = playBotGame(MAIN, { seats }, seed, doctrineBots(MAIN, seats, 'normal'), seed, {
+      onStep: (state, cmd) => {
+        if (cmd.kind !== 'answer') return;
+        const crisis = state.crises.find((c) => c.uid === cmd.crisis)!;
+        const call = crisis.calls.find((c) => c.actor === cmd.seat)!;
+        answers.push({
+          cmd,
+          treaty: call.treaty,
+          home: MAIN.actors.find((a) => a.id === cmd.seat)!.home === crisis.region,
+        });
+      },
+      onRefused: (cmd) => refused.push(JSON.stringify(cmd)),
+    });
+    return { game: { ...game, refused }, answers };
+  });
+  const stats = (seat: string) => games.map((g) => g.game.state.actors[seat]!.stats);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  it('maps the main scenario’s seats to their doctrines', () => {
+    expect(doctrineFor(MAIN, 'china').id).toBe('china');
+    expect(doctrineFor(MAIN, 'russia').id).toBe('russia');
+    expect(doctrineFor(MAIN, 'usa').id).toBe('usa');
+    expect(doctrineFor(MAIN, 'india').id).toBe('globalSouth');
+    // The fixture's great powers by what they are: blue holds Cohesion, green a crisis hand.
+    expect(doctrineFor(FIXTURE_WITH_DECK, 'blue').id).toBe('usa');
+    expect(doctrineFor(FIXTURE_WITH_DECK, 'green').id).toBe('russia');
+    expect(doctrineFor(FIXTURE_WITH_DECK, 'red').id).toBe('china');
+  });
+
+  it('China forms no new treaty, mediates, and scales back from partners at war', () => {
+    expect(stats('china').map((s) => s.newTreaties)).toEqual(seeds.map(() => 0));
+    expect(sum(stats('china').map((s) => s.mediations))).toBeGreaterThan(0);
+    expect(sum(stats('china').map((s) => s.scaledBack))).toBeGreaterThan(0);
+    const chinaOffers = games.flatMap((g) =>
+      g.game.log.filter((c) => c.kind === 'offer' && c.seat === 'china'),
+    );
+    expect(chinaOffers.length).toBeGreaterThan(0);
+  });
+
+  it('Russia raises ties to treaty level and presses the crises it starts', () => {
+    expect(sum(stats('russia').map((s) => s.newTreaties))).toBeGreaterThan(0);
+    const presses = games.flatMap((g) =>
+      g.game.log.filter((c) => c.kind === 'instigate' && c.seat === 'russia' && c.press),
+    );
+    expect(presses.length).toBeGreaterThan(0);
+  });
+
+  it('the United States never abandons an ally, honours treaty calls and sanctions a rival', () => {
+    expect(stats('usa').map((s) => s.abandoned)).toEqual(seeds.map(() => 0));
+    const usaAnswers = games.flatMap((g) => g.answers.filter((a) => a.cmd.seat === 'usa'));
+    for (const a of usaAnswers.filter((x) => x.treaty))
+      expect(a.cmd.kind === 'answer' && a.cmd.answer.kind).toBe('honour');
+  });
+
+  it('Global South states never fight a partner’s war away from home unless a treaty binds them', () => {
+    const south = MAIN.actors.filter((a) => a.kind === 'globalSouth').map((a) => a.id);
+    const answers = games.flatMap((g) => g.answers.filter((a) => south.includes(a.cmd.seat)));
+    expect(answers.length).toBeGreaterThan(0);
+    for (const a of answers)
+      if (!a.treaty && !a.home) expect(a.cmd.kind === 'answer' && a.cmd.answer.kind).toBe('hedge');
+  });
+
+  it('Global South states hedge: each ends partnered with more than one great power', () => {
+    const south = MAIN.actors.filter((a) => a.kind === 'globalSouth').map((a) => a.id);
+    const gps = MAIN.actors.filter((a) => a.kind === 'greatPower').map((a) => a.id);
+    let hedged = 0;
+    for (const g of games)
+      for (const s of south) {
+        const level = (p: string) => {
+          const key = s < p ? `${s}|${p}` : `${p}|${s}`;
+          return g.game.state.ties[key]?.level ?? 0;
+        };
+        if (gps.filter((p) => level(p) >= 2).length >= 2) hedged++;
+      }
+    expect(hedged).toBeGreaterThan((games.length * south.length) / 2);
+  });
+
+  it('played every game without a refused command', () => {
+    for (const g of games) expect(g.game.refused).toEqual([]);
+  });
+});
