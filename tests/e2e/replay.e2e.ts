@@ -1,0 +1,96 @@
+import { Client } from '@colyseus/sdk';
+import {
+  describeEvent,
+  getScenario,
+  MATCH_ROOM,
+  type MatchFileInput,
+  openReplay,
+  PHASE_NAMES,
+} from '@entanglement/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launch, Person } from './browser.ts';
+
+let browser: Browser;
+const base = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A whole main-scenario match played by bots on 1-second timers; resolves with its id once archived. */
+async function finishedMatch(): Promise<string> {
+  const room = await new Client(base).create(MATCH_ROOM, {
+    scenario: 'main',
+    nickname: 'Teacher',
+    rounds: 4,
+    timers: { news: 1, diplomacy: 1, resolution: 1 },
+  });
+  let stage = '';
+  room.onMessage('*', (type, message: { stage?: string }) => {
+    if (type === 'lobby') stage = message.stage ?? stage;
+  });
+  const token = await new Promise<string>((resolve) =>
+    room.onMessage('hostToken', (m: { token: string }) => resolve(m.token)),
+  );
+  room.send('host', { action: 'start', token });
+  const deadline = Date.now() + 60_000;
+  while (stage !== 'ended' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await room.leave();
+  for (;;) {
+    if ((await fetch(`${base}/api/matches/${room.roomId}`)).ok) return room.roomId;
+    if (Date.now() > deadline) throw new Error('The match was not archived');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('the replay viewer scrubs to a chosen phase and shows what the engine says happened there', async () => {
+  const id = await finishedMatch();
+  const file = (await (await fetch(`${base}/api/matches/${id}`)).json()) as MatchFileInput;
+  const replay = openReplay({ ...file, log: file.commands });
+  const scenario = getScenario('main');
+  // A phase in the middle with something in its account.
+  const chosen = replay.timeline.findIndex(
+    (t, i) => i >= replay.timeline.length / 2 && replay.eventsAt(i).length > 0,
+  );
+  expect(chosen).toBeGreaterThan(0);
+  const entry = replay.timeline[chosen]!;
+
+  const teacher = await Person.open(browser, 'teacher', { width: 1440, height: 900 });
+  const page = teacher.page;
+  await page.goto(`${base}/archive`);
+  await page.locator(`a[href="/replay/${id}"]`).click();
+  await page.getByTestId('scrubber').fill(String(chosen));
+  await expect
+    .poll(() => page.getByTestId('moment').textContent())
+    .toContain(`Round ${entry.round}`);
+  expect(await page.getByTestId('moment').textContent()).toContain(PHASE_NAMES[entry.phase]);
+
+  const shown = (await page.getByTestId('replay-account').textContent()) ?? '';
+  for (const e of replay.eventsAt(chosen))
+    expect(shown).toContain(describeEvent(scenario, e.event));
+
+  // From one seat: its private events of that phase only.
+  const seat = file.seats[0]!.seat;
+  await page.locator('#replay-seat').selectOption(seat);
+  const mine = (await page.getByTestId('replay-account').textContent()) ?? '';
+  const texts = replay.eventsAt(chosen).map((e) => ({
+    text: describeEvent(scenario, e.event),
+    seen: !e.event.visibleTo || e.event.visibleTo.includes(seat),
+  }));
+  for (const { text, seen } of texts) {
+    if (seen) expect(mine).toContain(text);
+    else if (!texts.some((t) => t.seen && t.text === text)) expect(mine).not.toContain(text);
+  }
+
+  await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
+  await expect
+    .poll(() => page.locator('[data-testid=track-chart] canvas').count())
+    .toBeGreaterThan(0);
+  await teacher.screenshot('replay.png');
+  expect(teacher.errors, teacher.errors.join('\n')).toEqual([]);
+});
