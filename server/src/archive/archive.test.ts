@@ -214,7 +214,7 @@ describe('import', () => {
     file.commands[3] = { kind: 'advance', round: 'one' };
     const res = await call('POST', '/matches/import', { body: file });
     expect(res.status).toBe(400);
-    expect(res.body.error).toContain('commands.3');
+    expect(res.body.error).toContain('commands.3.round');
     const format = await call('POST', '/matches/import', { body: { ...mainFile(), format: 'x' } });
     expect(format.body.error).toMatch(/^This is not a valid match file: format/);
     const stranger = await call('POST', '/matches/import', {

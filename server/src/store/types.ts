@@ -151,8 +151,10 @@ export interface PublicSeat {
   botLevel?: string;
 }
 
-export const MATCH_FILE_FORMAT = 'entanglement-match';
-export const MATCH_FILE_VERSION = 1;
+import { MATCH_FILE_FORMAT, MATCH_FILE_VERSION } from '@entanglement/shared';
+
+/** One definition, shared with the engine's `MatchFileSchema` (what an import must look like). */
+export { MATCH_FILE_FORMAT, MATCH_FILE_VERSION };
 
 /** A finished match as one JSON document: for replays, export and the archive API. */
 export interface MatchFile {

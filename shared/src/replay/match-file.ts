@@ -61,8 +61,28 @@ export type MatchFileInput = z.infer<typeof MatchFileSchema>;
 
 /** The first problems of a refused file, each naming its field (`commands.12.round: …`). */
 export function matchFileProblems(error: z.ZodError, max = 5): string[] {
-  return error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return `${path || '(the file)'}: ${issue.message}`;
+  return flatten(error.issues, [])
+    .slice(0, max)
+    .map(({ path, message }) => `${path.map(String).join('.') || '(the file)'}: ${message}`);
+}
+
+type Problem = { path: PropertyKey[]; message: string };
+
+/**
+ * Zod reports a command that fits no kind as one "Invalid input" on the
+ * union; this looks inside and names the field at fault in the closest kind
+ * (a branch whose own discriminator did not match counts as far away).
+ */
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+      return [{ path, message: issue.message }];
+    const branches = issue.errors.map((branch) => flatten(branch, path));
+    const missed = (b: Problem[]) => b.some((p) => p.message.startsWith('Invalid discriminator'));
+    if (branches.every(missed))
+      return [{ path: [...path, 'kind'], message: 'Unknown command kind' }];
+    const distance = (b: Problem[]) => b.length + (missed(b) ? 100 : 0);
+    return branches.reduce((best, b) => (distance(b) < distance(best) ? b : best));
   });
 }
