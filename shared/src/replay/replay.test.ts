@@ -174,5 +174,6 @@ describe('a file that does not replay exactly is refused', () => {
   test('an unknown scenario and refused settings are named', () => {
     expect(refusal({ ...tutorial, scenarioId: 'atlantis' }).code).toBe('scenario');
     expect(refusal({ ...main, settings: { rounds: 99 } }).code).toBe('settings');
+    expect(refusal({ ...main, settings: { rounds: 'many', seats: 7 } }).code).toBe('settings');
   });
 });

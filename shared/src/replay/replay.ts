@@ -113,7 +113,13 @@ export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Rep
   } catch (err) {
     throw new ReplayError('scenario', (err as Error).message);
   }
-  const created = createMatch(scenario, input.settings as SettingsInput, input.seed);
+  let created: ReturnType<typeof createMatch>;
+  try {
+    created = createMatch(scenario, input.settings as SettingsInput, input.seed);
+  } catch (err) {
+    // Settings of the wrong shape may throw rather than be refused: the same answer either way.
+    created = { ok: false, error: (err as Error).message };
+  }
   if (!created.ok)
     throw new ReplayError('settings', `The match settings are refused: ${created.error}`);
   return build(scenario, created.state, created.events, input, options);
