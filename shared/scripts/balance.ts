@@ -5,6 +5,7 @@
  * With `--fit` it also suggests pars (GAME.md §7: par is set by the balance
  * harness from bot self-play) that bring every win share near fair on these
  * games; check them on another --seed before putting them in the scenario.
+ * `--pars 4` sets every seat's par to one number for the run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +14,7 @@ import { playBotGame } from '../src/bots/play-bots.ts';
 import { doctrineBots, doctrineFor } from '../src/bots/roster.ts';
 import { getScenario } from '../src/content/index.ts';
 import { nextFloat, nextInt, seedToState } from '../src/rng.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
 import { scoreMatch } from '../src/scoring.ts';
 import { flag, intFlag, median } from './args.ts';
 
@@ -21,7 +23,18 @@ const games = intFlag('games', 2000);
 const seed = flag('seed', '1');
 const level = flag('level', 'normal') as BotLevel;
 if (!BOT_LEVELS.includes(level)) throw new Error(`--level must be one of ${BOT_LEVELS.join(', ')}`);
-const scenario = getScenario(scenarioId);
+const base = getScenario(scenarioId);
+// `--pars 4` plays with every par set to one number (the scenario's placeholder before tuning).
+const parsFlag = flag('pars', '');
+const scenario: Scenario =
+  parsFlag === ''
+    ? base
+    : {
+        ...base,
+        actors: base.actors.map((a) =>
+          a.seat ? { ...a, seat: { ...a.seat, par: Number(parsFlag) } } : a,
+        ),
+      };
 const seats = [
   ...scenario.seats.required,
   ...scenario.seats.optional.slice(0, scenario.seats.maxOptional),
@@ -73,7 +86,7 @@ const seconds = (performance.now() - start) / 1000;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 console.log(
-  `npm run balance -- --games ${games} --scenario ${scenarioId} --seed ${seed} --level ${level}`,
+  `npm run balance -- --games ${games} --scenario ${scenarioId} --seed ${seed} --level ${level}${parsFlag ? ` --pars ${parsFlag}` : ''}`,
 );
 console.log(
   `${scenario.title}: ${games} games, ${seats.length} seats, doctrine bots (${level}), ${seconds.toFixed(1)} s`,
