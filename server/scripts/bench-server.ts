@@ -4,16 +4,20 @@
  * client side with short phase timers. The server runs as `npm start` does
  * (tsx, SQLite store) in a child process with a temporary DATA_DIR, so its
  * memory and CPU are measured apart from the clients'.
- *   npm run bench:server [-- --matches 200 --clients 8 --rounds 4 --timer 2 --think 300-900]
- *   npm run bench:server -- --quick        (2 matches, a smoke run)
- * Measures (docs/server.md, "Benchmark"):
- * - order → ack: `room.send('command')` to its `ack`, in the client process;
- * - phase end → update: the server's timestamp of the `advance` in the
- *   match's stored log to the moment the last client of the match has both
- *   the new phase's `view` and `timer` (wall clock, both processes);
- * - the server's peak RSS (VmHWM) and CPU (utime + stime from /proc, all threads).
+ *   npm run bench:server [-- --matches 200 --clients 8 --think 8000-24000 …]
+ *   npm run bench:server -- --quick        (2 matches in a few seconds: a smoke run)
+ * Flags and what is measured: docs/server.md, "Benchmark". In short:
+ * - order → ack: `room.send('command')` to its `ack`, in the client process,
+ *   split at the server's stamp of the command in the stored log;
+ * - phase end → update: the server's stamp of the `advance` in the stored
+ *   log to the moment the last client of the match has both the new phase's
+ *   `view` and `timer` (wall clock, both processes on one machine);
+ * - the server's peak RSS (VmHWM), CPU (utime + stime from /proc, all
+ *   threads), event-loop delay and GC pauses (loop-probe.ts), and how busy
+ *   the machine was with other processes.
  * Exits non-zero when a match fails (not finished and archived, a client
- * dropped) or a client gets an error other than a stale or illegal command.
+ * dropped) or a client gets an error other than a stale, late or illegal
+ * command.
  */
 
 import { readFileSync } from 'node:fs';
@@ -57,12 +61,12 @@ const seatCount = numberFlag('seats', Math.min(clientCount, allSeats.length), 1)
 const rounds = numberFlag('rounds', scenario.rounds.min, 1);
 const pace = flag('pace', 'quick') as Pace;
 if (!PACES.includes(pace)) throw new Error(`--pace must be one of ${PACES.join(', ')}`);
-const [thinkMin, thinkMax] = flag('think', quick ? '20-80' : '4000-12000')
+const [thinkMin, thinkMax] = flag('think', quick ? '20-80' : '8000-24000')
   .split('-')
   .map(Number);
 const think: Think = { minMs: thinkMin ?? 0, maxMs: thinkMax ?? thinkMin ?? 0 };
 const rampPerSecond = numberFlag('ramp', 25, 0.1);
-const startSpreadSeconds = numberFlag('start-spread', quick ? 0.5 : 5);
+const startSpreadSeconds = numberFlag('start-spread', quick ? 0.5 : 10);
 const cpuProfDir = flag('cpu-prof', '');
 /** Writes every ack's send time (s into the play) and latency (ms), tab-separated. */
 const traceFile = flag('trace', '');
@@ -95,6 +99,9 @@ const commandLine =
   `npm run bench:server -- --matches ${matchCount} --clients ${clientCount} --seats ${seatCount} ` +
   `--rounds ${rounds} --pace ${pace} --timers ${timersText} --think ${think.minMs}-${think.maxMs} ` +
   `--ramp ${rampPerSecond} --start-spread ${startSpreadSeconds}`;
+
+/** A second in which other processes used less than this share of one core counts as quiet. */
+const QUIET_OTHERS = 0.25;
 
 /** The 1-minute load average. */
 function loadAverage(): string {
@@ -365,6 +372,30 @@ async function main(): Promise<number> {
         `other processes ${pct(Math.max(0, machineBusy - serverCpu - benchCpu))} of one core; ` +
         `load average ${loadAtStart} at the start, ${loadAtEnd} at the end`,
     );
+    const wallStart = Date.now() - (performance.now() - playStart);
+    const wallEnd = Date.now() - (performance.now() - playEnd);
+    const probes = server.probes.filter((p) => p.at >= wallStart && p.at <= wallEnd + 1000);
+    const gcMs = probes.reduce((sum, p) => sum + p.gcMs, 0);
+    const loop = summarise(probes.map((p) => p.loopP99));
+    console.log(
+      `server event loop: delay p99 per second: median ${ms(loop.p50)}, worst ${ms(loop.max)}; ` +
+        `longest delay ${ms(Math.max(0, ...probes.map((p) => p.loopMax)))}; ` +
+        `GC ${pct(gcMs / 1000 / playSeconds)} of the time, longest pause ${ms(Math.max(0, ...probes.map((p) => p.gcMaxMs)))}`,
+    );
+    // The same latencies, only for commands sent while other processes left the machine alone.
+    const quiet = sampler.quietIntervals(QUIET_OTHERS);
+    const quietAcks: number[] = [];
+    for (let i = 0; i < stats.ackMs.length; i++) {
+      const sent = stats.ackSentAt[i]!;
+      if (quiet.some(([a, b]) => sent >= a && sent < b)) quietAcks.push(stats.ackMs[i]!);
+    }
+    const quietSeconds =
+      quiet.reduce((sum, [a, b]) => sum + Math.min(b, playEnd) - Math.max(a, playStart), 0) / 1000;
+    const quietAck = summarise(quietAcks);
+    console.log(
+      `order → ack in the ${Math.max(0, quietSeconds).toFixed(0)} s of play when other processes used under ${pct(QUIET_OTHERS)} of a core: ` +
+        `p50 ${ms(quietAck.p50)}  p99 ${ms(quietAck.p99)}  (${quietAck.n} acks)`,
+    );
     const met = ack.p99 < 50 && failed.length === 0 && peakPlaying === matchCount;
     console.log(
       `target (${matchCount} matches at once, p99 order → ack < 50 ms): ${met ? 'met' : 'MISSED'}`,
@@ -378,9 +409,16 @@ async function main(): Promise<number> {
       const cpu = sampler.samples.map((x, i) => {
         const prev = sampler.samples[i - 1];
         const busy = prev ? (x.cpuSeconds - prev.cpuSeconds) / ((x.at - prev.at) / 1000) : 0;
-        return `${((x.at - playStart) / 1000).toFixed(1)}\t${(busy * 100).toFixed(0)}%\t${mib(x.rssBytes)}`;
+        const machine = prev
+          ? (x.machineSeconds - prev.machineSeconds) / ((x.at - prev.at) / 1000)
+          : 0;
+        return `${((x.at - playStart) / 1000).toFixed(1)}\t${(busy * 100).toFixed(0)}%\t${mib(x.rssBytes)}\tmachine ${(machine * 100).toFixed(0)}%`;
       });
       await writeFile(`${traceFile}.server`, `${cpu.join('\n')}\n`);
+      await writeFile(
+        `${traceFile}.probe`,
+        `${server.probes.map((p) => JSON.stringify(p)).join('\n')}\n`,
+      );
     }
 
     const problems: string[] = [];

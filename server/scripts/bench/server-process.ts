@@ -1,10 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../../src/config.ts';
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
+
+/** One second of the server's event loop and GC, from loop-probe.ts. */
+export interface ProbeLine {
+  at: number;
+  loopP99: number;
+  loopMax: number;
+  gcCount: number;
+  gcMs: number;
+  gcMaxMs: number;
+}
+
+const PROBE = fileURLToPath(new URL('./loop-probe.ts', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,6 +26,8 @@ export interface ServerProcess {
   dataDir: string;
   /** Everything the server printed (stdout and stderr), last 64 KiB. */
   output(): string;
+  /** The probe's lines so far, one a second. */
+  probes: ProbeLine[];
   /** Lines the server wrote to stderr (its logged errors). */
   errorLines(): number;
   /** SIGINT (the server closes its rooms and the database), SIGKILL after `graceMs`. */
@@ -26,17 +41,27 @@ export interface ServerProcess {
  * `nodeArgs` go before the script (e.g. `--cpu-prof`).
  */
 export function startServer(dataDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
+  const args = [...nodeArgs, '--import', 'tsx', '--import', PROBE, 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let errors = 0;
+  let partial = '';
+  const probes: ProbeLine[] = [];
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-65_536);
   };
-  child.stdout!.on('data', keep);
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      if (line.startsWith('bench-probe ')) probes.push(JSON.parse(line.slice(12)) as ProbeLine);
+      else keep(Buffer.from(`${line}\n`));
+    }
+  });
   child.stderr!.on('data', (chunk: Buffer) => {
     keep(chunk);
     errors += chunk
@@ -61,6 +86,7 @@ export function startServer(dataDir: string, nodeArgs: string[] = []): Promise<S
         base: `http://127.0.0.1:${port}`,
         dataDir,
         output: () => out,
+        probes,
         errorLines: () => errors,
         async stop(graceMs = 15_000) {
           if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
@@ -88,6 +114,10 @@ export interface ProcSample {
   rssBytes: number;
   /** The kernel's high-water mark of the resident set (VmHWM). */
   peakRssBytes: number;
+  /** Busy CPU time of the whole machine so far (/proc/stat), in seconds. */
+  machineSeconds: number;
+  /** CPU time of the sampling process (the bench) so far, in seconds. */
+  selfSeconds: number;
 }
 
 /** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone. */
@@ -100,8 +130,11 @@ export function sampleProc(pid: number): ProcSample | null {
     const status = readFileSync(join('/proc', String(pid), 'status'), 'utf8');
     const kb = (name: string) =>
       Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    const self = process.cpuUsage();
     return {
       at: performance.now(),
+      machineSeconds: machineCpu().busySeconds,
+      selfSeconds: (self.user + self.system) / 1e6,
       cpuSeconds: ticks / CLOCK_TICKS,
       rssBytes: kb('VmRSS') * 1024,
       peakRssBytes: kb('VmHWM') * 1024,
@@ -152,6 +185,28 @@ export class ProcSampler {
       peak = Math.max(peak, (b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000));
     }
     return peak;
+  }
+
+  /**
+   * The intervals between samples in which other processes (neither this
+   * one nor the sampled one) used less than `maxOthers` of one core.
+   */
+  quietIntervals(maxOthers: number): [number, number][] {
+    const quiet: [number, number][] = [];
+    for (let i = 1; i < this.samples.length; i++) {
+      const a = this.samples[i - 1]!;
+      const b = this.samples[i]!;
+      const seconds = (b.at - a.at) / 1000;
+      if (seconds <= 0) continue;
+      const others =
+        (b.machineSeconds -
+          a.machineSeconds -
+          (b.cpuSeconds - a.cpuSeconds) -
+          (b.selfSeconds - a.selfSeconds)) /
+        seconds;
+      if (others < maxOthers) quiet.push([a.at, b.at]);
+    }
+    return quiet;
   }
 
   peakRss(): number {
