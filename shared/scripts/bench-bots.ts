@@ -2,12 +2,16 @@
  * Times every doctrine bot's decisions at every level on this machine
  * (issue 6: each decision under 1 s), over whole bot games:
  *   npm run bench:bots -- --scenario main --games 2 --seed 1
+ * With `--strength N` it then plays N games per seat twice — all bots
+ * normal, then the same seeds with that one seat hard — and prints the
+ * seat's mean stars and wins both ways.
  */
 import { performance } from 'node:perf_hooks';
-import { BOT_LEVELS, type Bot } from '../src/bots/bot.ts';
+import { BOT_LEVELS, type Bot, doctrineBot } from '../src/bots/bot.ts';
 import { playBotGame } from '../src/bots/play-bots.ts';
 import { doctrineBots, doctrineFor } from '../src/bots/roster.ts';
 import { getScenario } from '../src/content/index.ts';
+import { scoreMatch } from '../src/scoring.ts';
 import { flag, intFlag, median } from './args.ts';
 
 const scenarioId = flag('scenario', 'main');
@@ -58,3 +62,31 @@ console.log('');
 console.log(
   `worst decision: ${worstOverall.toFixed(1)} ms (${worstOverall < 1000 ? 'under' : 'OVER'} the 1 s budget)`,
 );
+
+const strength = intFlag('strength', 0);
+if (strength > 0) {
+  console.log('');
+  console.log(
+    `Hard against normal: ${strength} games per seat, the seat hard and every other seat normal`,
+  );
+  console.log('');
+  console.log('| seat | mean stars (normal) | mean stars (hard) | wins (normal) | wins (hard) |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const normal = doctrineBots(scenario, seats, 'normal');
+  for (const seat of seats) {
+    const hard = { ...normal, [seat]: doctrineBot(doctrineFor(scenario, seat), 'hard') };
+    const sum = { normal: 0, hard: 0, winsNormal: 0, winsHard: 0 };
+    for (let g = 0; g < strength; g++) {
+      const id = `${seed}:strength:${g}`;
+      const a = scoreMatch(scenario, playBotGame(scenario, { seats }, id, normal, id).state);
+      const b = scoreMatch(scenario, playBotGame(scenario, { seats }, id, hard, id).state);
+      sum.normal += a.find((s) => s.seat === seat)!.stars;
+      sum.hard += b.find((s) => s.seat === seat)!.stars;
+      if (a[0]!.seat === seat) sum.winsNormal++;
+      if (b[0]!.seat === seat) sum.winsHard++;
+    }
+    console.log(
+      `| ${seat} | ${(sum.normal / strength).toFixed(2)} | ${(sum.hard / strength).toFixed(2)} | ${sum.winsNormal} | ${sum.winsHard} |`,
+    );
+  }
+}
