@@ -35,6 +35,16 @@ export interface ApiOptions {
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A day from the query string (YYYY-MM-DD, UTC) as ms since the epoch; undefined when absent, null when malformed. */
+function queryDay(raw: unknown): number | undefined | null {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+  const ms = Date.parse(`${raw}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /** A whole number from the query string, the default when absent, or null when malformed. */
 function queryInt(raw: unknown, fallback: number, min: number, max: number): number | null {
   if (raw === undefined) return fallback;
@@ -80,11 +90,24 @@ export function apiRouter(options: ApiOptions): Router {
       res.status(400).json({ error: 'scenario must be one scenario id.' });
       return;
     }
+    const from = queryDay(req.query.from);
+    const to = queryDay(req.query.to);
+    if (from === null || to === null) {
+      res.status(400).json({ error: 'from and to must be dates written YYYY-MM-DD.' });
+      return;
+    }
     if (!options.archive) {
       res.json({ total: 0, limit, offset, matches: [] });
       return;
     }
-    const page = await options.archive.listFinished({ limit, offset, scenario });
+    const page = await options.archive.listFinished({
+      limit,
+      offset,
+      scenario,
+      from,
+      // `to` names the last day included.
+      to: to === undefined ? undefined : to + DAY_MS,
+    });
     res.json({ total: page.total, limit, offset, matches: page.matches });
   });
 

@@ -157,7 +157,24 @@ test('GET /api/matches pages newest first and filters by scenario; bad queries a
   const none = await getJson<FinishedPage>('/api/matches?scenario=no-such-scenario');
   expect(none.body).toMatchObject({ total: 0, matches: [] });
 
-  for (const query of ['limit=0', 'limit=101', 'limit=x', 'offset=-1', 'scenario='])
+  // Dates are whole days (UTC); `to` is the last day included.
+  const day = new Date(newest!.finishedAt).toISOString().slice(0, 10);
+  const today = await getJson<FinishedPage>(`/api/matches?from=${day}&to=${day}`);
+  expect(today.body.total).toBe(2);
+  const before = await getJson<FinishedPage>('/api/matches?to=2000-01-01');
+  expect(before.body.total).toBe(0);
+  const after = await getJson<FinishedPage>('/api/matches?from=2999-01-01');
+  expect(after.body.total).toBe(0);
+
+  for (const query of [
+    'limit=0',
+    'limit=101',
+    'limit=x',
+    'offset=-1',
+    'scenario=',
+    'from=yesterday',
+    'to=2026-13-45',
+  ])
     expect((await fetch(`${env.base}/api/matches?${query}`)).status).toBe(400);
   expect((await getJson('/api/matches/no-such-match')).status).toBe(404);
 }, 60_000);

@@ -7,6 +7,11 @@ export type Row = Record<string, SQLOutputValue>;
 
 const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
   created_at, finished_at, winner, rounds, room_settings`;
+/** Finished matches, optionally of one scenario and finished in [:from, :to) (null: no bound). */
+const FINISHED_FILTER = `finished_at IS NOT NULL
+  AND (:scenario IS NULL OR scenario_id = :scenario)
+  AND (:from IS NULL OR finished_at >= :from)
+  AND (:to IS NULL OR finished_at < :to)`;
 const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
 
 export function prepareAll(db: DatabaseSync) {
@@ -72,13 +77,8 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :seat, :round, :phase, :type, :index, :crisis, :text, :at) RETURNING id`),
     reflections: s(`SELECT id, seat, round, phase, event_type, event_index, crisis, text, at
       FROM reflections WHERE match_id = :id ORDER BY id`),
-    countFinished: s('SELECT count(*) AS n FROM matches WHERE finished_at IS NOT NULL'),
-    countFinishedIn: s(`SELECT count(*) AS n FROM matches
-      WHERE finished_at IS NOT NULL AND scenario_id = :scenario`),
-    finished: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE finished_at IS NOT NULL
-      ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),
-    finishedIn: s(`SELECT ${MATCH_COLUMNS} FROM matches
-      WHERE finished_at IS NOT NULL AND scenario_id = :scenario
+    countFinished: s(`SELECT count(*) AS n FROM matches WHERE ${FINISHED_FILTER}`),
+    finished: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE ${FINISHED_FILTER}
       ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),
   };
 }

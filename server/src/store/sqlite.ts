@@ -280,16 +280,13 @@ export class SqliteMatchStore implements MatchStore {
     checkPage(options);
     const page = { limit: options.limit, offset: options.offset };
     return this.read(() => {
-      const scenario = options.scenario;
-      const total = Number(
-        (scenario === undefined
-          ? this.q.countFinished.get()
-          : this.q.countFinishedIn.get({ scenario }))!.n,
-      );
-      const rows =
-        scenario === undefined
-          ? this.q.finished.all(page)
-          : this.q.finishedIn.all({ scenario, ...page });
+      const filter = {
+        scenario: options.scenario ?? null,
+        from: options.from ?? null,
+        to: options.to ?? null,
+      };
+      const total = Number(this.q.countFinished.get(filter)!.n);
+      const rows = this.q.finished.all({ ...filter, ...page });
       const matches = rows.map((r) => ({
         id: String(r.id),
         scenarioId: String(r.scenario_id),

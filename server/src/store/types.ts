@@ -141,6 +141,10 @@ export interface ListFinishedOptions {
   offset: number;
   /** Only matches of this scenario. */
   scenario?: string;
+  /** Only matches finished at or after this time (ms since the epoch). */
+  from?: number;
+  /** Only matches finished before this time (ms since the epoch). */
+  to?: number;
 }
 
 /** A seat as anyone may see it: never a token or its hash. */

@@ -126,6 +126,8 @@ export function checkPage(options: ListFinishedOptions): void {
   if (options.limit > MAX_PAGE) throw invalid(`limit must be at most ${MAX_PAGE}.`);
   checkInt(options.offset, 'offset', 0);
   if (options.scenario !== undefined) checkText(options.scenario, 'scenario');
+  if (options.from !== undefined) checkInt(options.from, 'from', 0);
+  if (options.to !== undefined) checkInt(options.to, 'to', 0);
 }
 
 export function checkNoteText(text: string, field: string): void {
