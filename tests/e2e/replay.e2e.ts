@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import {
   describeEvent,
@@ -92,5 +95,42 @@ test('the replay viewer scrubs to a chosen phase and shows what the engine says 
     .poll(() => page.locator('[data-testid=track-chart] canvas').count())
     .toBeGreaterThan(0);
   await teacher.screenshot('replay.png');
+  expect(teacher.errors, teacher.errors.join('\n')).toEqual([]);
+});
+
+test('a match file imports through the archive page, replays, and its importer pins a note; a tampered file is refused', async () => {
+  const id = await finishedMatch();
+  const file = (await (await fetch(`${base}/api/matches/${id}`)).json()) as MatchFileInput;
+  const dir = await mkdtemp(join(tmpdir(), 'entanglement-import-'));
+  const good = join(dir, 'match.json');
+  const bad = join(dir, 'tampered.json');
+  await writeFile(good, JSON.stringify(file));
+  const tampered = structuredClone(file);
+  tampered.phaseHashes[1]!.hash = '0000000000000000';
+  await writeFile(bad, JSON.stringify(tampered));
+
+  const teacher = await Person.open(browser, 'teacher', { width: 1280, height: 900 });
+  const page = teacher.page;
+  await page.goto(`${base}/archive`);
+  await page.locator('#import-file').setInputFiles(bad);
+  await page.getByRole('button', { name: 'Import and replay' }).click();
+  await expect
+    .poll(() => page.locator('.archive [role=status]').textContent())
+    .toMatch(/Not imported: .*round \d+/);
+  // The browser's own log of the refused request is expected here, and only here.
+  teacher.errors.splice(0);
+
+  await page.locator('#import-file').setInputFiles(good);
+  await page.getByRole('button', { name: 'Import and replay' }).click();
+  await page.waitForURL(/\/replay\//);
+  expect(page.url()).not.toContain(id);
+  await page.getByTestId('scrubber').fill('2');
+  await page.getByLabel('Note for this moment').fill('Here Russia pressed: ask the class why.');
+  await page.getByRole('button', { name: 'Pin a note here' }).click();
+  await expect.poll(() => page.getByTestId('notes').textContent()).toContain('ask the class why');
+  await page.reload();
+  await page.getByTestId('scrubber').fill('2');
+  await expect.poll(() => page.getByTestId('notes').textContent()).toContain('ask the class why');
+  await rm(dir, { recursive: true, force: true });
   expect(teacher.errors, teacher.errors.join('\n')).toEqual([]);
 });

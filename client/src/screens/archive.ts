@@ -1,5 +1,8 @@
 import { getScenario, SCENARIO_IDS } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { saveCredentials } from '../net/credentials.ts';
+import { navigate } from '../router.ts';
+import { field } from './form-parts.ts';
 
 /** One finished match as GET /api/matches lists it. */
 interface FinishedMatch {
@@ -19,24 +22,49 @@ function actorName(scenarioId: string, id: string | null): string {
   return getScenario(scenarioId).actors.find((a) => a.id === id)?.name ?? id;
 }
 
-/** The archive: finished matches, newest first, with the match file of each. */
+/** The archive: finished matches, newest first, filtered by scenario and dates; importing a match file. */
 export function renderArchive(root: HTMLElement): void {
   const list = el('div', { 'aria-live': 'polite' }, el('p', { class: 'status' }, 'Loading…'));
+  const scenario = el(
+    'select',
+    { id: 'archive-scenario' },
+    el('option', { value: '' }, 'All scenarios'),
+    ...SCENARIO_IDS.map((id) => el('option', { value: id }, getScenario(id).title)),
+  );
+  const from = el('input', { id: 'archive-from', type: 'date' });
+  const to = el('input', { id: 'archive-to', type: 'date' });
+  const filters = el(
+    'form',
+    { class: 'archive__filters', 'aria-label': 'Filter' },
+    field('Scenario', scenario),
+    field('Finished from', from),
+    field('to', to),
+  );
   root.replaceChildren(
     el(
       'main',
       { class: 'archive' },
       el('p', {}, el('a', { href: '/' }, '← Home')),
       el('h1', {}, 'Finished matches'),
+      filters,
       list,
+      importForm(),
     ),
   );
   const load = async (offset: number) => {
+    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+    if (scenario.value) query.set('scenario', scenario.value);
+    if (from.value) query.set('from', from.value);
+    if (to.value) query.set('to', to.value);
     try {
-      const res = await fetch(`/api/matches?limit=${PAGE}&offset=${offset}`);
-      if (!res.ok) throw new Error(`The server answered ${res.status}.`);
-      const page = (await res.json()) as { total: number; matches: FinishedMatch[] };
-      list.replaceChildren(table(page.matches), pager(page.total, offset, load));
+      const res = await fetch(`/api/matches?${query}`);
+      const body = (await res.json()) as {
+        total: number;
+        matches: FinishedMatch[];
+        error?: string;
+      };
+      if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
+      list.replaceChildren(table(body.matches), pager(body.total, offset, load));
     } catch (error) {
       list.replaceChildren(
         el(
@@ -47,7 +75,61 @@ export function renderArchive(root: HTMLElement): void {
       );
     }
   };
+  filters.addEventListener('change', () => void load(0));
+  filters.addEventListener('submit', (event) => event.preventDefault());
   void load(0);
+}
+
+/**
+ * Importing a match file from another server: the server replays it to every
+ * stored hash before it keeps it. Whoever imports it may annotate it (the
+ * host token of the copy is kept in this browser).
+ */
+function importForm(): HTMLElement {
+  const input = el('input', { id: 'import-file', type: 'file', accept: 'application/json,.json' });
+  const status = el('p', { class: 'hint', role: 'status' });
+  const form = el(
+    'form',
+    { class: 'form card' },
+    el('h2', {}, 'Import a match file'),
+    field('Match file (JSON)', input),
+    el('button', { type: 'submit', class: 'button button--small' }, 'Import and replay'),
+    status,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (!file) return;
+    status.textContent = 'Checking the file against the engine…';
+    void file
+      .text()
+      .then((text) =>
+        fetch('/api/matches/import', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: text,
+        }),
+      )
+      .then(async (res) => {
+        const body = (await res.json().catch(() => ({}))) as {
+          id?: string;
+          hostToken?: string;
+          error?: string;
+          problems?: string[];
+        };
+        if (!res.ok || !body.id) {
+          const more = body.problems?.slice(1) ?? [];
+          const problems = more.length > 0 ? ` Also: ${more.join('; ')}` : '';
+          throw new Error(`${body.error ?? `The server answered ${res.status}.`}${problems}`);
+        }
+        if (body.hostToken) saveCredentials({ roomId: body.id, hostToken: body.hostToken });
+        navigate({ page: 'replay', matchId: body.id });
+      })
+      .catch((error: unknown) => {
+        status.textContent = `Not imported: ${error instanceof Error ? error.message : String(error)}`;
+      });
+  });
+  return form;
 }
 
 function table(matches: FinishedMatch[]): HTMLElement {

@@ -2,7 +2,6 @@ import {
   debrief,
   describeEvent,
   getScenario,
-  type MatchFileInput,
   openReplay,
   type Replay,
   type Scenario,
@@ -13,7 +12,8 @@ import { createMapSlot } from '../game/map-slot.ts';
 import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
-import { fetchMatchFile, hostTokenFor } from '../replay/load.ts';
+import { type ArchivedMatch, fetchMatchFile, hostTokenFor } from '../replay/load.ts';
+import { createNotes } from '../replay/notes.ts';
 import { createTimeline, entryLabel, timelineMarks } from '../replay/timeline.ts';
 
 /**
@@ -34,9 +34,9 @@ export function renderReplay(root: HTMLElement, matchId: string): () => void {
   );
   let cleanup = () => {};
   fetchMatchFile(matchId)
-    .then((file) => {
-      const replay = openReplay({ ...file, log: file.commands });
-      cleanup = mountReplay(root, matchId, file, replay);
+    .then((archived) => {
+      const replay = openReplay({ ...archived.file, log: archived.file.commands });
+      cleanup = mountReplay(root, matchId, archived, replay);
     })
     .catch((error: unknown) => {
       status.className = 'status status--error';
@@ -46,8 +46,10 @@ export function renderReplay(root: HTMLElement, matchId: string): () => void {
   return () => cleanup();
 }
 
-function mountReplay(root: HTMLElement, matchId: string, file: MatchFileInput, replay: Replay) {
+function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch, replay: Replay) {
+  const { file } = archived;
   const scenario: Scenario = getScenario(file.scenarioId);
+  const notes = createNotes(scenario, matchId, archived.annotations, archived.reflections);
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const seatSelect = el(
     'select',
@@ -67,6 +69,7 @@ function mountReplay(root: HTMLElement, matchId: string, file: MatchFileInput, r
   const seat = () => seatSelect.value || null;
 
   const show = (index: number) => {
+    notes.show(replay.timeline[index]!);
     const viewer = seat();
     map.update(replay.viewAt(index, viewer));
     // What the chosen seat could read at that moment: public events and its own.
@@ -173,7 +176,7 @@ function mountReplay(root: HTMLElement, matchId: string, file: MatchFileInput, r
         'div',
         { class: 'replay__stage' },
         el('div', { class: 'replay__map' }, map.element),
-        account,
+        el('div', { class: 'replay__side' }, account, notes.element),
       ),
       charts.element,
       renderDebrief(scenario, debrief(replay), (entry) => {
