@@ -33,6 +33,12 @@ export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
 export {
+  REFLECTED_EVENTS,
+  type ReflectedEvent,
+  type ReflectionPrompt,
+  reflectionPrompts,
+} from './reflection.ts';
+export {
   type ActorDebrief,
   type Calls,
   type Commitments,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SeatCommandSchema } from './commands/schema.ts';
+import { REFLECTED_EVENTS, type ReflectionPrompt } from './reflection.ts';
 import type { SeatView } from './view.ts';
-import { PACES, type Phase } from './vocabulary.ts';
+import { PACES, PHASES, type Phase } from './vocabulary.ts';
 
 /**
  * The match room's wire protocol (docs/protocol.md): the name of every
@@ -134,6 +135,20 @@ export const ChatSchema = z.discriminatedUnion('channel', [
 ]);
 export type ChatInput = z.infer<typeof ChatSchema>;
 
+/**
+ * A player's one-line answer to a reflection prompt (why the seat honoured,
+ * hedged, abandoned, or how it was entrapped), with the seat's token; the
+ * fields name the prompt it answers.
+ */
+export const ReflectSchema = z.object({
+  token: TokenSchema,
+  round: z.number().int().min(1).max(16),
+  phase: z.enum(PHASES),
+  eventType: z.enum(REFLECTED_EVENTS),
+  crisis: z.string().min(1).max(40).nullable(),
+  text: ChatTextSchema.pipe(z.string().max(300, 'one line: at most 300 characters')),
+});
+
 export const CLIENT_MESSAGES = {
   claimSeat: ClaimSeatSchema,
   rejoinSeat: RejoinSeatSchema,
@@ -141,6 +156,7 @@ export const CLIENT_MESSAGES = {
   command: CommandMessageSchema,
   host: HostMessageSchema,
   chat: ChatSchema,
+  reflect: ReflectSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof CLIENT_MESSAGES)[T]>;
@@ -266,5 +282,9 @@ export interface ServerMessages {
   ack: AckMessage;
   error: ErrorMessage;
   chat: ChatMessage;
+  /** Only to the people holding the seat asked: why did it do that? (optional) */
+  reflectionPrompt: ReflectionPrompt;
+  /** The answer to a prompt was kept. */
+  reflected: { round: number; phase: string; eventType: string; crisis: string | null };
 }
 export type ServerMessageType = keyof ServerMessages;

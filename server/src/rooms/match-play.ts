@@ -5,6 +5,7 @@ import {
   applyCommand,
   type Command,
   type createMatch,
+  type EngineEvent,
   type MatchState,
   nextRandomCommand,
   type Scenario,
@@ -69,16 +70,20 @@ export class MatchPlay {
     return { ...result, saved };
   }
 
-  /** Ends the phase (the engine's `advance`, with its timeout defaults) and records its hash. */
-  advance(): boolean {
+  /**
+   * Ends the phase (the engine's `advance`, with its timeout defaults) and
+   * records its hash. Returns the events of the advance (a resolution's
+   * account), or null if the engine refused.
+   */
+  advance(): EngineEvent[] | null {
     const { round, phase } = this.match;
     const result = this.apply({ kind: 'advance', round, phase });
     if (!result.ok) {
       console.error(`Match ${this.matchId()}: the engine refused to advance: ${result.error}`);
-      return false;
+      return null;
     }
     this.phaseHashes.push({ round, phase, hash: stateHash(this.match) });
-    return true;
+    return result.events;
   }
 
   /** Stand-in bots (the engine's random policy) play the given seats' phase. */

@@ -17,9 +17,12 @@ import {
   type PhaseTimers,
   REMOVED_BY_HOST,
   ReadySchema,
+  ReflectSchema,
   RejoinSeatSchema,
   RULES_VERSION,
   type Scenario,
+  type ServerMessages,
+  type ServerMessageType,
   type TimerMessage,
   viewFor,
 } from '@entanglement/shared';
@@ -32,6 +35,7 @@ import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox.ts';
 import { PhaseClock } from './phase-clock.ts';
+import { ReflectionDesk } from './reflections.ts';
 import { replayLog } from './replay-log.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
@@ -57,7 +61,7 @@ export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
 > &
-  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog'>>;
+  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection'>>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -91,6 +95,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private archived = false;
   private shuttingDown = false;
   private chat = new Chat();
+  /** Questions put to seats after resolutions, open until someone at the seat answers. */
+  private readonly reflections = new ReflectionDesk();
 
   override async onCreate(options: unknown): Promise<void> {
     this.writes.store = this.store;
@@ -163,6 +169,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.onMessage('command', (client, raw) => this.onCommand(client, raw));
     this.onMessage('host', (client, raw) => this.onHost(client, raw));
     this.onMessage('chat', (client, raw) => this.chat.receive(this.chatRoom(), client, raw));
+    this.onMessage('reflect', (client, raw) => this.onReflect(client, raw));
     this.onMessage('*', (client, type) =>
       this.fail(client, String(type), 'unknownMessage', `There is no message "${String(type)}".`),
     );
@@ -265,8 +272,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override onReconnect(client: Client): void {
     sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
-    sendTo(client, 'view', viewFor(this.match, this.seating.seatOf(client.sessionId)));
+    const seat = this.seating.seatOf(client.sessionId);
+    sendTo(client, 'view', viewFor(this.match, seat));
     sendTo(client, 'timer', this.timerMessage());
+    if (seat !== null)
+      for (const prompt of this.reflections.pending(seat))
+        sendTo(client, 'reflectionPrompt', prompt);
   }
 
   override onLeave(client: Client): void {
@@ -345,6 +356,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.saveSeat(msg.seat);
     this.broadcastLobby();
     if (this.stage !== 'lobby') sendTo(client, 'view', viewFor(this.match, msg.seat));
+    for (const prompt of this.reflections.pending(msg.seat))
+      sendTo(client, 'reflectionPrompt', prompt);
   }
 
   private onCommand(client: Client, raw: unknown) {
@@ -515,7 +528,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
   private advance(): void {
     if (this.stage !== 'playing' || this.play.recovering) return;
-    if (!this.play.advance()) return;
+    const events = this.play.advance();
+    if (!events) return;
+    const asked = this.reflections.ask(this.play.scenario, events, this.play.humanSeats);
     if (this.match.phase === 'ended') {
       this.stage = 'ended';
       this.phaseClock.stop();
@@ -529,7 +544,56 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.writes.afterWrites(() => {
       this.sendViews();
       this.broadcastTimer();
+      for (const prompt of asked) this.sendToSeat(prompt.seat, 'reflectionPrompt', prompt);
     });
+  }
+
+  /** Sends a message to every client holding `seat`. */
+  private sendToSeat<K extends ServerMessageType>(
+    seat: string,
+    type: K,
+    message: ServerMessages[K],
+  ): void {
+    for (const person of this.seating.holders(seat)) {
+      const client = this.clients.getById(person.id);
+      if (client) sendTo(client, type, message);
+    }
+  }
+
+  private onReflect(client: Client, raw: unknown) {
+    const msg = this.parse(client, 'reflect', ReflectSchema, raw);
+    if (!msg) return;
+    const seat = this.seating.seatOf(client.sessionId);
+    if (seat === null || !this.seating.matches(seat, msg.token))
+      return this.fail(
+        client,
+        'reflect',
+        'badToken',
+        'Only the seat that was asked can answer.',
+        'token',
+      );
+    const answered = this.reflections.answer(seat, msg);
+    if (!answered)
+      return this.fail(
+        client,
+        'reflect',
+        'illegal',
+        'There is no open question for that moment.',
+        'eventType',
+      );
+    const { round, phase, eventType, crisis, text } = msg;
+    this.writes.enqueue('store a reflection', async (store) => {
+      await store.addReflection?.(this.roomId, {
+        seat,
+        round,
+        phase,
+        eventType,
+        ...(crisis ? { crisis } : {}),
+        text,
+        at: Date.now(),
+      });
+    });
+    this.sendToSeat(seat, 'reflected', { round, phase, eventType, crisis });
   }
 
   /**
