@@ -390,10 +390,13 @@ async function main(): Promise<number> {
       if (quiet.some(([a, b]) => sent >= a && sent < b)) quietAcks.push(stats.ackMs[i]!);
     }
     const quietSeconds =
-      quiet.reduce((sum, [a, b]) => sum + Math.min(b, playEnd) - Math.max(a, playStart), 0) / 1000;
+      quiet.reduce(
+        (sum, [a, b]) => sum + Math.max(0, Math.min(b, playEnd) - Math.max(a, playStart)),
+        0,
+      ) / 1000;
     const quietAck = summarise(quietAcks);
     console.log(
-      `order → ack in the ${Math.max(0, quietSeconds).toFixed(0)} s of play when other processes used under ${pct(QUIET_OTHERS)} of a core: ` +
+      `order → ack in the ${quietSeconds.toFixed(0)} s of play when other processes used under ${pct(QUIET_OTHERS)} of a core: ` +
         `p50 ${ms(quietAck.p50)}  p99 ${ms(quietAck.p99)}  (${quietAck.n} acks)`,
     );
     const met = ack.p99 < 50 && failed.length === 0 && peakPlaying === matchCount;
