@@ -116,6 +116,13 @@ test('a host and two players create, join by code, play two rounds by clicking a
     for (const p of people)
       await expect.poll(() => phaseOf(p.page), { timeout: 20_000 }).toBe('Resolution');
 
+    if (round === 1) {
+      // China's treaty partner pulled it into Korea: Ana is asked why, and answers in one line.
+      const question = ana.page.locator('.reflections__form').first();
+      await expect.poll(() => question.textContent(), { timeout: 20_000 }).toContain('China');
+      await question.getByLabel('Your answer').fill('We owed Moscow for the treaty.');
+      await question.getByRole('button', { name: 'Answer' }).click();
+    }
     // Resolution: in round 1 the teacher moves on from the host tab; in round 2 the players say they are done.
     if (round === 1) {
       await openTab(host.page, 'host');

@@ -9,6 +9,7 @@ import {
   type LobbyMessage,
   MATCH_ROOM,
   REMOVED_BY_HOST,
+  type ReflectionPrompt,
   type SeatIntent,
   type SeatView,
   type ServerMessages,
@@ -43,6 +44,8 @@ export interface MatchSnapshot {
   chat: readonly ChatMessage[];
   /** The last refused message (shown once by the screen that sent it). */
   lastError: ErrorMessage | null;
+  /** Reflection questions to this seat still open (answered or dismissed ones are gone). */
+  prompts: readonly ReflectionPrompt[];
 }
 
 /** A refused command or host action: the server's code and plain-language reason. */
@@ -109,6 +112,7 @@ export class MatchConnection {
       timer: null,
       chat: [],
       lastError: null,
+      prompts: [],
     };
   }
 
@@ -159,6 +163,20 @@ export class MatchConnection {
       this.pending.set(ref, { resolve, reject });
       this.room?.send('command', { token, ref, command });
     });
+  }
+
+  /** Answers a reflection question of this seat (one line) and closes it here. */
+  reflect(prompt: ReflectionPrompt, text: string): void {
+    const token = this.credentials()?.seatToken;
+    if (!token) return;
+    const { round, phase, eventType, crisis } = prompt;
+    this.room?.send('reflect', { token, round, phase, eventType, crisis, text });
+    this.dismiss(prompt);
+  }
+
+  /** Closes a reflection question without answering (answering is optional). */
+  dismiss(prompt: ReflectionPrompt): void {
+    this.update({ prompts: this.snapshot.prompts.filter((p) => !samePrompt(p, prompt)) });
   }
 
   host(payload: HostPayload): void {
@@ -246,6 +264,14 @@ export class MatchConnection {
     on('view', (m) => this.update({ view: m }));
     on('timer', (m) => this.update({ timer: { ...m, receivedAt: performance.now() } }));
     on('chat', (m) => this.update({ chat: [...this.snapshot.chat, m].slice(-CHAT_KEEP) }));
+    on('reflectionPrompt', (m) => {
+      if (m.seat !== this.snapshot.seat || this.snapshot.prompts.some((p) => samePrompt(p, m)))
+        return;
+      this.update({ prompts: [...this.snapshot.prompts, m] });
+    });
+    on('reflected', (m) =>
+      this.update({ prompts: this.snapshot.prompts.filter((p) => !samePrompt(p, m)) }),
+    );
     on('ack', (m) => {
       if (m.ref === null) return;
       this.pending.get(m.ref)?.resolve(m);
@@ -306,6 +332,22 @@ export class MatchConnection {
     if (!this.leaving)
       this.update({ status: 'closed', closedReason: 'The server cannot be reached.' });
   }
+}
+
+interface PromptKey {
+  round: number;
+  phase: string;
+  eventType: string;
+  crisis: string | null;
+}
+
+function samePrompt(a: PromptKey, b: PromptKey): boolean {
+  return (
+    a.round === b.round &&
+    a.phase === b.phase &&
+    a.eventType === b.eventType &&
+    a.crisis === b.crisis
+  );
 }
 
 /** The matchmaker's answer for a room that does not exist (finished and closed, or a wrong link). */

@@ -3,6 +3,7 @@ import { el } from '../dom.ts';
 import { createChat } from '../game/chat.ts';
 import { createHostControls } from '../game/host-controls.ts';
 import { createMapSlot } from '../game/map-slot.ts';
+import { createReflections } from '../game/reflections.ts';
 import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTabs } from '../game/tabs.ts';
@@ -43,6 +44,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const chat = createChat(scenario, connection);
   const submissions = createSubmissions(scenario);
   const host = createHostControls(scenario, connection);
+  const reflections = createReflections(connection);
   const tabs = createTabs([
     { id: 'orders', label: 'Orders', content: panels.orders!.element },
     { id: 'offers', label: 'Offers', content: panels.offers!.element },
@@ -58,7 +60,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
     { class: 'game' },
     status.element,
     el('div', { class: 'game__map' }, map.element),
-    el('aside', { class: 'game__side', 'aria-label': 'Panels' }, tabs.element),
+    el('aside', { class: 'game__side', 'aria-label': 'Panels' }, reflections.element, tabs.element),
   );
   let phaseShown: string | null = null;
   let chatSeen = 0;
@@ -69,6 +71,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
     element,
     update(s: MatchSnapshot) {
       status.update(s);
+      reflections.update(s);
       const hostTab = element.querySelector<HTMLElement>('[data-tab="host"]');
       if (hostTab) hostTab.hidden = !s.isHost;
       const view = s.view;
