@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOT_LEVELS, type BotLevel } from './bots/bot.ts';
 import { SeatCommandSchema } from './commands/schema.ts';
 import { REFLECTED_EVENTS, type ReflectionPrompt } from './reflection.ts';
 import type { SeatView } from './view.ts';
@@ -62,6 +63,8 @@ export const CreateMatchSchema = z.object({
   timers: PhaseTimersSchema.optional(),
   /** The class preset: fewer action points and a shorter treaty notice (docs/rules.md §15). */
   preset: z.enum(['standard', 'class']).optional(),
+  /** How well the doctrine bots play the seats nobody takes (and stand in for absent people). */
+  botLevel: z.enum(BOT_LEVELS).optional(),
 });
 export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
 
@@ -220,6 +223,8 @@ export interface LobbyMessage {
   rounds: number;
   pace: 'quick' | 'full';
   timers: PhaseTimers;
+  /** The level of the doctrine bots that play empty seats. */
+  botLevel: BotLevel;
   /**
    * Every seat in play: who holds it, or a bot once the match has started.
    * `away`: a person's seat with nobody connected during play; a stand-in bot

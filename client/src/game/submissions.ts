@@ -32,7 +32,7 @@ export function createSubmissions(scenario: Scenario) {
           const isDone = view.drafts[seat]?.done ?? false;
           if (isDone) done++;
           const who = bots.has(seat)
-            ? 'bot'
+            ? `${s.lobby?.botLevel ?? ''} bot`.trim()
             : away.has(seat)
               ? 'away: a bot stands in'
               : (people.get(seat) ?? []).join(', ') || 'nobody connected';

@@ -146,6 +146,11 @@ function createCard(actions: HomeActions): HTMLElement {
     Object.entries(TIMER_PRESETS).map(([id, p]) => [id, p.label]),
   );
   const preset = el('input', { type: 'checkbox', id: 'create-preset' });
+  const bots = select('create-bots', [
+    ['normal', 'Bots: normal (they follow their state’s doctrine)'],
+    ['easy', 'Bots: easy (more mistakes)'],
+    ['hard', 'Bots: hard (they look a round ahead)'],
+  ]);
   const seats = el('fieldset', { class: 'seat-picks' });
   const error = formError();
   const submit = el('button', { type: 'submit', class: 'button' }, 'Create the match');
@@ -170,6 +175,7 @@ function createCard(actions: HomeActions): HTMLElement {
     seats,
     el('div', { class: 'form-row' }, field('Rounds', rounds), field('Pace', pace)),
     field('Phase timers', timers),
+    field('Bots for empty seats', bots),
     el(
       'label',
       { class: 'check', for: 'create-preset' },
@@ -203,6 +209,7 @@ function createCard(actions: HomeActions): HTMLElement {
         seats: [...s.seats.required, ...optional],
         timers: TIMER_PRESETS[timers.value]?.timers,
         preset: preset.checked ? 'class' : 'standard',
+        botLevel: bots.value as 'easy' | 'normal' | 'hard',
       })
       .catch((e: unknown) => {
         submit.disabled = false;

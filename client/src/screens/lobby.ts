@@ -143,7 +143,9 @@ function seatCard(
       : el(
           'p',
           { class: 'seat-card__empty' },
-          lobby.stage === 'lobby' ? 'Open: a bot plays it if nobody takes it.' : 'Bot',
+          lobby.stage === 'lobby'
+            ? `Open: a ${lobby.botLevel} bot plays it if nobody takes it.`
+            : `Bot (${lobby.botLevel})`,
         ),
     mine ? readyToggle(seat, s, connection) : take,
   );
@@ -203,7 +205,7 @@ function renderHostBox(
     el(
       'p',
       {},
-      `${seated} of ${lobby.seats.length} seats taken; the others will be played by bots.`,
+      `${seated} of ${lobby.seats.length} seats taken; the others will be played by ${lobby.botLevel} bots.`,
     ),
     el(
       'p',

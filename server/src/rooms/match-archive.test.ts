@@ -85,7 +85,7 @@ test('a match played to the end is archived; its match file replays to the store
   expect(summary.seats).toEqual([
     { seat: 'china', nickname: 'Teacher', kind: 'human' },
     { seat: 'ussr', nickname: 'Guest', kind: 'human' },
-    { seat: 'usa', nickname: 'Bot', kind: 'bot' },
+    { seat: 'usa', nickname: 'Bot', kind: 'bot', botLevel: 'normal' },
   ]);
 
   // The env.store keeps each seat's token hash, never the token.

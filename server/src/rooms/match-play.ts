@@ -3,13 +3,16 @@ import {
   type ApplyResult,
   allSeatsDone,
   applyCommand,
+  type BotLevel,
   type Command,
   type createMatch,
+  doctrineBot,
+  doctrineFor,
   type EngineEvent,
   type MatchState,
-  nextRandomCommand,
   type Scenario,
   stateHash,
+  viewFor,
 } from '@entanglement/shared';
 import type { CommandEntry, PhaseHash } from '../store/types.ts';
 import { replayLog } from './replay-log.ts';
@@ -38,6 +41,8 @@ export class MatchPlay {
   readonly bots = new Set<string>();
   /** Set while the match is reloaded from the store after an append failed. */
   recovering = false;
+  /** How well the bots play (the host's choice). */
+  readonly botLevel: BotLevel;
   /** The bots' own generator, never the match's. */
   private readonly botRng = { rng: randomInt(2 ** 31) };
   private readonly writes: WriteQueue;
@@ -49,6 +54,7 @@ export class MatchPlay {
     settings: SettingsInput;
     seed: string;
     match: MatchState;
+    botLevel: BotLevel;
     writes: WriteQueue;
     matchId: () => string;
     /** Called once an append failed: the room reloads the match (see `reload`). */
@@ -58,6 +64,7 @@ export class MatchPlay {
     this.settings = options.settings;
     this.seed = options.seed;
     this.match = options.match;
+    this.botLevel = options.botLevel;
     this.writes = options.writes;
     this.matchId = options.matchId;
     this.onLostWrite = options.onLostWrite;
@@ -86,11 +93,17 @@ export class MatchPlay {
     return result.events;
   }
 
-  /** Stand-in bots (the engine's random policy) play the given seats' phase. */
+  /**
+   * Doctrine bots of the host's level play the given seats' phase. Each
+   * decision is made from that seat's view only (what a person there would
+   * see); a refused command or "done" ends the bot's turn.
+   */
   playBots(seats: Iterable<string> = this.bots): void {
     for (const seat of seats) {
+      const bot = doctrineBot(doctrineFor(this.scenario, seat), this.botLevel);
       for (let i = 0; i < BOT_COMMANDS_PER_PHASE; i++) {
-        const cmd = nextRandomCommand(this.scenario, this.match, seat, this.botRng);
+        const cmd = bot.decide(this.scenario, viewFor(this.match, seat), { rng: this.botRng });
+        if (cmd === null) break;
         const result = this.apply(cmd);
         if (!result.ok || cmd.kind === 'done') break;
       }

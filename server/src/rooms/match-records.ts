@@ -13,6 +13,7 @@ export function seatRecord(
   bot: boolean,
   seating: Seating,
   lastNames: Map<string, string>,
+  botLevel?: string,
 ): SeatRecord | null {
   const names = seating.holders(seat).map((p) => p.nickname);
   const nickname = bot ? 'Bot' : names.length > 0 ? names.join(' & ') : lastNames.get(seat);
@@ -23,6 +24,7 @@ export function seatRecord(
     tokenHash: bot ? null : seating.tokenHash(seat),
     nickname,
     kind: bot ? 'bot' : 'human',
+    ...(bot && botLevel ? { botLevel } : {}),
   };
 }
 

@@ -507,6 +507,21 @@ describe('the lobby', () => {
     });
   });
 
+  test('bots play at the level the host chose, shown in the lobby; normal by default', async () => {
+    const hard = await create({ ...TUTORIAL, botLevel: 'hard' });
+    const hardToken = (await hard.waitFor('hostToken')).token;
+    expect((await hard.waitFor('lobby')).botLevel).toBe('hard');
+    hard.room.send('host', { action: 'start', token: hardToken });
+    const playing = await hard.waitFor('lobby', (l) => l.stage === 'playing');
+    expect(playing.seats.every((s) => s.bot)).toBe(true);
+    // Every bot finished the Briefing on its own (a doctrine bot marks itself done).
+    const view = await hard.waitFor('view', (v) => v.seats.every((s) => v.drafts[s]!.done));
+    expect(view.phase).toBe('news');
+    expect((await (await create(TUTORIAL)).waitFor('lobby')).botLevel).toBe('normal');
+    const bad = await create({ ...TUTORIAL, botLevel: 'genius' }).catch((e: Error) => e);
+    expect(bad).toBeInstanceOf(Error);
+  });
+
   test('a match made with the class preset plays with its fewer action points', async () => {
     const host = await create({ ...TUTORIAL, preset: 'class' });
     const hostToken = (await host.waitFor('hostToken')).token;

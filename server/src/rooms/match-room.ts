@@ -1,5 +1,6 @@
 import { type Client, Room, type RoomException, type RoomMethodName } from '@colyseus/core';
 import {
+  type BotLevel,
   ClaimSeatSchema,
   type Command,
   CommandMessageSchema,
@@ -111,13 +112,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       const issue = parsed.error.issues[0]!;
       throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
     }
-    const { scenario: scenarioId, rounds, pace, seats, timers, preset } = parsed.data;
+    const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel } = parsed.data;
     const scenario = getScenario(scenarioId);
     const settings = { rounds, pace, seats, preset };
     const seed = nanoid();
     const created = createMatch(scenario, settings, seed);
     if (!created.ok) throw new Error(created.error);
-    this.play = this.newPlay(scenario, settings, seed, created.state);
+    this.play = this.newPlay(scenario, settings, seed, created.state, botLevel ?? 'normal');
     this.timers = { ...DEFAULT_TIMERS, ...timers };
     this.seating = new Seating(this.match.seats);
     this.code = joinCodes.claim(this.roomId);
@@ -132,7 +133,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         seed,
         hostTokenHash: this.hostTokenHash,
         createdAt: Date.now(),
-        roomSettings: { timers: this.timers },
+        roomSettings: { timers: this.timers, botLevel: this.play.botLevel },
       });
     } catch (error) {
       joinCodes.release(this.code);
@@ -147,12 +148,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     settings: SettingsInput,
     seed: string,
     match: MatchState,
+    botLevel: BotLevel,
   ): MatchPlay {
     return new MatchPlay({
       scenario,
       settings,
       seed,
       match,
+      botLevel,
       writes: this.writes,
       matchId: () => this.roomId,
       onLostWrite: () => this.recover(),
@@ -193,9 +196,18 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const scenario = getScenario(record.scenarioId);
     const settings = record.settings as SettingsInput;
     const replayed = replayLog(scenario, settings, record.seed, log);
-    this.play = this.newPlay(scenario, settings, record.seed, replayed.match);
+    const room = (record.roomSettings ?? {}) as {
+      timers?: Partial<PhaseTimers>;
+      botLevel?: BotLevel;
+    };
+    this.play = this.newPlay(
+      scenario,
+      settings,
+      record.seed,
+      replayed.match,
+      room.botLevel ?? 'normal',
+    );
     this.play.phaseHashes.push(...replayed.phaseHashes);
-    const room = (record.roomSettings ?? {}) as { timers?: Partial<PhaseTimers> };
     this.timers = { ...DEFAULT_TIMERS, ...room.timers };
     this.hostTokenHash = record.hostTokenHash;
     this.hostGiven = true;
@@ -659,7 +671,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
   private saveSeat(seat: string): void {
     if (this.archived || !this.store) return;
-    const record = seatRecord(seat, this.play.bots.has(seat), this.seating, this.seatNames);
+    const record = seatRecord(
+      seat,
+      this.play.bots.has(seat),
+      this.seating,
+      this.seatNames,
+      this.play.botLevel,
+    );
     if (record)
       this.writes.enqueue(`store seat ${seat}`, (store) => store.upsertSeat(this.roomId, record));
   }
@@ -726,6 +744,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       scenario: this.play.scenario,
       match: this.match,
       timers: this.timers,
+      botLevel: this.play.botLevel,
       seating: this.seating,
       bots: this.play.bots,
       away: this.stage === 'playing' ? new Set(this.awaySeats()) : new Set(),

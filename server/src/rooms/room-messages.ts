@@ -1,4 +1,5 @@
 import type {
+  BotLevel,
   LobbyMessage,
   MatchStage,
   MatchState,
@@ -17,6 +18,7 @@ export interface LobbyParts {
   scenario: Scenario;
   match: MatchState;
   timers: PhaseTimers;
+  botLevel: BotLevel;
   seating: Seating;
   bots: ReadonlySet<string>;
   /** People's seats with nobody connected, played by a stand-in bot meanwhile. */
@@ -37,6 +39,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
     rounds: p.match.settings.rounds,
     pace: p.match.settings.pace,
     timers: p.timers,
+    botLevel: p.botLevel,
     seats: p.match.seats.map((seat) => ({
       seat,
       name: p.scenario.actors.find((a) => a.id === seat)?.name ?? seat,
