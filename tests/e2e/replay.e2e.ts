@@ -58,7 +58,7 @@ test('the replay viewer scrubs to a chosen phase and shows what the engine says 
   const scenario = getScenario('main');
   // A phase in the middle with something in its account.
   const chosen = replay.timeline.findIndex(
-    (t, i) => i >= replay.timeline.length / 2 && replay.eventsAt(i).length > 0,
+    (_entry, i) => i >= replay.timeline.length / 2 && replay.eventsAt(i).length > 0,
   );
   expect(chosen).toBeGreaterThan(0);
   const entry = replay.timeline[chosen]!;
