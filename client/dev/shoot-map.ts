@@ -8,7 +8,9 @@
  * Exits with status 1 if the page logged an error. Screenshots are for
  * looking at, never for committing.
  */
+
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../tests/e2e/chromium.ts';
 
 const base = process.argv[2] ?? 'http://localhost:5180';
 const out = process.argv[3] ?? '/tmp/map-shots';
@@ -163,19 +165,7 @@ async function projector(browser: Browser): Promise<void> {
   await page.close();
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(out, { recursive: true });

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { chat, newMatch } from '../store/contract-helpers.ts';
 import { loadPlans } from './restore.ts';
 import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { eventually, Inbox } from './test-clients.ts';
 
 const env = useStoredServer('entanglement-chat-');
 
@@ -12,16 +12,6 @@ async function joinMatch(roomId: string, nickname: string): Promise<Inbox> {
   const inbox = new Inbox(await new Client(env.base).joinById(roomId, { nickname }));
   env.inboxes.push(inbox);
   return inbox;
-}
-
-/** Polls until `test` holds (the archive is written after the last update is sent). */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (test(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('chat', () => {

@@ -4,6 +4,7 @@ import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
 import {
   claimSeat,
   createMatchClient,
+  eventually,
   type Inbox,
   joinMatchClient,
   lastView,
@@ -23,16 +24,6 @@ import {
 const env = useStoredServer('entanglement-concurrent-');
 const TUTORIAL = getScenario('tutorial-1950');
 const LIBERAL = getScenario('liberal-era');
-
-/** Polls until `test` holds. */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (test(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,6 +15,7 @@ import { useStoredServer } from './stored-server.ts';
 import {
   claimSeat,
   createMatchClient,
+  eventually,
   type Inbox,
   joinMatchClient,
   lastView,
@@ -44,16 +45,6 @@ const PHASES: Record<Pace, Phase[]> = {
   quick: ['news', 'diplomacy', 'resolution'],
   full: ['news', 'diplomacy', 'responses', 'calls', 'resolution'],
 };
-
-/** Polls until `test` holds (the archive is written after the last update is sent). */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (test(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A value as a client decodes it: msgpack sends the engine's -0 as 0, as JSON does. */
 function onTheWire<T>(value: T): T {

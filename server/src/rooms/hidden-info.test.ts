@@ -15,6 +15,7 @@ import { useStoredServer } from './stored-server.ts';
 import {
   claimSeat,
   createMatchClient,
+  eventually,
   type Inbox,
   joinMatchClient,
   lastView,
@@ -48,16 +49,6 @@ const VOTE_CARD = 'mandate-vote';
 /** A value as a client decodes it: msgpack sends the engine's -0 as 0, as JSON does. */
 function onTheWire<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** Polls until `test` holds. */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (test(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** An order the seat may give now, from its own view (the random policy until it proposes one). */

@@ -11,23 +11,13 @@ import { expect, test } from 'vitest';
 import { hashToken } from '../store/tokens.ts';
 import type { FinishedPage, MatchFile } from '../store/types.ts';
 import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { eventually, Inbox } from './test-clients.ts';
 
 const env = useStoredServer('entanglement-archive-');
 
 async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${env.base}${path}`);
   return { status: res.status, body: (await res.json()) as T };
-}
-
-/** Polls until `test` holds (the archive is written after the last update is sent). */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (test(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** A host with a seat, a second player, started; returns what the test needs. */

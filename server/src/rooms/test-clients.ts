@@ -277,3 +277,16 @@ export async function playSeat(
       throw new Error(`${seat}: ${command.kind} refused: ${JSON.stringify(outcome.error)}`);
   }
 }
+
+/** Polls `read` until `test` holds or 10 s pass (the archive is written after the last update is sent). */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  test: (value: T) => boolean,
+): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (test(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
