@@ -12,42 +12,12 @@ import {
 } from '@entanglement/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
-import type { MatchRecord } from '../store/types.ts';
-import type { MatchLog } from './match-room.ts';
+import { MemoryLog } from './memory-log.ts';
 import { Inbox } from './test-clients.ts';
 
-/** A slow in-memory log: every append takes 30 ms to "commit". */
-class SlowLog implements MatchLog {
-  readonly matches: MatchRecord[] = [];
-  readonly entries: { seq: number; command: unknown; stateHash: string }[] = [];
-
-  async createMatch(record: MatchRecord): Promise<void> {
-    this.matches.push(record);
-  }
-
-  async appendCommand(_id: string, seq: number, command: unknown, hash: string): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const last = this.entries.at(-1)?.seq ?? 0;
-    if (seq !== last + 1) throw new Error(`out of order: ${seq} after ${last}`);
-    this.entries.push({ seq, command, stateHash: hash });
-  }
-
-  async upsertSeat(): Promise<void> {}
-
-  async saveClock(): Promise<void> {}
-
-  async finish(): Promise<void> {}
-
-  async listFinished() {
-    return { total: 0, matches: [] };
-  }
-
-  async getMatchFile() {
-    return null;
-  }
-}
-
-const log = new SlowLog();
+/** A slow log: every append takes 30 ms to "commit". */
+const log = new MemoryLog();
+log.delayMs = 30;
 let server: RunningServer;
 let clientDist: string;
 const inboxes: Inbox[] = [];

@@ -5,47 +5,11 @@ import { Client } from '@colyseus/sdk';
 import { getScenario, MATCH_ROOM } from '@entanglement/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
-import type { CommandEntry, MatchRecord } from '../store/types.ts';
-import type { MatchLog } from './match-room.ts';
+import { MemoryLog } from './memory-log.ts';
 import { replayLog } from './replay-log.ts';
 import { Inbox } from './test-clients.ts';
 
-/** An in-memory log whose next append can be made to fail, as a full disk would. */
-class FlakyLog implements MatchLog {
-  readonly matches: MatchRecord[] = [];
-  readonly entries: CommandEntry[] = [];
-  failNext = false;
-
-  async createMatch(record: MatchRecord): Promise<void> {
-    this.matches.push(record);
-  }
-
-  async appendCommand(_id: string, seq: number, command: unknown, hash: string, at: number) {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('disk full');
-    }
-    const last = this.entries.at(-1)?.seq ?? 0;
-    if (seq !== last + 1) throw new Error(`out of order: ${seq} after ${last}`);
-    this.entries.push({ seq, command, stateHash: hash, at });
-  }
-
-  async loadLog(): Promise<CommandEntry[]> {
-    return [...this.entries];
-  }
-
-  async upsertSeat(): Promise<void> {}
-  async saveClock(): Promise<void> {}
-  async finish(): Promise<void> {}
-  async listFinished() {
-    return { total: 0, matches: [] };
-  }
-  async getMatchFile() {
-    return null;
-  }
-}
-
-const log = new FlakyLog();
+const log = new MemoryLog();
 let server: RunningServer;
 let clientDist: string;
 const inboxes: Inbox[] = [];
