@@ -239,7 +239,7 @@ function softShares(pars: Record<string, number>, t: number): Record<string, num
  * as t shrinks. Then annealing in tenths of a star on the real shares
  * (equal margins go to Reputation, as in the game), keeping the fairest
  * set seen; a par's tenths decide which of two seats on the same whole
- * margin ranks first.
+ * margin ranks first. No par goes more than a star above the seat's mean.
  */
 function fitPars(): void {
   const round = (x: number) => Math.round(10 * x) / 10;
@@ -250,7 +250,9 @@ function fitPars(): void {
       const soft = softShares(pars, t);
       for (const s of seats) pars[s]! += t * Math.log(Math.max(soft[s]!, 1e-6) / fair);
     }
-  for (const s of seats) pars[s] = round(pars[s]!);
+  const ceiling: Record<string, number> = {};
+  for (const s of seats) ceiling[s] = round(mean(stars[s]!) + 1);
+  for (const s of seats) pars[s] = Math.min(round(pars[s]!), ceiling[s]!);
   const rng = { rng: seedToState(`fit:${seed}`) };
   let score = unfairness(sharesWith(pars));
   let best = { ...pars };
@@ -262,7 +264,8 @@ function fitPars(): void {
     const s = seats[nextInt(rng, seats.length)]!;
     const d = steps[nextInt(rng, steps.length)]! * (nextFloat(rng) < 0.5 ? -1 : 1);
     const before = pars[s]!;
-    pars[s] = round(before + d);
+    // A par far above what the seat scores would only say "this seat cannot win": cap it.
+    pars[s] = Math.min(round(before + d), ceiling[s]!);
     const next = unfairness(sharesWith(pars));
     if (next <= score || nextFloat(rng) < Math.exp((score - next) / temperature)) {
       score = next;

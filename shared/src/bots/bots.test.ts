@@ -194,8 +194,15 @@ describe('each doctrine shows its signature behaviour', () => {
   it('the United States never abandons an ally, honours treaty calls and sanctions a rival', () => {
     expect(stats('usa').map((s) => s.abandoned)).toEqual(seeds.map(() => 0));
     const usaAnswers = games.flatMap((g) => g.answers.filter((a) => a.cmd.seat === 'usa'));
+    expect(usaAnswers.filter((x) => x.treaty).length).toBeGreaterThan(0);
     for (const a of usaAnswers.filter((x) => x.treaty))
       expect(a.cmd.kind === 'answer' && a.cmd.answer.kind).toBe('honour');
+    const sanctions = games.flatMap((g) =>
+      g.game.log.filter(
+        (c) => c.kind === 'order' && c.seat === 'usa' && c.order.kind === 'sanction',
+      ),
+    );
+    expect(sanctions.length).toBeGreaterThan(0);
   });
 
   it('Global South states never fight a partner’s war away from home unless a treaty binds them', () => {

@@ -10,7 +10,7 @@ import {
   raiseOffer,
   refusal,
 } from '../doctrine.ts';
-import { influenceRegions, others, type Situation, shown } from '../situation.ts';
+import { influenceRegions, others, type Situation, shown, warMakers } from '../situation.ts';
 
 /** Actors at home in the regions the seat's goals contest (the Indo-Pacific on the main map). */
 function contestedPartners(s: Situation): string[] {
@@ -21,7 +21,8 @@ function contestedPartners(s: Situation): string[] {
 /**
  * The United States and NATO (the article): an alliance system lives on
  * credibility, so it keeps and honours every treaty, builds partnerships in
- * the Indo-Pacific against its rival, and uses sanctions rather than war.
+ * the Indo-Pacific against its rival, and answers a rival's aggression with
+ * sanctions rather than war.
  */
 export const usa: Doctrine = {
   ...baseDoctrine,
@@ -44,11 +45,12 @@ export const usa: Doctrine = {
     const partners = contestedPartners(s).sort((a, b) => shown(s, b) - shown(s, a));
     const raises = partners.filter((p) => shown(s, p) < ALLIANCE).map((p) => raiseOffer(s, p));
     const regions = influenceRegions(s);
-    const rivals = s.ctx.rivalsOf[s.seat] ?? [];
+    // Sanctions answer aggression: a rival that has started a live crisis is sanctioned first.
+    const aggressors = (s.ctx.rivalsOf[s.seat] ?? []).filter((r) => warMakers(s).has(r));
     return [
+      ...aggressors.map((target) => order(s, { kind: 'sanction', target })),
       ...raises.slice(0, 2),
       ...investOrders(s, regions.slice(0, 2)),
-      ...rivals.map((target) => order(s, { kind: 'sanction', target })).slice(0, 1),
       ...deployOrders(s, regions.slice(0, 1), 1),
       ...raises.slice(2),
       ...investOrders(s, regions.slice(2, 4)),
