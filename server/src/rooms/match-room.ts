@@ -18,7 +18,6 @@ import {
   type PhaseTimers,
   REMOVED_BY_HOST,
   ReadySchema,
-  ReflectSchema,
   RejoinSeatSchema,
   RULES_VERSION,
   type Scenario,
@@ -36,7 +35,7 @@ import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox.ts';
 import { PhaseClock } from './phase-clock.ts';
-import { ReflectionDesk } from './reflections.ts';
+import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { replayLog } from './replay-log.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
@@ -172,7 +171,9 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.onMessage('command', (client, raw) => this.onCommand(client, raw));
     this.onMessage('host', (client, raw) => this.onHost(client, raw));
     this.onMessage('chat', (client, raw) => this.chat.receive(this.chatRoom(), client, raw));
-    this.onMessage('reflect', (client, raw) => this.onReflect(client, raw));
+    this.onMessage('reflect', (client, raw) =>
+      this.reflections.receive(this.reflectRoom(), client, raw),
+    );
     this.onMessage('*', (client, type) =>
       this.fail(client, String(type), 'unknownMessage', `There is no message "${String(type)}".`),
     );
@@ -572,40 +573,17 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     }
   }
 
-  private onReflect(client: Client, raw: unknown) {
-    const msg = this.parse(client, 'reflect', ReflectSchema, raw);
-    if (!msg) return;
-    const seat = this.seating.seatOf(client.sessionId);
-    if (seat === null || !this.seating.matches(seat, msg.token))
-      return this.fail(
-        client,
-        'reflect',
-        'badToken',
-        'Only the seat that was asked can answer.',
-        'token',
-      );
-    const answered = this.reflections.answer(seat, msg);
-    if (!answered)
-      return this.fail(
-        client,
-        'reflect',
-        'illegal',
-        'There is no open question for that moment.',
-        'eventType',
-      );
-    const { round, phase, eventType, crisis, text } = msg;
-    this.writes.enqueue('store a reflection', async (store) => {
-      await store.addReflection?.(this.roomId, {
-        seat,
-        round,
-        phase,
-        eventType,
-        ...(crisis ? { crisis } : {}),
-        text,
-        at: Date.now(),
-      });
-    });
-    this.sendToSeat(seat, 'reflected', { round, phase, eventType, crisis });
+  /** What the reflection desk sees of this room; answers join the ordered writes. */
+  private reflectRoom(): ReflectRoom {
+    return {
+      seating: this.seating,
+      fail: (client, type, code, reason, field) => this.fail(client, type, code, reason, field),
+      answered: (seat, key) => this.sendToSeat(seat, 'reflected', key),
+      persist: (reflection) =>
+        this.writes.enqueue('store a reflection', async (store) => {
+          await store.addReflection?.(this.roomId, reflection);
+        }),
+    };
   }
 
   /**

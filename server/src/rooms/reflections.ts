@@ -1,11 +1,27 @@
+import type { Client } from '@colyseus/core';
 import {
   type EngineEvent,
+  type ErrorCode,
   type ReflectionPrompt,
+  ReflectSchema,
   reflectionPrompts,
   type Scenario,
 } from '@entanglement/shared';
+import type { ReflectionInput } from '../store/types.ts';
+import { parseOrRefuse } from './outbox.ts';
+import type { Seating } from './seating.ts';
 
-type PromptKey = Pick<ReflectionPrompt, 'round' | 'phase' | 'eventType' | 'crisis'>;
+/** What the reflection desk needs of its match room. */
+export interface ReflectRoom {
+  readonly seating: Seating;
+  fail(client: Client, type: string, code: ErrorCode, reason: string, field: string | null): void;
+  /** Tells everyone holding `seat` that its question for that moment is answered. */
+  answered(seat: string, key: PromptKey): void;
+  /** Stores the answer after every earlier write. */
+  persist(reflection: ReflectionInput): void;
+}
+
+export type PromptKey = Pick<ReflectionPrompt, 'round' | 'phase' | 'eventType' | 'crisis'>;
 
 const keyOf = (p: PromptKey) => `${p.round}|${p.phase}|${p.eventType}|${p.crisis ?? ''}`;
 
@@ -36,6 +52,34 @@ export class ReflectionDesk {
   /** Closes the seat's question for that moment; false if there is none open. */
   answer(seat: string, key: PromptKey): boolean {
     return this.open.get(seat)?.delete(keyOf(key)) ?? false;
+  }
+
+  /**
+   * A `reflect` message: the sender must hold the seat asked (its token) and
+   * the question must still be open; the answer is stored and the question
+   * closes for the whole team.
+   */
+  receive(room: ReflectRoom, client: Client, raw: unknown) {
+    const msg = parseOrRefuse(client, 'reflect', ReflectSchema, raw);
+    if (!msg) return;
+    const fail = (code: ErrorCode, reason: string, field: string) =>
+      room.fail(client, 'reflect', code, reason, field);
+    const seat = room.seating.seatOf(client.sessionId);
+    if (seat === null || !room.seating.matches(seat, msg.token))
+      return fail('badToken', 'Only the seat that was asked can answer.', 'token');
+    if (!this.answer(seat, msg))
+      return fail('illegal', 'There is no open question for that moment.', 'eventType');
+    const { round, phase, eventType, crisis, text } = msg;
+    room.persist({
+      seat,
+      round,
+      phase,
+      eventType,
+      ...(crisis ? { crisis } : {}),
+      text,
+      at: Date.now(),
+    });
+    room.answered(seat, { round, phase, eventType, crisis });
   }
 
   /** The seat's questions still open (for a player who comes back). */
