@@ -1,6 +1,7 @@
 import type { Concept, CrisisMoment, MatchDebrief, Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
+import type { Reflection } from './load.ts';
 
 /** The article's concepts in the words the debrief uses. */
 export const CONCEPT_NAMES: Record<Concept, string> = {
@@ -29,6 +30,8 @@ export function renderDebrief(
   scenario: Scenario,
   debrief: MatchDebrief,
   seek: (entry: number) => void,
+  reflections: readonly Reflection[] = [],
+  notes: readonly string[] = [],
 ): HTMLElement {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const moment = (m: CrisisMoment, verb: string) => {
@@ -74,6 +77,7 @@ export function renderDebrief(
                 ...a.abandonments.of.map((m) => moment(m, '⚠ Was abandoned by')),
               )
             : null,
+          ...reflectionsOf(a.actor, reflections),
           a.score
             ? el(
                 'p',
@@ -101,6 +105,14 @@ export function renderDebrief(
             ),
           ]),
         ),
+    notes.length > 0
+      ? el(
+          'div',
+          { class: 'debrief__notes' },
+          el('h3', {}, 'The teacher’s notes'),
+          el('ul', {}, ...notes.map((n) => el('li', {}, n))),
+        )
+      : null,
     debrief.awards.length > 0
       ? el(
           'p',
@@ -109,4 +121,19 @@ export function renderDebrief(
         )
       : null,
   );
+}
+
+/** The seat's players' own words on why, beside its entrapments and abandonments. */
+function reflectionsOf(actor: string, reflections: readonly Reflection[]): HTMLElement[] {
+  const mine = reflections.filter((r) => r.seat === actor);
+  if (mine.length === 0) return [];
+  return [
+    el(
+      'ul',
+      { class: 'debrief__why' },
+      ...mine.map((r) =>
+        el('li', {}, el('em', {}, `Round ${r.round}, in their words: `), `“${r.text}”`),
+      ),
+    ),
+  ];
 }

@@ -179,10 +179,16 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         el('div', { class: 'replay__side' }, account, notes.element),
       ),
       charts.element,
-      renderDebrief(scenario, debrief(replay), (entry) => {
-        timeline.seek(entry);
-        timeline.element.scrollIntoView({ behavior: 'smooth' });
-      }),
+      renderDebrief(
+        scenario,
+        debrief(replay),
+        (entry) => {
+          timeline.seek(entry);
+          timeline.element.scrollIntoView({ behavior: 'smooth' });
+        },
+        archived.reflections,
+        notes.all(),
+      ),
       chat,
     ),
   );
