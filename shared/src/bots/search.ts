@@ -1,0 +1,280 @@
+import { applyCommand } from '../apply.ts';
+import type { SeatCommand } from '../commands/schema.ts';
+import { cloneState } from '../hash.ts';
+import { nextInt, type RngHolder, seedToState, shuffle } from '../rng.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { MatchState } from '../state.ts';
+import type { SeatView } from '../view.ts';
+import { type Bot, type BotLevel, doctrineBot } from './bot.ts';
+import { evaluate, rerank } from './lookahead.ts';
+import { doctrineFor } from './roster.ts';
+import { isLegal, type Situation, situationOf } from './situation.ts';
+
+export interface SearchOptions {
+  /** Rollouts per candidate (default 3): the whole search when no clock is given. */
+  rollouts?: number;
+  /** Candidates compared at one decision, the doctrine's own choice first (default 4). */
+  candidates?: number;
+  /** Time allowed per decision when a clock is given (default 200 ms; the caller's budgetMs wins). */
+  budgetMs?: number;
+  /**
+   * A clock in milliseconds, injected by the caller (a script passes
+   * performance.now). Without one the search counts rollouts only, so it
+   * stays pure and deterministic.
+   */
+  now?: () => number;
+  /** The level the rollouts play every seat at (default normal: cheap and close to hard). */
+  rolloutLevel?: BotLevel;
+  /** Rounds each rollout plays to the end of, the current one included (default 1). */
+  horizon?: number;
+  /** The level of the doctrine the bot proposes candidates from (default hard). */
+  level?: BotLevel;
+}
+
+/** Kinds the doctrine spends action points on (or stops with): where alternatives are worth comparing. */
+const INITIATIVE: ReadonlySet<SeatCommand['kind']> = new Set(['order', 'offer', 'invite', 'done']);
+
+function key(cmd: SeatCommand): string {
+  return JSON.stringify(cmd);
+}
+
+/**
+ * The commands worth comparing now, all legal on the view, the doctrine's
+ * own choice first: for an initiative, its next few wishes (ranked by the
+ * hard level's lookahead) and stopping; for an offer or invitation, both
+ * answers; for a call, its first few answers. Other obligations (votes,
+ * Press, mandates) keep the doctrine's choice.
+ */
+function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatCommand[] {
+  const out: SeatCommand[] = [first];
+  const seen = new Set([key(first)]);
+  const add = (cmd: SeatCommand) => {
+    if (out.length >= max || seen.has(key(cmd)) || !isLegal(s, cmd)) return;
+    seen.add(key(cmd));
+    out.push(cmd);
+  };
+  const doctrine = doctrineFor(s.scenario, s.seat);
+  if (INITIATIVE.has(first.kind)) {
+    if (s.apLeft > 0 && (s.kinds.includes('order') || s.kinds.includes('offer'))) {
+      const wishes = rerank(
+        s,
+        doctrine.initiatives(s).filter((c) => isLegal(s, c)),
+      );
+      for (const cmd of wishes) add(cmd);
+    }
+    if (first.kind !== 'done') add({ kind: 'done', ...s.stamp, done: true });
+  } else if (first.kind === 'respond' || first.kind === 'respondInvitation') {
+    add({ ...first, accept: !first.accept });
+  } else if (first.kind === 'answer') {
+    const crisis = s.state.crises.find((c) => c.uid === first.crisis);
+    const call = crisis?.calls.find((c) => c.actor === s.seat);
+    if (crisis && call)
+      for (const answer of doctrine.answer(s, crisis, call)) add({ ...first, answer });
+  }
+  return out;
+}
+
+/**
+ * One full state consistent with the seat's view, with the hidden parts
+ * sampled from the bot's generator: the deck (the scenario's unseen crisis
+ * cards, shuffled, as many as the view says are left), other seats' secret
+ * objectives and held cards, and the match generator. Other seats' hidden
+ * drafts and answers are left empty and not done: the rollout's bots play them.
+ */
+export function determinize(s: Situation, rng: RngHolder): MatchState {
+  const state = cloneState(s.state);
+  const { scenario, ctx, seat } = s;
+  const scripted = new Set(Object.values(scenario.scriptedCards).flat());
+  const used = new Set<string>([...state.discard, ...state.crises.map((c) => c.card)]);
+  for (const p of state.prepared) used.add(p.card);
+  const unseen = scenario.cards
+    .filter(
+      (c) =>
+        !c.holder &&
+        !scripted.has(c.id) &&
+        !used.has(c.id) &&
+        c.eras.some((e) => scenario.eras.includes(e)),
+    )
+    .map((c) => c.id);
+  state.deck = shuffle(rng, unseen).slice(0, Math.min(unseen.length, s.view.deckSize));
+  const dealt = new Set<string>();
+  const mine = state.actors[seat]!.objective;
+  if (mine) dealt.add(mine);
+  for (const id of state.seats) {
+    if (id === seat) continue;
+    const a = state.actors[id]!;
+    const kind = ctx.actor[id]!.kind;
+    const pool = scenario.objectives
+      .filter((o) => !dealt.has(o.id) && (o.for === 'any' || o.for === kind))
+      .map((o) => o.id);
+    if (pool.length > 0) {
+      const pick = pool[nextInt(rng, pool.length)]!;
+      a.objective = pick;
+      dealt.add(pick);
+    }
+    const lever = ctx.actor[id]!.seat?.lever;
+    if (a.hand.some((c) => c === 'hidden'))
+      a.hand =
+        lever?.kind === 'holdsCards' ? shuffle(rng, [...lever.cards]).slice(0, a.hand.length) : [];
+    const draft = state.drafts[id];
+    if (draft) draft.done = false;
+  }
+  state.rng = seedToState(`search:${nextInt(rng, 2 ** 30)}`);
+  return state;
+}
+
+function owesAnswers(state: MatchState, seat: string): boolean {
+  return (
+    state.offers.some((o) => o.to === seat && o.answer === null && !o.withdrawn) ||
+    state.invitations.some(
+      (i) => i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat),
+    )
+  );
+}
+
+/**
+ * What a rollout's bot sees of a sampled world. The world is the search
+ * bot's own construction from its seat's view (determinize), so nothing in
+ * it is a secret of the match: the rollout bots see it whole, as a view with
+ * the deck and generator left out as in every view.
+ */
+function worldView(state: MatchState, seat: string): SeatView {
+  const { deck, rng: _rng, ...rest } = state;
+  return { ...rest, rng: 0, viewer: seat, deckSize: deck.length };
+}
+
+/** More decisions than a seat needs in one phase (as in the match driver). */
+const MAX_DECISIONS = 40;
+
+/** One seat's phase in a sampled world: its bot decides until done; a refused command ends the turn. */
+function playPhase(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  bot: Bot,
+  rng: RngHolder,
+): void {
+  const stamp = { seat, round: state.round, phase: state.phase };
+  for (let i = 0; i < MAX_DECISIONS; i++) {
+    const cmd = bot.decide(scenario, worldView(state, seat), { rng });
+    if (!cmd) return;
+    if (!applyCommand(scenario, state, cmd).ok) break;
+    if (cmd.kind === 'done') return;
+  }
+  applyCommand(scenario, state, { kind: 'done', ...stamp, done: true });
+}
+
+/**
+ * Plays on from a determinized state: every seat (this one first, the others
+ * in seat order) finishes the phase with a doctrine bot, the driver advances,
+ * and so on until `horizon` rounds have resolved or the match ends.
+ */
+function rollout(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  bots: Record<string, Bot>,
+  rng: RngHolder,
+  horizon: number,
+): MatchState {
+  const lastRound = state.round + horizon - 1;
+  for (let guard = 0; guard < 40 * horizon; guard++) {
+    if (state.phase === 'ended') break;
+    if (state.phase === 'resolution' && state.round >= lastRound) break;
+    if (state.phase !== 'news' && state.phase !== 'resolution') {
+      const order = [seat, ...state.seats.filter((x) => x !== seat)];
+      for (const x of order)
+        if (!state.drafts[x]?.done) playPhase(scenario, state, x, bots[x]!, rng);
+      for (const x of order)
+        if (owesAnswers(state, x)) playPhase(scenario, state, x, bots[x]!, rng);
+    }
+    if (
+      !applyCommand(scenario, state, { kind: 'advance', round: state.round, phase: state.phase }).ok
+    )
+      break;
+  }
+  return state;
+}
+
+/**
+ * A Monte Carlo search bot: at each decision it takes the hard doctrine
+ * bot's choice and a few alternatives (all legal on the view), and for each
+ * plays rollouts to the end of the round from full states sampled to agree
+ * with the view (determinization: deck, others' objectives, hands, drafts
+ * and answers). It keeps the candidate with the best mean evaluation of its
+ * own position (the hard level's evaluate), the doctrine's choice on ties.
+ * Its only input about the match is the seat's view.
+ */
+export function searchBot(options: SearchOptions = {}): Bot {
+  const rollouts = options.rollouts ?? 3;
+  const maxCandidates = options.candidates ?? 4;
+  const rolloutLevel = options.rolloutLevel ?? 'normal';
+  const horizon = options.horizon ?? 1;
+  const level = options.level ?? 'hard';
+  const proposers = new Map<string, Bot>();
+  const rosters = new Map<string, Record<string, Bot>>();
+  return {
+    id: 'search',
+    level: 'hard',
+    decide(scenario, view, botOptions) {
+      const seat = view.viewer;
+      if (!seat) throw new Error('A bot needs a seat view (the viewer is null)');
+      const doctrine = doctrineFor(scenario, seat);
+      let proposer = proposers.get(seat);
+      if (!proposer) {
+        proposer = doctrineBot(doctrine, level);
+        proposers.set(seat, proposer);
+      }
+      const first = proposer.decide(scenario, view, botOptions);
+      if (!first) return null;
+      const rng = botOptions.rng;
+      const s = situationOf(scenario, view, rng);
+      const candidates = candidatesFor(s, first, maxCandidates);
+      if (candidates.length < 2) return first;
+
+      let bots = rosters.get(scenario.id);
+      if (!bots) {
+        bots = Object.fromEntries(
+          scenario.actors
+            .filter((a) => a.seat)
+            .map((a) => [a.id, doctrineBot(doctrineFor(scenario, a.id), rolloutLevel)]),
+        );
+        rosters.set(scenario.id, bots);
+      }
+      const budget = botOptions.budgetMs ?? options.budgetMs ?? 200;
+      const clock = options.now;
+      const start = clock?.();
+      const totals = candidates.map(() => 0);
+      const counts = candidates.map(() => 0);
+      outer: for (let r = 0; r < rollouts; r++) {
+        // Common random numbers: every candidate meets the same sampled world and dice.
+        const worldSeed = nextInt(rng, 2 ** 30);
+        for (let i = 0; i < candidates.length; i++) {
+          if (clock && start !== undefined && r > 0 && clock() - start > budget) break outer;
+          const sample = { rng: seedToState(`world:${worldSeed}`) };
+          const state = determinize(s, sample);
+          if (!applyCommand(scenario, state, candidates[i]!).ok) {
+            totals[i] = Number.NEGATIVE_INFINITY;
+            counts[i] = 1;
+            continue;
+          }
+          const end = rollout(scenario, state, seat, bots, sample, horizon);
+          totals[i]! += evaluate(s, end);
+          counts[i]! += 1;
+        }
+      }
+      let best = 0;
+      let bestMean = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < candidates.length; i++) {
+        if (counts[i] === 0) continue;
+        const mean = totals[i]! / counts[i]!;
+        // A small preference for the doctrine's own choice: alternatives must beat it clearly.
+        if (mean > bestMean + (i === 0 ? 0 : 0.05)) {
+          best = i;
+          bestMean = mean;
+        }
+      }
+      return candidates[best]!;
+    },
+  };
+}
