@@ -124,7 +124,12 @@ test('two matches played at once do not interfere', async () => {
   A.host.room.send('host', { action: 'pause', token: A.hostToken });
   expect((await A.host.waitFor('timer', (t) => t.paused, mark)).phase).toBe('diplomacy');
   A.host.room.send('host', { action: 'skip', token: A.hostToken });
-  await A.host.waitFor('view', (v) => v.round === 2 && v.phase === 'resolution', mark);
+  // A 1-second resolution may already be over when the views go out on a busy machine.
+  await A.host.waitFor(
+    'view',
+    (v) => (v.round === 2 && v.phase === 'resolution') || v.round > 2,
+    mark,
+  );
   await expectNothingNew(marks, 'A’s pause and skip reached B');
   expect(lastView(bUsa)!.step).toBe(bStep);
 

@@ -51,6 +51,8 @@ export const MAX_CLIENTS = 64;
 export const RECONNECT_SECONDS = 20;
 /** Close codes of a lost connection (not a leave, an error or a removal): the SDK reconnects on these. */
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
+/** How often the room's clock ticks: phase timers end at most this late. */
+const CLOCK_TICK_MS = 250;
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
@@ -97,8 +99,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private chat = new Chat();
   /** Questions put to seats after resolutions, open until someone at the seat answers. */
   private readonly reflections = new ReflectionDesk();
+  /** The last view each client was sent (by session id), so unchanged views are not sent again. */
+  private readonly sentViews = new Map<string, string>();
 
   override async onCreate(options: unknown): Promise<void> {
+    // No synchronised state: the patch interval only ticks the clock of the phase timers.
+    this.patchRate = CLOCK_TICK_MS;
     this.writes.store = this.store;
     const plan = takeRestore(options);
     if (plan) {
@@ -266,6 +272,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     }
     this.broadcastLobby();
     if (this.stage !== 'lobby') {
+      this.sentViews.delete(client.sessionId);
       sendTo(client, 'view', viewFor(this.match, null));
       sendTo(client, 'timer', this.timerMessage());
     }
@@ -286,6 +293,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
     const seat = this.seating.seatOf(client.sessionId);
+    this.sentViews.delete(client.sessionId);
     sendTo(client, 'view', viewFor(this.match, seat));
     sendTo(client, 'timer', this.timerMessage());
     if (seat !== null)
@@ -294,6 +302,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   override onLeave(client: Client): void {
+    this.sentViews.delete(client.sessionId);
     this.seating.remove(client.sessionId);
     this.chat.forget(client.sessionId);
     if (this.hostSession === client.sessionId) this.hostSession = null;
@@ -368,7 +377,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     sendTo(client, 'seatToken', { seat: msg.seat, token: msg.token });
     this.saveSeat(msg.seat);
     this.broadcastLobby();
-    if (this.stage !== 'lobby') sendTo(client, 'view', viewFor(this.match, msg.seat));
+    if (this.stage !== 'lobby') {
+      this.sentViews.delete(client.sessionId);
+      sendTo(client, 'view', viewFor(this.match, msg.seat));
+    }
     for (const prompt of this.reflections.pending(msg.seat))
       sendTo(client, 'reflectionPrompt', prompt);
   }
@@ -700,7 +712,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private sendViews(): void {
-    sendViews(this.clients, (id) => this.seating.seatOf(id), this.match);
+    sendViews(this.clients, (id) => this.seating.seatOf(id), this.match, this.sentViews);
   }
 
   private timerMessage(): TimerMessage {

@@ -51,20 +51,30 @@ export function parseOrRefuse<T>(
   return null;
 }
 
-/** Every client gets `viewFor(state, its seat)`, computed once per seat. */
+/**
+ * Every client gets `viewFor(state, its seat)`, computed once per seat, but
+ * only when it differs from the last view that client was sent (the step
+ * counter aside): after one seat's order the others' views rarely change,
+ * and encoding views is most of the server's work (docs/server.md,
+ * "Benchmark"). `sent` remembers, per session id, what each client was sent.
+ */
 export function sendViews(
   clients: Iterable<Client>,
   seatOf: (sessionId: string) => string | null,
   match: MatchState,
+  sent: Map<string, string>,
 ): void {
-  const views = new Map<string | null, SeatView>();
+  const views = new Map<string | null, { view: SeatView; key: string }>();
   for (const client of clients) {
     const seat = seatOf(client.sessionId);
-    let view = views.get(seat);
-    if (!view) {
-      view = viewFor(match, seat);
-      views.set(seat, view);
+    let entry = views.get(seat);
+    if (!entry) {
+      const view = viewFor(match, seat);
+      entry = { view, key: JSON.stringify({ ...view, step: 0 }) };
+      views.set(seat, entry);
     }
-    sendTo(client, 'view', view);
+    if (sent.get(client.sessionId) === entry.key) continue;
+    sent.set(client.sessionId, entry.key);
+    sendTo(client, 'view', entry.view);
   }
 }
