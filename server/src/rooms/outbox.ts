@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Client } from '@colyseus/core';
 import {
   type ErrorCode,
@@ -70,7 +71,11 @@ export function sendViews(
     let entry = views.get(seat);
     if (!entry) {
       const view = viewFor(match, seat);
-      entry = { view, key: JSON.stringify({ ...view, step: 0 }) };
+      // A digest, not the 50 KB text: the room keeps one per client.
+      const key = createHash('sha1')
+        .update(JSON.stringify({ ...view, step: 0 }))
+        .digest('base64');
+      entry = { view, key };
       views.set(seat, entry);
     }
     if (sent.get(client.sessionId) === entry.key) continue;
