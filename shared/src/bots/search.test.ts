@@ -16,11 +16,18 @@ const MAIN_SEATS = ['china', 'russia', 'usa', 'india'];
 const seatsOf = (scenario: Scenario) => [...scenario.seats.required, ...scenario.seats.optional];
 
 /** A short game (few rounds) with the search bot in one seat and hard doctrine bots elsewhere. */
-function play(scenario: Scenario, seats: string[], seat: string, seed: string, rounds: number) {
+function play(
+  scenario: Scenario,
+  seats: string[],
+  seat: string,
+  seed: string,
+  rounds: number,
+  rivals = 0,
+) {
   const refused: string[] = [];
   const bots: Record<string, Bot> = {
     ...doctrineBots(scenario, seats, 'hard'),
-    [seat]: searchBot({ rollouts: 1, candidates: 3 }),
+    [seat]: searchBot({ rollouts: 1, candidates: 3, rivals }),
   };
   const game = playBotGame(scenario, { seats, rounds }, seed, bots, seed, {
     onRefused: (cmd, error) => refused.push(`${error}: ${JSON.stringify(cmd)}`),
@@ -37,6 +44,13 @@ describe('the search bot', () => {
       expect(game.state.phase).toBe('ended');
       expect(game.log.some((c) => 'seat' in c && c.seat === seat && c.kind !== 'done')).toBe(true);
     }
+  });
+
+  it('weighing rivals, still submits only legal commands', () => {
+    const seats = seatsOf(FIXTURE_WITH_DECK);
+    const game = play(FIXTURE_WITH_DECK, seats, seats[0]!, 'fx-rivals', 3, 1);
+    expect(game.refused).toEqual([]);
+    expect(game.state.phase).toBe('ended');
   });
 
   it('submits only legal commands over a short game on the main scenario', () => {

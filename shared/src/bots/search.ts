@@ -29,6 +29,13 @@ export interface SearchOptions {
   horizon?: number;
   /** The level of the doctrine the bot proposes candidates from (default hard). */
   level?: BotLevel;
+  /**
+   * Weight on the rivals (default 0): a rollout's value is the seat's own
+   * evaluation against its par, minus this times the best other seat's (each
+   * other seat judged on its own goals and sampled objective). Winning is
+   * ranking first, so a position that helps a rival more is worth less.
+   */
+  rivals?: number;
 }
 
 /** Kinds the doctrine spends action points on (or stops with): where alternatives are worth comparing. */
@@ -196,6 +203,22 @@ function rollout(
   return state;
 }
 
+/** A seat's evaluation against its par: what ranks seats. */
+function standing(s: Situation, state: MatchState, seat: string): number {
+  const def = s.ctx.actor[seat]!;
+  const as = seat === s.seat ? s : { ...s, seat, goals: def.seat?.goals ?? [] };
+  return evaluate(as, state) - (def.seat?.par ?? 4);
+}
+
+/** A rollout's value for the seat: its standing, less `rivals` times the best other seat's. */
+function value(s: Situation, state: MatchState, rivals: number): number {
+  const mine = standing(s, state, s.seat);
+  if (rivals === 0) return mine;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const x of state.seats) if (x !== s.seat) best = Math.max(best, standing(s, state, x));
+  return mine - rivals * best;
+}
+
 /**
  * A Monte Carlo search bot: at each decision it takes the hard doctrine
  * bot's choice and a few alternatives (all legal on the view), and for each
@@ -210,6 +233,7 @@ export function searchBot(options: SearchOptions = {}): Bot {
   const maxCandidates = options.candidates ?? 4;
   const rolloutLevel = options.rolloutLevel ?? 'normal';
   const horizon = options.horizon ?? 1;
+  const rivals = options.rivals ?? 0;
   const level = options.level ?? 'hard';
   const proposers = new Map<string, Bot>();
   const rosters = new Map<string, Record<string, Bot>>();
@@ -259,7 +283,7 @@ export function searchBot(options: SearchOptions = {}): Bot {
             continue;
           }
           const end = rollout(scenario, state, seat, bots, sample, horizon);
-          totals[i]! += evaluate(s, end);
+          totals[i]! += value(s, end, rivals);
           counts[i]! += 1;
         }
       }
