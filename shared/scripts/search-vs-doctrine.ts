@@ -6,7 +6,8 @@
  * `--seat china` plays one seat throughout; otherwise game g puts the search
  * bot in the great power g mod 3 (china, russia, usa). `--optional N` fills N
  * optional seats (the main scenario's minimum is 1). `--rollouts R` caps
- * rollouts per candidate; `--rivals W` weighs the best rival's standing; `--budget` is the time per decision in ms.
+ * rollouts per candidate; `--rivals W` weighs the best rival's standing; `--horizon H`
+ * rollout rounds; `--budget` is the time per decision in ms.
  */
 import { performance } from 'node:perf_hooks';
 import type { Bot } from '../src/bots/bot.ts';
@@ -25,6 +26,7 @@ const optional = intFlag('optional', 1);
 const budget = intFlag('budget', 100);
 const rollouts = intFlag('rollouts', 3);
 const rivals = Number(flag('rivals', '0'));
+const horizon = intFlag('horizon', 1);
 const scenario = getScenario(scenarioId);
 const seats = [...scenario.seats.required, ...scenario.seats.optional.slice(0, optional)];
 const greatPowers = scenario.seats.required;
@@ -33,7 +35,13 @@ if (seatFlag && !seats.includes(seatFlag))
 
 const hard = doctrineBots(scenario, seats, 'hard');
 const times: number[] = [];
-const search = searchBot({ rollouts, rivals, budgetMs: budget, now: () => performance.now() });
+const search = searchBot({
+  rollouts,
+  rivals,
+  horizon,
+  budgetMs: budget,
+  now: () => performance.now(),
+});
 const timedSearch: Bot = {
   ...search,
   decide(sc, view, options) {
@@ -105,7 +113,7 @@ const md = mean(marginDiffs);
 const mdSe = Math.sqrt(mean(marginDiffs.map((x) => (x - md) ** 2)) / Math.max(1, games - 1));
 
 console.log(
-  `npm run bench:search -- --games ${games} --scenario ${scenarioId} --seed ${seed} --optional ${optional} --budget ${budget} --rollouts ${rollouts} --rivals ${rivals}${seatFlag ? ` --seat ${seatFlag}` : ''}`,
+  `npm run bench:search -- --games ${games} --scenario ${scenarioId} --seed ${seed} --optional ${optional} --budget ${budget} --rollouts ${rollouts} --rivals ${rivals} --horizon ${horizon}${seatFlag ? ` --seat ${seatFlag}` : ''}`,
 );
 console.log(
   `${scenario.title}: seats ${seats.join(', ')}; seeds ${seed}:0 … ${seed}:${games - 1}; search seat ${seatFlag || `rotating ${greatPowers.join('/')}`}; every other seat hard doctrine; ${seconds.toFixed(0)} s`,

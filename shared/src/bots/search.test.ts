@@ -9,7 +9,7 @@ import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
 import { playBotGame } from './play-bots.ts';
 import { doctrineBots } from './roster.ts';
-import { searchBot } from './search.ts';
+import { type SearchOptions, searchBot } from './search.ts';
 
 const MAIN = getScenario('main');
 const MAIN_SEATS = ['china', 'russia', 'usa', 'india'];
@@ -22,12 +22,12 @@ function play(
   seat: string,
   seed: string,
   rounds: number,
-  rivals = 0,
+  extra: SearchOptions = {},
 ) {
   const refused: string[] = [];
   const bots: Record<string, Bot> = {
     ...doctrineBots(scenario, seats, 'hard'),
-    [seat]: searchBot({ rollouts: 1, candidates: 3, rivals }),
+    [seat]: searchBot({ rollouts: 1, candidates: 3, ...extra }),
   };
   const game = playBotGame(scenario, { seats, rounds }, seed, bots, seed, {
     onRefused: (cmd, error) => refused.push(`${error}: ${JSON.stringify(cmd)}`),
@@ -46,9 +46,12 @@ describe('the search bot', () => {
     }
   });
 
-  it('weighing rivals, still submits only legal commands', () => {
+  it('weighing rivals over two rounds, still submits only legal commands', () => {
     const seats = seatsOf(FIXTURE_WITH_DECK);
-    const game = play(FIXTURE_WITH_DECK, seats, seats[0]!, 'fx-rivals', 3, 1);
+    const game = play(FIXTURE_WITH_DECK, seats, seats[0]!, 'fx-rivals', 3, {
+      rivals: 1,
+      horizon: 2,
+    });
     expect(game.refused).toEqual([]);
     expect(game.state.phase).toBe('ended');
   });
