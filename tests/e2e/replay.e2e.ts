@@ -12,6 +12,7 @@ import {
 } from '@entanglement/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { chatEntries } from '../../client/src/replay/chat-timeline.ts';
 import { launch, Person } from './browser.ts';
 
 let browser: Browser;
@@ -41,6 +42,9 @@ async function finishedMatch(): Promise<string> {
     room.onMessage('hostToken', (m: { token: string }) => resolve(m.token)),
   );
   room.send('host', { action: 'start', token });
+  // A line of chat during play, which the replay places in its phase.
+  await new Promise((r) => setTimeout(r, 1500));
+  room.send('chat', { channel: 'public', token, text: 'Remember who signed the treaty.' });
   const deadline = Date.now() + 60_000;
   while (stage !== 'ended' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   await room.leave();
@@ -89,6 +93,20 @@ test('the replay viewer scrubs to a chosen phase and shows what the engine says 
     if (seen) expect(mine).toContain(text);
     else if (!texts.some((t) => t.seen && t.text === text)) expect(mine).not.toContain(text);
   }
+
+  // The chat line is shown in the phase it was sent in.
+  expect(file.commandTimes?.length).toBe(file.commands.length);
+  const [chatEntry] = chatEntries(
+    replay.timeline,
+    file.commandTimes,
+    file.chat.map((c) => c.at),
+  );
+  expect(chatEntry).not.toBeNull();
+  await page.locator('#replay-seat').selectOption('');
+  await page.getByTestId('scrubber').fill(String(chatEntry));
+  await expect
+    .poll(() => page.getByTestId('phase-chat').textContent())
+    .toContain('Remember who signed the treaty.');
 
   await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
   await expect

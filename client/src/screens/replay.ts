@@ -11,6 +11,7 @@ import { el } from '../dom.ts';
 import { createMapSlot } from '../game/map-slot.ts';
 import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
+import { chatEntries } from '../replay/chat-timeline.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
 import { type ArchivedMatch, fetchMatchFile, hostTokenFor } from '../replay/load.ts';
 import { createNotes } from '../replay/notes.ts';
@@ -67,6 +68,21 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   const series = trackSeries(replay);
   const charts = createCharts(scenario, series);
   const seat = () => seatSelect.value || null;
+  const chatAt = chatEntries(
+    replay.timeline,
+    file.commandTimes,
+    file.chat.map((c) => c.at),
+  );
+  /** The chat lines of a phase that `viewer` could read (null: all this browser has). */
+  const chatIn = (index: number, viewer: string | null) =>
+    file.chat.filter(
+      (c, i) =>
+        chatAt[i] === index &&
+        (viewer === null ||
+          c.channel === 'public' ||
+          c.from === viewer ||
+          (c.channel === 'private' && c.to === viewer)),
+    );
 
   const show = (index: number) => {
     notes.show(replay.timeline[index]!);
@@ -78,6 +94,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
       .map((e) => e.event)
       .filter((e) => viewer === null || !e.visibleTo || e.visibleTo.includes(viewer));
     const groups = accountGroups(scenario, events);
+    const lines = chatIn(index, viewer);
     account.replaceChildren(
       el('h2', {}, entryLabel(scenario, replay, index)),
       groups.length === 0
@@ -96,6 +113,30 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
               ),
             ),
           ),
+      lines.length > 0
+        ? el(
+            'div',
+            { class: 'replay__phase-chat', 'data-testid': 'phase-chat' },
+            el('h3', {}, 'Chat in this phase'),
+            el(
+              'ul',
+              { class: 'chat__log' },
+              ...lines.map((c) =>
+                el(
+                  'li',
+                  { class: `chat__line chat__line--${c.channel}` },
+                  el(
+                    'span',
+                    { class: 'chat__who' },
+                    `${c.from === 'host' ? 'Host' : name(c.from)}${c.to ? ` → ${name(c.to)}` : ''} (${c.channel})`,
+                  ),
+                  ' ',
+                  el('span', { class: 'chat__text' }, c.text),
+                ),
+              ),
+            ),
+          )
+        : '',
     );
   };
   const timeline = createTimeline(scenario, replay, marks, show);

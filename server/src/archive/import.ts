@@ -96,12 +96,12 @@ export function checkImport(body: unknown): ImportCheck {
         hostTokenHash: hashToken(hostToken),
         createdAt: file.createdAt,
       },
-      // The file does not keep when each command came: the match's end stands in.
+      // A file without command times (older ones): the match's end stands in.
       commands: file.commands.map((command, i) => ({
         seq: i + 1,
         command,
         stateHash: stepHashes[i]!,
-        at: file.finishedAt,
+        at: file.commandTimes?.[i] ?? file.finishedAt,
       })),
       seats: file.seats,
       chat: file.chat,

@@ -176,6 +176,7 @@ export function archiveContract(ctx: ContractContext): void {
           { seat: 'china', nickname: 'Nick china', kind: 'human' },
         ],
         commands: [cmd(1), cmd(2), cmd(3)],
+        commandTimes: [T0 + 1, T0 + 2, T0 + 3],
         chat: [chat(1), { ...chat(2), channel: 'private', to: 'china' }],
         phaseHashes,
         createdAt: record.createdAt,

@@ -323,7 +323,7 @@ export class SqliteMatchStore implements MatchStore {
         seed: m.seed,
         settings: m.settings,
         seats: this.q.seats.all({ id: matchId }).map(toPublicSeat),
-        commands: this.q.log.all({ id: matchId }).map((r) => JSON.parse(String(r.command))),
+        ...commandsAndTimes(this.q.log.all({ id: matchId })),
         chat: options.chat === 'public' ? chat.filter((c) => c.channel === 'public') : chat,
         phaseHashes,
         createdAt: m.createdAt,
@@ -514,4 +514,15 @@ export class SqliteMatchStore implements MatchStore {
 function isUniqueViolation(err: unknown): boolean {
   const errcode = (err as { errcode?: number }).errcode;
   return errcode === 2067 || errcode === 1555;
+}
+
+/** The log's commands and the time each was applied, in order. */
+function commandsAndTimes(rows: Record<string, unknown>[]): {
+  commands: unknown[];
+  commandTimes: number[];
+} {
+  return {
+    commands: rows.map((r) => JSON.parse(String(r.command))),
+    commandTimes: rows.map((r) => Number(r.at)),
+  };
 }

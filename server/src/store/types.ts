@@ -172,6 +172,8 @@ export interface MatchFile {
   seats: PublicSeat[];
   /** The command log in order: fold it over `createMatch(scenario, settings, seed)`. */
   commands: unknown[];
+  /** When each command was applied (ms since the epoch): places chat lines on the timeline. */
+  commandTimes?: number[];
   chat: ChatEntry[];
   phaseHashes: PhaseHash[];
   createdAt: number;

@@ -39,6 +39,8 @@ export const MatchFileSchema = z.object({
     )
     .max(32),
   commands: z.array(CommandSchema).max(100_000),
+  /** When each command was applied (optional: files from before it was added have none). */
+  commandTimes: z.array(Time).max(100_000).optional(),
   chat: z
     .array(
       z.object({
