@@ -2,6 +2,7 @@ import {
   debrief,
   describeEvent,
   getScenario,
+  type MatchFileInput,
   openReplay,
   type Replay,
   type Scenario,
@@ -68,6 +69,19 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   const series = trackSeries(replay);
   const charts = createCharts(scenario, series);
   const seat = () => seatSelect.value || null;
+  /** A chat line as text (never HTML), with who sent it to whom on which channel. */
+  const chatLine = (c: MatchFileInput['chat'][number]) =>
+    el(
+      'li',
+      { class: `chat__line chat__line--${c.channel}` },
+      el(
+        'span',
+        { class: 'chat__who' },
+        `${c.from === 'host' ? 'Host' : name(c.from)}${c.to ? ` → ${name(c.to)}` : ''} (${c.channel})`,
+      ),
+      ' ',
+      el('span', { class: 'chat__text' }, c.text),
+    );
   const chatAt = chatEntries(
     replay.timeline,
     file.commandTimes,
@@ -118,23 +132,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
             'div',
             { class: 'replay__phase-chat', 'data-testid': 'phase-chat' },
             el('h3', {}, 'Chat in this phase'),
-            el(
-              'ul',
-              { class: 'chat__log' },
-              ...lines.map((c) =>
-                el(
-                  'li',
-                  { class: `chat__line chat__line--${c.channel}` },
-                  el(
-                    'span',
-                    { class: 'chat__who' },
-                    `${c.from === 'host' ? 'Host' : name(c.from)}${c.to ? ` → ${name(c.to)}` : ''} (${c.channel})`,
-                  ),
-                  ' ',
-                  el('span', { class: 'chat__text' }, c.text),
-                ),
-              ),
-            ),
+            el('ul', { class: 'chat__log' }, ...lines.map(chatLine)),
           )
         : '',
     );
@@ -152,23 +150,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           {},
           hostTokenFor(matchId) ? 'Chat (all channels: you ran this match)' : 'Public chat',
         ),
-        el(
-          'ol',
-          { class: 'chat__log' },
-          ...file.chat.map((c) =>
-            el(
-              'li',
-              { class: `chat__line chat__line--${c.channel}` },
-              el(
-                'span',
-                { class: 'chat__who' },
-                `${c.from === 'host' ? 'Host' : name(c.from)}${c.to ? ` → ${name(c.to)}` : ''} (${c.channel})`,
-              ),
-              ' ',
-              el('span', { class: 'chat__text' }, c.text),
-            ),
-          ),
-        ),
+        el('ol', { class: 'chat__log' }, ...file.chat.map(chatLine)),
       )
     : null;
 
