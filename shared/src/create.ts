@@ -189,15 +189,7 @@ export function createMatch(
     a.autonomy = Math.min(a.autonomy, autonomyCap(ctx, state, id, adjacency));
   }
 
-  const scripted = new Set(Object.values(scenario.scriptedCards).flat());
-  state.deck = shuffle(
-    state,
-    scenario.cards
-      .filter(
-        (c) => !c.holder && !scripted.has(c.id) && c.eras.some((e) => scenario.eras.includes(e)),
-      )
-      .map((c) => c.id),
-  );
+  state.deck = shuffle(state, [...ctx.deckCards]);
   const dealt = new Set<string>();
   for (const id of seatOrder) {
     const a = state.actors[id]!;

@@ -29,6 +29,10 @@ export interface Ctx {
   councilMembers: string[];
   /** Cards that a scenario's script reveals (never discarded into the deck). */
   scripted: Set<string>;
+  /** The scenario's cards of its eras, in file order. */
+  eraCards: CardDef[];
+  /** The cards the deck is dealt from: of the scenario's eras, not held in a hand, not scripted. */
+  deckCards: string[];
   cohesionHolder: string | null;
 }
 
@@ -50,6 +54,8 @@ export function ctxOf(scenario: Scenario): Ctx {
     rivalsOf[a]?.push(b);
     rivalsOf[b]?.push(a);
   }
+  const scripted = new Set(Object.values(scenario.scriptedCards).flat());
+  const eraCards = scenario.cards.filter((c) => c.eras.some((e) => scenario.eras.includes(e)));
   const homeActors: Record<string, string[]> = {};
   for (const r of scenario.regions) homeActors[r.id] = [];
   for (const a of scenario.actors) homeActors[a.home]?.push(a.id);
@@ -67,7 +73,9 @@ export function ctxOf(scenario: Scenario): Ctx {
     theatreOf: Object.fromEntries(scenario.regions.map((r) => [r.id, r.theatre])),
     homeActors,
     councilMembers: [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected],
-    scripted: new Set(Object.values(scenario.scriptedCards).flat()),
+    scripted,
+    eraCards,
+    deckCards: eraCards.filter((c) => !c.holder && !scripted.has(c.id)).map((c) => c.id),
     cohesionHolder: scenario.actors.find((a) => a.cohesion)?.id ?? null,
   };
   cache.set(scenario, ctx);

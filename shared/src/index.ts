@@ -30,7 +30,7 @@ export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
-export { type CrisisPreview, previewCrisis } from './preview.ts';
+export { type CrisisPreview, injectableCards, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
 export {
   REFLECTED_EVENTS,

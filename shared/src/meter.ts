@@ -24,9 +24,8 @@ export function entanglementMeter(scenario: Scenario, state: MatchState): Entang
   const ctx = ctxOf(scenario);
   const reading: EntanglementReading = { worst: 0, worstCard: null, worstActors: [], exposed: [] };
   const exposed = new Set<string>();
-  for (const card of scenario.cards) {
-    if (card.kind !== 'crisis' || !card.eras.some((e) => scenario.eras.includes(e))) continue;
-    if (!ctx.card[card.id]) continue;
+  for (const card of ctx.eraCards) {
+    if (card.kind !== 'crisis') continue;
     const preview = previewCrisis(scenario, state, card.id);
     if (!preview) continue;
     for (const actor of preview.treatyBound) exposed.add(actor);

@@ -34,3 +34,19 @@ export function previewCrisis(
     effectiveSeverity: previewSeverity(ctx, state, probe),
   };
 }
+
+/**
+ * The cards a host may inject now: those the engine takes (in the deck or the
+ * discard pile, not held in a hand). Read from a view as well as from the
+ * state: a deck card is one of the deck's cards that is not live or
+ * discarded, so the hidden deck order is not needed.
+ */
+export function injectableCards(scenario: Scenario, state: MatchState): string[] {
+  const ctx = ctxOf(scenario);
+  const live = new Set(state.crises.filter((c) => c.live).map((c) => c.card));
+  const deck = new Set(ctx.deckCards);
+  return ctx.eraCards
+    .filter((c) => !c.holder)
+    .map((c) => c.id)
+    .filter((id) => state.discard.includes(id) || (deck.has(id) && !live.has(id)));
+}

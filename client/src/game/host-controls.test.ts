@@ -1,6 +1,6 @@
 import { createMatch, getScenario, previewCrisis, viewFor } from '@entanglement/shared';
 import { describe, expect, it } from 'vitest';
-import { injectableCards, previewLines } from './host-controls.ts';
+import { injectChoices, previewLines } from './host-controls.ts';
 
 describe('the host’s inject control', () => {
   const scenario = getScenario('main');
@@ -9,7 +9,7 @@ describe('the host’s inject control', () => {
   const view = viewFor(created.state, null);
 
   it('offers the scenario’s crisis cards except live ones and cards held in a hand', () => {
-    const cards = injectableCards(scenario, view);
+    const cards = injectChoices(scenario, view);
     const live = view.crises.filter((c) => c.live).map((c) => c.card);
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {

@@ -1,5 +1,6 @@
 import {
   type CrisisPreview,
+  injectableCards,
   previewCrisis,
   type Scenario,
   type SeatView,
@@ -9,12 +10,10 @@ import {
 import { el } from '../dom.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
-/** Cards the host may inject: the scenario's crisis cards that are not live and not in a hand. */
-export function injectableCards(scenario: Scenario, view: SeatView): Scenario['cards'] {
-  const live = new Set(view.crises.filter((c) => c.live).map((c) => c.card));
-  return scenario.cards.filter(
-    (c) => !c.holder && !live.has(c.id) && c.eras.some((e) => scenario.eras.includes(e)),
-  );
+/** The cards the engine lets the host inject now, as cards. */
+export function injectChoices(scenario: Scenario, view: SeatView): Scenario['cards'] {
+  const ids = new Set(injectableCards(scenario, stateOfView(view)));
+  return scenario.cards.filter((c) => ids.has(c.id));
 }
 
 /** The engine's preview of a crisis in words: who its calls would drag in, and through what. */
@@ -93,7 +92,7 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
       view = s.view;
       pause.textContent = s.timer?.paused ? 'Resume' : 'Pause';
       if (view) {
-        const cards = injectableCards(scenario, view);
+        const cards = injectChoices(scenario, view);
         const key = cards.map((c) => c.id).join(',');
         if (key !== cardsKey) {
           cardsKey = key;

@@ -1,5 +1,6 @@
 import { applyCommand } from '../apply.ts';
 import type { SeatCommand } from '../commands/schema.ts';
+import { ctxOf } from '../ctx.ts';
 import { cloneState } from '../hash.ts';
 import { nextInt, type RngHolder, seedToState, shuffle } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -91,18 +92,9 @@ function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatComma
 export function determinize(s: Situation, rng: RngHolder): MatchState {
   const state = cloneState(s.state);
   const { scenario, ctx, seat } = s;
-  const scripted = new Set(Object.values(scenario.scriptedCards).flat());
   const used = new Set<string>([...state.discard, ...state.crises.map((c) => c.card)]);
   for (const p of state.prepared) used.add(p.card);
-  const unseen = scenario.cards
-    .filter(
-      (c) =>
-        !c.holder &&
-        !scripted.has(c.id) &&
-        !used.has(c.id) &&
-        c.eras.some((e) => scenario.eras.includes(e)),
-    )
-    .map((c) => c.id);
+  const unseen = ctxOf(scenario).deckCards.filter((id) => !used.has(id));
   state.deck = shuffle(rng, unseen).slice(0, Math.min(unseen.length, s.view.deckSize));
   const dealt = new Set<string>();
   const mine = state.actors[seat]!.objective;
