@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import {
   applyCommand,
@@ -10,31 +7,18 @@ import {
   MATCH_ROOM,
   stateHash,
 } from '@entanglement/shared';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type RunningServer, startGameServer } from '../game-server.ts';
+import { expect, test } from 'vitest';
 import { MemoryLog } from './memory-log.ts';
+import { useTestServer } from './stored-server.ts';
 import { Inbox } from './test-clients.ts';
 
 /** A slow log: every append takes 30 ms to "commit". */
-const log = new MemoryLog();
-log.delayMs = 30;
-let server: RunningServer;
-let clientDist: string;
-const inboxes: Inbox[] = [];
-
-beforeAll(async () => {
-  clientDist = await mkdtemp(join(tmpdir(), 'entanglement-log-'));
-  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist, store: log });
-});
-
-afterAll(async () => {
-  await Promise.all(inboxes.map((inbox) => inbox.leave()));
-  await server?.stop();
-  await rm(clientDist, { recursive: true, force: true });
-});
+const env = useTestServer('entanglement-log-', () =>
+  Object.assign(new MemoryLog(), { delayMs: 30 }),
+);
 
 test('every accepted command is in the log before its ack, and the log replays to the same hash', async () => {
-  const sdk = new Client(`http://127.0.0.1:${server.port}`);
+  const sdk = new Client(env.base);
   const host = new Inbox(
     await sdk.create(MATCH_ROOM, {
       scenario: 'tutorial-1950',
@@ -42,17 +26,17 @@ test('every accepted command is in the log before its ack, and the log replays t
       seats: ['china', 'ussr', 'usa'],
     }),
   );
-  inboxes.push(host);
+  env.inboxes.push(host);
   const hostToken = (await host.waitFor('hostToken')).token;
   host.room.send('claimSeat', { seat: 'china' });
   const seatToken = (await host.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });
   await host.waitFor('view', (v) => v.phase === 'news');
 
-  const record = log.matches[0]!;
+  const record = env.store.matches[0]!;
   expect(record.id).toBe(host.room.roomId);
   expect(record.hostTokenHash).toMatch(/^[0-9a-f]{64}$/);
-  expect(JSON.stringify(log.matches)).not.toContain(hostToken);
+  expect(JSON.stringify(env.store.matches)).not.toContain(hostToken);
 
   host.room.send('command', {
     token: seatToken,
@@ -61,14 +45,14 @@ test('every accepted command is in the log before its ack, and the log replays t
   });
   const ack = await host.waitFor('ack', (a) => a.ref === 'news-done');
   // The acknowledged command is committed already.
-  expect(log.entries.some((e) => e.seq === ack.step)).toBe(true);
+  expect(env.store.entries.some((e) => e.seq === ack.step)).toBe(true);
   const view = await host.waitFor('view', (v) => v.phase === 'diplomacy');
 
   // Folding the log over the recorded creation gives the state every step had.
   const scenario = getScenario(record.scenarioId);
   const created = createMatch(scenario, record.settings as object, record.seed);
   if (!created.ok) throw new Error(created.error);
-  for (const entry of log.entries) {
+  for (const entry of env.store.entries) {
     expect(applyCommand(scenario, created.state, entry.command as Command)).toMatchObject({
       ok: true,
     });

@@ -1,32 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import { getScenario, MATCH_ROOM } from '@entanglement/shared';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type RunningServer, startGameServer } from '../game-server.ts';
+import { expect, test } from 'vitest';
 import { MemoryLog } from './memory-log.ts';
 import { replayLog } from './replay-log.ts';
+import { useTestServer } from './stored-server.ts';
 import { Inbox } from './test-clients.ts';
 
-const log = new MemoryLog();
-let server: RunningServer;
-let clientDist: string;
-const inboxes: Inbox[] = [];
-
-beforeAll(async () => {
-  clientDist = await mkdtemp(join(tmpdir(), 'entanglement-flaky-'));
-  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist, store: log });
-});
-
-afterAll(async () => {
-  await Promise.all(inboxes.map((inbox) => inbox.leave()));
-  await server?.stop();
-  await rm(clientDist, { recursive: true, force: true });
-});
+/** An in-memory log whose next append can be made to fail. */
+const env = useTestServer('entanglement-flaky-', () => new MemoryLog());
 
 test('a command the store could not save is refused and taken back out of the match', async () => {
-  const sdk = new Client(`http://127.0.0.1:${server.port}`);
+  const sdk = new Client(env.base);
   const host = new Inbox(
     await sdk.create(MATCH_ROOM, {
       scenario: 'tutorial-1950',
@@ -35,7 +19,7 @@ test('a command the store could not save is refused and taken back out of the ma
       timers: { news: 600, diplomacy: 600, resolution: 600 },
     }),
   );
-  inboxes.push(host);
+  env.inboxes.push(host);
   const hostToken = (await host.waitFor('hostToken')).token;
   host.room.send('claimSeat', { seat: 'china' });
   const token = (await host.waitFor('seatToken')).token;
@@ -56,7 +40,7 @@ test('a command the store could not save is refused and taken back out of the ma
     },
   });
 
-  log.failNext = true;
+  env.store.failNext = true;
   let mark = host.mark();
   host.room.send('command', order('lost'));
   expect(await host.waitFor('error', (e) => e.ref === 'lost', mark)).toMatchObject({
@@ -71,12 +55,12 @@ test('a command the store could not save is refused and taken back out of the ma
   host.room.send('command', order('kept'));
   const ack = await host.waitFor('ack', (a) => a.ref === 'kept', mark);
   expect(ack.step).toBe(diplomacy.step + 1);
-  const record = log.matches[0]!;
+  const record = env.store.matches[0]!;
   const replayed = replayLog(
     getScenario(record.scenarioId),
     record.settings as object,
     record.seed,
-    log.entries,
+    env.store.entries,
   );
   expect(replayed.match.step).toBe(ack.step);
   expect(replayed.match.drafts.china!.orders).toHaveLength(1);

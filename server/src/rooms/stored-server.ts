@@ -14,25 +14,33 @@ export const TUTORIAL_MATCH = {
   timers: { news: 60, diplomacy: 60, resolution: 60 },
 };
 
-export interface StoredServer {
+type ServerStore = NonNullable<Parameters<typeof startGameServer>[0]['store']>;
+
+export interface TestServer<S extends ServerStore> {
   /** http://127.0.0.1:<port>, set once the server listens. */
   base: string;
-  store: SqliteMatchStore;
+  store: S;
   /** Clients to close when the file's tests are done. */
   inboxes: Inbox[];
 }
 
+export type StoredServer = TestServer<SqliteMatchStore>;
+
 /**
- * A real server with a SQLite store in a temporary folder for one test file,
- * started before its tests and stopped (clients left, folder removed) after.
+ * A real server for one test file with the store `makeStore` gives (it may
+ * use the temporary folder), started before its tests and stopped (clients
+ * left, store closed, folder removed) after.
  */
-export function useStoredServer(prefix: string): StoredServer {
-  const env = { base: '', inboxes: [] } as unknown as StoredServer;
+export function useTestServer<S extends ServerStore>(
+  prefix: string,
+  makeStore: (dir: string) => S,
+): TestServer<S> {
+  const env = { base: '', inboxes: [] } as unknown as TestServer<S>;
   let server: RunningServer | undefined;
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), prefix));
-    env.store = openSqliteStore({ dataDir: join(dir, 'data') });
+    env.store = makeStore(dir);
     server = await startGameServer({
       port: 0,
       host: '127.0.0.1',
@@ -44,8 +52,13 @@ export function useStoredServer(prefix: string): StoredServer {
   afterAll(async () => {
     await Promise.all(env.inboxes.map((inbox) => inbox.leave()));
     await server?.stop();
-    await env.store?.close();
+    await (env.store as Partial<{ close(): Promise<void> }>)?.close?.();
     await rm(dir, { recursive: true, force: true });
   });
   return env;
+}
+
+/** A real server with a SQLite store in a temporary folder for one test file. */
+export function useStoredServer(prefix: string): StoredServer {
+  return useTestServer(prefix, (dir) => openSqliteStore({ dataDir: join(dir, 'data') }));
 }
