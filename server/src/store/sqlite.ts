@@ -105,19 +105,8 @@ export class SqliteMatchStore implements MatchStore {
   async createMatch(record: MatchRecord): Promise<void> {
     checkMatchRecord(record);
     const code = normaliseCode(record.code);
-    const values = {
-      id: record.id,
-      code,
-      scenario: record.scenarioId,
-      settings: toJson(record.settings, 'settings'),
-      rules: record.rulesVersion,
-      seed: record.seed,
-      host: record.hostTokenHash,
-      at: record.createdAt,
-      room: record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
-    };
     try {
-      this.q.insertMatch.run(values);
+      this.q.insertMatch.run(matchRow(record));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (this.q.match.get({ id: record.id })) {
@@ -171,26 +160,12 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async loadLog(matchId: string): Promise<CommandEntry[]> {
-    return this.q.log.all({ id: matchId }).map((r) => ({
-      seq: Number(r.seq),
-      command: JSON.parse(String(r.command)),
-      stateHash: String(r.state_hash),
-      at: Number(r.at),
-    }));
+    return this.q.log.all({ id: matchId }).map(toCommandEntry);
   }
 
   async appendChat(matchId: string, entry: ChatEntry): Promise<void> {
     checkChat(entry);
-    const values = {
-      id: matchId,
-      seq: entry.seq,
-      sender: entry.from,
-      channel: entry.channel,
-      recipient: entry.to ?? null,
-      text: entry.text,
-      at: entry.at,
-    };
-    if (this.q.appendChat.run(values).changes === 1) return;
+    if (this.q.appendChat.run(chatRow(matchId, entry)).changes === 1) return;
     this.refuseSeq(matchId, entry.seq, this.q.lastChat, 'chat message');
   }
 
@@ -323,7 +298,7 @@ export class SqliteMatchStore implements MatchStore {
         seed: m.seed,
         settings: m.settings,
         seats: this.q.seats.all({ id: matchId }).map(toPublicSeat),
-        ...commandsAndTimes(this.q.log.all({ id: matchId })),
+        ...commandsAndTimes(this.q.log.all({ id: matchId }).map(toCommandEntry)),
         chat: options.chat === 'public' ? chat.filter((c) => c.channel === 'public') : chat,
         phaseHashes,
         createdAt: m.createdAt,
@@ -340,16 +315,7 @@ export class SqliteMatchStore implements MatchStore {
     this.transaction(() => {
       try {
         this.q.insertFinished.run({
-          id: record.id,
-          code: normaliseCode(record.code),
-          scenario: record.scenarioId,
-          settings: toJson(record.settings, 'settings'),
-          rules: record.rulesVersion,
-          seed: record.seed,
-          host: record.hostTokenHash,
-          at: record.createdAt,
-          room:
-            record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
+          ...matchRow(record),
           finishedAt: finish.finishedAt,
           winner: finish.winner,
           rounds: finish.rounds,
@@ -376,17 +342,7 @@ export class SqliteMatchStore implements MatchStore {
           level: seat.botLevel ?? null,
         });
       }
-      for (const c of m.chat) {
-        this.q.insertChat.run({
-          id: record.id,
-          seq: c.seq,
-          sender: c.from,
-          channel: c.channel,
-          recipient: c.to ?? null,
-          text: c.text,
-          at: c.at,
-        });
-      }
+      for (const c of m.chat) this.q.insertChat.run(chatRow(record.id, c));
       finish.phaseHashes.forEach((h, idx) => {
         this.q.insertPhaseHash.run({ id: record.id, idx, ...h });
       });
@@ -517,12 +473,46 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** The log's commands and the time each was applied, in order. */
-function commandsAndTimes(rows: Record<string, unknown>[]): {
+function commandsAndTimes(entries: CommandEntry[]): {
   commands: unknown[];
   commandTimes: number[];
 } {
+  return { commands: entries.map((e) => e.command), commandTimes: entries.map((e) => e.at) };
+}
+
+function toCommandEntry(r: Record<string, unknown>): CommandEntry {
   return {
-    commands: rows.map((r) => JSON.parse(String(r.command))),
-    commandTimes: rows.map((r) => Number(r.at)),
+    seq: Number(r.seq),
+    command: JSON.parse(String(r.command)),
+    stateHash: String(r.state_hash),
+    at: Number(r.at),
+  };
+}
+
+/** A match record as the matches table's statement parameters. */
+function matchRow(record: MatchRecord) {
+  return {
+    id: record.id,
+    code: normaliseCode(record.code),
+    scenario: record.scenarioId,
+    settings: toJson(record.settings, 'settings'),
+    rules: record.rulesVersion,
+    seed: record.seed,
+    host: record.hostTokenHash,
+    at: record.createdAt,
+    room: record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
+  };
+}
+
+/** A chat line as the chat table's statement parameters. */
+function chatRow(matchId: string, entry: ChatEntry) {
+  return {
+    id: matchId,
+    seq: entry.seq,
+    sender: entry.from,
+    channel: entry.channel,
+    recipient: entry.to ?? null,
+    text: entry.text,
+    at: entry.at,
   };
 }
