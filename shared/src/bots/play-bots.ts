@@ -1,13 +1,10 @@
-import { applyCommand } from '../apply.ts';
-import type { Command, SeatCommand } from '../commands/schema.ts';
-import { createMatch } from '../create.ts';
-import type { EngineEvent } from '../events/types.ts';
-import { type RngHolder, seedToState } from '../rng.ts';
+import type { SeatCommand } from '../commands/schema.ts';
+import type { RngHolder } from '../rng.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
-import type { PlayedGame } from './play.ts';
+import { type DriveOptions, driveGame, type PlayedGame } from './play.ts';
 
 /** More decisions than any seat needs in one phase: a bot that keeps going is stopped with "done". */
 const MAX_DECISIONS = 40;
@@ -62,46 +59,15 @@ export function playBotGame(
   seed: string,
   bots: Record<string, Bot>,
   botSeed = seed,
-  options: {
-    keepEvents?: boolean;
-    onStep?: (state: MatchState, cmd: Command) => void;
-    /** Called with every command a bot returned that the engine refused. */
-    onRefused?: (cmd: SeatCommand, error: string) => void;
-  } = {},
+  options: DriveOptions = {},
 ): PlayedGame {
-  const created = createMatch(scenario, settings, seed);
-  if (!created.ok) throw new Error(created.error);
-  const state = created.state;
-  const log: Command[] = [];
-  const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
-  const rng = { rng: seedToState(`bots:${botSeed}`) };
-  const tryRun = (cmd: Command): boolean => {
-    const result = applyCommand(scenario, state, cmd);
-    if (!result.ok) {
-      if ('seat' in cmd) options.onRefused?.(cmd, result.error);
-      return false;
+  return driveGame(scenario, settings, seed, botSeed, options, (state, rng, tryRun) => {
+    for (const seat of state.seats) {
+      const bot = bots[seat];
+      if (!bot) throw new Error(`No bot for seat ${seat}`);
+      playBotPhase(scenario, state, seat, bot, rng, tryRun);
     }
-    log.push(cmd);
-    if (options.keepEvents) events.push(...result.events);
-    options.onStep?.(state, cmd);
-    return true;
-  };
-  let guard = 0;
-  while (state.phase !== 'ended') {
-    if (++guard > 1000) throw new Error('The match did not end');
-    const deciding = state.phase !== 'news' && state.phase !== 'resolution';
-    if (deciding) {
-      for (const seat of state.seats) {
-        const bot = bots[seat];
-        if (!bot) throw new Error(`No bot for seat ${seat}`);
-        playBotPhase(scenario, state, seat, bot, rng, tryRun);
-      }
-      for (const seat of state.seats)
-        if (owesAnswers(state, seat)) playBotPhase(scenario, state, seat, bots[seat]!, rng, tryRun);
-    }
-    const advance = { kind: 'advance', round: state.round, phase: state.phase } as const;
-    if (!tryRun(advance))
-      throw new Error(`The driver's command was refused: ${JSON.stringify(advance)}`);
-  }
-  return { state, log, events };
+    for (const seat of state.seats)
+      if (owesAnswers(state, seat)) playBotPhase(scenario, state, seat, bots[seat]!, rng, tryRun);
+  });
 }

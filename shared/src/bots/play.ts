@@ -1,8 +1,8 @@
 import { applyCommand } from '../apply.ts';
-import type { Command } from '../commands/schema.ts';
+import type { Command, SeatCommand } from '../commands/schema.ts';
 import { createMatch } from '../create.ts';
 import type { EngineEvent } from '../events/types.ts';
-import { seedToState } from '../rng.ts';
+import { type RngHolder, seedToState } from '../rng.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { playRandomPhase } from './random.ts';
@@ -12,6 +12,55 @@ export interface PlayedGame {
   /** Every accepted command, in order: the match's log. */
   log: Command[];
   events: EngineEvent[];
+}
+
+export interface DriveOptions {
+  keepEvents?: boolean;
+  onStep?: (state: MatchState, cmd: Command) => void;
+  /** Called with every seat command the engine refused. */
+  onRefused?: (cmd: SeatCommand, error: string) => void;
+}
+
+/**
+ * Plays a whole match: in every phase that takes decisions `playPhase` plays
+ * the seats through `tryRun` (applies a command if legal and says whether
+ * it did), then the phase advances as a timer would. Briefing and results
+ * need no decisions. The bots' generator is seeded from `botSeed`.
+ */
+export function driveGame(
+  scenario: Scenario,
+  settings: SettingsInput,
+  seed: string,
+  botSeed: string,
+  options: DriveOptions,
+  playPhase: (state: MatchState, rng: RngHolder, tryRun: (cmd: Command) => boolean) => void,
+): PlayedGame {
+  const created = createMatch(scenario, settings, seed);
+  if (!created.ok) throw new Error(created.error);
+  const state = created.state;
+  const log: Command[] = [];
+  const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
+  const rng = { rng: seedToState(`bots:${botSeed}`) };
+  const tryRun = (cmd: Command): boolean => {
+    const result = applyCommand(scenario, state, cmd);
+    if (!result.ok) {
+      if ('seat' in cmd) options.onRefused?.(cmd, result.error);
+      return false;
+    }
+    log.push(cmd);
+    if (options.keepEvents) events.push(...result.events);
+    options.onStep?.(state, cmd);
+    return true;
+  };
+  let guard = 0;
+  while (state.phase !== 'ended') {
+    if (++guard > 1000) throw new Error('The match did not end');
+    if (state.phase !== 'news' && state.phase !== 'resolution') playPhase(state, rng, tryRun);
+    const advance = { kind: 'advance', round: state.round, phase: state.phase } as const;
+    if (!tryRun(advance))
+      throw new Error(`The driver's command was refused: ${JSON.stringify(advance)}`);
+  }
+  return { state, log, events };
 }
 
 /**
@@ -24,33 +73,9 @@ export function playRandomGame(
   settings: SettingsInput,
   seed: string,
   botSeed = seed,
-  options: { keepEvents?: boolean; onStep?: (state: MatchState, cmd: Command) => void } = {},
+  options: DriveOptions = {},
 ): PlayedGame {
-  const created = createMatch(scenario, settings, seed);
-  if (!created.ok) throw new Error(created.error);
-  const state = created.state;
-  const log: Command[] = [];
-  const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
-  const rng = { rng: seedToState(`bots:${botSeed}`) };
-  const tryRun = (cmd: Command): boolean => {
-    const result = applyCommand(scenario, state, cmd);
-    if (!result.ok) return false;
-    log.push(cmd);
-    if (options.keepEvents) events.push(...result.events);
-    options.onStep?.(state, cmd);
-    return true;
-  };
-  const run = (cmd: Command) => {
-    if (!tryRun(cmd)) throw new Error(`The driver's command was refused: ${JSON.stringify(cmd)}`);
-  };
-  let guard = 0;
-  while (state.phase !== 'ended') {
-    if (++guard > 1000) throw new Error('The match did not end');
-    // Briefing and results need no decisions: the driver moves on as a timer would.
-    const deciding = state.phase !== 'news' && state.phase !== 'resolution';
-    for (const seat of deciding ? state.seats : [])
-      playRandomPhase(scenario, state, seat, rng, tryRun);
-    run({ kind: 'advance', round: state.round, phase: state.phase });
-  }
-  return { state, log, events };
+  return driveGame(scenario, settings, seed, botSeed, options, (state, rng, tryRun) => {
+    for (const seat of state.seats) playRandomPhase(scenario, state, seat, rng, tryRun);
+  });
 }
