@@ -73,7 +73,8 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
     error,
   );
   let cardsKey = '';
-  let seatsKey = '';
+  // Not a key any seat list gives, so the first update always fills the select.
+  let seatsKey: string | null = null;
   let lastError: unknown = null;
   let view: SeatView | null = null;
 
