@@ -2,16 +2,56 @@ import type { MatchState } from './state.ts';
 
 /**
  * Canonical JSON: object keys sorted, so equal states give equal text
- * whatever order their keys were written in.
+ * whatever order their keys were written in. The server hashes the whole
+ * state after every command, so this is written for speed (string
+ * concatenation, quoted keys cached); `hash.test.ts` checks it against the
+ * plain definition.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value);
+    default:
+      return JSON.stringify(value) ?? 'null';
+  }
+}
+
+function canonicalArray(items: unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) text += ',';
+    text += canonicalJson(items[i]);
+  }
+  return `${text}]`;
+}
+
+const quotedKeys = new Map<string, string>();
+
+function canonicalObject(obj: object): string {
+  const record = obj as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    let quoted = quotedKeys.get(key);
+    if (quoted === undefined) {
+      quoted = JSON.stringify(key);
+      // State keys are a small vocabulary plus ids; a bound keeps odd inputs from growing it.
+      if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+    }
+    text += `${first ? '' : ','}${quoted}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${text}}`;
 }
 
 /** 64-bit FNV-1a (as two 32-bit lanes) of a string, in hex. */
