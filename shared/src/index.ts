@@ -89,5 +89,6 @@ export { stateOfView } from './seat-state.ts';
 export type * from './state.ts';
 export { type ScenarioSummary, type SeatSummary, summariseScenario } from './summary.ts';
 export { tieKey, tieLevel } from './ties.ts';
-export { type SeatView, viewFor } from './view.ts';
+export { type SeatView, viewFor, viewsFor } from './view.ts';
+export { applyViewPatch, type ViewPatch } from './view-patch.ts';
 export * from './vocabulary.ts';

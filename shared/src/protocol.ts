@@ -3,6 +3,7 @@ import { BOT_LEVELS, type BotLevel } from './bots/bot.ts';
 import { SeatCommandSchema } from './commands/schema.ts';
 import { REFLECTED_EVENTS, type ReflectionPrompt } from './reflection.ts';
 import type { SeatView } from './view.ts';
+import type { ViewPatch } from './view-patch.ts';
 import { PACES, PHASES, type Phase } from './vocabulary.ts';
 
 /**
@@ -283,6 +284,8 @@ export interface ServerMessages {
   lobby: LobbyMessage;
   /** Each client's own view (`viewFor(state, its seat or null)`). */
   view: SeatView;
+  /** What changed in the client's view since the last `view` or `viewPatch` it was sent. */
+  viewPatch: ViewPatch;
   timer: TimerMessage;
   ack: AckMessage;
   error: ErrorMessage;

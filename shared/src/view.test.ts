@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drive } from './testing/drive.ts';
-import { viewFor } from './view.ts';
+import { viewFor, viewsFor } from './view.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
@@ -93,5 +93,21 @@ describe('quiet support after resolution', () => {
     expect(JSON.stringify(blue.crises)).not.toContain('quiet');
     expect(blue.actors.red!.stats.quiet).toBe(0);
     expect(viewFor(m.state, 'red').actors.red!.stats.quiet).toBe(m.state.actors.red!.stats.quiet);
+  });
+});
+
+describe('viewsFor', () => {
+  it('equals viewFor for every viewer, and shares what the views have in common', () => {
+    const m = drive({ seats });
+    m.inject('frontier-war');
+    m.advance();
+    m.seat('red', { kind: 'order', order: { kind: 'invest', region: 'south', amount: 2 } });
+    const viewers = [...seats, null, 'red'];
+    const views = viewsFor(m.state, viewers);
+    expect(views.size).toBe(seats.length + 1);
+    for (const viewer of viewers) expect(views.get(viewer)).toEqual(viewFor(m.state, viewer));
+    // Blue and gold see the same redacted red actor: one object, not two copies.
+    expect(views.get('blue')!.actors.red).toBe(views.get('gold')!.actors.red);
+    expect(views.get('red')!.actors.red).not.toEqual(views.get('blue')!.actors.red);
   });
 });

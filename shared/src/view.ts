@@ -37,6 +37,34 @@ function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): 
   };
 }
 
+/** What every viewer but the owner sees of each actor and draft: computed once, shared by several views. */
+interface Redactions {
+  actors: MatchState['actors'];
+  drafts: MatchState['drafts'];
+}
+
+function redactions(state: MatchState): Redactions {
+  const actors: MatchState['actors'] = {};
+  const drafts: MatchState['drafts'] = {};
+  const ended = state.phase === 'ended';
+  for (const id in state.actors) {
+    const a = state.actors[id]!;
+    actors[id] = ended
+      ? a
+      : {
+          ...a,
+          objective: null,
+          hand: a.hand.map(() => 'hidden'),
+          stats: { ...a.stats, quiet: 0 },
+        };
+  }
+  for (const id in state.drafts) {
+    const d = state.drafts[id]!;
+    drafts[id] = ended ? d : { orders: [], lowers: [], done: d.done };
+  }
+  return { actors, drafts };
+}
+
 /**
  * A seat's view (GAME.md §11.14; CONVENTIONS 5): a pure function that keeps
  * what that seat may know and removes the rest — other seats' drafts,
@@ -46,26 +74,34 @@ function crisisFor(crisis: CrisisState, viewer: string | null, ended: boolean): 
  * except the generator.
  */
 export function viewFor(state: MatchState, viewer: string | null): SeatView {
+  return assembleView(state, viewer, redactions(state));
+}
+
+/**
+ * The views of several viewers at once (the server's, after each command).
+ * Equal to `viewFor` for each; what the views have in common is the same
+ * object in each of them, so a caller can recognise it by identity.
+ */
+export function viewsFor(
+  state: MatchState,
+  viewers: Iterable<string | null>,
+): Map<string | null, SeatView> {
+  const shared = redactions(state);
+  const views = new Map<string | null, SeatView>();
+  for (const viewer of viewers)
+    if (!views.has(viewer)) views.set(viewer, assembleView(state, viewer, shared));
+  return views;
+}
+
+function assembleView(state: MatchState, viewer: string | null, redacted: Redactions): SeatView {
   const ended = state.phase === 'ended';
   const { rng: _rng, deck, ...rest } = state;
   const actors: MatchState['actors'] = {};
-  for (const id in state.actors) {
-    const a = state.actors[id]!;
-    actors[id] =
-      ended || id === viewer
-        ? a
-        : {
-            ...a,
-            objective: null,
-            hand: a.hand.map(() => 'hidden'),
-            stats: { ...a.stats, quiet: 0 },
-          };
-  }
+  for (const id in state.actors)
+    actors[id] = id === viewer ? state.actors[id]! : redacted.actors[id]!;
   const drafts: MatchState['drafts'] = {};
-  for (const id in state.drafts) {
-    const d = state.drafts[id]!;
-    drafts[id] = ended || id === viewer ? d : { orders: [], lowers: [], done: d.done };
-  }
+  for (const id in state.drafts)
+    drafts[id] = id === viewer ? state.drafts[id]! : redacted.drafts[id]!;
   const involves = (ids: string[]) => ended || (viewer !== null && ids.includes(viewer));
   return {
     ...rest,

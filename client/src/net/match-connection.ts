@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   type AckMessage,
+  applyViewPatch,
   type ChatChannel,
   type ChatMessage,
   type CreateMatchOptions,
@@ -262,6 +263,12 @@ export class MatchConnection {
       this.update({ lobby: m, seat: mine?.seat ?? this.snapshot.seat });
     });
     on('view', (m) => this.update({ view: m }));
+    on('viewPatch', (m) => {
+      const view = this.snapshot.view;
+      // The server sends a whole view before any patch; one without a base would be a server bug.
+      if (view) this.update({ view: applyViewPatch(view, m) });
+      else console.error('A view patch came before any view.');
+    });
     on('timer', (m) => this.update({ timer: { ...m, receivedAt: performance.now() } }));
     on('chat', (m) => this.update({ chat: [...this.snapshot.chat, m].slice(-CHAT_KEEP) }));
     on('reflectionPrompt', (m) => {

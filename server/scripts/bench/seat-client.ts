@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   type AckMessage,
+  applyViewPatch,
   type CreateMatchOptions,
   type ErrorMessage,
   MATCH_ROOM,
@@ -9,6 +10,7 @@ import {
   type SeatView,
   stateOfView,
   type TimerMessage,
+  type ViewPatch,
 } from '@entanglement/shared';
 
 /** The round and phase as one key: `3:diplomacy`. */
@@ -164,6 +166,9 @@ export class SeatClient {
     switch (type) {
       case 'view':
         this.onView(payload as SeatView);
+        return;
+      case 'viewPatch':
+        if (this.latest) this.onView(applyViewPatch(this.latest, payload as ViewPatch));
         return;
       case 'timer': {
         const t = payload as TimerMessage;

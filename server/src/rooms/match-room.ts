@@ -24,7 +24,6 @@ import {
   type ServerMessages,
   type ServerMessageType,
   type TimerMessage,
-  viewFor,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
@@ -33,7 +32,7 @@ import { Chat, type ChatRoom } from './chat.ts';
 import { joinCodes } from './join-codes.ts';
 import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
-import { broadcast, parseOrRefuse, sendError, sendTo, sendViews } from './outbox.ts';
+import { broadcast, parseOrRefuse, sendError, sendTo } from './outbox.ts';
 import { PhaseClock } from './phase-clock.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { replayLog } from './replay-log.ts';
@@ -41,6 +40,7 @@ import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
 import { Seating } from './seating.ts';
 import type { Parser } from './validation.ts';
+import { ViewSender } from './view-sender.ts';
 import { WriteQueue } from './write-queue.ts';
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
@@ -100,7 +100,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** Questions put to seats after resolutions, open until someone at the seat answers. */
   private readonly reflections = new ReflectionDesk();
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
-  private readonly sentViews = new Map<string, string>();
+  private readonly views = new ViewSender();
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -272,8 +272,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     }
     this.broadcastLobby();
     if (this.stage !== 'lobby') {
-      this.sentViews.delete(client.sessionId);
-      sendTo(client, 'view', viewFor(this.match, null));
+      this.views.sendWhole(client, this.match, null);
       sendTo(client, 'timer', this.timerMessage());
     }
   }
@@ -293,8 +292,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
     const seat = this.seating.seatOf(client.sessionId);
-    this.sentViews.delete(client.sessionId);
-    sendTo(client, 'view', viewFor(this.match, seat));
+    this.views.sendWhole(client, this.match, seat);
     sendTo(client, 'timer', this.timerMessage());
     if (seat !== null)
       for (const prompt of this.reflections.pending(seat))
@@ -302,7 +300,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   override onLeave(client: Client): void {
-    this.sentViews.delete(client.sessionId);
+    this.views.forget(client.sessionId);
     this.seating.remove(client.sessionId);
     this.chat.forget(client.sessionId);
     if (this.hostSession === client.sessionId) this.hostSession = null;
@@ -378,8 +376,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.saveSeat(msg.seat);
     this.broadcastLobby();
     if (this.stage !== 'lobby') {
-      this.sentViews.delete(client.sessionId);
-      sendTo(client, 'view', viewFor(this.match, msg.seat));
+      this.views.sendWhole(client, this.match, msg.seat);
     }
     for (const prompt of this.reflections.pending(msg.seat))
       sendTo(client, 'reflectionPrompt', prompt);
@@ -712,7 +709,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private sendViews(): void {
-    sendViews(this.clients, (id) => this.seating.seatOf(id), this.match, this.sentViews);
+    this.views.sendChanges(this.clients, (id) => this.seating.seatOf(id), this.match);
   }
 
   private timerMessage(): TimerMessage {

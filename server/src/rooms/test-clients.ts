@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   type AckMessage,
+  applyViewPatch,
   type ErrorMessage,
   MATCH_ROOM,
   nextRandomCommand,
@@ -10,6 +11,7 @@ import {
   type ServerMessages,
   type ServerMessageType,
   stateOfView,
+  type ViewPatch,
 } from '@entanglement/shared';
 
 interface Received {
@@ -19,11 +21,14 @@ interface Received {
 
 /**
  * Everything one SDK client decoded, in order, so tests can inspect what a
- * client actually received and wait for a message with a timeout.
+ * client actually received and wait for a message with a timeout. A
+ * `viewPatch` is kept as received and followed by the whole `view` it
+ * makes, as the browser client builds it.
  */
 export class Inbox {
   readonly received: Received[] = [];
   private readonly listeners = new Set<() => void>();
+  private view: SeatView | null = null;
 
   readonly room: Room;
 
@@ -31,6 +36,12 @@ export class Inbox {
     this.room = room;
     room.onMessage('*', (type, payload) => {
       this.received.push({ type: String(type), payload });
+      if (type === 'view') this.view = payload as SeatView;
+      if (type === 'viewPatch') {
+        if (!this.view) throw new Error('A viewPatch came before any view');
+        this.view = applyViewPatch(this.view, payload as ViewPatch);
+        this.received.push({ type: 'view', payload: this.view });
+      }
       for (const listener of [...this.listeners]) listener();
     });
   }
