@@ -66,30 +66,53 @@ function digestsOf(view: SeatView, digests: Digests): Sent {
   return out;
 }
 
+/** Entries longer than this (in JSON characters) are represented by their digest. */
+const LONG_ENTRY = 256;
+
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 /**
- * Digests of JSON values for one update, remembered by object identity: a
- * member shared by several views (the ties, another seat's redacted actor)
- * is stringified once. Objects are digested one level down, so a record of
- * shared entries (actors, the account) costs only its own new entries.
+ * Digests of the members of one update's views, remembered by object
+ * identity: a member shared by several views (the ties) is digested once,
+ * and a member built per view (the actors) from entries shared by identity
+ * (another seat's redacted actor) stringifies each entry once.
  */
 class Digests {
-  /** Per depth: the same object could in principle sit at two depths, digested differently. */
-  private readonly known = [new Map<object, string>(), new Map<object, string>()];
+  private readonly texts = new Map<object, string>();
+  private readonly digests = new Map<object, string>();
 
-  of(value: unknown, depth = 1): string {
-    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-    const known = this.known[depth]!.get(value);
-    if (known !== undefined) return known;
-    let text: string;
-    if (depth === 0) text = JSON.stringify(value);
-    else if (Array.isArray(value))
-      text = `[${value.map((item) => this.of(item, depth - 1)).join(',')}]`;
-    else
-      text = `{${Object.entries(value)
-        .map(([key, item]) => `${JSON.stringify(key)}:${this.of(item, depth - 1)}`)
-        .join(',')}}`;
-    const digest = createHash('sha1').update(text).digest('base64');
-    this.known[depth]!.set(value, digest);
+  /** The digest of a view's member. */
+  of(member: unknown): string {
+    if (member === null || typeof member !== 'object') return JSON.stringify(member) ?? 'undefined';
+    let digest = this.digests.get(member);
+    if (digest === undefined) {
+      digest = digestOf(this.textOf(member));
+      this.digests.set(member, digest);
+    }
     return digest;
+  }
+
+  /** JSON of an array or record, its entries' text looked up by identity (not canonical: a digest, not a format). */
+  private textOf(value: object): string {
+    let text = '';
+    if (Array.isArray(value)) for (const item of value) text += `${this.entryText(item)},`;
+    else
+      for (const [key, item] of Object.entries(value))
+        text += `${JSON.stringify(key)}:${this.entryText(item)},`;
+    return text;
+  }
+
+  /** An entry's JSON, or the digest of it when that is shorter: each view's actors then cost 11 digests, not 30 KB. */
+  private entryText(entry: unknown): string {
+    if (entry === null || typeof entry !== 'object') return JSON.stringify(entry) ?? 'undefined';
+    let text = this.texts.get(entry);
+    if (text === undefined) {
+      text = JSON.stringify(entry);
+      if (text.length > LONG_ENTRY) text = digestOf(text);
+      this.texts.set(entry, text);
+    }
+    return text;
   }
 }
