@@ -26,7 +26,8 @@ function replayArchive(archive: Archive | null | undefined): ReplayArchive | nul
 }
 
 export interface ApiOptions {
-  findMatch: (code: string) => string | null;
+  /** The room id of the live match with this join code, or null. */
+  findMatch: (code: string) => Promise<string | null>;
   /** The archive behind /api/matches; without one the archive is empty. */
   archive?: Archive | null;
 }
@@ -65,8 +66,8 @@ export function apiRouter(options: ApiOptions): Router {
     res.json(listScenarios());
   });
 
-  api.get('/join/:code', (req, res) => {
-    const roomId = options.findMatch(req.params.code);
+  api.get('/join/:code', async (req, res) => {
+    const roomId = await options.findMatch(req.params.code);
     if (roomId === null) {
       res.status(404).json({ error: `No match is open with the code "${req.params.code}".` });
       return;

@@ -6,7 +6,7 @@ export interface AppOptions {
   /** The directory of the built client (client/dist). */
   clientDist: string;
   /** The room id of the live match with a join code, or null (GET /api/join/:code). */
-  findMatch?: (code: string) => string | null;
+  findMatch?: (code: string) => Promise<string | null>;
   /** The archive of finished matches (GET /api/matches); none: an empty archive. */
   archive?: Archive | null;
 }
@@ -17,7 +17,10 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.use(
     '/api',
-    apiRouter({ findMatch: options.findMatch ?? (() => null), archive: options.archive ?? null }),
+    apiRouter({
+      findMatch: options.findMatch ?? (async () => null),
+      archive: options.archive ?? null,
+    }),
   );
   app.use(clientRouter(options.clientDist));
   return app;

@@ -4,8 +4,10 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MATCH_ROOM } from '@entanglement/shared';
 import type { Archive } from './api.ts';
 import { createApp } from './app.ts';
+import { connectCluster } from './cluster/cluster.ts';
+import { FailoverWatch } from './cluster/failover.ts';
 import { boundPort } from './listen.ts';
-import { joinCodes } from './rooms/join-codes.ts';
+import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
 
@@ -21,6 +23,16 @@ export interface GameServerOptions {
    * GET /api/matches reads the archive; without one matches live in memory only.
    */
   store?: MatchLog & Archive & Partial<Restorable>;
+  /**
+   * REDIS_URL: share matchmaking, join codes and failover with other
+   * processes (docs/deploy.md). Without it the process stands alone.
+   */
+  redisUrl?: string;
+  /**
+   * PUBLIC_ADDRESS: where clients reach this very process (host[:port][/path]),
+   * sent to them in seat reservations when several processes serve matches.
+   */
+  publicAddress?: string;
 }
 
 export interface RunningServer {
@@ -39,15 +51,26 @@ export interface RunningServer {
  * Colyseus's matchmaker is per process: start one of these per process.
  */
 export async function startGameServer(options: GameServerOptions): Promise<RunningServer> {
+  const cluster = options.redisUrl ? await connectCluster(options.redisUrl) : null;
+  const codes: JoinCodeRegistry = cluster?.codes ?? joinCodes;
   const app = createApp({
     clientDist: options.clientDist,
-    findMatch: (code) => joinCodes.lookup(code),
+    findMatch: (code) => codes.lookup(code),
     archive: options.store ?? null,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });
-  const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
-  colyseus.define(MATCH_ROOM, options.store ? matchRoomWith(options.store) : MatchRoom);
+  const colyseus = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    ...(cluster && {
+      presence: cluster.presence,
+      driver: cluster.driver,
+      publicAddress: options.publicAddress,
+    }),
+  });
+  colyseus.define(MATCH_ROOM, matchRoomWith(options.store ?? null, codes));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -57,12 +80,21 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     }, reject);
   });
 
-  if (options.store) await restoreLive(options.store);
+  // Alone, a process brings back every live match it stored; in a cluster, only
+  // the matches no live process holds, whoever stored them.
+  const failover =
+    cluster && options.store && isRestorable(options.store)
+      ? new FailoverWatch(cluster.redis, options.store)
+      : null;
+  if (failover) failover.start();
+  else if (options.store) await restoreLive(options.store);
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
+      await failover?.stop();
       await colyseus.gracefullyShutdown(false);
+      await cluster?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) =>
         http.listening ? http.close(() => resolve()) : resolve(),
@@ -78,10 +110,13 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
  * its record, log, seats and clock. A match that cannot be rebuilt is logged
  * and left in the store as it is; the others still start.
  */
+function isRestorable(store: Partial<Restorable>): store is Restorable {
+  return Boolean(store.listLive && store.loadLog && store.listSeats && store.loadClock);
+}
+
 async function restoreLive(store: Partial<Restorable>): Promise<void> {
-  const { listLive, loadLog, listSeats, loadClock } = store;
-  if (!listLive || !loadLog || !listSeats || !loadClock) return;
-  const plans = await loadPlans(store as Restorable);
+  if (!isRestorable(store)) return;
+  const plans = await loadPlans(store);
   for (const plan of plans) {
     try {
       await matchMaker.createRoom(MATCH_ROOM, offerRestore(plan));
@@ -92,9 +127,10 @@ async function restoreLive(store: Partial<Restorable>): Promise<void> {
   }
 }
 
-/** The match room class with a store. */
-function matchRoomWith(log: MatchLog): typeof MatchRoom {
-  return class StoredMatchRoom extends MatchRoom {
+/** The match room class with this server's store and join codes. */
+function matchRoomWith(log: MatchLog | null, registry: JoinCodeRegistry): typeof MatchRoom {
+  return class ConfiguredMatchRoom extends MatchRoom {
     protected override store: MatchLog | null = log;
+    protected override codes: JoinCodeRegistry = registry;
   };
 }

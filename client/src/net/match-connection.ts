@@ -24,6 +24,7 @@ import {
   saveReconnection,
 } from './credentials.ts';
 import { serverEndpoint } from './endpoint.ts';
+import { findMatchByCode } from './join.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -322,6 +323,20 @@ export class MatchConnection {
     });
   }
 
+  /**
+   * Whether the match's join code still names this room: while another
+   * server process takes over a match whose process died, the room is
+   * briefly found nowhere, but its code stays claimed (docs/deploy.md).
+   */
+  private async codeStillLeadsHere(): Promise<boolean> {
+    const { code, roomId } = this.snapshot;
+    if (!code) return false;
+    return findMatchByCode(code).then(
+      (found) => found === roomId,
+      () => false,
+    );
+  }
+
   private async resume(): Promise<void> {
     while (this.resumeTries < MAX_RESUME_TRIES && !this.leaving) {
       this.resumeTries++;
@@ -330,7 +345,7 @@ export class MatchConnection {
         await this.connect();
         return;
       } catch (error) {
-        if (isGone(error)) {
+        if (isGone(error) && !(await this.codeStillLeadsHere())) {
           this.update({ status: 'closed', closedReason: 'This match is no longer running.' });
           return;
         }

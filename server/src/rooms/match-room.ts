@@ -29,7 +29,7 @@ import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
 import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
-import { joinCodes } from './join-codes.ts';
+import { type JoinCodeRegistry, joinCodes } from './join-codes.ts';
 import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import { broadcast, parseOrRefuse, sendError, sendTo } from './outbox.ts';
@@ -53,6 +53,10 @@ export const RECONNECT_SECONDS = 20;
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
+
+function logReleaseFailure(error: unknown): void {
+  console.error('Could not release a join code:', error);
+}
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
@@ -90,6 +94,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private phaseClock!: PhaseClock;
   /** Where accepted commands are appended before they are acknowledged; null keeps them in memory only. */
   protected store: MatchLog | null = null;
+  /** Where join codes are claimed: this process's memory, or Redis shared by several processes. */
+  protected codes: JoinCodeRegistry = joinCodes;
   /** The store's writes, in the order they happened. */
   private readonly writes = new WriteQueue(() => `Match ${this.roomId}`);
   /** The last nickname stored for each seat (kept when its people leave). */
@@ -126,7 +132,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.play = this.newPlay(scenario, settings, seed, created.state, botLevel ?? 'normal');
     this.timers = { ...DEFAULT_TIMERS, ...timers };
     this.seating = new Seating(this.match.seats);
-    this.code = joinCodes.claim(this.roomId);
+    this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
       await this.store?.createMatch({
@@ -141,7 +147,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         roomSettings: { timers: this.timers, botLevel: this.play.botLevel },
       });
     } catch (error) {
-      joinCodes.release(this.code);
+      await this.codes.release(this.code, this.roomId);
       this.code = '';
       throw error;
     }
@@ -224,7 +230,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.seatNames.set(seat.seat, seat.nickname);
       if (seat.kind === 'bot') this.play.bots.add(seat.seat);
     }
-    this.code = joinCodes.claimExisting(record.code, this.roomId);
+    this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
     this.phaseClock = new PhaseClock(this.clock, () => this.advance());
 
@@ -318,7 +324,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    */
   override async onDispose(): Promise<void> {
     this.phaseClock?.stop();
-    if (this.code) joinCodes.release(this.code);
+    if (this.code) await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
       this.writes.enqueue('discard the abandoned lobby', async (store) =>
         store.discard?.(this.roomId),

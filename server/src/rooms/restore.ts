@@ -48,14 +48,17 @@ export function takeRestore(options: unknown): RestorePlan | null {
 /** Reads every live match's record, log, seats and clock from the store. */
 export async function loadPlans(store: Restorable): Promise<RestorePlan[]> {
   const plans: RestorePlan[] = [];
-  for (const record of await store.listLive()) {
-    const [log, seats, clock, chat] = await Promise.all([
-      store.loadLog(record.id),
-      store.listSeats(record.id),
-      store.loadClock(record.id),
-      store.loadChat?.(record.id) ?? [],
-    ]);
-    plans.push({ record, log, seats, clock, chatSeq: chat.at(-1)?.seq ?? 0 });
-  }
+  for (const record of await store.listLive()) plans.push(await loadPlan(store, record));
   return plans;
+}
+
+/** Reads one live match's log, seats, clock and last chat line. */
+export async function loadPlan(store: Restorable, record: StoredMatch): Promise<RestorePlan> {
+  const [log, seats, clock, chat] = await Promise.all([
+    store.loadLog(record.id),
+    store.listSeats(record.id),
+    store.loadClock(record.id),
+    store.loadChat?.(record.id) ?? [],
+  ]);
+  return { record, log, seats, clock, chatSeq: chat.at(-1)?.seq ?? 0 };
 }

@@ -1,0 +1,64 @@
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { Redis } from 'ioredis';
+import { RedisJoinCodes } from './redis-join-codes.ts';
+
+/** How long the server waits for Redis at start before it gives up with a clear error. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * What several processes share through Redis (REDIS_URL): Colyseus's
+ * presence (inter-process messages) and matchmaking driver (where each room
+ * lives), the join codes, and the locks that decide which process takes
+ * over a match whose process died (failover.ts).
+ */
+export interface Cluster {
+  redis: Redis;
+  presence: RedisPresence;
+  driver: RedisDriver;
+  codes: RedisJoinCodes;
+  close(): Promise<void>;
+}
+
+/** Connects to Redis at `url`; throws a plain-language error if it cannot be reached. */
+export async function connectCluster(url: string): Promise<Cluster> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    // Commands fail after a few retries instead of waiting forever while Redis is away.
+    maxRetriesPerRequest: 3,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot reach Redis at REDIS_URL (${redact(url)}): ${reason}`);
+  }
+  redis.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
+  const presence = new RedisPresence(redis);
+  const driver = new RedisDriver(redis);
+  return {
+    redis,
+    presence,
+    driver,
+    codes: new RedisJoinCodes(redis),
+    async close() {
+      // Colyseus's shutdown may have closed them already; closing twice is harmless.
+      presence.shutdown();
+      redis.disconnect();
+    },
+  };
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an invalid URL';
+  }
+}

@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import {
+  CLAIM_ATTEMPTS,
+  type JoinCodeRegistry,
+  newJoinCode,
+  normaliseCode,
+} from '../rooms/join-codes.ts';
+
+const KEY = (code: string) => `entanglement:code:${code}`;
+
+/** Deletes a key only while it still holds the given value (a room frees only its own code). */
+const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * Join codes shared by every process through Redis: `SET … NX` claims a code
+ * atomically, so two processes never hand out the same live code, and a
+ * code created on one process is found from any other.
+ */
+export class RedisJoinCodes implements JoinCodeRegistry {
+  private readonly redis: Redis;
+  private readonly newCode: () => string;
+
+  constructor(redis: Redis, newCode: () => string = newJoinCode) {
+    this.redis = redis;
+    this.newCode = newCode;
+  }
+
+  async claim(roomId: string): Promise<string> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const code = this.newCode();
+      if ((await this.redis.set(KEY(code), roomId, 'NX')) === 'OK') return code;
+    }
+    throw new Error('Could not find a free join code.');
+  }
+
+  async claimExisting(code: string, roomId: string): Promise<string> {
+    const upper = normaliseCode(code);
+    if ((await this.redis.set(KEY(upper), roomId, 'NX')) === 'OK') return upper;
+    const holder = await this.redis.get(KEY(upper));
+    if (holder !== roomId) throw new Error(`The join code ${upper} is taken by another match.`);
+    return upper;
+  }
+
+  async release(code: string, roomId: string): Promise<void> {
+    await this.redis.eval(RELEASE_SCRIPT, 1, KEY(normaliseCode(code)), roomId);
+  }
+
+  async lookup(code: string): Promise<string | null> {
+    const upper = normaliseCode(code);
+    if (upper.length === 0) return null;
+    return this.redis.get(KEY(upper));
+  }
+}
