@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../config.ts';
+import { findOnPath } from './services.ts';
+
+/** The configuration docs/deploy.md shows: the tests run this file itself. */
+export const NGINX_SITE = join(REPO_ROOT, 'deploy', 'nginx', 'entanglement.conf');
+
+export interface NginxService {
+  /** http://127.0.0.1:<port> */
+  base: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Why nginx cannot be started here, or null. */
+export function missingNginx(): string | null {
+  return findOnPath('nginx') ? null : 'nginx was not found on PATH (Debian: apt-get install nginx)';
+}
+
+/**
+ * Runs nginx in the foreground with deploy/nginx/entanglement.conf, its two
+ * processes' ports (2567, 2568) replaced by `ports` and listening on
+ * 127.0.0.1:`listen`; its pid file, logs and temporary files in a fresh
+ * directory, deleted by `stop()`.
+ */
+export async function startNginx(listen: number, ports: [number, number]): Promise<NginxService> {
+  const dir = mkdtempSync(join(tmpdir(), 'entanglement-nginx-'));
+  const site = readFileSync(NGINX_SITE, 'utf8')
+    .replaceAll('127.0.0.1:2567', `127.0.0.1:${ports[0]}`)
+    .replaceAll('127.0.0.1:2568', `127.0.0.1:${ports[1]}`)
+    .replace(/listen 80;/, `listen 127.0.0.1:${listen};`);
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
+  writeFileSync(join(dir, 'site.conf'), site);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'error.log')} warn;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      '  access_log off;',
+      `  client_body_temp_path ${join(dir, 'body')};`,
+      `  proxy_temp_path ${join(dir, 'proxy')};`,
+      `  fastcgi_temp_path ${join(dir, 'fastcgi')};`,
+      `  uwsgi_temp_path ${join(dir, 'uwsgi')};`,
+      `  scgi_temp_path ${join(dir, 'scgi')};`,
+      `  include ${join(dir, 'site.conf')};`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  const base = `http://127.0.0.1:${listen}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGQUIT');
+      await gone;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${errors}`);
+    const up = await fetch(`${base}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { base, port: listen, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`nginx did not answer on ${base}: ${errors}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
