@@ -59,3 +59,27 @@ export function seat(id: string, token: string): SeatRecord {
 export function chat(seq: number): ChatEntry {
   return { seq, from: 'usa', channel: 'public', text: `message ${seq}`, at: T0 + seq };
 }
+
+/**
+ * Checks that `finish` is one transaction: with `breakThirdHash` making the
+ * store fail on the third phase hash (a trigger raising 'disk trouble'), the
+ * match stays live, keeps its code and its clock. Each store's own test file
+ * calls it with its SQL; it then checks that no phase hash was written.
+ */
+export async function checkFinishIsAtomic(
+  store: MatchStore,
+  breakThirdHash: () => Promise<void>,
+): Promise<MatchRecord> {
+  const { record } = newMatch(1);
+  await store.createMatch(record);
+  await store.saveClock(record.id, { round: 1, phase: 'news', paused: true, remainingMs: 9 });
+  await breakThirdHash();
+  const phaseHashes = [1, 2, 3].map((round) => ({ round, phase: 'news', hash: `h${round}` }));
+  await expect(
+    store.finish(record.id, { finishedAt: 1, winner: 'usa', rounds: 3, phaseHashes }),
+  ).rejects.toThrow(/disk trouble/);
+  expect(await store.getMatch(record.id)).toMatchObject({ finishedAt: null, winner: null });
+  expect(await store.findLiveByCode(record.code)).toBe(record.id);
+  expect(await store.loadClock(record.id)).not.toBeNull();
+  return record;
+}

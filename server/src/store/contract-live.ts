@@ -165,6 +165,7 @@ export function liveContract(ctx: ContractContext): void {
       ['a public message with "to"', { ...chat(2), to: 'usa' }, 'invalid'],
       ['a private message without "to"', { ...chat(2), channel: 'private' }, 'invalid'],
       ['an unknown channel', { ...chat(2), channel: 'shout' }, 'invalid'],
+      ['a NUL character', { ...chat(2), text: 'a\u0000b' }, 'invalid'],
     ] as const)('%s is refused and nothing is written', async (_, entry, code) => {
       const { record } = await ctx.seeded(1);
       await ctx.store.appendChat(record.id, chat(1));

@@ -105,6 +105,7 @@ export function notesContract(ctx: ContractContext): void {
       await refused(ctx.store.addAnnotation(a.record.id, note), 'invalid');
       const long = 'x'.repeat(MAX_NOTE_LENGTH + 1);
       await refused(ctx.store.addAnnotation(a.record.id, { ...note, text: long }), 'invalid');
+      await refused(ctx.store.addAnnotation(a.record.id, { ...note, text: 'a\u0000b' }), 'invalid');
       await refused(ctx.store.addAnnotation('nope', { ...note, text: 'ok' }), 'unknownMatch');
       expect(await ctx.store.listAnnotations(a.record.id)).toEqual([]);
     });

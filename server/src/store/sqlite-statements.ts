@@ -1,12 +1,8 @@
-import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import type { Annotation, ChatEntry, PublicSeat, Reflection, StoredMatch } from './types.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { MATCH_COLUMNS } from './rows.ts';
 
-/** Every SQL statement of the SQLite store, prepared once per connection, and the row readers. */
+/** Every SQL statement of the SQLite store, prepared once per connection (row readers: rows.ts). */
 
-export type Row = Record<string, SQLOutputValue>;
-
-const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds, room_settings`;
 /** Finished matches, optionally of one scenario and finished in [:from, :to) (null: no bound). */
 const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:scenario IS NULL OR scenario_id = :scenario)
@@ -66,7 +62,7 @@ export function prepareAll(db: DatabaseSync) {
     insertChat: s(`INSERT INTO chat (match_id, seq, sender, channel, recipient, text, at)
       VALUES (:id, :seq, :sender, :channel, :recipient, :text, :at)`),
     insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
-      VALUES (:id, :seat, NULL, :nickname, :kind, :level)`),
+      VALUES (:id, :seat, :token, :nickname, :kind, :level)`),
     insertAnnotation: s(`INSERT INTO annotations (match_id, round, phase, text, at)
       VALUES (:id, :round, :phase, :text, :at) RETURNING id`),
     annotations: s(`SELECT id, round, phase, text, at FROM annotations
@@ -81,70 +77,4 @@ export function prepareAll(db: DatabaseSync) {
     finished: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE ${FINISHED_FILTER}
       ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),
   };
-}
-
-export function toMatch(r: Row): StoredMatch {
-  return {
-    id: String(r.id),
-    code: String(r.code),
-    scenarioId: String(r.scenario_id),
-    settings: JSON.parse(String(r.settings)),
-    rulesVersion: Number(r.rules_version),
-    seed: String(r.seed),
-    hostTokenHash: String(r.host_token_hash),
-    createdAt: Number(r.created_at),
-    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
-    winner: r.winner === null ? null : String(r.winner),
-    rounds: r.rounds === null ? null : Number(r.rounds),
-    ...(r.room_settings === null || r.room_settings === undefined
-      ? {}
-      : { roomSettings: JSON.parse(String(r.room_settings)) }),
-  };
-}
-
-export function toAnnotation(r: Row): Annotation {
-  return {
-    id: Number(r.id),
-    round: Number(r.round),
-    phase: String(r.phase),
-    text: String(r.text),
-    at: Number(r.at),
-  };
-}
-
-export function toReflection(r: Row): Reflection {
-  const reflection: Reflection = {
-    id: Number(r.id),
-    seat: String(r.seat),
-    round: Number(r.round),
-    phase: String(r.phase),
-    eventType: String(r.event_type),
-    text: String(r.text),
-    at: Number(r.at),
-  };
-  if (r.event_index !== null) reflection.eventIndex = Number(r.event_index);
-  if (r.crisis !== null) reflection.crisis = String(r.crisis);
-  return reflection;
-}
-
-export function toChat(r: Row): ChatEntry {
-  const entry: ChatEntry = {
-    seq: Number(r.seq),
-    from: String(r.sender),
-    channel: String(r.channel) as ChatEntry['channel'],
-    text: String(r.text),
-    at: Number(r.at),
-  };
-  if (r.recipient !== null) entry.to = String(r.recipient);
-  return entry;
-}
-
-export function toPublicSeat(r: Row): PublicSeat {
-  const seat: PublicSeat = {
-    seat: String(r.seat),
-    nickname: String(r.nickname),
-    kind: String(r.kind) as PublicSeat['kind'],
-  };
-  if (r.bot_level !== null) seat.botLevel = String(r.bot_level);
-  return seat;
 }

@@ -7,6 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { newMatch, storeContract } from './contract.ts';
+import { checkFinishIsAtomic } from './contract-helpers.ts';
 import { DEFAULT_DB_FILE, openSqliteStore, type SqliteMatchStore } from './sqlite.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import type { MatchStore } from './types.ts';
@@ -123,21 +124,12 @@ describe('the SQLite store', () => {
   });
 
   test('finish is one transaction: a failure part way leaves the match live and unchanged', async () => {
-    const store = openStore();
-    const { record } = newMatch(1);
-    await store.createMatch(record);
-    await store.saveClock(record.id, { round: 1, phase: 'news', paused: true, remainingMs: 9 });
-    const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
-    db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON phase_hashes WHEN NEW.idx = 2
-      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    db.close();
-    const phaseHashes = [1, 2, 3].map((round) => ({ round, phase: 'news', hash: `h${round}` }));
-    await expect(
-      store.finish(record.id, { finishedAt: 1, winner: 'usa', rounds: 3, phaseHashes }),
-    ).rejects.toThrow(/disk trouble/);
-    expect(await store.getMatch(record.id)).toMatchObject({ finishedAt: null, winner: null });
-    expect(await store.findLiveByCode(record.code)).toBe(record.id);
-    expect(await store.loadClock(record.id)).not.toBeNull();
+    await checkFinishIsAtomic(openStore(), async () => {
+      const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+      db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON phase_hashes WHEN NEW.idx = 2
+        BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+      db.close();
+    });
     const check = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
     expect(check.prepare('SELECT count(*) AS n FROM phase_hashes').get()).toEqual({ n: 0 });
     check.close();

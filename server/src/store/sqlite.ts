@@ -1,37 +1,48 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { migrate, rollback } from './sqlite-schema.ts';
 import {
-  prepareAll,
+  buildMatchFile,
+  chatRow,
+  clockRow,
+  commandRow,
+  finishedFilter,
+  finishedRow,
+  finishRow,
+  matchRow,
+  reflectionRow,
+  seatRow,
   toAnnotation,
   toChat,
+  toClock,
+  toCommandEntry,
   toMatch,
+  toPhaseHash,
   toPublicSeat,
   toReflection,
-} from './sqlite-statements.ts';
-import {
-  type Annotation,
-  type AnnotationInput,
-  type ChatEntry,
-  type ClockRecord,
-  type CommandEntry,
-  type FinishedPage,
-  type FinishRecord,
-  type ImportedMatch,
-  type ListFinishedOptions,
-  MATCH_FILE_FORMAT,
-  MATCH_FILE_VERSION,
-  type MatchFile,
-  type MatchFileOptions,
-  type MatchRecord,
-  type MatchStore,
-  type PhaseHash,
-  type Reflection,
-  type ReflectionInput,
-  type SeatRecord,
-  type StoredMatch,
-  StoreError,
+  toSeat,
+  toSummary,
+} from './rows.ts';
+import { migrate, rollback } from './sqlite-schema.ts';
+import { prepareAll } from './sqlite-statements.ts';
+import type {
+  Annotation,
+  AnnotationInput,
+  ChatEntry,
+  ClockRecord,
+  CommandEntry,
+  FinishedPage,
+  FinishRecord,
+  ImportedMatch,
+  ListFinishedOptions,
+  MatchFile,
+  MatchFileOptions,
+  MatchRecord,
+  MatchStore,
+  Reflection,
+  ReflectionInput,
+  SeatRecord,
+  StoredMatch,
 } from './types.ts';
 import {
   checkAnnotation,
@@ -47,8 +58,11 @@ import {
   checkText,
   checkTime,
   codeTaken,
+  duplicateMatch,
   normaliseCode,
-  toJson,
+  notLive,
+  seqRefused,
+  unknownMatch,
 } from './validate.ts';
 
 export const DEFAULT_DB_FILE = 'entanglement.sqlite';
@@ -109,9 +123,7 @@ export class SqliteMatchStore implements MatchStore {
       this.q.insertMatch.run(matchRow(record));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      if (this.q.match.get({ id: record.id })) {
-        throw new StoreError('duplicateMatch', `A match with id ${record.id} exists already.`);
-      }
+      if (this.q.match.get({ id: record.id })) throw duplicateMatch(record.id);
       throw codeTaken(code);
     }
   }
@@ -146,13 +158,7 @@ export class SqliteMatchStore implements MatchStore {
   ): Promise<void> {
     checkInt(seq, 'seq', 1);
     checkTime(at, 'at');
-    const values = {
-      id: matchId,
-      seq,
-      command: toJson(command, 'command'),
-      hash: checkText(stateHash, 'stateHash'),
-      at,
-    };
+    const values = commandRow(matchId, seq, command, checkText(stateHash, 'stateHash'), at);
     // One statement, so one implicit transaction: it writes only when the match
     // is live and `seq` is the next step, and it is committed when run() returns.
     if (this.q.appendCommand.run(values).changes === 1) return;
@@ -175,46 +181,23 @@ export class SqliteMatchStore implements MatchStore {
 
   async upsertSeat(matchId: string, seat: SeatRecord): Promise<void> {
     checkSeat(seat);
-    const values = {
-      id: matchId,
-      seat: seat.seat,
-      token: seat.tokenHash,
-      nickname: seat.nickname,
-      kind: seat.kind,
-      level: seat.botLevel ?? null,
-    };
-    if (this.q.upsertSeat.run(values).changes === 1) return;
+    if (this.q.upsertSeat.run(seatRow(matchId, seat)).changes === 1) return;
     this.requireLive(matchId);
   }
 
   async listSeats(matchId: string): Promise<SeatRecord[]> {
-    return this.q.seats.all({ id: matchId }).map((r) => ({
-      ...toPublicSeat(r),
-      tokenHash: r.token_hash === null ? null : String(r.token_hash),
-    }));
+    return this.q.seats.all({ id: matchId }).map(toSeat);
   }
 
   async saveClock(matchId: string, clock: ClockRecord): Promise<void> {
     checkClock(clock);
-    const values = {
-      id: matchId,
-      round: clock.round,
-      phase: clock.phase,
-      paused: clock.paused ? 1 : 0,
-      ends: clock.paused ? null : clock.phaseEndsAt,
-      left: clock.paused ? clock.remainingMs : null,
-    };
-    if (this.q.saveClock.run(values).changes === 1) return;
+    if (this.q.saveClock.run(clockRow(matchId, clock)).changes === 1) return;
     this.requireLive(matchId);
   }
 
   async loadClock(matchId: string): Promise<ClockRecord | null> {
     const r = this.q.clock.get({ id: matchId });
-    if (!r) return null;
-    const at = { round: Number(r.round), phase: String(r.phase) };
-    return r.paused === 1
-      ? { ...at, paused: true, remainingMs: Number(r.remaining_ms) }
-      : { ...at, paused: false, phaseEndsAt: Number(r.phase_ends_at) };
+    return r ? toClock(r) : null;
   }
 
   async listLive(): Promise<StoredMatch[]> {
@@ -224,13 +207,7 @@ export class SqliteMatchStore implements MatchStore {
   async finish(matchId: string, result: FinishRecord): Promise<void> {
     checkFinish(result);
     this.transaction(() => {
-      const done = {
-        id: matchId,
-        at: result.finishedAt,
-        winner: result.winner,
-        rounds: result.rounds,
-      };
-      if (this.q.finish.run(done).changes !== 1) this.requireLive(matchId);
+      if (this.q.finish.run(finishRow(matchId, result)).changes !== 1) this.requireLive(matchId);
       result.phaseHashes.forEach((h, idx) => {
         this.q.insertPhaseHash.run({
           id: matchId,
@@ -255,23 +232,12 @@ export class SqliteMatchStore implements MatchStore {
     checkPage(options);
     const page = { limit: options.limit, offset: options.offset };
     return this.read(() => {
-      const filter = {
-        scenario: options.scenario ?? null,
-        from: options.from ?? null,
-        to: options.to ?? null,
-      };
+      const filter = finishedFilter(options);
       const total = Number(this.q.countFinished.get(filter)!.n);
       const rows = this.q.finished.all({ ...filter, ...page });
-      const matches = rows.map((r) => ({
-        id: String(r.id),
-        scenarioId: String(r.scenario_id),
-        rulesVersion: Number(r.rules_version),
-        createdAt: Number(r.created_at),
-        finishedAt: Number(r.finished_at),
-        winner: r.winner === null ? null : String(r.winner),
-        rounds: Number(r.rounds),
-        seats: this.q.seats.all({ id: String(r.id) }).map(toPublicSeat),
-      }));
+      const matches = rows.map((r) =>
+        toSummary(r, this.q.seats.all({ id: String(r.id) }).map(toPublicSeat)),
+      );
       return { total, matches };
     });
   }
@@ -280,32 +246,16 @@ export class SqliteMatchStore implements MatchStore {
     return this.read(() => {
       const row = this.q.match.get({ id: matchId });
       if (!row || row.finished_at === null) return null;
-      const m = toMatch(row);
-      const chat = this.q.chat.all({ id: matchId }).map(toChat);
-      const phaseHashes: PhaseHash[] = this.q.phaseHashes.all({ id: matchId }).map((r) => ({
-        round: Number(r.round),
-        phase: String(r.phase),
-        hash: String(r.hash),
-      }));
-      // Built field by field: nothing from the row that is not listed here
-      // (the host token hash, the seats' token hashes) can reach the file.
-      return {
-        format: MATCH_FILE_FORMAT,
-        version: MATCH_FILE_VERSION,
-        id: m.id,
-        scenarioId: m.scenarioId,
-        rulesVersion: m.rulesVersion,
-        seed: m.seed,
-        settings: m.settings,
-        seats: this.q.seats.all({ id: matchId }).map(toPublicSeat),
-        ...commandsAndTimes(this.q.log.all({ id: matchId }).map(toCommandEntry)),
-        chat: options.chat === 'public' ? chat.filter((c) => c.channel === 'public') : chat,
-        phaseHashes,
-        createdAt: m.createdAt,
-        finishedAt: m.finishedAt!,
-        winner: m.winner,
-        rounds: m.rounds ?? 0,
-      };
+      return buildMatchFile(
+        {
+          match: toMatch(row),
+          seats: this.q.seats.all({ id: matchId }).map(toPublicSeat),
+          log: this.q.log.all({ id: matchId }).map(toCommandEntry),
+          chat: this.q.chat.all({ id: matchId }).map(toChat),
+          phaseHashes: this.q.phaseHashes.all({ id: matchId }).map(toPhaseHash),
+        },
+        options,
+      );
     });
   }
 
@@ -314,33 +264,16 @@ export class SqliteMatchStore implements MatchStore {
     const { record, finish } = m;
     this.transaction(() => {
       try {
-        this.q.insertFinished.run({
-          ...matchRow(record),
-          finishedAt: finish.finishedAt,
-          winner: finish.winner,
-          rounds: finish.rounds,
-        });
+        this.q.insertFinished.run(finishedRow(record, finish));
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        throw new StoreError('duplicateMatch', `A match with id ${record.id} exists already.`);
+        throw duplicateMatch(record.id);
       }
       for (const c of m.commands) {
-        this.q.insertCommand.run({
-          id: record.id,
-          seq: c.seq,
-          command: toJson(c.command, 'command'),
-          hash: c.stateHash,
-          at: c.at,
-        });
+        this.q.insertCommand.run(commandRow(record.id, c.seq, c.command, c.stateHash, c.at));
       }
       for (const seat of m.seats) {
-        this.q.insertSeat.run({
-          id: record.id,
-          seat: seat.seat,
-          nickname: seat.nickname,
-          kind: seat.kind,
-          level: seat.botLevel ?? null,
-        });
+        this.q.insertSeat.run(seatRow(record.id, { ...seat, tokenHash: null }));
       }
       for (const c of m.chat) this.q.insertChat.run(chatRow(record.id, c));
       finish.phaseHashes.forEach((h, idx) => {
@@ -353,13 +286,7 @@ export class SqliteMatchStore implements MatchStore {
     checkAnnotation(note);
     this.requireMatch(matchId);
     const row = this.q.insertAnnotation.get({ id: matchId, ...note })!;
-    return {
-      id: Number(row.id),
-      round: note.round,
-      phase: note.phase,
-      text: note.text,
-      at: note.at,
-    };
+    return toAnnotation({ ...note, id: row.id });
   }
 
   async listAnnotations(matchId: string): Promise<Annotation[]> {
@@ -374,17 +301,7 @@ export class SqliteMatchStore implements MatchStore {
   async addReflection(matchId: string, r: ReflectionInput): Promise<Reflection> {
     checkReflection(r);
     this.requireMatch(matchId);
-    const row = this.q.insertReflection.get({
-      id: matchId,
-      seat: r.seat,
-      round: r.round,
-      phase: r.phase,
-      type: r.eventType,
-      index: r.eventIndex ?? null,
-      crisis: r.crisis ?? null,
-      text: r.text,
-      at: r.at,
-    })!;
+    const row = this.q.insertReflection.get(reflectionRow(matchId, r))!;
     return { ...r, id: Number(row.id) };
   }
 
@@ -413,33 +330,19 @@ export class SqliteMatchStore implements MatchStore {
 
   /** Throws 'unknownMatch' unless the match (live or finished) exists. */
   private requireMatch(matchId: string): void {
-    if (!this.q.match.get({ id: matchId }))
-      throw new StoreError('unknownMatch', `No match with id ${matchId}.`);
+    if (!this.q.match.get({ id: matchId })) throw unknownMatch(matchId);
   }
 
   /** Throws the reason a write to `matchId` was refused: unknown or finished. */
   private requireLive(matchId: string): void {
-    const row = this.q.match.get({ id: matchId });
-    if (!row) throw new StoreError('unknownMatch', `No match with id ${matchId}.`);
-    if (row.finished_at !== null) {
-      throw new StoreError('finished', `Match ${matchId} has finished; it can no longer change.`);
-    }
+    const refusal = notLive(matchId, this.q.match.get({ id: matchId }));
+    if (refusal) throw refusal;
   }
 
   /** After a refused append: says why (unknown, finished, duplicate or out of order). */
   private refuseSeq(matchId: string, seq: number, last: StatementSync, what: string): never {
     this.requireLive(matchId);
-    const stored = Number(last.get({ id: matchId })!.n);
-    if (seq <= stored) {
-      throw new StoreError(
-        'duplicateSeq',
-        `Match ${matchId} already has ${what} ${seq} (the last is ${stored}); nothing was written.`,
-      );
-    }
-    throw new StoreError(
-      'outOfOrderSeq',
-      `Match ${matchId} expects ${what} ${stored + 1} next, not ${seq}; nothing was written.`,
-    );
+    throw seqRefused(matchId, what, seq, Number(last.get({ id: matchId })!.n));
   }
 
   /** Runs `fn` in a write transaction: all of its rows are committed, or none. */
@@ -470,49 +373,4 @@ export class SqliteMatchStore implements MatchStore {
 function isUniqueViolation(err: unknown): boolean {
   const errcode = (err as { errcode?: number }).errcode;
   return errcode === 2067 || errcode === 1555;
-}
-
-/** The log's commands and the time each was applied, in order. */
-function commandsAndTimes(entries: CommandEntry[]): {
-  commands: unknown[];
-  commandTimes: number[];
-} {
-  return { commands: entries.map((e) => e.command), commandTimes: entries.map((e) => e.at) };
-}
-
-function toCommandEntry(r: Record<string, unknown>): CommandEntry {
-  return {
-    seq: Number(r.seq),
-    command: JSON.parse(String(r.command)),
-    stateHash: String(r.state_hash),
-    at: Number(r.at),
-  };
-}
-
-/** A match record as the matches table's statement parameters. */
-function matchRow(record: MatchRecord) {
-  return {
-    id: record.id,
-    code: normaliseCode(record.code),
-    scenario: record.scenarioId,
-    settings: toJson(record.settings, 'settings'),
-    rules: record.rulesVersion,
-    seed: record.seed,
-    host: record.hostTokenHash,
-    at: record.createdAt,
-    room: record.roomSettings === undefined ? null : toJson(record.roomSettings, 'roomSettings'),
-  };
-}
-
-/** A chat line as the chat table's statement parameters. */
-function chatRow(matchId: string, entry: ChatEntry) {
-  return {
-    id: matchId,
-    seq: entry.seq,
-    sender: entry.from,
-    channel: entry.channel,
-    recipient: entry.to ?? null,
-    text: entry.text,
-    at: entry.at,
-  };
 }

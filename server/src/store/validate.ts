@@ -28,6 +28,41 @@ export function codeTaken(code: string): StoreError {
   return new StoreError('codeTaken', `The join code ${code} belongs to another live match.`);
 }
 
+export function unknownMatch(matchId: string): StoreError {
+  return new StoreError('unknownMatch', `No match with id ${matchId}.`);
+}
+
+export function duplicateMatch(matchId: string): StoreError {
+  return new StoreError('duplicateMatch', `A match with id ${matchId} exists already.`);
+}
+
+/**
+ * Why a write to a match was refused, from its stored `finished_at` (undefined:
+ * no such match): unknown or finished; null if it is live after all.
+ */
+export function notLive(
+  matchId: string,
+  row: Record<string, unknown> | undefined | null,
+): StoreError | null {
+  if (!row) return unknownMatch(matchId);
+  if (row.finished_at === null) return null;
+  return new StoreError('finished', `Match ${matchId} has finished; it can no longer change.`);
+}
+
+/** Why an append of `seq` to a live match was refused, given the last `stored` seq. */
+export function seqRefused(matchId: string, what: string, seq: number, stored: number): StoreError {
+  if (seq <= stored) {
+    return new StoreError(
+      'duplicateSeq',
+      `Match ${matchId} already has ${what} ${seq} (the last is ${stored}); nothing was written.`,
+    );
+  }
+  return new StoreError(
+    'outOfOrderSeq',
+    `Match ${matchId} expects ${what} ${stored + 1} next, not ${seq}; nothing was written.`,
+  );
+}
+
 export function normaliseCode(code: string): string {
   return checkText(typeof code === 'string' ? code.trim().toUpperCase() : code, 'code');
 }
@@ -35,6 +70,12 @@ export function normaliseCode(code: string): string {
 export function checkText(value: string, field: string): string {
   if (typeof value !== 'string' || value === '')
     throw invalid(`${field} must be a non-empty string.`);
+  return checkNoNul(value, field);
+}
+
+/** Refuses the NUL character, which Postgres cannot keep in text: every store refuses it alike. */
+function checkNoNul(value: string, field: string): string {
+  if (value.includes('\0')) throw invalid(`${field} must not contain a NUL character.`);
   return value;
 }
 
@@ -90,6 +131,7 @@ export function checkChat(entry: ChatEntry): void {
   }
   if (entry.to !== undefined) checkText(entry.to, 'to');
   if (typeof entry.text !== 'string') throw invalid('text must be a string.');
+  checkNoNul(entry.text, 'text');
 }
 
 export function checkSeat(seat: SeatRecord): void {
