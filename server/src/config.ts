@@ -12,17 +12,67 @@ export interface Config {
   host: string;
   /** Absolute path of the directory of the match database (created on first start). */
   dataDir: string;
+  /** DATABASE_URL: keep matches in this Postgres database instead of SQLite under `dataDir`; null: SQLite. */
+  databaseUrl: string | null;
+  /** REDIS_URL: share matchmaking, join codes and failover with other processes; null: this process alone. */
+  redisUrl: string | null;
+  /** PUBLIC_ADDRESS: where clients reach this process (host[:port][/path]), when several serve matches. */
+  publicAddress: string | null;
 }
 
 export const DEFAULTS = { port: 2567, host: '0.0.0.0', dataDir: './data' } as const;
 
-/** Reads PORT, HOST and DATA_DIR; throws a plain-language error for a bad value. */
+/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL and PUBLIC_ADDRESS; throws a plain-language error for a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || DEFAULTS.host,
     dataDir: resolvePath(env.DATA_DIR?.trim() || DEFAULTS.dataDir),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    publicAddress: parsePublicAddress(env.PUBLIC_ADDRESS),
   };
+}
+
+/** A postgres:// (or postgresql://) URL, or null when unset or empty. Never echoes the value: it may hold a password. */
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  const url = raw?.trim();
+  if (!url) return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Reported below.
+  }
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new Error(
+      'DATABASE_URL must be a Postgres URL such as ' +
+        'postgres://user:password@localhost:5432/entanglement (or unset, to use SQLite in DATA_DIR).',
+    );
+  }
+  return url;
+}
+
+/** A redis:// (or rediss://) URL, or null when unset or empty. Never echoes the value: it may hold a password. */
+function parseRedisUrl(raw: string | undefined): string | null {
+  const url = raw?.trim();
+  if (!url) return null;
+  if (!/^rediss?:\/\/[^/\s]+/.test(url))
+    throw new Error(
+      'REDIS_URL must be a Redis URL such as redis://localhost:6379 (or unset, to run one process alone).',
+    );
+  return url;
+}
+
+/** host[:port][/path] without a scheme: what the SDK puts after ws:// or wss://. */
+function parsePublicAddress(raw: string | undefined): string | null {
+  const address = raw?.trim();
+  if (!address) return null;
+  if (/^[a-z]+:\/\//i.test(address) || /\s/.test(address))
+    throw new Error(
+      `PUBLIC_ADDRESS must be host[:port][/path] without a scheme, e.g. game.example.org/p1, not "${address}".`,
+    );
+  return address.replace(/\/+$/, '');
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,9 +1,10 @@
 import { networkInterfaces } from 'node:os';
 import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
-import { CLIENT_DIST, loadConfig, REPO_ROOT } from './config.ts';
+import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import type { MatchStore } from './store/types.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,14 +16,16 @@ async function main(): Promise<void> {
     );
   }
 
-  const store = openSqliteStore({ dataDir: config.dataDir });
-  console.log(`Match data: ${store.file}`);
+  const { store, where } = await openStore(config);
+  console.log(`Match data: ${where}`);
 
   const server = await startGameServer({
     port: config.port,
     host: config.host,
     clientDist: CLIENT_DIST,
     store,
+    redisUrl: config.redisUrl ?? undefined,
+    publicAddress: config.publicAddress ?? undefined,
   }).catch(async (error: unknown) => {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -35,6 +38,10 @@ async function main(): Promise<void> {
   });
 
   const port = server.port;
+  if (config.redisUrl)
+    console.log(
+      `Sharing matches through Redis with other processes; clients reach this one at ${config.publicAddress ?? 'the address they used'}`,
+    );
   console.log(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
   if (isWildcard(config.host)) {
     for (const address of lanAddresses())
@@ -52,6 +59,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Postgres when DATABASE_URL is set (pg is loaded only then), else the SQLite file in DATA_DIR. */
+async function openStore(config: Config): Promise<{ store: MatchStore; where: string }> {
+  if (config.databaseUrl) {
+    const { openPostgresStore } = await import('./store/postgres.ts');
+    const store = await openPostgresStore({ url: config.databaseUrl });
+    return { store, where: `${store.where} (schema version ${store.schemaVersion})` };
+  }
+  const store = openSqliteStore({ dataDir: config.dataDir });
+  return { store, where: store.file };
 }
 
 function isWildcard(host: string): boolean {

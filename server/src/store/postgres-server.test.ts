@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
+import { MATCH_ROOM } from '@entanglement/shared';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freePort } from '../testing/services.ts';
+import { killServer, type ServerProcess, spawnServer } from '../testing/spawn-server.ts';
+import { openPostgresStore } from './postgres.ts';
+import { describeWithPostgres } from './postgres-fixture.ts';
+
+/** The real server (`server/src/main.ts` in a child process) choosing its store by DATABASE_URL. */
+
+let dataDir: string;
+const children: ServerProcess[] = [];
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'entanglement-pg-server-'));
+});
+afterAll(async () => {
+  for (const child of children) await killServer(child);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('a DATABASE_URL nobody answers at stops the server at start with one clear line', async () => {
+  const port = await freePort(); // nothing listens there
+  const url = `postgres://game:s3cret@127.0.0.1:${port}/entanglement`;
+  const error = await spawnServer(dataDir, { DATABASE_URL: url }).then(
+    (child) => {
+      children.push(child);
+      return null;
+    },
+    (err: Error) => err,
+  );
+  const output = error?.message.split('\n').slice(1).join('\n').trim() ?? '';
+  expect(error?.message).toMatch(/^The server exited \(1\)/);
+  expect(output).toMatch(
+    new RegExp(
+      `^Cannot use Postgres at postgres://game:\\*\\*\\*@127\\.0\\.0\\.1:${port}/entanglement: .*ECONNREFUSED`,
+    ),
+  );
+  expect(output.split('\n').filter((line) => line.trim() !== '').length).toBe(1);
+  expect(output).not.toContain('s3cret');
+});
+
+describeWithPostgres('the server on Postgres', (pg) => {
+  test('keeps its matches in Postgres and brings them back after kill -9', async () => {
+    const db = await pg.schema();
+    const env = { DATABASE_URL: db.url };
+    const first = await spawnServer(dataDir, env);
+    children.push(first);
+    expect(first.output()).toMatch(/Match data: Postgres at postgres:\/\/postgres@127\.0\.0\.1/);
+    const room = await new Client(first.base).create(MATCH_ROOM, {
+      scenario: 'tutorial-1950',
+      nickname: 'Teacher',
+      seats: ['china', 'ussr', 'usa'],
+    });
+    room.onMessage('*', () => undefined);
+    room.reconnection.enabled = false; // the server is about to be killed
+    const store = await openPostgresStore({ url: db.url });
+    try {
+      await expect
+        .poll(async () => (await store.listLive()).map((m) => m.id))
+        .toEqual([room.roomId]);
+      await killServer(first);
+      const second = await spawnServer(dataDir, env);
+      children.push(second);
+      expect(second.output()).toContain(`Restored match ${room.roomId}`);
+      await killServer(second);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+});
