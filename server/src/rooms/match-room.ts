@@ -29,6 +29,7 @@ import { nanoid } from 'nanoid';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
 import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
+import { heldMatches } from './held-matches.ts';
 import { type JoinCodeRegistry, joinCodes } from './join-codes.ts';
 import { MatchPlay, type SettingsInput } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
@@ -115,6 +116,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const plan = takeRestore(options);
     if (plan) {
       await this.restoreFrom(plan);
+      heldMatches.add(this.roomId);
       this.listen();
       return;
     }
@@ -151,6 +153,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.code = '';
       throw error;
     }
+    heldMatches.add(this.roomId);
     this.listen();
   }
 
@@ -320,11 +323,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /**
    * A lobby everyone left is discarded from the store (it never started, so
-   * nothing is lost); on a server shutdown it is kept and restored instead.
+   * nothing is lost); on a server shutdown it is kept and restored instead,
+   * and keeps its join code (shared codes outlive this process).
    */
   override async onDispose(): Promise<void> {
+    heldMatches.delete(this.roomId);
     this.phaseClock?.stop();
-    if (this.code) await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
+    if (this.code && !this.shuttingDown)
+      await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
       this.writes.enqueue('discard the abandoned lobby', async (store) =>
         store.discard?.(this.roomId),
