@@ -1,4 +1,5 @@
-import type { Client } from '@colyseus/core';
+import { type Client, Protocol } from '@colyseus/core';
+import { decode } from '@colyseus/schema';
 import {
   applyViewPatch,
   getScenario,
@@ -8,16 +9,23 @@ import {
   type ViewPatch,
   viewFor,
 } from '@entanglement/shared';
+import { unpack } from 'msgpackr';
 import { describe, expect, test } from 'vitest';
 import { ViewSender } from './view-sender.ts';
 
-/** A stand-in for a Colyseus client that keeps what it was sent, as JSON on the wire would. */
+/**
+ * A stand-in for a Colyseus client that keeps what it was sent, decoded from
+ * the frames as the SDK decodes them (the message type, then MessagePack).
+ */
 function fakeClient(sessionId: string) {
   const got: { type: string; payload: unknown }[] = [];
   const client = {
     sessionId,
-    send(type: string, payload: unknown) {
-      got.push({ type, payload: JSON.parse(JSON.stringify(payload)) });
+    enqueueRaw(frame: Buffer) {
+      expect(frame[0]).toBe(Protocol.ROOM_DATA);
+      const it = { offset: 1 };
+      const type = decode.string(frame, it);
+      got.push({ type, payload: unpack(frame.subarray(it.offset)) });
     },
   } as unknown as Client;
   return { client, got };
