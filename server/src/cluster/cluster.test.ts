@@ -18,6 +18,7 @@ import {
   eventually,
   Inbox,
   joinMatchClient,
+  lastView,
 } from '../rooms/test-clients.ts';
 import { openPostgresStore } from '../store/postgres.ts';
 import {
@@ -229,4 +230,68 @@ describe.skipIf(!gate.run)('two server processes sharing Redis and Postgres', ()
       await store.close();
     }
   }, 120_000);
+
+  test('Redis goes away and comes back empty: play goes on meanwhile, nothing is taken over twice, the match is found again', async () => {
+    const a = await startProcess('redis-a');
+    const b = await startProcess('redis-b');
+    const host = await createMatchClient(a.base, {
+      scenario: 'tutorial-1950',
+      nickname: 'Teacher',
+      seats: ['china', 'ussr', 'usa'],
+      timers: { news: 600, diplomacy: 900, resolution: 600 },
+    });
+    inboxes.push(host.inbox);
+    const holder = [a, b].find((s) => processOf(host.inbox) === portOf(s))!;
+    const other = holder === a ? b : a;
+    const token = await claimSeat(host.inbox, 'china');
+    host.inbox.room.send('host', { action: 'start', token: host.hostToken });
+    await host.inbox.waitFor('view', (v) => v.phase === 'news', 0, 15_000);
+
+    await redis.stop();
+    // Commands need only the room and the store: they are accepted and logged.
+    const during = await command(
+      host.inbox,
+      token,
+      { kind: 'done', seat: 'china', round: 1, phase: 'news', done: true },
+      'during',
+    );
+    expect(during.error).toBeNull();
+    // Finding a match needs Redis: refused, with an error, not a hang.
+    await expect(
+      new Client(other.base).joinById(host.roomId, { nickname: 'Ana' }),
+    ).rejects.toThrow();
+
+    redis = await startRedis({ port: redis.port });
+    // Within a few seconds every process has put back its claims, listings and codes.
+    let back: Inbox | null = null;
+    const restartedAt = Date.now();
+    while (!back && Date.now() - restartedAt < 15_000) {
+      try {
+        back = new Inbox(await new Client(other.base).joinById(host.roomId, { nickname: 'Ana' }));
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    expect(back, 'the match was not found again after Redis came back').not.toBeNull();
+    inboxes.push(back!);
+    // It is still the room on the holder: nobody took it over.
+    expect(processOf(back!)).toBe(portOf(holder));
+    expect(await (await fetch(`${other.base}/api/join/${host.code}`)).json()).toEqual({
+      roomId: host.roomId,
+      code: host.code,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(a.output() + b.output()).not.toContain(`Took over match ${host.roomId}`);
+    // Everyone was done: the phase moved on meanwhile. Play goes on in it.
+    const now = lastView(host.inbox)!;
+    expect(now.phase).toBe('diplomacy');
+    const after = await command(
+      host.inbox,
+      token,
+      { kind: 'done', seat: 'china', round: now.round, phase: now.phase, done: true },
+      'after',
+    );
+    expect(after.error).toBeNull();
+    expect(after.ack!.step).toBeGreaterThan(during.ack!.step);
+  }, 90_000);
 });

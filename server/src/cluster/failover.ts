@@ -3,6 +3,7 @@ import { MATCH_ROOM } from '@entanglement/shared';
 import type { Redis } from 'ioredis';
 import { heldMatches } from '../rooms/held-matches.ts';
 import { loadPlan, offerRestore, type Restorable } from '../rooms/restore.ts';
+import { codeKey } from './redis-join-codes.ts';
 
 /** How often each process renews its claims and looks for matches nobody holds. */
 export const SCAN_MS = 1000;
@@ -78,11 +79,20 @@ export class FailoverWatch {
     return this.scanning;
   }
 
+  /**
+   * Renews this process's claims, and puts back what a Redis that restarted
+   * empty lost: the matchmaking entries of its rooms (so clients find them by
+   * id) and their join codes (if nobody took the code meanwhile).
+   */
   private async renewClaims(): Promise<void> {
     if (heldMatches.size === 0) return;
     const batch = this.redis.multi();
-    for (const id of heldMatches) batch.set(CLAIM(id), matchMaker.processId, 'PX', CLAIM_MS);
+    for (const [id, code] of heldMatches) {
+      batch.set(CLAIM(id), matchMaker.processId, 'PX', CLAIM_MS);
+      if (code) batch.set(codeKey(code), id, 'NX');
+    }
     await batch.exec();
+    await matchMaker.restoreMissingRoomCaches();
   }
 
   private async takeOverOrphans(): Promise<void> {

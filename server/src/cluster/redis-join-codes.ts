@@ -6,7 +6,8 @@ import {
   normaliseCode,
 } from '../rooms/join-codes.ts';
 
-const KEY = (code: string) => `entanglement:code:${code}`;
+/** Where a live match's join code is kept: its value is the match's room id. */
+export const codeKey = (code: string) => `entanglement:code:${code}`;
 
 /** Deletes a key only while it still holds the given value (a room frees only its own code). */
 const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -28,26 +29,26 @@ export class RedisJoinCodes implements JoinCodeRegistry {
   async claim(roomId: string): Promise<string> {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const code = this.newCode();
-      if ((await this.redis.set(KEY(code), roomId, 'NX')) === 'OK') return code;
+      if ((await this.redis.set(codeKey(code), roomId, 'NX')) === 'OK') return code;
     }
     throw new Error('Could not find a free join code.');
   }
 
   async claimExisting(code: string, roomId: string): Promise<string> {
     const upper = normaliseCode(code);
-    if ((await this.redis.set(KEY(upper), roomId, 'NX')) === 'OK') return upper;
-    const holder = await this.redis.get(KEY(upper));
+    if ((await this.redis.set(codeKey(upper), roomId, 'NX')) === 'OK') return upper;
+    const holder = await this.redis.get(codeKey(upper));
     if (holder !== roomId) throw new Error(`The join code ${upper} is taken by another match.`);
     return upper;
   }
 
   async release(code: string, roomId: string): Promise<void> {
-    await this.redis.eval(RELEASE_SCRIPT, 1, KEY(normaliseCode(code)), roomId);
+    await this.redis.eval(RELEASE_SCRIPT, 1, codeKey(normaliseCode(code)), roomId);
   }
 
   async lookup(code: string): Promise<string | null> {
     const upper = normaliseCode(code);
     if (upper.length === 0) return null;
-    return this.redis.get(KEY(upper));
+    return this.redis.get(codeKey(upper));
   }
 }

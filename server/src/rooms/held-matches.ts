@@ -1,6 +1,7 @@
 /**
- * The ids of the matches whose rooms live in this process. A process that
- * shares matches with others keeps a claim on each in Redis (cluster/failover.ts),
- * so that nobody else takes over a match that is alive here.
+ * The matches whose rooms live in this process, with their join codes. A
+ * process that shares matches with others keeps a claim on each in Redis
+ * (cluster/failover.ts), so that nobody else takes over a match that is alive
+ * here, and puts its code back should Redis have lost it.
  */
-export const heldMatches = new Set<string>();
+export const heldMatches = new Map<string, string>();

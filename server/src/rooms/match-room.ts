@@ -116,7 +116,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const plan = takeRestore(options);
     if (plan) {
       await this.restoreFrom(plan);
-      heldMatches.add(this.roomId);
+      heldMatches.set(this.roomId, this.code);
       this.listen();
       return;
     }
@@ -153,7 +153,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.code = '';
       throw error;
     }
-    heldMatches.add(this.roomId);
+    heldMatches.set(this.roomId, this.code);
     this.listen();
   }
 

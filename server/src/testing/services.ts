@@ -120,12 +120,12 @@ export function startPostgres(): Promise<PostgresService> {
 /**
  * Starts a throwaway Redis (`redis-server` on 127.0.0.1 and a free port,
  * its working directory a temporary one, no RDB or AOF persistence).
- * Resolves once it answers PING with PONG.
+ * Resolves once it answers PING with PONG. `port`: that port, not a free one.
  */
-export function startRedis(): Promise<Service> {
+export function startRedis(options: { port?: number } = {}): Promise<Service> {
   const server = findOnPath('redis-server');
   if (!server) return Promise.reject(new Error(`Cannot start Redis: ${missingRedis()}.`));
-  return onFreePort(async (port) => {
+  const start = async (port: number) => {
     const dir = mkdtempSync(join(tmpdir(), 'entanglement-redis-'));
     // biome-ignore format: one setting a line
     const args = [
@@ -137,7 +137,9 @@ export function startRedis(): Promise<Service> {
     const service = track('Redis', child, dir, 'SIGTERM');
     await service.ready(() => redisPing(port));
     return { url: `redis://127.0.0.1:${port}`, port, stop: service.stop };
-  });
+  };
+  // A given port: a Redis started again where the one before was (an outage in a test).
+  return options.port === undefined ? onFreePort(start) : start(options.port);
 }
 
 /**
