@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.ts';
-import { findOnPath } from './services.ts';
+import { findOnPath, isExecutable } from './services.ts';
 
 /** The configuration docs/deploy.md shows: the tests run this file itself. */
 export const NGINX_SITE = join(REPO_ROOT, 'deploy', 'nginx', 'entanglement.conf');
@@ -15,9 +15,16 @@ export interface NginxService {
   stop(): Promise<void>;
 }
 
+/** Debian puts nginx in /usr/sbin, which a plain user's PATH may lack. */
+function nginxBin(): string | null {
+  return findOnPath('nginx') ?? (isExecutable('/usr/sbin/nginx') ? '/usr/sbin/nginx' : null);
+}
+
 /** Why nginx cannot be started here, or null. */
 export function missingNginx(): string | null {
-  return findOnPath('nginx') ? null : 'nginx was not found on PATH (Debian: apt-get install nginx)';
+  return nginxBin()
+    ? null
+    : 'nginx was not found on PATH or in /usr/sbin (Debian: apt-get install nginx)';
 }
 
 /**
@@ -54,7 +61,9 @@ export async function startNginx(listen: number, ports: [number, number]): Promi
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], {
+  const bin = nginxBin();
+  if (!bin) throw new Error(`Cannot start nginx: ${missingNginx()}.`);
+  const child: ChildProcess = spawn(bin, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';

@@ -282,7 +282,7 @@ export function findOnPath(command: string): string | null {
   return null;
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;
