@@ -22,3 +22,23 @@ test.each([
   );
   expect(() => loadConfig({ DATABASE_URL: raw })).not.toThrow(/s3cret/);
 });
+
+test('REDIS_URL and PUBLIC_ADDRESS: unset is one process alone; given, they are kept', () => {
+  expect(loadConfig({})).toMatchObject({ redisUrl: null, publicAddress: null });
+  const config = loadConfig({
+    REDIS_URL: ' redis://:s3cret@cache.example.org:6379/0 ',
+    PUBLIC_ADDRESS: ' game.example.org/p/a/ ',
+  });
+  expect(config.redisUrl).toBe('redis://:s3cret@cache.example.org:6379/0');
+  // What the SDK puts after ws:// or wss://, without a trailing slash.
+  expect(config.publicAddress).toBe('game.example.org/p/a');
+});
+
+test('a REDIS_URL that is not a Redis URL, or a PUBLIC_ADDRESS with a scheme, is refused in plain words', () => {
+  expect(() => loadConfig({ REDIS_URL: 'cache.example.org:6379' })).toThrow(
+    /^REDIS_URL must be a Redis URL such as redis:\/\/localhost:6379/,
+  );
+  expect(() => loadConfig({ PUBLIC_ADDRESS: 'https://game.example.org' })).toThrow(
+    /^PUBLIC_ADDRESS must be host\[:port\]\[\/path\] without a scheme/,
+  );
+});

@@ -1,6 +1,7 @@
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
+import { redactUrl } from '../redact-url.ts';
 import { RedisJoinCodes } from './redis-join-codes.ts';
 
 /** How long the server waits for Redis at start before it gives up with a clear error. */
@@ -34,7 +35,7 @@ export async function connectCluster(url: string): Promise<Cluster> {
   } catch (error) {
     redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot reach Redis at REDIS_URL (${redact(url)}): ${reason}`);
+    throw new Error(`Cannot reach Redis at REDIS_URL (${redactUrl(url)}): ${reason}`);
   }
   redis.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
   const presence = new RedisPresence(redis);
@@ -50,15 +51,4 @@ export async function connectCluster(url: string): Promise<Cluster> {
       redis.disconnect();
     },
   };
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'an invalid URL';
-  }
 }

@@ -70,17 +70,6 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
-/** The URL with its password masked, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an unreadable URL)';
-  }
-}
-
 /** An error as one line: a connection refused to every address has no message of its own. */
 export function errorText(err: unknown): string {
   const e = err as Error & { code?: string; errors?: Error[] };

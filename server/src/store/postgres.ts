@@ -1,11 +1,11 @@
 import type pg from 'pg';
+import { redactUrl } from '../redact-url.ts';
 import {
   createPool,
   endPool,
   errorText,
   isUniqueViolation,
   type PoolOptions,
-  redactUrl,
   transaction,
 } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
