@@ -29,14 +29,21 @@ export async function connectCluster(url: string): Promise<Cluster> {
     // Commands fail after a few retries instead of waiting forever while Redis is away.
     maxRetriesPerRequest: 3,
   });
+  // The first error says why (ECONNREFUSED…); connect() itself only says the connection closed.
+  let firstError: Error | null = null;
+  const onStartError = (error: Error) => {
+    firstError ??= error;
+  };
+  redis.on('error', onStartError);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (firstError ?? (error as Error)).message ?? String(error);
     throw new Error(`Cannot reach Redis at REDIS_URL (${redactUrl(url)}): ${reason}`);
   }
+  redis.off('error', onStartError);
   redis.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
   const presence = new RedisPresence(redis);
   const driver = new RedisDriver(redis);
