@@ -98,3 +98,67 @@ describe('legalCommands', () => {
     expect(legalCommands(FIXTURE, m.state, 'red').map((o) => o.kind)).toEqual(['done']);
   });
 });
+
+describe('offer and lower options name exactly the pledges, blocs to join and blocs to leave the engine accepts', () => {
+  it('holds at every diplomacy step of random games on the main scenario', async () => {
+    const { getScenario } = await import('./content/index.ts');
+    const scenario = getScenario('main');
+    const seats = [...scenario.seats.required, 'india', 'brazil', 'iran'];
+    const counts = { pledge: 0, join: 0, leave: 0 };
+    for (const seed of ['a', 'b']) {
+      playRandomGame(scenario, { seats, rounds: 4 }, seed, seed, {
+        onStep(state) {
+          if (state.phase !== 'diplomacy' || state.step % 3 !== 0) return;
+          const ctx = ctxOf(scenario);
+          for (const seat of seats) {
+            const options = legalCommands(scenario, state, seat);
+            const offer = options.find((o) => o.kind === 'offer');
+            const lower = options.find((o) => o.kind === 'lower');
+            const stamp = { seat, round: state.round, phase: state.phase };
+            for (const to of seats.filter((s) => s !== seat)) {
+              const pledge = commandProblem(ctx, state, {
+                kind: 'offer',
+                ...stamp,
+                to,
+                raise: false,
+                riders: [{ kind: 'unPledge' }],
+                favour: false,
+              });
+              expect(offer?.pledgeTargets?.includes(to) ?? false).toBe(pledge === null);
+              if (pledge === null) counts.pledge++;
+              for (const inst of scenario.institutions.filter((i) => i.leader === to)) {
+                const join = commandProblem(ctx, state, {
+                  kind: 'offer',
+                  ...stamp,
+                  to,
+                  raise: false,
+                  riders: [],
+                  bloc: inst.id,
+                  favour: false,
+                });
+                expect(offer?.joinBlocs?.[to]?.includes(inst.id) ?? false).toBe(join === null);
+                if (join === null) counts.join++;
+              }
+            }
+            for (const inst of scenario.institutions) {
+              const leave = commandProblem(ctx, state, {
+                kind: 'lower',
+                ...stamp,
+                partner: inst.leader,
+                bloc: inst.id,
+              });
+              expect(lower?.leaveBlocs?.some((b) => b.bloc === inst.id) ?? false).toBe(
+                leave === null,
+              );
+              if (leave === null) counts.leave++;
+            }
+          }
+        },
+      });
+    }
+    // Each kind occurred, so the equalities above were tested both ways.
+    expect(counts.pledge).toBeGreaterThan(0);
+    expect(counts.join).toBeGreaterThan(0);
+    expect(counts.leave).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,7 @@ import { commandProblem } from './commands/validate.ts';
 import { unlockedPower } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import { actionPointsMax, seatPlan } from './plan.ts';
-import type { Scenario } from './scenario/schema.ts';
+import type { Rider, Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
 import { getTie } from './ties.ts';
 
@@ -27,6 +27,12 @@ export interface LegalOption {
   sides?: ('attack' | 'defence')[];
   /** For offers: targets to which a raise is legal (others take riders only). */
   raiseTargets?: string[];
+  /** For offers: targets with whom a UN pledge may be agreed (both on the Security Council). */
+  pledgeTargets?: string[];
+  /** For offers: per target, the institutions it leads that the seat may ask to join. */
+  joinBlocs?: Record<string, string[]>;
+  /** For lowers: the institutions the seat may leave, with their leaders (to whom notice goes). */
+  leaveBlocs?: { bloc: string; leader: string }[];
 }
 
 const ORDER_KINDS: Order['kind'][] = [
@@ -115,37 +121,25 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
   if (kinds.includes('offer')) {
     const targets: string[] = [];
     const raiseTargets: string[] = [];
+    const pledgeTargets: string[] = [];
+    const joinBlocs: Record<string, string[]> = {};
     let first: string | null = null;
+    const offer = (to: string, raise: boolean, riders: Rider[], bloc?: string) =>
+      problem({ kind: 'offer', ...stamp, to, raise, riders, favour: false, ...(bloc && { bloc }) });
     for (const to of others) {
-      const raise = problem({
-        kind: 'offer',
-        ...stamp,
-        to,
-        raise: true,
-        riders: [],
-        favour: false,
-      });
-      const ridersOnly = problem({
-        kind: 'offer',
-        ...stamp,
-        to,
-        raise: false,
-        riders: [{ kind: 'unPledge' }],
-        favour: false,
-      });
-      const trade = problem({
-        kind: 'offer',
-        ...stamp,
-        to,
-        raise: false,
-        riders: [{ kind: 'trade' }],
-        favour: false,
-      });
+      const raise = offer(to, true, []);
+      const pledge = offer(to, false, [{ kind: 'unPledge' }]);
+      const trade = offer(to, false, [{ kind: 'trade' }]);
+      const blocs = scenario.institutions
+        .filter((inst) => inst.leader === to && offer(to, false, [], inst.id) === null)
+        .map((inst) => inst.id);
       if (raise === null) raiseTargets.push(to);
-      if (raise === null || ridersOnly === null || trade === null) targets.push(to);
+      if (pledge === null) pledgeTargets.push(to);
+      if (blocs.length > 0) joinBlocs[to] = blocs;
+      if (raise === null || pledge === null || trade === null || blocs.length > 0) targets.push(to);
       else first ??= raise;
     }
-    out.push(option('offer', targets, first, { raiseTargets }));
+    out.push(option('offer', targets, first, { raiseTargets, pledgeTargets, joinBlocs }));
   }
   if (kinds.includes('lower')) {
     const targets = others.filter(
@@ -153,7 +147,14 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
         (getTie(state, seat, p)?.level ?? 0) > 0 &&
         problem({ kind: 'lower', ...stamp, partner: p }) === null,
     );
-    out.push(option('lower', targets, 'You have no tie of your own to lower.'));
+    const leaveBlocs = scenario.institutions
+      .filter(
+        (inst) =>
+          state.blocs[inst.id]?.includes(seat) &&
+          problem({ kind: 'lower', ...stamp, partner: inst.leader, bloc: inst.id }) === null,
+      )
+      .map((inst) => ({ bloc: inst.id, leader: inst.leader }));
+    out.push(option('lower', targets, 'You have no tie of your own to lower.', { leaveBlocs }));
   }
   if (kinds.includes('respond')) {
     const targets = state.offers.filter((o) => o.to === seat && !o.withdrawn).map((o) => o.id);

@@ -209,23 +209,22 @@ export function lowerChoices(
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Institutions the seat may leave (a member, not the leader). */
+/** The institutions the engine lets the seat leave now (the lower option's `leaveBlocs`), in words. */
 export function blocsToLeave(
   scenario: Scenario,
-  state: MatchState,
-  seat: string,
+  option: LegalOption | undefined,
 ): { bloc: string; leader: string; words: string }[] {
-  return scenario.institutions
-    .filter((i) => i.leader !== seat && state.blocs[i.id]?.includes(seat))
-    .filter((i) => !(state.drafts[seat]?.lowers ?? []).some((l) => l.bloc === i.id))
-    .map((i) => ({
-      bloc: i.id,
-      leader: i.leader,
+  return (option?.leaveBlocs ?? []).map(({ bloc, leader }) => {
+    const inst = scenario.institutions.find((i) => i.id === bloc)!;
+    return {
+      bloc,
+      leader,
       words:
-        i.kind === 'alliance' || i.kind === 'paperAlliance'
-          ? `Leave ${i.name}: this is notice, −${RULES.noticeReputation} Reputation now.`
-          : `Leave ${i.name} (free, at once).`,
-    }));
+        inst.kind === 'alliance' || inst.kind === 'paperAlliance'
+          ? `Leave ${inst.name}: this is notice, −${RULES.noticeReputation} Reputation now.`
+          : `Leave ${inst.name} (free, at once).`,
+    };
+  });
 }
 
 /** The seat's planned lowers, in words. */
@@ -256,7 +255,7 @@ export function offerTargets(
   }));
 }
 
-/** What an offer to `to` may do: raise (when legal), riders only, or join a bloc `to` leads. */
+/** What an offer to `to` may do, as the engine's offer option says: raise, riders only, or join a bloc `to` leads. */
 export function offerKinds(
   scenario: Scenario,
   state: MatchState,
@@ -272,15 +271,13 @@ export function offerKinds(
       label: `Raise the tie: ${levelWords(level)} → ${levelWords(level + 1)}`,
     });
   out.push({ value: 'riders', label: `Keep ${levelWords(level)}, add deals only` });
-  for (const inst of scenario.institutions)
-    if (inst.leader === to && !state.blocs[inst.id]?.includes(seat))
-      out.push({ value: `join:${inst.id}`, label: `Ask to join ${inst.name}` });
+  for (const bloc of option.joinBlocs?.[to] ?? [])
+    out.push({ value: `join:${bloc}`, label: `Ask to join ${blocName(scenario, bloc)}` });
   return out;
 }
 
-/** The riders the editor offers for a pair (a UN pledge only when both sit on the Council). */
-export function riderKinds(scenario: Scenario, seat: string, to: string): Rider['kind'][] {
-  const council = [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected];
+/** The riders the editor offers for a pair: a UN pledge only where the engine's offer option allows one. */
+export function riderKinds(option: LegalOption | undefined, to: string): Rider['kind'][] {
   const kinds: Rider['kind'][] = [
     'trade',
     'armsSale',
@@ -289,7 +286,7 @@ export function riderKinds(scenario: Scenario, seat: string, to: string): Rider[
     'baseAccess',
     'investment',
   ];
-  if (council.includes(seat) && council.includes(to)) kinds.push('unPledge');
+  if (option?.pledgeTargets?.includes(to)) kinds.push('unPledge');
   return kinds;
 }
 

@@ -102,7 +102,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     { value: seat, label: 'You' },
     { value: toId, label: them },
   ];
-  const riders = riderKinds(scenario, seat, toId).map((kind) => {
+  const riders = riderKinds(option, toId).map((kind) => {
     const key = `offer:rider:${kind}`;
     const on = kit.checked(key);
     const extra = !on
@@ -136,7 +136,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     );
   });
   const favours = kit.state.actors[seat]?.favours[toId] ?? 0;
-  const riderKeys = riderKinds(scenario, seat, toId).map((kind) => `offer:rider:${kind}`);
+  const riderKeys = riderKinds(option, toId).map((kind) => `offer:rider:${kind}`);
   return el(
     'div',
     { class: 'pnl-form' },
@@ -158,7 +158,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       'Send offer',
       () => {
         const choice = kit.value(`offer:what:${toId}`, 'riders');
-        const chosen = riderKinds(scenario, seat, toId).filter((kind) =>
+        const chosen = riderKinds(option, toId).filter((kind) =>
           kit.checked(`offer:rider:${kind}`),
         );
         const riders: Rider[] = buildRiders(chosen, {
@@ -312,7 +312,7 @@ export function createOrdersPanel(): Panel {
     const apLeft = Math.max(0, budget.actionPoints.max - budget.actionPoints.used);
     const orders = draftOrders(scenario, state, seat);
     const lowers = draftLowers(scenario, state, seat);
-    const leave = lower ? blocsToLeave(scenario, state, seat) : [];
+    const leave = blocsToLeave(scenario, lower);
     const canEdit = options.some((o) => o.kind === 'order');
 
     const out: (HTMLElement | null)[] = [
