@@ -36,8 +36,31 @@ const arrayHeader = (size: number) => header(size, 0x90, 0xdc, 0xdd);
 
 /** A member of a view, encoded, with a digest of its encoding. */
 export interface EncodedMember {
-  bytes: Buffer;
-  digest: string;
+  readonly bytes: Buffer;
+  readonly digest: string;
+}
+
+/**
+ * A member made of encoded parts: digested part by part, joined into one
+ * buffer only if some client is sent it (most members of most updates are
+ * not: they did not change).
+ */
+class PartsMember implements EncodedMember {
+  readonly digest: string;
+  private readonly parts: Buffer[];
+  private joined: Buffer | null = null;
+
+  constructor(parts: Buffer[]) {
+    this.parts = parts;
+    const hash = createHash('sha1');
+    for (const part of parts) hash.update(part);
+    this.digest = hash.digest('base64');
+  }
+
+  get bytes(): Buffer {
+    this.joined ??= Buffer.concat(this.parts);
+    return this.joined;
+  }
 }
 
 /**
@@ -59,11 +82,11 @@ export class UpdateEncoding {
     }
     let member = this.members.get(value);
     if (member === undefined) {
-      const parts = Array.isArray(value)
-        ? [arrayHeader(value.length), ...value.map((entry) => this.entry(entry))]
-        : this.recordParts(value as Record<string, unknown>);
-      const bytes = Buffer.concat(parts);
-      member = { bytes, digest: createHash('sha1').update(bytes).digest('base64') };
+      member = new PartsMember(
+        Array.isArray(value)
+          ? [arrayHeader(value.length), ...value.map((entry) => this.entry(entry))]
+          : this.recordParts(value as Record<string, unknown>),
+      );
       this.members.set(value, member);
     }
     return member;
