@@ -60,6 +60,8 @@ export function crisisLayer(events: CrisisEvents): CrisisLayer {
         icon.textContent = '!';
         const title = document.createElement('span');
         title.className = 'wm-crisis-title';
+        // Markers of one region sit side by side; their titles stack so they do not overlap.
+        title.style.setProperty('--stack', String(index));
         title.textContent = crisis.title;
         button.append(ring, icon, title);
         button.addEventListener('pointerenter', (event) => {
