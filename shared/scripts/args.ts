@@ -11,8 +11,15 @@ export function intFlag(name: string, fallback: number): number {
   return n;
 }
 
-export function median(values: number[]): number {
+/** The q-quantile (0–1) of the values, interpolating between neighbours. */
+export function quantile(values: number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  if (s.length === 0) return Number.NaN;
+  const i = q * (s.length - 1);
+  const lo = Math.floor(i);
+  return lo + 1 < s.length ? s[lo]! + (i - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
+}
+
+export function median(values: number[]): number {
+  return quantile(values, 0.5);
 }

@@ -5,7 +5,8 @@
  * With `--fit` it also suggests pars (GAME.md §7: par is set by the balance
  * harness from bot self-play) that bring every win share near fair on these
  * games; check them on another --seed before putting them in the scenario.
- * `--pars 4` sets every seat's par to one number for the run.
+ * `--pars 4` sets every seat's par to one number for the run; `--goals`
+ * also prints each goal's end values (quartiles) against its thresholds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +17,7 @@ import { getScenario } from '../src/content/index.ts';
 import { nextFloat, nextInt, seedToState } from '../src/rng.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { scoreMatch } from '../src/scoring.ts';
-import { flag, intFlag, median } from './args.ts';
+import { flag, intFlag, median, quantile } from './args.ts';
 
 const scenarioId = flag('scenario', 'main');
 const games = intFlag('games', 2000);
@@ -41,14 +42,20 @@ const seats = [
 ];
 const bots = doctrineBots(scenario, seats, level);
 const fair = 1 / seats.length;
+const seatDef = (seat: string) => scenario.actors.find((a) => a.id === seat)?.seat;
 
 const stars: Record<string, number[]> = {};
 const margins: Record<string, number[]> = {};
 const wins: Record<string, number> = {};
+/** Per seat, each goal's value at the end of every game, and how often the secret objective was met. */
+const goalValues: Record<string, number[][]> = {};
+const objectivesMet: Record<string, number> = {};
 for (const s of seats) {
   stars[s] = [];
   margins[s] = [];
   wins[s] = 0;
+  goalValues[s] = (seatDef(s)?.goals ?? []).map(() => []);
+  objectivesMet[s] = 0;
 }
 /** Per game, each seat's stars and whether it made a great-power war: enough to re-rank under other pars. */
 const played: {
@@ -72,6 +79,10 @@ for (let g = 0; g < games; g++) {
   for (const sc of scores) {
     stars[sc.seat]!.push(sc.stars);
     margins[sc.seat]!.push(sc.margin);
+    sc.goals.forEach((gs, i) => {
+      goalValues[sc.seat]![i]!.push(gs.value);
+    });
+    if (sc.objective?.met) objectivesMet[sc.seat]! += 1;
   }
   // Rank 1 wins; seats level with it on margin and Reputation (the game's tie-break) share the win.
   const top = scores[0]!;
@@ -85,8 +96,9 @@ for (let g = 0; g < games; g++) {
 const seconds = (performance.now() - start) / 1000;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
+const switches = ['--goals', '--fit'].filter((f) => process.argv.includes(f));
 console.log(
-  `npm run balance -- --games ${games} --scenario ${scenarioId} --seed ${seed} --level ${level}${parsFlag ? ` --pars ${parsFlag}` : ''}`,
+  `npm run balance -- --games ${games} --scenario ${scenarioId} --seed ${seed} --level ${level}${parsFlag ? ` --pars ${parsFlag}` : ''}${switches.map((f) => ` ${f}`).join('')}`,
 );
 console.log(
   `${scenario.title}: ${games} games, ${seats.length} seats, doctrine bots (${level}), ${seconds.toFixed(1)} s`,
@@ -106,7 +118,7 @@ const header = [
   'vs fair',
 ];
 const rows = seats.map((s) => {
-  const par = scenario.actors.find((a) => a.id === s)?.seat?.par ?? 4;
+  const par = seatDef(s)?.par ?? 4;
   const share = wins[s]! / games;
   return [
     s,
@@ -168,7 +180,26 @@ ${bars}
 </svg>
 `;
 }
-if (process.argv.includes('--fit')) fitPars();
+if (switches.includes('--goals')) printGoals();
+if (switches.includes('--fit')) fitPars();
+
+/** Each goal's end values (p10 / p25 / median / p75 / p90) against its thresholds, and objectives met. */
+function printGoals(): void {
+  console.log('');
+  console.log('| faction | goal | p10 / p25 / median / p75 / p90 | thresholds | objective met |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const s of seats) {
+    (seatDef(s)?.goals ?? []).forEach((goal, i) => {
+      const values = goalValues[s]![i]!;
+      const qs = [0.1, 0.25, 0.5, 0.75, 0.9].map((q) => Number(quantile(values, q).toFixed(1)));
+      const met = i === 0 ? `${((100 * objectivesMet[s]!) / games).toFixed(0)}%` : '';
+      const name = 'track' in goal ? goal.track : goal.kind;
+      console.log(
+        `| ${i === 0 ? s : ''} | ${name} | ${qs.join(' / ')} | ${goal.thresholds.join('/')} | ${met} |`,
+      );
+    });
+  }
+}
 
 /**
  * Win shares on the recorded games under other pars, ranked as scoreMatch
