@@ -4,12 +4,15 @@
  *   npm run bench:bots -- --scenario main --games 2 --seed 1
  * With `--strength N` it then plays N games per seat twice — all bots
  * normal, then the same seeds with that one seat hard — and prints the
- * seat's mean stars and wins both ways.
+ * seat's mean stars and wins both ways. The search bot (search.ts) is timed
+ * too: `games` games in each great-power seat, every other seat hard, with
+ * `--budget` ms per decision (default 150) and the machine's clock.
  */
 import { performance } from 'node:perf_hooks';
 import { BOT_LEVELS, type Bot, doctrineBot } from '../src/bots/bot.ts';
 import { playBotGame } from '../src/bots/play-bots.ts';
 import { doctrineBots, doctrineFor } from '../src/bots/roster.ts';
+import { searchBot } from '../src/bots/search.ts';
 import { getScenario } from '../src/content/index.ts';
 import { scoreMatch } from '../src/scoring.ts';
 import { flag, intFlag, median } from './args.ts';
@@ -17,6 +20,7 @@ import { flag, intFlag, median } from './args.ts';
 const scenarioId = flag('scenario', 'main');
 const games = intFlag('games', 2);
 const seed = flag('seed', '1');
+const budget = intFlag('budget', 150);
 const scenario = getScenario(scenarioId);
 const seats = [...scenario.seats.required, ...scenario.seats.optional];
 
@@ -33,7 +37,9 @@ function timed(bot: Bot, into: number[]): Bot {
   };
 }
 
-console.log(`npm run bench:bots -- --scenario ${scenarioId} --games ${games} --seed ${seed}`);
+console.log(
+  `npm run bench:bots -- --scenario ${scenarioId} --games ${games} --seed ${seed} --budget ${budget}`,
+);
 console.log(`${scenario.title}: ${seats.length} seats, ${games} whole games per level`);
 console.log('');
 console.log(`| doctrine | level | decisions | median ms | worst ms |`);
@@ -57,6 +63,19 @@ for (const level of BOT_LEVELS) {
       `| ${id} | ${level} | ${ts.length} | ${median(ts).toFixed(2)} | ${worst.toFixed(1)} |`,
     );
   }
+}
+{
+  const times: number[] = [];
+  const search = timed(searchBot({ budgetMs: budget, now: () => performance.now() }), times);
+  const hard = doctrineBots(scenario, seats, 'hard');
+  for (const seat of scenario.seats.required)
+    for (let g = 0; g < games; g++)
+      playBotGame(scenario, { seats }, `${seed}:${g}`, { ...hard, [seat]: search }, `${seed}:${g}`);
+  const worst = Math.max(...times);
+  worstOverall = Math.max(worstOverall, worst);
+  console.log(
+    `| search (${scenario.seats.required.join('/')}, ${budget} ms budget) | hard+search | ${times.length} | ${median(times).toFixed(2)} | ${worst.toFixed(1)} |`,
+  );
 }
 console.log('');
 console.log(

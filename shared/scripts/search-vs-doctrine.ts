@@ -7,13 +7,15 @@
  * bot in the great power g mod 3 (china, russia, usa). `--optional N` fills N
  * optional seats (the main scenario's minimum is 1). `--rollouts R` caps
  * rollouts per candidate; `--rivals W` weighs the best rival's standing; `--horizon H`
- * rollout rounds; `--budget` is the time per decision in ms.
+ * rollout rounds; `--endgame E` last rounds whose rollouts play to the end and
+ * count wins; `--candidates C` commands compared per decision; `--budget` is
+ * the time per decision in ms (the search spends it).
  */
 import { performance } from 'node:perf_hooks';
 import type { Bot } from '../src/bots/bot.ts';
 import { playBotGame } from '../src/bots/play-bots.ts';
 import { doctrineBots } from '../src/bots/roster.ts';
-import { searchBot } from '../src/bots/search.ts';
+import { searchBot, winShare } from '../src/bots/search.ts';
 import { getScenario } from '../src/content/index.ts';
 import { scoreMatch } from '../src/scoring.ts';
 import { flag, intFlag, median } from './args.ts';
@@ -27,6 +29,8 @@ const budget = intFlag('budget', 100);
 const rollouts = intFlag('rollouts', 3);
 const rivals = Number(flag('rivals', '0'));
 const horizon = intFlag('horizon', 1);
+const endgame = intFlag('endgame', 2);
+const candidates = intFlag('candidates', 6);
 const scenario = getScenario(scenarioId);
 const seats = [...scenario.seats.required, ...scenario.seats.optional.slice(0, optional)];
 const greatPowers = scenario.seats.required;
@@ -39,6 +43,8 @@ const search = searchBot({
   rollouts,
   rivals,
   horizon,
+  endgame,
+  candidates,
   budgetMs: budget,
   now: () => performance.now(),
 });
@@ -54,26 +60,15 @@ const timedSearch: Bot = {
 
 interface Arm {
   wins: number;
+  shares: number[];
   margins: number[];
 }
 const arms: Record<'search' | 'doctrine', Arm> = {
-  search: { wins: 0, margins: [] },
-  doctrine: { wins: 0, margins: [] },
+  search: { wins: 0, shares: [], margins: [] },
+  doctrine: { wins: 0, shares: [], margins: [] },
 };
 const perSeat: Record<string, { search: number; doctrine: number; games: number }> = {};
 let refused = 0;
-
-/** The seat's share of the win: rank 1, shared with seats level on margin and Reputation. */
-function winShare(game: ReturnType<typeof playBotGame>, seat: string): number {
-  const scores = scoreMatch(scenario, game.state);
-  const top = scores[0]!;
-  const rep = (x: string) => game.state.actors[x]!.reputation;
-  const level = scores.filter(
-    (sc) =>
-      sc.warMaker === top.warMaker && sc.margin === top.margin && rep(sc.seat) === rep(top.seat),
-  );
-  return level.some((sc) => sc.seat === seat) ? 1 / level.length : 0;
-}
 
 const start = performance.now();
 let searchSeconds = 0;
@@ -91,8 +86,9 @@ for (let g = 0; g < games; g++) {
       },
     });
     if (arm === 'search') searchSeconds += (performance.now() - t) / 1000;
-    const share = winShare(game, seat);
+    const share = winShare(scenario, game.state, seat);
     arms[arm].wins += share;
+    arms[arm].shares.push(share);
     perSeat[seat][arm] += share;
     arms[arm].margins.push(scoreMatch(scenario, game.state).find((sc) => sc.seat === seat)!.margin);
   }
@@ -108,12 +104,21 @@ const p0 = arms.doctrine.wins / games;
 // Normal approximation for the difference of two binomial proportions (the arms share seeds, so this is conservative).
 const se = Math.sqrt((p1 * (1 - p1) + p0 * (1 - p0)) / games);
 const diff = p1 - p0;
-const marginDiffs = arms.search.margins.map((m, i) => m - arms.doctrine.margins[i]!);
-const md = mean(marginDiffs);
-const mdSe = Math.sqrt(mean(marginDiffs.map((x) => (x - md) ** 2)) / Math.max(1, games - 1));
+/** Mean and 95% interval half-width of the per-game differences (the arms share seeds: a paired test). */
+function paired(a: number[], b: number[]): { mean: number; half: number } {
+  const d = a.map((x, i) => x - b[i]!);
+  const m = mean(d);
+  return {
+    mean: m,
+    half: 1.96 * Math.sqrt(mean(d.map((x) => (x - m) ** 2)) / Math.max(1, games - 1)),
+  };
+}
+const winPaired = paired(arms.search.shares, arms.doctrine.shares);
+const marginPaired = paired(arms.search.margins, arms.doctrine.margins);
+const changed = arms.search.shares.filter((x, i) => x !== arms.doctrine.shares[i]).length;
 
 console.log(
-  `npm run bench:search -- --games ${games} --scenario ${scenarioId} --seed ${seed} --optional ${optional} --budget ${budget} --rollouts ${rollouts} --rivals ${rivals} --horizon ${horizon}${seatFlag ? ` --seat ${seatFlag}` : ''}`,
+  `npm run bench:search -- --games ${games} --scenario ${scenarioId} --seed ${seed} --optional ${optional} --budget ${budget} --rollouts ${rollouts} --rivals ${rivals} --horizon ${horizon} --endgame ${endgame} --candidates ${candidates}${seatFlag ? ` --seat ${seatFlag}` : ''}`,
 );
 console.log(
   `${scenario.title}: seats ${seats.join(', ')}; seeds ${seed}:0 … ${seed}:${games - 1}; search seat ${seatFlag || `rotating ${greatPowers.join('/')}`}; every other seat hard doctrine; ${seconds.toFixed(0)} s`,
@@ -129,11 +134,14 @@ console.log(
 );
 console.log('');
 console.log(
-  `win rate difference ${(100 * diff).toFixed(1)} points, 95% interval ${(100 * (diff - 1.96 * se)).toFixed(1)} to ${(100 * (diff + 1.96 * se)).toFixed(1)}`,
+  `win rate difference, unpaired (conservative): ${(100 * diff).toFixed(1)} points, 95% interval ${(100 * (diff - 1.96 * se)).toFixed(1)} to ${(100 * (diff + 1.96 * se)).toFixed(1)}`,
 );
+const interval = (p: { mean: number; half: number }, scale: number, digits: number) =>
+  `${(scale * p.mean).toFixed(digits)}, 95% interval ${(scale * (p.mean - p.half)).toFixed(digits)} to ${(scale * (p.mean + p.half)).toFixed(digits)}`;
 console.log(
-  `margin difference ${md.toFixed(2)} stars per game (paired), 95% interval ${(md - 1.96 * mdSe).toFixed(2)} to ${(md + 1.96 * mdSe).toFixed(2)}`,
+  `win rate difference, paired by seed: ${interval(winPaired, 100, 1)} points (${changed} of ${games} games changed hands)`,
 );
+console.log(`margin difference, paired by seed: ${interval(marginPaired, 1, 2)} stars per game`);
 for (const [seat, r] of Object.entries(perSeat))
   console.log(
     `  ${seat}: ${r.games} games, search ${r.search.toFixed(1)} wins, doctrine ${r.doctrine.toFixed(1)} wins`,

@@ -3,13 +3,16 @@ import { getScenario } from '../content/index.ts';
 import { canonicalJson, cloneState } from '../hash.ts';
 import { seedToState } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { scoreMatch } from '../scoring.ts';
 import type { MatchState } from '../state.ts';
 import { FIXTURE_WITH_DECK } from '../testing/fixture.ts';
 import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
+import { doctrineBot } from './bot.ts';
 import { playBotGame } from './play-bots.ts';
-import { doctrineBots } from './roster.ts';
-import { type SearchOptions, searchBot } from './search.ts';
+import { doctrineBots, doctrineFor } from './roster.ts';
+import { candidatesFor, type SearchOptions, searchBot, winShare } from './search.ts';
+import { isLegal, situationOf } from './situation.ts';
 
 const MAIN = getScenario('main');
 const MAIN_SEATS = ['china', 'russia', 'usa', 'india'];
@@ -68,16 +71,76 @@ describe('the search bot', () => {
     expect(canonicalJson(a.log)).toBe(canonicalJson(b.log));
   });
 
-  it('stops at its time budget when given a clock', () => {
-    let t = 0;
-    const bot = searchBot({ rollouts: 50, budgetMs: 10, now: () => (t += 1) });
+  it('spends its time budget when given a clock, and stops there', () => {
     const state = midGame();
-    const cmd = bot.decide(MAIN, viewFor(state, 'usa'), { rng: { rng: seedToState('clock') } });
-    expect(cmd).not.toBeNull();
+    const ticks = (budgetMs: number) => {
+      let t = 0;
+      const bot = searchBot({ budgetMs, now: () => (t += 1) });
+      const cmd = bot.decide(MAIN, viewFor(state, 'usa'), { rng: { rng: seedToState('clock') } });
+      expect(cmd).not.toBeNull();
+      return t;
+    };
+    // One tick per round of rollouts: a bigger budget buys more rollouts, up to the cap.
+    const small = ticks(6);
+    const large = ticks(30);
+    expect(small).toBeLessThanOrEqual(8);
+    expect(large).toBeGreaterThan(small);
+    expect(large).toBeLessThanOrEqual(32);
   });
 
-  /** The main scenario in round 2's negotiation phase, after the first seats have moved. */
-  function midGame(): MatchState {
+  it("compares only legal commands, the doctrine's own first, for answers, votes and spends alike", () => {
+    const seen = new Set<string>();
+    let alternatives = 0;
+    const proposer = Object.fromEntries(
+      MAIN_SEATS.map((x) => [x, doctrineBot(doctrineFor(MAIN, x), 'hard')]),
+    );
+    playBotGame(
+      MAIN,
+      { seats: MAIN_SEATS, rounds: 5 },
+      'cands',
+      doctrineBots(MAIN, MAIN_SEATS, 'hard'),
+      'cands',
+      {
+        onStep: (state, cmd) => {
+          if (!('seat' in cmd)) return;
+          const rng = { rng: seedToState(`c:${state.round}:${cmd.seat}`) };
+          const holder = { rng };
+          const view = viewFor(state, cmd.seat);
+          const first = proposer[cmd.seat]!.decide(MAIN, view, holder);
+          if (!first) return;
+          const s = situationOf(MAIN, view, rng);
+          const cands = candidatesFor(s, first, 6);
+          expect(cands[0]).toEqual(first);
+          expect(new Set(cands.map((c) => JSON.stringify(c))).size).toBe(cands.length);
+          for (const c of cands) expect(isLegal(s, c), JSON.stringify(c)).toBe(true);
+          if (cands.length > 1) alternatives++;
+          for (const c of cands) seen.add(c.kind);
+        },
+      },
+    );
+    expect(alternatives).toBeGreaterThan(0);
+    expect(seen.has('order')).toBe(true);
+    expect(seen.has('answer')).toBe(true);
+  });
+
+  it('shares the win among the seats level at the top, and gives it whole otherwise', () => {
+    for (const seed of ['w1', 'w2', 'w3']) {
+      const game = playBotGame(
+        MAIN,
+        { seats: MAIN_SEATS, rounds: 4 },
+        seed,
+        doctrineBots(MAIN, MAIN_SEATS, 'normal'),
+        seed,
+      );
+      const shares = MAIN_SEATS.map((x) => winShare(MAIN, game.state, x));
+      expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+      const top = scoreMatch(MAIN, game.state)[0]!.seat;
+      expect(winShare(MAIN, game.state, top)).toBeGreaterThan(0);
+    }
+  });
+
+  /** The main scenario in a round's negotiation phase (round 2 unless asked), after the first seats have moved. */
+  function midGame(round = 2): MatchState {
     let snapshot: MatchState | null = null;
     playBotGame(
       MAIN,
@@ -89,7 +152,7 @@ describe('the search bot', () => {
         onStep: (state, cmd) => {
           if (
             !snapshot &&
-            state.round === 2 &&
+            state.round === round &&
             state.phase === 'diplomacy' &&
             cmd.kind === 'done' &&
             cmd.seat === 'russia'
@@ -98,13 +161,18 @@ describe('the search bot', () => {
         },
       },
     );
-    if (!snapshot) throw new Error('no round 2');
+    if (!snapshot) throw new Error(`no round ${round}`);
     return snapshot;
   }
 
   it('never reads hidden state: two matches that show the seat the same view get the same decision', () => {
-    const state = midGame();
-    for (const seat of ['usa', 'india']) {
+    // Round 10 is the endgame: rollouts play to the end and count wins on sampled objectives.
+    for (const [round, seat] of [
+      [2, 'usa'],
+      [2, 'india'],
+      [10, 'usa'],
+    ] as const) {
+      const state = midGame(round);
       const other = cloneState(state);
       other.rng = (other.rng + 12345) >>> 0;
       other.deck = [...other.deck].reverse();
@@ -121,7 +189,7 @@ describe('the search bot', () => {
       const bot = searchBot({ rollouts: 2 });
       const decide = (s: MatchState) =>
         bot.decide(MAIN, viewFor(s, seat), { rng: { rng: seedToState(`same:${seat}`) } });
-      expect(decide(other), seat).toEqual(decide(state));
+      expect(decide(other), `${seat} in round ${round}`).toEqual(decide(state));
     }
   });
 });

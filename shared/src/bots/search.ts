@@ -4,17 +4,20 @@ import { ctxOf } from '../ctx.ts';
 import { cloneState } from '../hash.ts';
 import { nextInt, type RngHolder, seedToState, shuffle } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { scoreMatch } from '../scoring.ts';
 import type { MatchState } from '../state.ts';
 import type { SeatView } from '../view.ts';
 import { type Bot, type BotLevel, doctrineBot } from './bot.ts';
+import { honours, refusal } from './doctrine.ts';
 import { evaluate, rerank } from './lookahead.ts';
+import { randomCandidates } from './random.ts';
 import { doctrineFor } from './roster.ts';
 import { isLegal, type Situation, situationOf } from './situation.ts';
 
 export interface SearchOptions {
-  /** Rollouts per candidate (default 3): the whole search when no clock is given. */
+  /** Rollouts per candidate when no clock is given (default 3): the whole search then. */
   rollouts?: number;
-  /** Candidates compared at one decision, the doctrine's own choice first (default 4). */
+  /** Candidates compared at one decision, the doctrine's own choice first (default 6). */
   candidates?: number;
   /** Time allowed per decision when a clock is given (default 200 ms; the caller's budgetMs wins). */
   budgetMs?: number;
@@ -37,6 +40,13 @@ export interface SearchOptions {
    * ranking first, so a position that helps a rival more is worth less.
    */
   rivals?: number;
+  /**
+   * Rounds from the end in which rollouts play to the end of the match and
+   * count wins (share of rank 1) rather than the seat's standing (default 2).
+   */
+  endgame?: number;
+  /** Most rollouts per candidate when a clock is given (default 64): the budget usually stops first. */
+  maxRollouts?: number;
 }
 
 /** Kinds the doctrine spends action points on (or stops with): where alternatives are worth comparing. */
@@ -46,14 +56,18 @@ function key(cmd: SeatCommand): string {
   return JSON.stringify(cmd);
 }
 
+/** Votes a council member may cast. */
+const VOTES = ['yes', 'abstain', 'veto'] as const;
+
 /**
  * The commands worth comparing now, all legal on the view, the doctrine's
  * own choice first: for an initiative, its next few wishes (ranked by the
- * hard level's lookahead) and stopping; for an offer or invitation, both
- * answers; for a call, its first few answers. Other obligations (votes,
- * Press, mandates) keep the doctrine's choice.
+ * hard level's lookahead), a couple of other legal orders and stopping; for
+ * an offer or invitation, both answers; for a call, the doctrine's answers,
+ * honouring with Power or Wealth, quiet support and the refusal; for a vote,
+ * every vote; for a crisis it started, pressing or holding.
  */
-function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatCommand[] {
+export function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatCommand[] {
   const out: SeatCommand[] = [first];
   const seen = new Set([key(first)]);
   const add = (cmd: SeatCommand) => {
@@ -68,7 +82,12 @@ function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatComma
         s,
         doctrine.initiatives(s).filter((c) => isLegal(s, c)),
       );
-      for (const cmd of wishes) add(cmd);
+      // Room for stopping and one order the doctrine would not think of.
+      const wished = wishes.slice(0, Math.max(1, max - 3));
+      for (const cmd of wished) add(cmd);
+      if (first.kind !== 'done') add({ kind: 'done', ...s.stamp, done: true });
+      for (const cmd of randomCandidates(s.scenario, s.state, s.seat, s.rng))
+        if (cmd.kind === 'order') add(cmd);
     }
     if (first.kind !== 'done') add({ kind: 'done', ...s.stamp, done: true });
   } else if (first.kind === 'respond' || first.kind === 'respondInvitation') {
@@ -76,8 +95,21 @@ function candidatesFor(s: Situation, first: SeatCommand, max: number): SeatComma
   } else if (first.kind === 'answer') {
     const crisis = s.state.crises.find((c) => c.uid === first.crisis);
     const call = crisis?.calls.find((c) => c.actor === s.seat);
-    if (crisis && call)
-      for (const answer of doctrine.answer(s, crisis, call)) add({ ...first, answer });
+    if (crisis && call) {
+      const side = first.answer.side;
+      const answers = [
+        ...doctrine.answer(s, crisis, call),
+        refusal(s, call),
+        ...honours(s, call, 2),
+        { kind: 'quiet' as const, ...(side ? { side } : {}), power: 0, wealth: 0 },
+      ];
+      for (const answer of answers) add({ ...first, answer });
+    }
+  } else if (first.kind === 'vote') {
+    for (const vote of VOTES) add({ ...first, vote });
+  } else if (first.kind === 'instigate') {
+    add({ ...first, press: !first.press, power: first.press ? 0 : Math.max(1, first.power) });
+    add({ ...first, press: false, power: 0 });
   }
   return out;
 }
@@ -212,6 +244,32 @@ function value(s: Situation, state: MatchState, rivals: number): number {
 }
 
 /**
+ * The seat's share of the win in a finished match: rank 1, shared with the
+ * seats level with the top on war-making, margin and Reputation.
+ */
+export function winShare(scenario: Scenario, state: MatchState, seat: string): number {
+  const scores = scoreMatch(scenario, state);
+  const top = scores[0]!;
+  const rep = (x: string) => state.actors[x]!.reputation;
+  const level = scores.filter(
+    (sc) =>
+      sc.warMaker === top.warMaker && sc.margin === top.margin && rep(sc.seat) === rep(top.seat),
+  );
+  return level.some((sc) => sc.seat === seat) ? 1 / level.length : 0;
+}
+
+/**
+ * A finished rollout's value: the seat's share of the win, plus a tenth of
+ * its margin over the best other seat's (which orders the near misses).
+ */
+function finalValue(s: Situation, state: MatchState): number {
+  const scores = scoreMatch(s.scenario, state);
+  const mine = scores.find((sc) => sc.seat === s.seat)!;
+  const best = Math.max(...scores.filter((sc) => sc.seat !== s.seat).map((sc) => sc.margin));
+  return winShare(s.scenario, state, s.seat) + 0.1 * (mine.margin - best);
+}
+
+/**
  * A Monte Carlo search bot: at each decision it takes the hard doctrine
  * bot's choice and a few alternatives (all legal on the view), and for each
  * plays rollouts to the end of the round from full states sampled to agree
@@ -222,11 +280,13 @@ function value(s: Situation, state: MatchState, rivals: number): number {
  */
 export function searchBot(options: SearchOptions = {}): Bot {
   const rollouts = options.rollouts ?? 3;
-  const maxCandidates = options.candidates ?? 4;
+  const maxCandidates = options.candidates ?? 6;
   const rolloutLevel = options.rolloutLevel ?? 'normal';
   const horizon = options.horizon ?? 1;
   const rivals = options.rivals ?? 0;
   const level = options.level ?? 'hard';
+  const endgame = options.endgame ?? 2;
+  const maxRollouts = options.maxRollouts ?? 64;
   const proposers = new Map<string, Bot>();
   const rosters = new Map<string, Record<string, Bot>>();
   return {
@@ -241,6 +301,8 @@ export function searchBot(options: SearchOptions = {}): Bot {
         proposer = doctrineBot(doctrine, level);
         proposers.set(seat, proposer);
       }
+      const clock = options.now;
+      const start = clock?.() ?? 0;
       const first = proposer.decide(scenario, view, botOptions);
       if (!first) return null;
       const rng = botOptions.rng;
@@ -258,24 +320,39 @@ export function searchBot(options: SearchOptions = {}): Bot {
         rosters.set(scenario.id, bots);
       }
       const budget = botOptions.budgetMs ?? options.budgetMs ?? 200;
-      const clock = options.now;
-      const start = clock?.();
+      // In the last rounds the rollouts play to the end and count wins.
+      const toEnd = s.state.round > s.state.settings.rounds - endgame;
+      const rounds = toEnd ? s.state.settings.rounds - s.state.round + 1 : horizon;
       const totals = candidates.map(() => 0);
       const counts = candidates.map(() => 0);
-      outer: for (let r = 0; r < rollouts; r++) {
+      const limit = clock ? maxRollouts : rollouts;
+      // The first round of rollouts may take up to twice the budget; if even that runs out, the doctrine's choice stands.
+      const overrun = (r: number) =>
+        clock !== undefined && clock() - start > (r === 0 ? 2 : 1) * budget;
+      let rowsStart = start;
+      for (let r = 0; r < limit; r++) {
+        // Spend the budget: stop when one more round of rollouts would overrun it.
+        if (clock && r > 0) {
+          const now = clock();
+          if (now - start + (now - rowsStart) / r > budget) break;
+        } else if (clock) rowsStart = clock();
         // Common random numbers: every candidate meets the same sampled world and dice.
         const worldSeed = nextInt(rng, 2 ** 30);
-        for (let i = 0; i < candidates.length; i++) {
-          if (clock && start !== undefined && r > 0 && clock() - start > budget) break outer;
+        const row: number[] = [];
+        for (let i = 0; i < candidates.length && !overrun(r); i++) {
           const sample = { rng: seedToState(`world:${worldSeed}`) };
           const state = determinize(s, sample);
           if (!applyCommand(scenario, state, candidates[i]!).ok) {
-            totals[i] = Number.NEGATIVE_INFINITY;
-            counts[i] = 1;
+            row.push(Number.NEGATIVE_INFINITY);
             continue;
           }
-          const end = rollout(scenario, state, seat, bots, sample, horizon);
-          totals[i]! += value(s, end, rivals);
+          const end = rollout(scenario, state, seat, bots, sample, rounds);
+          row.push(end.phase === 'ended' ? finalValue(s, end) : value(s, end, rivals));
+        }
+        // A round cut short by the clock is dropped whole: every candidate keeps the same worlds.
+        if (row.length < candidates.length) break;
+        for (let i = 0; i < row.length; i++) {
+          totals[i]! += row[i]!;
           counts[i]! += 1;
         }
       }
