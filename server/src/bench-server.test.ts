@@ -1,19 +1,14 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { REPO_ROOT } from './config.ts';
+import { missingRedis, serviceGate } from './testing/services.ts';
 
-/**
- * `npm run bench:server -- --quick` still plays its two matches to the end
- * (server/scripts/bench-server.ts): it exits 0 only when every match
- * finished and was archived and no client got an unexpected error. Its
- * latencies are not checked here (they depend on the machine's load).
- */
-test('the server benchmark plays two matches to the end (--quick)', async () => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/scripts/bench-server.ts', '--quick'],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** Runs a benchmark script (`node --import tsx <script> --quick`): its exit code and everything it printed. */
+async function runQuick(script: string): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--quick'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
@@ -22,7 +17,46 @@ test('the server benchmark plays two matches to the end (--quick)', async () => 
     out += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, out };
+}
+
+/**
+ * `npm run bench:server -- --quick` still plays its two matches to the end
+ * (server/scripts/bench-server.ts): it exits 0 only when every match
+ * finished and was archived and no client got an unexpected error. Its
+ * latencies are not checked here (they depend on the machine's load).
+ */
+test('the server benchmark plays two matches to the end (--quick)', async () => {
+  const { code, out } = await runQuick('server/scripts/bench-server.ts');
   expect(out).toContain('matches: 2 finished and archived, 0 failed');
   expect(out).toMatch(/order → ack: +p50 [\d.]+ ms +p99 [\d.]+ ms/);
   expect(code, out).toBe(0);
 }, 60_000);
+
+const redisGate = serviceGate('Scaling benchmark (Redis)', missingRedis());
+if (redisGate.failure) {
+  const failure = redisGate.failure;
+  test('Redis is available for the scaling benchmark', () => {
+    throw new Error(failure);
+  });
+}
+
+/**
+ * `npm run bench:scale -- --quick` plays two matches against one server
+ * process, then two against two processes sharing a Redis
+ * (server/scripts/bench-scale.ts), and prints both tables and the ratio,
+ * with the same exit code rule as above.
+ */
+test.skipIf(!redisGate.run)(
+  'the scaling benchmark plays two matches on one process and two on two (--quick)',
+  async () => {
+    const { code, out } = await runQuick('server/scripts/bench-scale.ts');
+    expect(out).toMatch(/2 matches, one process: 2 finished/);
+    expect(out).toMatch(/2 matches, two processes \+ Redis: 2 finished/);
+    // The two processes' stores hold the two matches between them (where each goes is the matchmaker's choice).
+    expect(out).toMatch(/^\| 2 \| (2 \+ 0|1 \+ 1|0 \+ 2) \|/m);
+    expect(out).toMatch(/matches held at order → ack p99 < 50 ms: one process \d+.*; ratio /);
+    expect(code, out).toBe(0);
+  },
+  60_000,
+);

@@ -136,7 +136,7 @@ export class SeatClient {
   async leave(): Promise<void> {
     if (this.thinking) clearTimeout(this.thinking);
     this.thinking = null;
-    if (this.closed || !this.room.connection.isOpen) return;
+    if (this.closed || !this.room?.connection.isOpen) return; // no room: its create or join failed
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
     await Promise.race([
       this.room.leave().then(

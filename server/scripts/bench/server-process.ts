@@ -38,13 +38,18 @@ export interface ServerProcess {
  * The real server (`node --import tsx server/src/main.ts`, as `npm start`
  * runs it, with the SQLite store) in a child process on a free port of
  * 127.0.0.1 and its own DATA_DIR, so its memory and CPU are its own.
- * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`); `env` adds to or
+ * overrides its environment (PORT, REDIS_URL, PUBLIC_ADDRESS, …).
  */
-export function startServer(dataDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+export function startServer(
+  dataDir: string,
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const args = [...nodeArgs, '--import', 'tsx', '--import', PROBE, 'server/src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -106,14 +111,20 @@ export function startServer(dataDir: string, nodeArgs: string[] = []): Promise<S
   });
 }
 
-export interface ProcSample {
-  /** performance.now() of the sample. */
-  at: number;
+/** One reading of one process. */
+export interface ProcReading {
   /** utime + stime of every thread so far, in seconds. */
   cpuSeconds: number;
   rssBytes: number;
   /** The kernel's high-water mark of the resident set (VmHWM). */
   peakRssBytes: number;
+}
+
+export interface ProcSample {
+  /** performance.now() of the sample. */
+  at: number;
+  /** The sampled processes, in the order the sampler was given them. */
+  procs: ProcReading[];
   /** Busy CPU time of the whole machine so far (/proc/stat), in seconds. */
   machineSeconds: number;
   /** CPU time of the sampling process (the bench) so far, in seconds. */
@@ -121,7 +132,7 @@ export interface ProcSample {
 }
 
 /** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone. */
-export function sampleProc(pid: number): ProcSample | null {
+export function readProc(pid: number): ProcReading | null {
   try {
     const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
     // Fields after the command name (which may hold spaces) start at field 3.
@@ -130,11 +141,7 @@ export function sampleProc(pid: number): ProcSample | null {
     const status = readFileSync(join('/proc', String(pid), 'status'), 'utf8');
     const kb = (name: string) =>
       Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    const self = process.cpuUsage();
     return {
-      at: performance.now(),
-      machineSeconds: machineCpu().busySeconds,
-      selfSeconds: (self.user + self.system) / 1e6,
       cpuSeconds: ticks / CLOCK_TICKS,
       rssBytes: kb('VmRSS') * 1024,
       peakRssBytes: kb('VmHWM') * 1024,
@@ -144,22 +151,34 @@ export function sampleProc(pid: number): ProcSample | null {
   }
 }
 
-/** Samples a process every `intervalMs` until stopped. */
+/**
+ * Samples processes every `intervalMs` until stopped. A sample is kept only
+ * when every process could be read. Figures are for a set of the processes
+ * (`which`: their indices in `pids`; all of them when left out), summed.
+ */
 export class ProcSampler {
   readonly samples: ProcSample[] = [];
   private readonly timer: NodeJS.Timeout;
-  private readonly pid: number;
+  private readonly pids: readonly number[];
 
-  constructor(pid: number, intervalMs = 1000) {
-    this.pid = pid;
+  constructor(pids: readonly number[], intervalMs = 1000) {
+    this.pids = pids;
     this.take();
     this.timer = setInterval(() => this.take(), intervalMs);
     this.timer.unref();
   }
 
   take(): ProcSample | null {
-    const sample = sampleProc(this.pid);
-    if (sample) this.samples.push(sample);
+    const procs = this.pids.map(readProc);
+    if (procs.some((p) => p === null)) return null;
+    const self = process.cpuUsage();
+    const sample: ProcSample = {
+      at: performance.now(),
+      procs: procs as ProcReading[],
+      machineSeconds: machineCpu().busySeconds,
+      selfSeconds: (self.user + self.system) / 1e6,
+    };
+    this.samples.push(sample);
     return sample;
   }
 
@@ -167,29 +186,44 @@ export class ProcSampler {
     clearInterval(this.timer);
   }
 
+  /** The indices of every sampled process. */
+  all(): number[] {
+    return this.pids.map((_, i) => i);
+  }
+
+  /** CPU seconds so far of the processes `which` at a sample. */
+  cpuOf(sample: ProcSample, which = this.all()): number {
+    return which.reduce((sum, i) => sum + sample.procs[i]!.cpuSeconds, 0);
+  }
+
+  /** Current RSS of the processes `which` at a sample. */
+  rssOf(sample: ProcSample, which = this.all()): number {
+    return which.reduce((sum, i) => sum + sample.procs[i]!.rssBytes, 0);
+  }
+
   /** Average CPU between two instants (performance.now()), as a fraction of one core. */
-  cpuBetween(from: number, to: number): number {
+  cpuBetween(from: number, to: number, which = this.all()): number {
     const a = this.nearest(from);
     const b = this.nearest(to);
     if (!a || !b || b.at <= a.at) return 0;
-    return (b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000);
+    return (this.cpuOf(b, which) - this.cpuOf(a, which)) / ((b.at - a.at) / 1000);
   }
 
   /** The busiest interval between consecutive samples in [from, to], as a fraction of one core. */
-  peakCpuBetween(from: number, to: number): number {
+  peakCpuBetween(from: number, to: number, which = this.all()): number {
     let peak = 0;
     for (let i = 1; i < this.samples.length; i++) {
       const a = this.samples[i - 1]!;
       const b = this.samples[i]!;
       if (a.at < from - 500 || b.at > to + 500 || b.at <= a.at) continue;
-      peak = Math.max(peak, (b.cpuSeconds - a.cpuSeconds) / ((b.at - a.at) / 1000));
+      peak = Math.max(peak, (this.cpuOf(b, which) - this.cpuOf(a, which)) / ((b.at - a.at) / 1000));
     }
     return peak;
   }
 
   /**
    * The intervals between samples in which other processes (neither this
-   * one nor the sampled one) used less than `maxOthers` of one core.
+   * one nor the sampled ones) used less than `maxOthers` of one core.
    */
   quietIntervals(maxOthers: number): [number, number][] {
     const quiet: [number, number][] = [];
@@ -201,7 +235,7 @@ export class ProcSampler {
       const others =
         (b.machineSeconds -
           a.machineSeconds -
-          (b.cpuSeconds - a.cpuSeconds) -
+          (this.cpuOf(b) - this.cpuOf(a)) -
           (b.selfSeconds - a.selfSeconds)) /
         seconds;
       if (others < maxOthers) quiet.push([a.at, b.at]);
@@ -209,8 +243,12 @@ export class ProcSampler {
     return quiet;
   }
 
-  peakRss(): number {
-    return Math.max(0, ...this.samples.map((s) => s.peakRssBytes));
+  /** The sum of the peak resident sets (VmHWM) of the processes `which`. */
+  peakRss(which = this.all()): number {
+    return which.reduce(
+      (sum, i) => sum + Math.max(0, ...this.samples.map((s) => s.procs[i]!.peakRssBytes)),
+      0,
+    );
   }
 
   private nearest(at: number): ProcSample | undefined {
