@@ -1,0 +1,247 @@
+import type { Clock } from '@colyseus/core';
+import type {
+  MatchStage,
+  MatchState,
+  PhaseTimers,
+  ServerMessages,
+  ServerMessageType,
+} from '@entanglement/shared';
+import type { ClockRecord, SeatRecord } from '../store/types.ts';
+import { MatchPlay } from './match-play.ts';
+import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
+import type { MatchSetup } from './match-setup.ts';
+import { PhaseClock } from './phase-clock.ts';
+import type { ReflectionDesk } from './reflections.ts';
+import { Seating } from './seating.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+/** What the match's flow needs of its room. */
+export interface FlowRoom {
+  /** The match's id in the store (the room's id, read when a write is made). */
+  matchId(): string;
+  readonly clock: Clock;
+  /** The store's writes, in order; its store is null when matches live in memory only. */
+  readonly writes: WriteQueue;
+  readonly reflections: ReflectionDesk;
+  /** Sends every client what changed in its view. */
+  sendViews(): void;
+  broadcastTimer(): void;
+  broadcastLobby(): void;
+  sendToSeat<K extends ServerMessageType>(seat: string, type: K, message: ServerMessages[K]): void;
+  /** The match is archived: the room may close once nobody is in it. */
+  archived(): void;
+}
+
+/**
+ * A match's course from the lobby to its end, apart from who is connected:
+ * the stage, the phase clock, starting, ending each phase, ending the match,
+ * and what the store keeps as it goes (seats, the clock, the archive),
+ * reloading the match from the store's log after a write it lost.
+ */
+export class MatchFlow {
+  /** The engine's match: state, log, bots. */
+  readonly play: MatchPlay;
+  readonly seating: Seating;
+  readonly phaseClock: PhaseClock;
+  readonly timers: PhaseTimers;
+  stage: MatchStage = 'lobby';
+  endedBy: 'host' | null = null;
+  /** The last nickname stored for each seat (kept when its people leave). */
+  private readonly seatNames = new Map<string, string>();
+  private archived = false;
+  private readonly room: FlowRoom;
+
+  constructor(setup: MatchSetup, room: FlowRoom) {
+    this.room = room;
+    const { scenario, settings, seed, match, botLevel } = setup;
+    this.play = new MatchPlay({
+      scenario,
+      settings,
+      seed,
+      match,
+      botLevel,
+      writes: room.writes,
+      matchId: () => room.matchId(),
+      onLostWrite: () => this.recover(),
+    });
+    this.play.phaseHashes.push(...setup.phaseHashes);
+    this.timers = setup.timers;
+    this.seating = new Seating(this.match.seats);
+    this.phaseClock = new PhaseClock(room.clock, () => this.advance());
+  }
+
+  /** The engine's state of the match. */
+  get match(): MatchState {
+    return this.play.match;
+  }
+
+  /** Seats as stored before a restart: players rejoin by their token's hash, bots stay bots. */
+  restoreSeats(seats: readonly SeatRecord[]): void {
+    for (const seat of seats) {
+      this.seating.restore(seat.seat, seat.kind === 'bot' ? null : seat.tokenHash);
+      this.seatNames.set(seat.seat, seat.nickname);
+      if (seat.kind === 'bot') this.play.bots.add(seat.seat);
+    }
+  }
+
+  /** A restored match that was being played goes on with the time its phase had left. */
+  resumePlay(clock: ClockRecord | null): void {
+    this.stage = 'playing';
+    this.play.humanSeats = this.match.seats.filter((s) => !this.play.bots.has(s));
+    const current = clock?.round === this.match.round && clock.phase === this.match.phase;
+    if (!current || clock === null) this.phaseClock.start(this.phaseMs());
+    else if (clock.paused) this.phaseClock.startPaused(clock.remainingMs);
+    else this.phaseClock.start(Math.max(0, clock.phaseEndsAt - Date.now()));
+    if (!current) this.saveClock();
+    // A kill can land between two bot commands: bots finish the phase they were playing.
+    this.resumeBots();
+  }
+
+  /** People play the seats they hold; bots play the rest. */
+  start(): void {
+    this.play.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
+    for (const seat of this.match.seats)
+      if (!this.play.humanSeats.includes(seat)) this.play.bots.add(seat);
+    this.stage = 'playing';
+    for (const seat of this.match.seats) this.saveSeat(seat);
+    this.play.playBots();
+    this.phaseClock.start(this.phaseMs());
+    this.saveClock();
+    this.room.broadcastLobby();
+    this.room.writes.afterWrites(() => {
+      this.room.sendViews();
+      this.room.broadcastTimer();
+    });
+  }
+
+  /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
+  advance(): void {
+    if (this.stage !== 'playing' || this.play.recovering) return;
+    const events = this.play.advance();
+    if (!events) return;
+    const asked = this.room.reflections.ask(this.play.scenario, events, this.play.humanSeats);
+    if (this.match.phase === 'ended') this.finish(null);
+    else {
+      this.play.playBots([...this.play.bots, ...this.awaySeats()]);
+      this.phaseClock.start(this.phaseMs());
+      this.saveClock();
+    }
+    this.room.writes.afterWrites(() => {
+      this.room.sendViews();
+      this.room.broadcastTimer();
+      for (const prompt of asked) this.room.sendToSeat(prompt.seat, 'reflectionPrompt', prompt);
+    });
+  }
+
+  /** Commands were applied: the phase ends early if every seat is done, else clients see them. */
+  commandsApplied(): void {
+    if (this.play.everyoneDone()) this.advance();
+    else this.room.writes.afterWrites(() => this.room.sendViews());
+  }
+
+  /** The match is over: the engine ended it, or the host did (`endedBy`). */
+  finish(endedBy: 'host' | null): void {
+    this.stage = 'ended';
+    this.endedBy = endedBy;
+    this.phaseClock.stop();
+    this.archive();
+    this.room.broadcastLobby();
+  }
+
+  /**
+   * People's seats with nobody connected: a stand-in bot plays each phase
+   * that starts while they are away; whoever comes back with the seat's
+   * token plays from then on.
+   */
+  awaySeats(): string[] {
+    return this.play.humanSeats.filter((seat) => this.seating.holders(seat).length === 0);
+  }
+
+  /** Why a message that needs the match under way is refused now. */
+  notPlaying(): string {
+    return this.stage === 'lobby' ? 'The match has not started yet.' : 'The match is over.';
+  }
+
+  // ---- what the store keeps ----
+
+  /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
+  saveSeat(seat: string): void {
+    if (this.archived || !this.room.writes.store) return;
+    const bot = this.play.bots.has(seat);
+    const record = seatRecord(seat, bot, this.seating, this.seatNames, this.play.botLevel);
+    if (record)
+      this.room.writes.enqueue(`store seat ${seat}`, (store) =>
+        store.upsertSeat(this.room.matchId(), record),
+      );
+  }
+
+  saveClock(): void {
+    if (this.stage !== 'playing' || this.archived || !this.room.writes.store) return;
+    const clock = clockRecord(this.match, this.phaseClock);
+    this.room.writes.enqueue('save the clock', (store) =>
+      store.saveClock(this.room.matchId(), clock),
+    );
+  }
+
+  /** The match is over (the engine ended it, or the host did): archived after every write before it. */
+  archive(): void {
+    if (this.archived) return;
+    this.archived = true;
+    this.room.archived();
+    const result = finishRecord(this.play.scenario, this.match, this.play.phaseHashes);
+    this.room.writes.enqueue('archive the match', (store) =>
+      store.finish(this.room.matchId(), result),
+    );
+  }
+
+  /**
+   * A command the store did not take must not stay in the match. The flow
+   * freezes its clock, waits for the writes in flight, reloads the match
+   * from the log the store holds (up to the last command it committed), and
+   * sends everyone that state; the senders of the lost commands got an
+   * `internal` error instead of an ack. If even that fails the match stays
+   * frozen and every command is refused (the host should restart the server).
+   */
+  private recover(): void {
+    const { writes } = this.room;
+    const matchId = () => this.room.matchId();
+    const store = writes.store;
+    if (this.play.recovering || !store?.loadLog) return;
+    this.play.recovering = true;
+    const before = `${this.match.round}:${this.match.phase}`;
+    const wasPaused = this.phaseClock.paused;
+    this.phaseClock.pause();
+    writes
+      .settled()
+      .then(() => store.loadLog!(matchId()))
+      .then((log) => {
+        this.play.reload(log);
+        this.play.recovering = false;
+        if (`${this.match.round}:${this.match.phase}` !== before) {
+          this.phaseClock.start(this.phaseMs());
+          if (wasPaused) this.phaseClock.pause();
+        } else if (!wasPaused) this.phaseClock.resume();
+        this.saveClock();
+        this.resumeBots();
+        writes.afterWrites(() => {
+          this.room.sendViews();
+          this.room.broadcastTimer();
+        });
+        console.error(
+          `Match ${matchId()}: reloaded from its log (${log.length} commands) after a failed write`,
+        );
+      })
+      .catch((error: unknown) => {
+        console.error(`Match ${matchId()}: could not reload from the store; frozen:`, error);
+      });
+  }
+
+  private resumeBots(): void {
+    if (this.stage === 'playing') this.play.resumeBots();
+  }
+
+  private phaseMs(): number {
+    const phase = this.match.phase;
+    return phase === 'ended' ? 0 : this.timers[phase] * 1000;
+  }
+}

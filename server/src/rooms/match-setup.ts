@@ -1,0 +1,103 @@
+import {
+  type BotLevel,
+  CreateMatchSchema,
+  createMatch,
+  DEFAULT_TIMERS,
+  getScenario,
+  type MatchState,
+  type PhaseTimers,
+  RULES_VERSION,
+  type Scenario,
+} from '@entanglement/shared';
+import { nanoid } from 'nanoid';
+import type { MatchRecord, PhaseHash } from '../store/types.ts';
+import type { SettingsInput } from './match-play.ts';
+import { replayLog } from './replay-log.ts';
+import type { RestorePlan } from './restore.ts';
+
+/** What a room's match starts from: a new match, or one rebuilt from the store. */
+export interface MatchSetup {
+  scenario: Scenario;
+  settings: SettingsInput;
+  seed: string;
+  match: MatchState;
+  botLevel: BotLevel;
+  timers: PhaseTimers;
+  /** The state hash at the end of every phase already played (none for a new match). */
+  phaseHashes: PhaseHash[];
+}
+
+/** The room's own settings, which the engine does not know (`MatchRecord.roomSettings`). */
+interface RoomSettings {
+  timers?: Partial<PhaseTimers>;
+  botLevel?: BotLevel;
+}
+
+/** A new match from the creator's options; throws naming the first option refused. */
+export function newMatchSetup(options: unknown): MatchSetup {
+  const parsed = CreateMatchSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel } = parsed.data;
+  const scenario = getScenario(scenarioId);
+  const settings = { rounds, pace, seats, preset };
+  const seed = nanoid();
+  const created = createMatch(scenario, settings, seed);
+  if (!created.ok) throw new Error(created.error);
+  return {
+    scenario,
+    settings,
+    seed,
+    match: created.state,
+    phaseHashes: [],
+    ...roomDefaults({ botLevel, timers }),
+  };
+}
+
+/**
+ * The match a restarted server rebuilds: the stored log replayed through the
+ * engine (every step must give the stored hash, or this throws), run with
+ * the room settings it was created with.
+ */
+export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
+  if (record.rulesVersion !== RULES_VERSION)
+    throw new Error(`it was written for rules version ${record.rulesVersion}`);
+  const scenario = getScenario(record.scenarioId);
+  const settings = record.settings as SettingsInput;
+  const replayed = replayLog(scenario, settings, record.seed, log);
+  return {
+    scenario,
+    settings,
+    seed: record.seed,
+    ...replayed,
+    ...roomDefaults((record.roomSettings ?? {}) as RoomSettings),
+  };
+}
+
+/** The match as stored at its creation: what `restoredSetup` rebuilds it from. */
+export function matchRecord(
+  setup: MatchSetup,
+  id: string,
+  code: string,
+  hostTokenHash: string,
+): MatchRecord {
+  const roomSettings: RoomSettings = { timers: setup.timers, botLevel: setup.botLevel };
+  return {
+    id,
+    code,
+    scenarioId: setup.scenario.id,
+    settings: setup.settings,
+    rulesVersion: RULES_VERSION,
+    seed: setup.seed,
+    hostTokenHash,
+    createdAt: Date.now(),
+    roomSettings,
+  };
+}
+
+/** Settings left out (by the creator, or by a server older than the setting) take the defaults. */
+function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers'> {
+  return { botLevel: room.botLevel ?? 'normal', timers: { ...DEFAULT_TIMERS, ...room.timers } };
+}
