@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RULES_VERSION } from '@entanglement/shared';
+import { afterEach, expect, test, vi } from 'vitest';
+import { type RunningServer, startGameServer } from './game-server.ts';
+import { newMatch } from './store/contract-helpers.ts';
+import { openSqliteStore, type SqliteMatchStore } from './store/sqlite.ts';
+
+let dir = '';
+let store: SqliteMatchStore | undefined;
+let server: RunningServer | undefined;
+
+afterEach(async () => {
+  await server?.stop();
+  await store?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+test('a live match the server cannot rebuild (written for other rules) is left in the store as it is', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'entanglement-restore-failure-'));
+  store = openSqliteStore({ dataDir: dir });
+  const other = newMatch(1, { rulesVersion: RULES_VERSION + 1 });
+  await store.createMatch(other.record);
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist: dir, store });
+  // Let the refused room's disposal run its course.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+
+  expect(errors.mock.calls.flat().join(' ')).toContain(
+    `Match ${other.record.id} could not be restored`,
+  );
+  expect((await store.listLive()).map((m) => m.id)).toEqual([other.record.id]);
+  expect(await store.findLiveByCode(other.record.code)).toBe(other.record.id);
+});
