@@ -88,6 +88,17 @@ describe('the search bot', () => {
     expect(large).toBeLessThanOrEqual(32);
   });
 
+  it("falls back to the hard doctrine's choice when the clock has already run out", () => {
+    const state = midGame();
+    const view = viewFor(state, 'usa');
+    let t = 0;
+    const late = searchBot({ budgetMs: 10, now: () => (t += 1000) });
+    const hard = doctrineBot(doctrineFor(MAIN, 'usa'), 'hard');
+    expect(late.decide(MAIN, view, { rng: { rng: seedToState('late') } })).toEqual(
+      hard.decide(MAIN, view, { rng: { rng: seedToState('late') } }),
+    );
+  });
+
   it("compares only legal commands, the doctrine's own first, for answers, votes and spends alike", () => {
     const seen = new Set<string>();
     let alternatives = 0;
