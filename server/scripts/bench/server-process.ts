@@ -131,7 +131,7 @@ export interface ProcSample {
   selfSeconds: number;
 }
 
-/** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone. */
+/** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone or exiting. */
 export function readProc(pid: number): ProcReading | null {
   try {
     const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
@@ -141,11 +141,11 @@ export function readProc(pid: number): ProcReading | null {
     const status = readFileSync(join('/proc', String(pid), 'status'), 'utf8');
     const kb = (name: string) =>
       Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return {
-      cpuSeconds: ticks / CLOCK_TICKS,
-      rssBytes: kb('VmRSS') * 1024,
-      peakRssBytes: kb('VmHWM') * 1024,
-    };
+    const rss = kb('VmRSS');
+    const peak = kb('VmHWM');
+    // An exiting process (a zombie) has no memory lines left.
+    if (!Number.isFinite(rss) || !Number.isFinite(peak)) return null;
+    return { cpuSeconds: ticks / CLOCK_TICKS, rssBytes: rss * 1024, peakRssBytes: peak * 1024 };
   } catch {
     return null;
   }
