@@ -18,6 +18,7 @@ export interface Cluster {
   presence: RedisPresence;
   driver: RedisDriver;
   codes: RedisJoinCodes;
+  /** Closes this process's own connection; Colyseus's shutdown closes the presence's and the driver's. */
   close(): Promise<void>;
 }
 
@@ -45,16 +46,16 @@ export async function connectCluster(url: string): Promise<Cluster> {
   }
   redis.off('error', onStartError);
   redis.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
-  const presence = new RedisPresence(redis);
-  const driver = new RedisDriver(redis);
+  // Connections of their own: Colyseus's shutdown closes the presence's and
+  // then the driver's, and ours must outlive both until the rooms are gone.
+  const presence = new RedisPresence(redis.duplicate());
+  const driver = new RedisDriver(redis.duplicate());
   return {
     redis,
     presence,
     driver,
     codes: new RedisJoinCodes(redis),
     async close() {
-      // Colyseus's shutdown may have closed them already; closing twice is harmless.
-      presence.shutdown();
       redis.disconnect();
     },
   };
