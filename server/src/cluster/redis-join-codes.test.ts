@@ -1,17 +1,10 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { missingRedis, type Service, serviceGate, startRedis } from '../testing/services.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeWithServices } from '../testing/service-suite.ts';
+import { missingRedis, type Service, startRedis } from '../testing/services.ts';
 import { RedisJoinCodes } from './redis-join-codes.ts';
 
-const gate = serviceGate('Redis', missingRedis());
-if (gate.failure) {
-  const failure = gate.failure;
-  test('Redis is available for the join-code tests', () => {
-    throw new Error(failure);
-  });
-}
-
-describe.skipIf(!gate.run)('join codes shared through Redis', () => {
+describeWithServices('Redis', missingRedis(), 'join codes shared through Redis', () => {
   let redis: Service;
   const clients: Redis[] = [];
   /** A registry on its own connection, as each process has. */

@@ -1,11 +1,7 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import {
-  missingPostgres,
-  type PostgresService,
-  serviceGate,
-  startPostgres,
-} from '../testing/services.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { describeWithServices } from '../testing/service-suite.ts';
+import { missingPostgres, type PostgresService, startPostgres } from '../testing/services.ts';
 
 /** A database (or a schema) of the test Postgres: its URL, a query on it, and dropping it. */
 export interface TestDatabase {
@@ -36,14 +32,7 @@ export interface PostgresFixture {
  * a test fails and says why.
  */
 export function describeWithPostgres(name: string, fn: (pg: PostgresFixture) => void): void {
-  const gate = serviceGate('Postgres', missingPostgres());
-  if (gate.failure) {
-    const failure = gate.failure;
-    test(`${name}: Postgres is available`, () => {
-      throw new Error(failure);
-    });
-  }
-  describe.skipIf(!gate.run)(name, () => {
+  describeWithServices('Postgres', missingPostgres(), name, () => {
     let server: PostgresService | undefined;
     let admin: pg.Client | undefined;
     let n = 0;

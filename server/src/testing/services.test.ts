@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describeWithServices } from './service-suite.ts';
 import {
   missingPostgres,
   missingRedis,
@@ -46,14 +47,7 @@ describe('serviceGate', () => {
   });
 });
 
-const redis = serviceGate('Redis', missingRedis());
-if (redis.failure) {
-  const failure = redis.failure;
-  test('Redis is available', () => {
-    throw new Error(failure);
-  });
-}
-describe.skipIf(!redis.run)('startRedis', () => {
+describeWithServices('Redis', missingRedis(), 'startRedis', () => {
   test('two servers of their own, without persistence; stop shuts each down and is idempotent', async () => {
     const [a, b] = await Promise.all([startRedis(), startRedis()]);
     started.push(a, b);
@@ -73,8 +67,7 @@ describe.skipIf(!redis.run)('startRedis', () => {
   });
 });
 
-const postgres = serviceGate('Postgres', missingPostgres());
-describe.skipIf(!postgres.run)('startPostgres', () => {
+describeWithServices('Postgres', missingPostgres(), 'startPostgres', () => {
   test('a server of its own with test-only settings, not as root; stop removes it', async () => {
     const service = await startPostgres();
     started.push(service);
