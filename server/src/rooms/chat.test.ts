@@ -170,6 +170,33 @@ describe('chat', () => {
     for (const lines of chatsSince(since)) expect(lines.map((c) => c.text)).toEqual(['back again']);
   });
 
+  test('a mute follows the nickname: leaving and joining again under the same name does not lift it', async () => {
+    host.room.send('host', { action: 'mute', token: hostToken, person: bob.room.sessionId });
+    await host.waitFor('lobby', (l) =>
+      l.seats.some((s) => s.people.some((p) => p.nickname === 'Bob' && p.muted)),
+    );
+    await bob.leave();
+    // Bob comes back in a new tab, as " bob ", and rejoins his seat with its token.
+    bob = await joinMatch(roomId, ' bob ');
+    bob.room.send('rejoinSeat', { seat: 'ussr', token: tokens.ussr });
+    await bob.waitFor('seatToken');
+    const lobby = await host.waitFor('lobby', (l) =>
+      l.seats.some((s) => s.people.some((p) => p.id === bob.room.sessionId)),
+    );
+    const back = lobby.seats.flatMap((s) => s.people).find((p) => p.id === bob.room.sessionId)!;
+    expect(back.muted).toBe(true);
+    const mark = bob.mark();
+    bob.room.send('chat', { token: tokens.ussr, channel: 'public', text: 'new tab, new me' });
+    expect(await bob.waitFor('error', () => true, mark)).toMatchObject({ code: 'muted' });
+
+    // Unmuting the new session lifts the name's mute too.
+    host.room.send('host', { action: 'unmute', token: hostToken, person: bob.room.sessionId });
+    await host.waitFor('lobby', (l) =>
+      l.seats.some((s) => s.people.some((p) => p.id === bob.room.sessionId && !p.muted)),
+    );
+    await fence(bob, tokens.ussr, 'heard again');
+  });
+
   test('chat is stored in order; the match file holds it, and only public lines on request', async () => {
     host.room.send('host', { action: 'start', token: hostToken });
     await host.waitFor('view', (v) => v.round === 1, 0, 15_000);
@@ -193,6 +220,7 @@ describe('chat', () => {
       'after refusals',
       'from the host',
       'back again',
+      'heard again',
       'during play',
     ]);
     expect(all!.chat.map((c) => c.seq)).toEqual(texts.map((_, i) => i + 1));

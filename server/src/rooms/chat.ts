@@ -10,6 +10,10 @@ import type { ChatEntry } from '../store/types.ts';
 import type { Seating } from './seating.ts';
 import { checkMessage } from './validation.ts';
 
+function nameKey(nickname: string): string {
+  return nickname.trim().toLowerCase();
+}
+
 /** What the chat needs of its match room. */
 export interface ChatRoom {
   readonly stage: MatchStage;
@@ -35,21 +39,32 @@ export class Chat {
   private seq: number;
   /** Muted people, by session id. */
   private readonly muted = new Set<string>();
+  /**
+   * And by nickname (case and spaces aside), so that leaving and joining
+   * again under the same name, in a new tab, does not lift a mute.
+   */
+  private readonly mutedNames = new Set<string>();
 
   constructor(lastSeq = 0) {
     this.seq = lastSeq;
   }
 
-  isMuted(person: string): boolean {
-    return this.muted.has(person);
+  isMuted(person: string, nickname: string | null): boolean {
+    return this.muted.has(person) || (nickname !== null && this.mutedNames.has(nameKey(nickname)));
   }
 
-  /** The host (already checked) mutes or unmutes a person, by session id. */
+  /** The host (already checked) mutes or unmutes a person, by session id: the session and its nickname. */
   setMuted(room: ChatRoom, host: Client, person: string, muted: boolean) {
-    if (room.seating.nickname(person) === null)
+    const nickname = room.seating.nickname(person);
+    if (nickname === null)
       return room.fail(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
-    if (muted) this.muted.add(person);
-    else this.muted.delete(person);
+    if (muted) {
+      this.muted.add(person);
+      this.mutedNames.add(nameKey(nickname));
+    } else {
+      this.muted.delete(person);
+      this.mutedNames.delete(nameKey(nickname));
+    }
   }
 
   /** A person who left is forgotten (their session id is not reused). */
@@ -68,7 +83,8 @@ export class Chat {
     const id = client.sessionId;
     const nickname = room.seating.nickname(id);
     if (nickname === null) return fail('unknownPerson', 'Join the match first.', null);
-    if (this.muted.has(id)) return fail('muted', 'The host has muted you: you cannot chat.', null);
+    if (this.isMuted(id, nickname))
+      return fail('muted', 'The host has muted you: you cannot chat.', null);
     const seat = room.seating.seatOf(id);
     let from: string;
     if (seat !== null && room.seating.matches(seat, msg.token)) from = seat;

@@ -391,7 +391,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seating,
       bots: play.bots,
       away: this.stage === 'playing' ? new Set(this.flow.awaySeats()) : new Set(),
-      isMuted: (person) => this.chat.isMuted(person),
+      isMuted: (person) => this.chat.isMuted(person, this.flow.seating.nickname(person)),
       hostSession: this.hostSession,
       endedBy,
     });
