@@ -129,8 +129,7 @@ describeWithServices(
         );
         expect(done.error).toBeNull();
       }
-      // The usa seat is a bot; the host ends the news phase.
-      host.inbox.room.send('host', { action: 'endPhase', token: host.hostToken });
+      // The usa seat is a bot: with both people done, the Briefing ends.
       await ana.waitFor('view', (v) => v.phase === 'diplomacy', 0, 15_000);
       const order = await command(
         ana,
