@@ -7,6 +7,7 @@ import { seedToState } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { FIXTURE_WITH_DECK } from '../testing/fixture.ts';
+import { withOtherSecrets } from '../testing/other-secrets.ts';
 import { viewFor } from '../view.ts';
 import { BOT_LEVELS, type BotLevel } from './bot.ts';
 import { playBotGame } from './play-bots.ts';
@@ -73,24 +74,6 @@ describe('a bot reads only its seat view', () => {
     });
     if (!snapshot) throw new Error('no round 3');
     return snapshot;
-  }
-
-  /** The same match with everything the seat may not see changed: others' drafts, hands, objectives, the deck, the generator. */
-  function withOtherSecrets(state: MatchState, seat: string): MatchState {
-    const other = cloneState(state);
-    other.rng = (other.rng + 12345) >>> 0;
-    other.deck = [...other.deck].reverse();
-    for (const id of other.seats) {
-      if (id === seat) continue;
-      const a = other.actors[id]!;
-      a.objective = a.objective ? null : 'obj-wide-network';
-      a.hand = [...a.hand].reverse();
-      a.stats.quiet += 3;
-    }
-    // Another seat's secret draft: an order against this seat that it cannot see yet.
-    const spy = other.seats.find((s) => s !== seat)!;
-    other.drafts[spy]!.orders.push({ kind: 'sanction', target: seat });
-    return other;
   }
 
   it('gives the same decisions on two different matches that show the seat the same view', () => {

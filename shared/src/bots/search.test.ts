@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { scoreMatch } from '../scoring.ts';
 import type { MatchState } from '../state.ts';
 import { FIXTURE_WITH_DECK } from '../testing/fixture.ts';
+import { withOtherSecrets } from '../testing/other-secrets.ts';
 import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
 import { doctrineBot } from './bot.ts';
@@ -184,17 +185,7 @@ describe('the search bot', () => {
       [10, 'usa'],
     ] as const) {
       const state = midGame(round);
-      const other = cloneState(state);
-      other.rng = (other.rng + 12345) >>> 0;
-      other.deck = [...other.deck].reverse();
-      for (const id of other.seats) {
-        if (id === seat) continue;
-        const a = other.actors[id]!;
-        a.objective = a.objective ? null : 'obj-wide-network';
-        a.hand = [...a.hand].reverse();
-      }
-      // Another seat's secret draft: an order against this seat that it cannot see yet.
-      other.drafts.china!.orders.push({ kind: 'sanction', target: seat });
+      const other = withOtherSecrets(state, seat);
       expect(canonicalJson(viewFor(other, seat))).toBe(canonicalJson(viewFor(state, seat)));
       expect(canonicalJson(other)).not.toBe(canonicalJson(state));
       const bot = searchBot({ rollouts: 2 });
