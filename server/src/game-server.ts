@@ -84,7 +84,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
   // the matches no live process holds, whoever stored them.
   const failover =
     cluster && options.store && isRestorable(options.store)
-      ? new FailoverWatch(cluster.redis, options.store)
+      ? new FailoverWatch(cluster, options.store)
       : null;
   if (failover) failover.start();
   else if (options.store) await restoreLive(options.store);

@@ -3,7 +3,9 @@ import { MATCH_ROOM } from '@entanglement/shared';
 import type { Redis } from 'ioredis';
 import { heldMatches } from '../rooms/held-matches.ts';
 import { loadPlan, offerRestore, type Restorable } from '../rooms/restore.ts';
-import { codeKey } from './redis-join-codes.ts';
+import type { StoredMatch } from '../store/types.ts';
+import type { Cluster } from './cluster.ts';
+import type { RedisJoinCodes } from './redis-join-codes.ts';
 
 /** How often each process renews its claims and looks for matches nobody holds. */
 export const SCAN_MS = 1000;
@@ -44,11 +46,17 @@ export class FailoverWatch {
   private readonly failedAt = new Map<string, number>();
 
   private readonly redis: Redis;
+  private readonly codes: RedisJoinCodes;
   private readonly store: Restorable;
   private readonly log: (line: string) => void;
 
-  constructor(redis: Redis, store: Restorable, log: (line: string) => void = console.log) {
-    this.redis = redis;
+  constructor(
+    cluster: Pick<Cluster, 'redis' | 'codes'>,
+    store: Restorable,
+    log: (line: string) => void = console.log,
+  ) {
+    this.redis = cluster.redis;
+    this.codes = cluster.codes;
     this.store = store;
     this.log = log;
   }
@@ -87,11 +95,9 @@ export class FailoverWatch {
   private async renewClaims(): Promise<void> {
     if (heldMatches.size === 0) return;
     const batch = this.redis.multi();
-    for (const [id, code] of heldMatches) {
-      batch.set(CLAIM(id), matchMaker.processId, 'PX', CLAIM_MS);
-      if (code) batch.set(codeKey(code), id, 'NX');
-    }
+    for (const id of heldMatches.keys()) batch.set(CLAIM(id), matchMaker.processId, 'PX', CLAIM_MS);
     await batch.exec();
+    await this.codes.reclaim(heldMatches);
     await matchMaker.restoreMissingRoomCaches();
   }
 
@@ -117,7 +123,7 @@ export class FailoverWatch {
     }
   }
 
-  private async takeOver(record: Parameters<typeof loadPlan>[1]): Promise<void> {
+  private async takeOver(record: StoredMatch): Promise<void> {
     const won = await this.redis.set(
       LOCK(record.id),
       matchMaker.processId,

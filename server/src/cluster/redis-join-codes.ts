@@ -7,7 +7,7 @@ import {
 } from '../rooms/join-codes.ts';
 
 /** Where a live match's join code is kept: its value is the match's room id. */
-export const codeKey = (code: string) => `entanglement:code:${code}`;
+const codeKey = (code: string) => `entanglement:code:${code}`;
 
 /** Deletes a key only while it still holds the given value (a room frees only its own code). */
 const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -44,6 +44,16 @@ export class RedisJoinCodes implements JoinCodeRegistry {
 
   async release(code: string, roomId: string): Promise<void> {
     await this.redis.eval(RELEASE_SCRIPT, 1, codeKey(normaliseCode(code)), roomId);
+  }
+
+  /**
+   * Puts back the codes of rooms this process holds, where nobody holds them
+   * now (a Redis that restarted empty); one round trip for all of them.
+   */
+  async reclaim(held: Iterable<[roomId: string, code: string]>): Promise<void> {
+    const batch = this.redis.multi();
+    for (const [roomId, code] of held) if (code) batch.set(codeKey(code), roomId, 'NX');
+    await batch.exec();
   }
 
   async lookup(code: string): Promise<string | null> {
