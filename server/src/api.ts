@@ -1,5 +1,6 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
+import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
 
@@ -72,7 +73,7 @@ export function apiRouter(options: ApiOptions): Router {
       res.status(404).json({ error: `No match is open with the code "${req.params.code}".` });
       return;
     }
-    res.json({ roomId, code: req.params.code.trim().toUpperCase() });
+    res.json({ roomId, code: normaliseCode(req.params.code) });
   });
 
   api.get('/matches', async (req, res) => {

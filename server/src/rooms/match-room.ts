@@ -86,8 +86,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly reflections = new ReflectionDesk();
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
   private readonly views = new ViewSender();
-  /** Set once onCreate has set the match up: until then there is nothing of this room to release or discard. */
-  private created = false;
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -96,7 +94,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     const plan = takeRestore(options);
     if (plan) await this.restoreFrom(plan);
     else await this.createNew(options);
-    this.created = true;
     heldMatches.set(this.roomId, this.code);
     this.listen();
   }
@@ -230,12 +227,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    * and keeps its join code (shared codes outlive this process).
    */
   override async onDispose(): Promise<void> {
-    heldMatches.delete(this.roomId);
+    // Held from the end of onCreate. Colyseus disposes a room whose onCreate
+    // threw, too: a match that could not be rebuilt (another rules version, a
+    // log that does not replay) is left in the store as it is, for a server
+    // that can; a failed new match stored nothing.
+    const created = heldMatches.delete(this.roomId);
     this.flow?.phaseClock.stop();
-    // Colyseus disposes a room whose onCreate threw, too. A match that could not
-    // be rebuilt (another rules version, a log that does not replay) is left in
-    // the store as it is, for a server that can; a failed new match stored nothing.
-    if (!this.created) return;
+    if (!created) return;
     if (this.code && !this.shuttingDown)
       await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
