@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { REPO_ROOT } from './config.ts';
-import { missingRedis, serviceGate } from './testing/services.ts';
+import { describeWithServices } from './testing/service-suite.ts';
+import { missingRedis } from './testing/services.ts';
 
 /** Runs a benchmark script (`node --import tsx <script> --quick`): its exit code and everything it printed. */
 async function runQuick(script: string): Promise<{ code: number | null; out: string }> {
@@ -33,23 +34,14 @@ test('the server benchmark plays two matches to the end (--quick)', async () => 
   expect(code, out).toBe(0);
 }, 60_000);
 
-const redisGate = serviceGate('Scaling benchmark (Redis)', missingRedis());
-if (redisGate.failure) {
-  const failure = redisGate.failure;
-  test('Redis is available for the scaling benchmark', () => {
-    throw new Error(failure);
-  });
-}
-
 /**
  * `npm run bench:scale -- --quick` plays two matches against one server
  * process, then two against two processes sharing a Redis
  * (server/scripts/bench-scale.ts), and prints both tables and the ratio,
  * with the same exit code rule as above.
  */
-test.skipIf(!redisGate.run)(
-  'the scaling benchmark plays two matches on one process and two on two (--quick)',
-  async () => {
+describeWithServices('Redis', missingRedis(), 'the scaling benchmark', () => {
+  test('the scaling benchmark plays two matches on one process and two on two (--quick)', async () => {
     const { code, out } = await runQuick('server/scripts/bench-scale.ts');
     expect(out).toMatch(/2 matches, one process: 2 finished/);
     expect(out).toMatch(/2 matches, two processes \+ Redis: 2 finished/);
@@ -57,6 +49,5 @@ test.skipIf(!redisGate.run)(
     expect(out).toMatch(/^\| 2 \| (2 \+ 0|1 \+ 1|0 \+ 2) \|/m);
     expect(out).toMatch(/matches held at order → ack p99 < 50 ms: one process \d+.*; ratio /);
     expect(code, out).toBe(0);
-  },
-  60_000,
-);
+  }, 60_000);
+});
