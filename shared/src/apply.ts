@@ -5,7 +5,7 @@ import { commandProblem } from './commands/validate.ts';
 import { stakeOf } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
-import { resolveRound } from './resolve/index.ts';
+import { finish, resolveRound } from './resolve/index.ts';
 import { revealCard, startRound } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
@@ -34,6 +34,10 @@ function perform(tx: Tx, cmd: Command): void {
   switch (cmd.kind) {
     case 'advance':
       advance(tx);
+      return;
+    case 'endMatch':
+      // The host ends the match: it is scored on the rounds resolved so far; the round under way is dropped.
+      finish(tx, 'endedEarly');
       return;
     case 'injectCrisis':
       state.deck = state.deck.filter((c) => c !== cmd.card);

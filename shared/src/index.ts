@@ -26,6 +26,16 @@ export {
   possessive,
   silentAnswer,
 } from './explain/answer-costs.ts';
+export {
+  fullSeatCount,
+  type MatchGoal,
+  matchGoal,
+  parFor,
+  scoringRounds,
+  seatGoals,
+  seatPar,
+  thresholdsFor,
+} from './goals.ts';
 export { canonicalJson, cloneState, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { starsFor } from './goals.ts';
 import type { Goal } from './scenario/schema.ts';
-import { awards, goalStars, scoreMatch } from './scoring.ts';
+import { awards, scoreMatch } from './scoring.ts';
 import { drive } from './testing/drive.ts';
 import { FIXTURE } from './testing/fixture.ts';
 
@@ -14,7 +15,7 @@ describe('stars against par (GAME.md §7)', () => {
     [{ kind: 'roundsEntangledAtMost', thresholds: [3, 1, 0], label: '' }, 3, 1],
     [{ kind: 'roundsEntangledAtMost', thresholds: [3, 1, 0], label: '' }, 4, 0],
   ] as [Goal, number, number][])('%o at %i gives %i stars', (goal, value, stars) => {
-    expect(goalStars(goal, value)).toBe(stars);
+    expect(starsFor(goal, goal.thresholds, value)).toBe(stars);
   });
 
   it('adds the secret objective, takes a star per grievance (at most 3) and ranks by margin over par', () => {
@@ -41,7 +42,8 @@ describe('stars against par (GAME.md §7)', () => {
     const m = drive({ seats: ['red', 'blue', 'green'] });
     m.state.actors.green!.reputation = 10;
     const peace = scoreMatch(FIXTURE, m.state);
-    m.state.ending = { round: 1, reason: 'greatPowerWar' };
+    // Scored on as many rounds as the peace was, so that only the war's cut differs.
+    m.state.ending = { round: 1, reason: 'greatPowerWar', roundsPlayed: m.state.settings.rounds };
     m.state.warMakers = ['green'];
     const war = scoreMatch(FIXTURE, m.state);
     expect(war[war.length - 1]!.seat).toBe('green');

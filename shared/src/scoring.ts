@@ -1,4 +1,5 @@
 import { type Ctx, ctxOf, isGreatPower } from './ctx.ts';
+import { isAtMost, matchGoal, seatGoals, seatPar, starsFor } from './goals.ts';
 import type { Goal, Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
 import { partnersAtLeast, tieLevel, treatyCount } from './ties.ts';
@@ -69,10 +70,22 @@ export function goalValue(ctx: Ctx, state: MatchState, actor: string, goal: Goal
   }
 }
 
-/** Stars (0–3) a goal gives: thresholds are minima, or maxima for "at most" goals. */
-export function goalStars(goal: Goal, value: number): number {
-  const atMost = goal.kind === 'roundsEntangledAtMost';
-  return goal.thresholds.filter((t) => (atMost ? value <= t : value >= t)).length;
+/** A seat's secret objective as it stands in this match: its threshold scaled, its text with it. */
+export function objectiveOf(
+  ctx: Ctx,
+  state: MatchState,
+  seat: string,
+): { id: string; text: string; met: boolean } | null {
+  const id = state.actors[seat]?.objective;
+  const def = id ? ctx.objective[id] : undefined;
+  if (!def) return null;
+  const { thresholds } = matchGoal(ctx, state, def.goal);
+  const threshold = isAtMost(def.goal) ? Math.max(...thresholds) : Math.min(...thresholds);
+  return {
+    id: def.id,
+    text: def.text.replaceAll('{threshold}', String(threshold)),
+    met: starsFor(def.goal, thresholds, goalValue(ctx, state, seat, def.goal)) > 0,
+  };
 }
 
 /**
@@ -85,20 +98,11 @@ export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
   const ctx = ctxOf(scenario);
   const war = state.ending?.reason === 'greatPowerWar';
   const scores: SeatScore[] = state.seats.map((seat) => {
-    const def = ctx.actor[seat]!;
-    const a = state.actors[seat]!;
-    const goals = (def.seat?.goals ?? []).map((goal) => {
+    const goals = seatGoals(ctx, state, seat).map(({ goal, thresholds, label }) => {
       const value = goalValue(ctx, state, seat, goal);
-      return { label: goal.label, value, stars: goalStars(goal, value) };
+      return { label, value, stars: starsFor(goal, thresholds, value) };
     });
-    const objDef = a.objective ? ctx.objective[a.objective] : undefined;
-    const objective = objDef
-      ? {
-          id: objDef.id,
-          text: objDef.text,
-          met: goalStars(objDef.goal, goalValue(ctx, state, seat, objDef.goal)) > 0,
-        }
-      : null;
+    const objective = objectiveOf(ctx, state, seat);
     let grievances = 0;
     for (const id of ctx.actorIds) grievances += state.actors[id]!.grievances[seat] ?? 0;
     const grievancePenalty = Math.min(3, grievances);
@@ -106,7 +110,7 @@ export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
       goals.reduce((s, g) => s + g.stars, 0) + (objective?.met ? 3 : 0) - grievancePenalty;
     const warMaker = war && state.warMakers.includes(seat);
     if (war && !warMaker && stars > 0) stars = stars * 0.75;
-    const par = def.seat?.par ?? 4;
+    const par = seatPar(ctx, state, seat);
     return {
       seat,
       goals,

@@ -58,7 +58,9 @@ export interface ResolvedSettings {
 
 export interface MatchEnding {
   round: number;
-  reason: 'lastRound' | 'greatPowerWar';
+  reason: 'lastRound' | 'greatPowerWar' | 'endedEarly';
+  /** Rounds whose resolution was played: what goals and par are fitted to (docs/rules.md §13). */
+  roundsPlayed: number;
 }
 
 export interface ActorState {

@@ -66,8 +66,10 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           'p',
           { class: 'end__why' },
           ending?.reason === 'greatPowerWar'
-            ? `A great-power war ended the match in round ${ending.round}. Those whose actions pushed Tension to the top lose a third of their stars.`
-            : `The match ended after round ${ending?.round ?? view.round}.`,
+            ? `A great-power war ended the match in round ${ending.round}. Those whose actions pushed Tension to the top rank last; everyone else loses a quarter of their stars.`
+            : ending?.reason === 'endedEarly'
+              ? `The host ended the match in round ${ending.round}. Goals and par are fitted to the ${ending.roundsPlayed} round${ending.roundsPlayed === 1 ? '' : 's'} played.`
+              : `The match ended after round ${ending?.round ?? view.round}.`,
         ),
         el(
           'ol',

@@ -63,8 +63,7 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     case 'replaceWithBot':
       return changeMatch(room, client, msg);
     case 'end':
-      flow.finish('host');
-      break;
+      return flow.endEarly();
   }
   flow.saveClock();
   room.broadcastTimer();

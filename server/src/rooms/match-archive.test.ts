@@ -113,36 +113,65 @@ test('a match played to the end is archived; its match file replays to the store
   expect(stateHash(state)).toBe(file.phaseHashes.at(-1)!.hash);
 }, 60_000);
 
-test('a match the host ends is archived without a winner', async () => {
+test('a match the host ends early is scored on the rounds played; its replay, debrief, CSV and re-import work', async () => {
   const { host, roomId, hostToken } = await startMatch({
     ...TUTORIAL_MATCH,
     nickname: 'Second host',
   });
+  // Round 1 is played to its resolution, then the host ends the match in round 2's Briefing.
+  for (let i = 0; i < 10; i++) {
+    const view = host.all('view').at(-1);
+    if (view?.round === 2) break;
+    const since = host.mark();
+    host.room.send('host', { action: 'skip', token: hostToken });
+    await host.waitFor('view', (v) => v.step > (view?.step ?? -1), since, 15_000);
+  }
   host.room.send('host', { action: 'end', token: hostToken });
   await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
+  const ended = await host.waitFor('view', (v) => v.phase === 'ended', 0, 15_000);
+  expect(ended.ending).toMatchObject({ reason: 'endedEarly', round: 2, roundsPlayed: 1 });
+
   const file = await eventually(
     () => getJson<MatchFile>(`/api/matches/${roomId}`),
     (r) => r.status === 200,
   );
-  expect(file.status).toBe(200);
-  expect(file.body.winner).toBeNull();
-  expect(file.body.phaseHashes).toEqual([
-    { round: 1, phase: 'news', hash: expect.stringMatching(/\S/) },
+  expect(file.body.winner).toMatch(/^(china|ussr|usa)$/);
+  // One hash per phase closed: round 1's three, round 2's Briefing closed by the host's end.
+  expect(file.body.phaseHashes.map((h) => `${h.round}:${h.phase}`)).toEqual([
+    '1:news',
+    '1:diplomacy',
+    '1:resolution',
+    '2:news',
   ]);
+  const debrief = await getJson<{ ending: { reason: string }; actors: unknown[] }>(
+    `/api/matches/${roomId}/debrief`,
+  );
+  expect(debrief.status).toBe(200);
+  expect(debrief.body.ending).toMatchObject({ reason: 'endedEarly', roundsPlayed: 1 });
+  const csv = await fetch(`${env.base}/api/matches/${roomId}/tracks.csv`);
+  expect(csv.status).toBe(200);
+  expect((await csv.text()).split('\n').length).toBeGreaterThan(2);
+  const reimport = await fetch(`${env.base}/api/matches/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(file.body),
+  });
+  expect(reimport.status).toBe(201);
 }, 60_000);
 
 test('GET /api/matches pages newest first and filters by scenario; bad queries are refused', async () => {
   const all = await eventually(
     () => getJson<FinishedPage>('/api/matches'),
-    (r) => r.body.total >= 2,
+    (r) => r.body.total >= 3,
   );
-  expect(all.body.total).toBe(2);
+  // Two matches played and the second one re-imported.
+  expect(all.body.total).toBe(3);
   const [newest, older] = all.body.matches;
   expect(newest!.finishedAt).toBeGreaterThanOrEqual(older!.finishedAt);
 
   const second = await getJson<FinishedPage>('/api/matches?limit=1&offset=1');
   expect(second.body.matches.map((m) => m.id)).toEqual([older!.id]);
-  expect(second.body.total).toBe(2);
+  expect(second.body.total).toBe(3);
 
   const none = await getJson<FinishedPage>('/api/matches?scenario=no-such-scenario');
   expect(none.body).toMatchObject({ total: 0, matches: [] });
@@ -150,7 +179,7 @@ test('GET /api/matches pages newest first and filters by scenario; bad queries a
   // Dates are whole days (UTC); `to` is the last day included.
   const day = new Date(newest!.finishedAt).toISOString().slice(0, 10);
   const today = await getJson<FinishedPage>(`/api/matches?from=${day}&to=${day}`);
-  expect(today.body.total).toBe(2);
+  expect(today.body.total).toBe(3);
   const before = await getJson<FinishedPage>('/api/matches?to=2000-01-01');
   expect(before.body.total).toBe(0);
   const after = await getJson<FinishedPage>('/api/matches?from=2999-01-01');

@@ -139,6 +139,14 @@ export class MatchFlow {
     else this.room.writes.afterWrites(() => this.room.sendViews());
   }
 
+  /** The host ends the match: the engine scores it on the rounds played, then it is archived. */
+  endEarly(): void {
+    if (this.stage !== 'playing' || this.play.recovering) return;
+    if (!this.play.endEarly()) return;
+    this.finish('host');
+    this.room.writes.afterWrites(() => this.room.sendViews());
+  }
+
   /** The match is over: the engine ended it, or the host did (`endedBy`). */
   finish(endedBy: 'host' | null): void {
     this.stage = 'ended';

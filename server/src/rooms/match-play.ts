@@ -85,10 +85,19 @@ export class MatchPlay {
    * account), or null if the engine refused.
    */
   advance(): EngineEvent[] | null {
+    return this.closePhase('advance');
+  }
+
+  /** The host ends the match (the engine's `endMatch`: scored on the rounds played); its events, or null. */
+  endEarly(): EngineEvent[] | null {
+    return this.closePhase('endMatch');
+  }
+
+  private closePhase(kind: 'advance' | 'endMatch'): EngineEvent[] | null {
     const { round, phase } = this.match;
-    const result = this.apply({ kind: 'advance', round, phase });
+    const result = this.apply({ kind, round, phase });
     if (!result.ok) {
-      console.error(`Match ${this.matchId()}: the engine refused to advance: ${result.error}`);
+      console.error(`Match ${this.matchId()}: the engine refused to ${kind}: ${result.error}`);
       return null;
     }
     this.phaseHashes.push({ round, phase, hash: this.lastHash });

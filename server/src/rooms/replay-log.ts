@@ -1,6 +1,7 @@
 import {
   applyCommand,
   type Command,
+  closesPhase,
   createMatch,
   type MatchState,
   type Scenario,
@@ -34,7 +35,7 @@ export function replayLog(
     const hash = stateHash(match);
     if (match.step !== entry.seq || hash !== entry.stateHash)
       throw new Error(`the replay differs from the stored log at command ${entry.seq}`);
-    if (command.kind === 'advance') phaseHashes.push({ round, phase, hash });
+    if (closesPhase(command)) phaseHashes.push({ round, phase, hash });
   }
   return { match, phaseHashes };
 }

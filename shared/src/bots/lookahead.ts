@@ -1,18 +1,19 @@
 import { applyCommand } from '../apply.ts';
 import type { SeatCommand } from '../commands/schema.ts';
+import { isAtMost, matchGoal, starsFor } from '../goals.ts';
 import { cloneState } from '../hash.ts';
 import type { Goal } from '../scenario/schema.ts';
-import { goalStars, goalValue } from '../scoring.ts';
+import { goalValue } from '../scoring.ts';
 import type { MatchState } from '../state.ts';
 import type { Situation } from './situation.ts';
 
 /** A goal's stars plus the fraction of the way to its next threshold: smooth enough to rank moves. */
-function goalProgress(goal: Goal, value: number): number {
-  const stars = goalStars(goal, value);
-  const next = goal.thresholds[stars];
+function goalProgress(goal: Goal, thresholds: readonly number[], value: number): number {
+  const stars = starsFor(goal, thresholds, value);
+  const next = thresholds[stars];
   if (next === undefined) return stars;
-  const atMost = goal.kind === 'roundsEntangledAtMost';
-  const prev = stars === 0 ? (atMost ? next + 3 : 0) : goal.thresholds[stars - 1]!;
+  const atMost = isAtMost(goal);
+  const prev = stars === 0 ? (atMost ? next + 3 : 0) : thresholds[stars - 1]!;
   const span = Math.abs(next - prev) || 1;
   const done = atMost ? (prev - value) / span : (value - prev) / span;
   return stars + Math.max(0, Math.min(0.95, done));
@@ -27,11 +28,17 @@ export function evaluate(s: Situation, state: MatchState): number {
   const seat = s.seat;
   const me = state.actors[seat]!;
   let score = 0;
-  for (const goal of s.goals) score += goalProgress(goal, goalValue(s.ctx, state, seat, goal));
+  const progress = (goal: Goal) =>
+    goalProgress(
+      goal,
+      matchGoal(s.ctx, state, goal).thresholds,
+      goalValue(s.ctx, state, seat, goal),
+    );
+  for (const goal of s.goals) score += progress(goal);
   const objective = me.objective ? s.ctx.objective[me.objective] : undefined;
   if (objective) {
-    const value = goalValue(s.ctx, state, seat, objective.goal);
-    score += goalStars(objective.goal, value) > 0 ? 3 : goalProgress(objective.goal, value) * 0.5;
+    const p = progress(objective.goal);
+    score += p >= 1 ? 3 : p * 0.5;
   }
   let grievances = 0;
   for (const id of s.ctx.actorIds) grievances += state.actors[id]!.grievances[seat] ?? 0;

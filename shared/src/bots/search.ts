@@ -1,6 +1,7 @@
 import { applyCommand } from '../apply.ts';
 import type { SeatCommand } from '../commands/schema.ts';
 import { ctxOf } from '../ctx.ts';
+import { seatPar } from '../goals.ts';
 import { cloneState } from '../hash.ts';
 import { nextInt, type RngHolder, seedToState, shuffle } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -231,7 +232,7 @@ function rollout(
 function standing(s: Situation, state: MatchState, seat: string): number {
   const def = s.ctx.actor[seat]!;
   const as = seat === s.seat ? s : { ...s, seat, goals: def.seat?.goals ?? [] };
-  return evaluate(as, state) - (def.seat?.par ?? 4);
+  return evaluate(as, state) - seatPar(s.ctx, state, seat);
 }
 
 /** A rollout's value for the seat: its standing, less `rivals` times the best other seat's. */

@@ -93,12 +93,18 @@ export const SeatCommandSchema = z.discriminatedUnion('kind', [
 ]);
 export type SeatCommand = z.infer<typeof SeatCommandSchema>;
 
-/** Commands of the match's authority (the server): phase changes and the host's crisis injection. */
+/** Commands of the match's authority (the server): phase changes, the host's crisis injection and ending the match early. */
 export const SystemCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('advance'), ...stamp }),
   z.object({ kind: z.literal('injectCrisis'), ...stamp, card: Id }),
+  z.object({ kind: z.literal('endMatch'), ...stamp }),
 ]);
 export type SystemCommand = z.infer<typeof SystemCommandSchema>;
+
+/** Whether a command ends the phase it was given in (a phase hash is stored after it). */
+export function closesPhase(cmd: { kind: string }): boolean {
+  return cmd.kind === 'advance' || cmd.kind === 'endMatch';
+}
 
 export const CommandSchema = z.union([SeatCommandSchema, SystemCommandSchema]);
 export type Command = SeatCommand | SystemCommand;

@@ -22,7 +22,7 @@ export function commandProblem(ctx: Ctx, state: MatchState, cmd: Command): strin
   if (state.phase === 'ended') return 'The match is over.';
   if (cmd.round !== state.round || cmd.phase !== state.phase)
     return `This was written for round ${cmd.round} (${PHASE_NAMES[cmd.phase]}); the match is now in round ${state.round} (${PHASE_NAMES[state.phase]}).`;
-  if (cmd.kind === 'advance') return null;
+  if (cmd.kind === 'advance' || cmd.kind === 'endMatch') return null;
   if (cmd.kind === 'injectCrisis') {
     if (state.phase === 'resolution') return 'A crisis can be injected before resolution only.';
     const card = ctx.card[cmd.card];

@@ -148,7 +148,9 @@ export function describeEvent(scenario: Scenario, e: EngineEvent): string {
     case 'matchEnded':
       return det.reason === 'greatPowerWar'
         ? 'The match ends in great-power war.'
-        : 'The last round is over: the match ends.';
+        : det.reason === 'endedEarly'
+          ? 'The host ends the match: it is scored on the rounds played.'
+          : 'The last round is over: the match ends.';
   }
 }
 

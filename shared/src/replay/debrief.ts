@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../events/types.ts';
 import { type Award, awards, type SeatScore, scoreMatch } from '../scoring.ts';
+import type { MatchEnding } from '../state.ts';
 import { ALLIANCE, CONCEPTS, type Concept } from '../vocabulary.ts';
 import type { Replay, ReplayEvent } from './replay.ts';
 
@@ -75,7 +76,7 @@ export interface MatchDebrief {
   /** Every concept the match showed, in the vocabulary's order. */
   concepts: ConceptShown[];
   awards: Award[];
-  ending: { round: number; reason: string } | null;
+  ending: MatchEnding | null;
 }
 
 /** The debrief of a replayed match, derived from its events and final state only. */

@@ -1,4 +1,5 @@
 import { playRandomGame } from '../bots/play.ts';
+import { closesPhase } from '../commands/schema.ts';
 import { getScenario } from '../content/index.ts';
 import { stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
@@ -19,7 +20,7 @@ export function recordRandomMatch(
   let at = { round: 1, phase: 'news' as string };
   const played = playRandomGame(getScenario(scenarioId), settings, seed, seed, {
     onStep: (state, cmd) => {
-      if (cmd.kind === 'advance') phaseHashes.push({ ...at, hash: stateHash(state) });
+      if (closesPhase(cmd)) phaseHashes.push({ ...at, hash: stateHash(state) });
       at = { round: state.round, phase: state.phase };
     },
   });

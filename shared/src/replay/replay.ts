@@ -1,5 +1,5 @@
 import { applyCommand } from '../apply.ts';
-import type { Command } from '../commands/schema.ts';
+import { type Command, closesPhase } from '../commands/schema.ts';
 import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
 import type { EngineEvent } from '../events/types.ts';
@@ -165,7 +165,7 @@ function build(
   input.log.forEach((command, i) => {
     const seq = i + 1;
     const { round, phase } = state;
-    const isAdvance = command.kind === 'advance';
+    const isAdvance = closesPhase(command);
     let stored: StoredPhaseHash | undefined;
     if (isAdvance) {
       stored = input.phaseHashes[timeline.length];

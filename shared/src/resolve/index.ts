@@ -1,4 +1,5 @@
 import { RULES } from '../rules.ts';
+import type { MatchEnding } from '../state.ts';
 import { emit, type Tx } from '../tx.ts';
 import { applyMediation, resolveCrises, settleDecisions } from './crises.ts';
 import { applyIncome, applySpending } from './economy.ts';
@@ -40,8 +41,11 @@ export function resolveRound(tx: Tx): void {
   if (state.round >= state.settings.rounds) finish(tx, 'lastRound');
 }
 
-function finish(tx: Tx, reason: 'lastRound' | 'greatPowerWar'): void {
-  tx.state.ending = { round: tx.state.round, reason };
-  tx.state.phase = 'ended';
-  emit(tx, { type: 'matchEnded', actors: tx.state.warMakers, detail: { reason } });
+/** The match is over: scored on the rounds whose resolution was played. */
+export function finish(tx: Tx, reason: MatchEnding['reason']): void {
+  const { state } = tx;
+  const roundsPlayed = state.phase === 'resolution' ? state.round : state.round - 1;
+  state.ending = { round: state.round, reason, roundsPlayed };
+  state.phase = 'ended';
+  emit(tx, { type: 'matchEnded', actors: state.warMakers, detail: { reason } });
 }

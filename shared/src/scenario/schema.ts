@@ -55,7 +55,16 @@ export const LeverSchema = z.discriminatedUnion('kind', [
 ]);
 export type Lever = z.infer<typeof LeverSchema>;
 
-const goalBase = { label: z.string().min(1), thresholds: Thresholds };
+/** Values for other numbers of rounds or seats in play, keyed by that number ("4": …), fitted by the balance harness. */
+const CountKey = z.string().regex(/^\d+$/, 'a number of rounds or seats');
+const goalBase = {
+  /** `{thresholds}` in the label is replaced by the thresholds of the match ("6/8/10"). */
+  label: z.string().min(1),
+  /** At the scenario's default rounds with every seat in play. */
+  thresholds: Thresholds,
+  byRounds: z.record(CountKey, Thresholds).optional(),
+  bySeats: z.record(CountKey, Thresholds).optional(),
+};
 export const GoalSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('trackAtLeast'),
@@ -91,8 +100,11 @@ export type Goal = z.infer<typeof GoalSchema>;
 
 export const SeatSchema = z.object({
   goals: z.array(GoalSchema).length(3),
-  /** Stars expected from an average game: the seat's score is its margin over par. */
+  /** Stars expected from an average game (default rounds, every seat in play): the seat's score is its margin over par. */
   par: z.number().min(0).max(15),
+  /** Par for other numbers of rounds and of seats in play (docs/rules.md §13). */
+  parByRounds: z.record(CountKey, z.number().min(0).max(15)).optional(),
+  parBySeats: z.record(CountKey, z.number().min(0).max(15)).optional(),
   lever: LeverSchema.optional(),
 });
 
@@ -219,6 +231,7 @@ export type CardDef = z.infer<typeof CardSchema>;
 
 export const ObjectiveSchema = z.object({
   id: Id,
+  /** `{threshold}` in the text is replaced by the goal's threshold in the match. */
   text: z.string().min(1),
   for: z.enum(['any', 'greatPower', 'globalSouth']).default('any'),
   /** One threshold: the objective is met when the goal scores at least one star. */

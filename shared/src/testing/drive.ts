@@ -60,6 +60,10 @@ export function drive(settings: SettingsInput = {}, scenario: Scenario = FIXTURE
       let guard = 0;
       while (state.phase !== phase && state.phase !== 'ended' && guard++ < 50) api.advance();
     },
+    /** The host ends the match early. */
+    endMatch() {
+      return run({ kind: 'endMatch', round: state.round, phase: state.phase });
+    },
     inject(card: string) {
       return run({ kind: 'injectCrisis', round: state.round, phase: state.phase, card });
     },
