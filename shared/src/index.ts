@@ -91,6 +91,12 @@ export {
   trackSeries,
   tracksCsv,
 } from './replay/tracks.ts';
+export {
+  type IncomeParts,
+  incomeParts,
+  partnerIncomeCap,
+  upkeepOn,
+} from './resolve/economy.ts';
 export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';

@@ -5,6 +5,10 @@ export const RULES_VERSION = 3;
 export const RULES = {
   /** Income each side gets from a tie of the pair's own level (index = level). */
   tieIncome: [0, 0, 1, 2, 2],
+  /** What ties and riders add to income together is at most this many times the actor's base income. */
+  partnerIncomeCap: 0.5,
+  /** Upkeep at income: one Wealth for every this many held, before income is added. */
+  upkeepPer: 3,
   maxNewCardsPerRound: 3,
   cardsAtHighTension: 2,
   highTension: 7,

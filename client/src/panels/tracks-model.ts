@@ -1,10 +1,13 @@
 import {
+  ctxOf,
+  incomeParts,
   type MatchState,
   type Scenario,
   type SeatView,
   scoreMatch,
   seatBudget,
   stateOfView,
+  upkeepOn,
 } from '@entanglement/shared';
 import { actorName, listWords, regionName } from './words.ts';
 
@@ -23,6 +26,19 @@ export interface SeatTracks {
   budget: TrackLine[];
   objective: string | null;
   markers: string[];
+}
+
+/** What step 8 will do to the seat's Wealth, from the engine's own income parts. */
+function wealthHint(scenario: Scenario, state: MatchState, seat: string): string {
+  const p = incomeParts(ctxOf(scenario), state)[seat];
+  if (!p) return '';
+  const upkeep = upkeepOn(state.actors[seat]!.wealth);
+  return (
+    `income ${p.total} a round: base ${p.base}, partners +${p.partners} (at most +${p.partnersCap})` +
+    (p.blocs ? `, blocs +${p.blocs}` : '') +
+    (p.sanctions ? `, sanctions ${p.sanctions}` : '') +
+    `; upkeep −${upkeep} on what you hold`
+  );
 }
 
 /** The seat's own tracks, markers, what its plans spend and its secret objective (from its own view). */
@@ -44,7 +60,7 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
     {
       label: 'Wealth',
       value: String(me.wealth),
-      hint: `base income ${me.income} a round, plus ties and deals`,
+      hint: wealthHint(scenario, state, seat),
     },
     {
       label: 'Autonomy',

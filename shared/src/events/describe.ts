@@ -136,7 +136,9 @@ export function describeEvent(scenario: Scenario, e: EngineEvent): string {
     case 'bricsPosition':
       return `${a} leads a common position${e.actors.length > 1 ? ` followed by ${list(e.actors.slice(1))}` : ''} (${signed(amt.wealth)} Wealth each).`;
     case 'income':
-      return `${a} earns ${amt.income} Wealth (now ${amt.wealth}).`;
+      return amt.upkeep
+        ? `${a} pays ${amt.upkeep} Wealth in upkeep and earns ${amt.income} (now ${amt.wealth}).`
+        : `${a} earns ${amt.income} Wealth (now ${amt.wealth}).`;
     case 'isolation':
       return `${a} is isolated, with too few strategic partners (${signed(amt.security)} Security; crises against it hit harder next round).`;
     case 'cohesion':

@@ -1,4 +1,6 @@
+import type { Ctx } from '../ctx.ts';
 import { RULES } from '../rules.ts';
+import type { MatchState } from '../state.ts';
 import { autonomyCap, forEachWorkingRider, tieLevel, tieList } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { addInfluence } from './presence.ts';
@@ -91,55 +93,95 @@ export function applySpending(tx: Tx): void {
   }
 }
 
+/** One actor's income this round, part by part (docs/rules.md §12). */
+export interface IncomeParts {
+  base: number;
+  /** What its ties and riders would bring before the cap. */
+  partnersUncapped: number;
+  /** What partners may add at most: a share of the base income. */
+  partnersCap: number;
+  /** What they add: the smaller of the two. */
+  partners: number;
+  /** Economic blocs with enough members seated. */
+  blocs: number;
+  /** Sanctions on it, sanctions it imposes and secondary sanctions (zero or less). */
+  sanctions: number;
+  /** The sum of the parts: what step 8 adds, after upkeep. */
+  total: number;
+}
+
+/** What partners may add to an income at most (rounded up). */
+export function partnerIncomeCap(baseIncome: number): number {
+  return Math.ceil(RULES.partnerIncomeCap * Math.max(0, baseIncome));
+}
+
 /**
- * Every actor's income this round (GAME.md §5.4 step 8): base + ties +
- * riders − sanctions, and +1 from an economic bloc with 3 members in play.
- * One pass over the ties for all actors.
+ * Every actor's income this round (GAME.md §5.4 step 8), part by part: base;
+ * ties and riders, capped; +1 from each economic bloc with 3 members in play;
+ * sanctions. One pass over the ties for all actors.
  */
-export function incomes(tx: Tx): Record<string, number> {
-  const { ctx, state } = tx;
-  const income = new Map<string, number>();
+export function incomeParts(ctx: Ctx, state: MatchState): Record<string, IncomeParts> {
+  const parts: Record<string, IncomeParts> = {};
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    income.set(id, a.income - (a.secondary > 0 ? RULES.secondaryLoss : 0));
+    parts[id] = {
+      base: a.income,
+      partnersUncapped: 0,
+      partnersCap: partnerIncomeCap(a.income),
+      partners: 0,
+      blocs: 0,
+      sanctions: a.secondary > 0 ? -RULES.secondaryLoss : 0,
+      total: 0,
+    };
   }
-  const add = (id: string, n: number) => {
-    income.set(id, (income.get(id) ?? 0) + n);
+  const fromPartners = (id: string, n: number) => {
+    parts[id]!.partnersUncapped += n;
   };
   for (const tie of tieList(state)) {
     const fromLevel = RULES.tieIncome[tie.level] ?? 0;
-    add(tie.a, fromLevel);
-    add(tie.b, fromLevel);
+    fromPartners(tie.a, fromLevel);
+    fromPartners(tie.b, fromLevel);
     if (tie.riders.length === 0) continue;
     forEachWorkingRider(ctx, state, tie, (rider) => {
       if (rider.kind === 'trade') {
-        add(tie.a, 1);
-        add(tie.b, 1);
-      } else if (rider.kind === 'armsSale') add(rider.seller, 1);
-      else if (rider.kind === 'baseAccess') add(rider.guest === tie.a ? tie.b : tie.a, 2);
+        fromPartners(tie.a, 1);
+        fromPartners(tie.b, 1);
+      } else if (rider.kind === 'armsSale') fromPartners(rider.seller, 1);
+      else if (rider.kind === 'baseAccess') fromPartners(rider.guest === tie.a ? tie.b : tie.a, 2);
     });
   }
   for (const s of state.sanctions) {
-    add(s.target, -RULES.sanctionTargetLoss);
-    add(s.by, -RULES.sanctionSelfLoss);
+    parts[s.target]!.sanctions -= RULES.sanctionTargetLoss;
+    parts[s.by]!.sanctions -= RULES.sanctionSelfLoss;
   }
   for (const bloc in state.blocs) {
     if (ctx.institution[bloc]?.kind !== 'economic') continue;
     const members = state.blocs[bloc]!;
     if (members.filter((m) => state.seats.includes(m)).length >= 3)
-      for (const m of members) add(m, 1);
+      for (const m of members) parts[m]!.blocs += 1;
   }
-  return Object.fromEntries(income);
+  for (const p of Object.values(parts)) {
+    p.partners = Math.min(p.partnersUncapped, p.partnersCap);
+    p.total = p.base + p.partners + p.blocs + p.sanctions;
+  }
+  return parts;
 }
 
-/** Step 8: income for every actor; Wealth never falls below 0. */
+/** Upkeep on Wealth held (a third, rounded down): idle money costs, so it is spent or it shrinks. */
+export function upkeepOn(wealth: number): number {
+  return Math.floor(Math.max(0, wealth) / RULES.upkeepPer);
+}
+
+/** Step 8: upkeep on what is held, then income, for every actor; Wealth never falls below 0. */
 export function applyIncome(tx: Tx): void {
   const { ctx, state } = tx;
-  const all = incomes(tx);
+  const all = incomeParts(ctx, state);
   for (const id of ctx.actorIds) {
     const a = state.actors[id]!;
-    const income = all[id]!;
-    a.wealth = Math.max(0, a.wealth + income);
-    if (a.seat) emit(tx, { type: 'income', actors: [id], amounts: { income, wealth: a.wealth } });
+    const upkeep = upkeepOn(a.wealth);
+    const income = all[id]!.total;
+    a.wealth = Math.max(0, a.wealth - upkeep + income);
+    if (a.seat)
+      emit(tx, { type: 'income', actors: [id], amounts: { income, upkeep, wealth: a.wealth } });
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ctxOf } from '../ctx.ts';
+import { RULES } from '../rules.ts';
 import { drive } from '../testing/drive.ts';
+import { ensureTie } from '../ties.ts';
+import { STRATEGIC } from '../vocabulary.ts';
+import { incomeParts } from './economy.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
@@ -320,11 +325,28 @@ describe('income, isolation and tension', () => {
   it.each([
     ['base income plus partnership ties', 'gold', 3 + 1],
     ['a strategic partnership pays 2', 'red', 3 + 2],
-  ])('%s', (_label, actor, income) => {
+  ])('%s, less upkeep of a third of what is held', (_label, actor, income) => {
     const m = drive({ seats });
     const w = m.actor(actor).wealth;
     m.advanceTo('resolution');
-    expect(m.actor(actor).wealth - w).toBe(income);
+    expect(m.actor(actor).wealth - w).toBe(income - Math.floor(w / RULES.upkeepPer));
+    expect(m.eventsOf('income').find((e) => e.actors[0] === actor)?.amounts).toMatchObject({
+      income,
+      upkeep: Math.floor(w / RULES.upkeepPer),
+    });
+  });
+
+  it('what ties and riders add is capped at half the base income, rounded up', () => {
+    const m = drive({ seats });
+    // Red (base 3) holds strategic partnerships with everyone, each with a trade deal: 2 + 1 apiece.
+    for (const other of ['blue', 'green', 'gold', 'isle']) {
+      const tie = ensureTie(m.state, 'red', other);
+      tie.level = STRATEGIC;
+      tie.riders = [{ rider: { kind: 'trade' }, from: 'red', level: STRATEGIC }];
+    }
+    const parts = incomeParts(ctxOf(m.scenario), m.state).red!;
+    expect(parts.partnersUncapped).toBeGreaterThanOrEqual(12);
+    expect(parts).toMatchObject({ base: 3, partnersCap: 2, partners: 2, total: 5 });
   });
 
   it('sanctions cost the target 2 income and the sanctioner 1, for two rounds', () => {

@@ -4,6 +4,7 @@ import {
   baseDoctrine,
   type Doctrine,
   honours,
+  investOrders,
   offer,
   preparations,
   raiseOffer,
@@ -88,6 +89,14 @@ function leverInvitations(s: Situation) {
   }
 }
 
+/** Wealth beyond a reserve is put to work at home: upkeep would eat a third of it anyway. */
+function developHome(s: Situation) {
+  const reserve = 2 * s.def.income;
+  return s.wealthLeft - reserve >= 2
+    ? investOrders(s, [s.def.home], Math.min(4, s.wealthLeft - reserve))
+    : [];
+}
+
 /**
  * Global South states (the article): they hedge between the great powers,
  * taking partnerships with several and fighting for none, welcome
@@ -139,6 +148,7 @@ export const globalSouthDoctrine: Doctrine = {
       ...gps.map((p) => raiseOffer(s, p)),
       ...leverInvitations(s),
       ...guarantee,
+      ...developHome(s),
       ...widen,
     ];
   },
