@@ -13,7 +13,8 @@ type Rider = Extract<SeatCommand, { kind: 'offer' }>['riders'][number];
  * and returns wishes in order; the bot keeps the first the engine accepts.
  */
 export interface Doctrine {
-  id: 'china' | 'russia' | 'usa' | 'globalSouth';
+  /** 'china', 'russia', 'usa', 'globalSouth', or a pure strategy's 'strategy:…' (strategies.ts). */
+  id: string;
   name: string;
   /** The article's reason for playing this way, in one line. */
   why: string;
