@@ -4,6 +4,9 @@
  * objectives). `npm run docs:scenarios` writes them; a test checks the
  * committed pages still match the data.
  */
+
+import { ctxOf } from '../src/ctx.ts';
+import { fullSeatCount, goalLabel, parFor, thresholdsFor } from '../src/goals.ts';
 import type { ActorDef, CardDef, Goal, Lever, Rider, Scenario } from '../src/scenario/schema.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
@@ -128,9 +131,9 @@ export function describeScenario(s: Scenario): string {
   }
 
   /** "1★ ≥ 4 · 2★ ≥ 6 · 3★ ≥ 8" (or ≤ for "at most" goals). */
-  function stars(g: Goal): string {
+  function stars(g: Goal, thresholds: readonly number[] = g.thresholds): string {
     const atMost = g.kind === 'roundsEntangledAtMost';
-    const sorted = [...g.thresholds].sort((a, b) => (atMost ? b - a : a - b));
+    const sorted = [...thresholds].sort((a, b) => (atMost ? b - a : a - b));
     return sorted.map((t, i) => `${i + 1}★ ${atMost ? '≤' : '≥'} ${t}`).join(' · ');
   }
 
@@ -344,13 +347,66 @@ export function describeScenario(s: Scenario): string {
       goalRows.push([
         i === 0 ? a.name : '',
         i === 0 ? a.seat!.par : '',
-        g.label,
+        goalLabel(g, g.thresholds),
         measure(g),
         stars(g),
       ]);
     });
   }
-  push(table(['Seat', 'Par', 'Goal', 'Measured as', 'Stars'], goalRows), '');
+  const full = fullSeatCount(s);
+  push(
+    `At the default length (${s.rounds.default} rounds) with every seat in play (${full}):`,
+    '',
+    table(['Seat', 'Par', 'Goal', 'Measured as', 'Stars'], goalRows),
+    '',
+  );
+  // Goals and par fitted to other match lengths and tables (docs/rules.md §13).
+  const lengths = [
+    ...new Set([
+      s.rounds.min,
+      Math.round((s.rounds.min + s.rounds.default) / 2),
+      s.rounds.default,
+      s.rounds.max,
+    ]),
+  ];
+  const fewest = s.seats.required.length + s.seats.minOptional;
+  if (lengths.length > 1 || fewest < full) {
+    const ctx = ctxOf(s);
+    const columns = [
+      ...lengths.map((r) => ({ head: `${r} rounds`, rounds: r, seats: full })),
+      ...(fewest < full
+        ? [
+            {
+              head: `${s.rounds.default} rounds, ${fewest} seats`,
+              rounds: s.rounds.default,
+              seats: fewest,
+            },
+          ]
+        : []),
+    ];
+    const rows: string[][] = [];
+    for (const a of seated) {
+      rows.push([
+        a.name,
+        'par',
+        ...columns.map((c) => String(parFor(ctx, a.id, c.rounds, c.seats))),
+      ]);
+      for (const g of a.seat!.goals)
+        rows.push([
+          '',
+          measure(g),
+          ...columns.map((c) => thresholdsFor(ctx, g, c.rounds, c.seats).join('/')),
+        ]);
+    }
+    push(
+      '### Thresholds and par by match',
+      '',
+      'A match of another length, or with fewer seats, is scored against thresholds and a par fitted to it (docs/rules.md §13); a match ended early is scored as one of the rounds it played.',
+      '',
+      table(['Seat', 'Goal', ...columns.map((c) => c.head)], rows),
+      '',
+    );
+  }
 
   push('## Secret objectives', '');
   const forNames = {
@@ -364,7 +420,7 @@ export function describeScenario(s: Scenario): string {
     table(
       ['Objective', 'Dealt to', 'Measured as', 'Met when'],
       s.objectives.map((o) => [
-        o.text,
+        o.text.replaceAll('{threshold}', String(o.goal.thresholds[0])),
         forNames[o.for],
         measure(o.goal),
         stars(o.goal).split(' · ')[0]!.replace('1★ ', ''),

@@ -124,7 +124,9 @@ export const loyal = strategy(
     acceptOffer: () => true,
     answer: (s, _crisis, call) => [...honours(s, call, 2), refusal(s, call)],
     initiatives(s) {
-      const partners = others(s).filter((p) => shown(s, p) >= PARTNERSHIP && shown(s, p) < ALLIANCE);
+      const partners = others(s).filter(
+        (p) => shown(s, p) >= PARTNERSHIP && shown(s, p) < ALLIANCE,
+      );
       return [
         ...byCloseness(s, partners)
           .slice(0, 1)

@@ -35,6 +35,20 @@ describe('every shipped scenario', () => {
     expect(SCENARIO_IDS).toEqual(expect.arrayContaining(['main', 'tutorial-1950', 'liberal-era']));
   });
 
+  it.each(SCENARIO_IDS)('%s writes every threshold from the match, none by hand', (id) => {
+    const s = getScenario(id);
+    // Labels and objective texts carry {thresholds}/{threshold}: thresholds scale with the match.
+    for (const a of s.actors)
+      for (const g of a.seat?.goals ?? []) {
+        expect(g.label).toContain('{thresholds}');
+        for (const t of g.thresholds) expect(g.label).not.toMatch(new RegExp(`\\b${t}/`));
+      }
+    for (const o of s.objectives) {
+      const t = String(o.goal.thresholds[0]);
+      expect(o.text.replace(/\{threshold\}/g, '')).not.toMatch(new RegExp(`\\b${t}\\b`));
+    }
+  });
+
   it.each(SCENARIO_IDS)('%s parses from its file', (id) => {
     const raw = RAW[id]!;
     const r = parseScenario(raw.data, raw.file);
