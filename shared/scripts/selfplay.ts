@@ -254,7 +254,8 @@ export function summarise(
   for (const game of games) {
     const { results, winShare } = scoreGame(scenario, game, scoring);
     for (const s of game.seats) {
-      const row = (out[s] ??= { games: 0, stars: [], margins: [], wins: 0, fair: 0 });
+      out[s] ??= { games: 0, stars: [], margins: [], wins: 0, fair: 0 };
+      const row = out[s];
       row.games++;
       row.stars.push(results[s]!.stars);
       row.margins.push(results[s]!.margin);
