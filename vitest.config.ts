@@ -9,7 +9,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'tests/e2e/**'],
-    testTimeout: 30_000,
+    // Longer than EVENT_WAIT_MS (server/src/rooms/test-clients.ts): a stuck wait reports what it saw.
+    testTimeout: 90_000,
     // CI also writes a JSON summary so .ci/run can print a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: process.env.CI ? { json: 'test-results/vitest.json' } : undefined,

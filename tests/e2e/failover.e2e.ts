@@ -21,15 +21,6 @@ import {
 } from '../../server/src/testing/spawn-server.ts';
 import { launch, Person } from './browser.ts';
 
-/**
- * What the browser logs while the process holding its match is gone, and
- * expected here: refused and reset connections, and Colyseus's matchmaking
- * answering 522 (no such room: not taken over yet) or 523 (the process that
- * held it does not answer) while the page tries again.
- */
-const OUTAGE =
-  /ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|ERR_CONNECTION_RESET|status of 52[23]/;
-
 describeWithServices(
   'Failover browser',
   missingRedis() ?? missingPostgres() ?? missingNginx(),
@@ -102,7 +93,8 @@ describeWithServices(
 
       // Nobody clicks anything: the page finds the match again on the other process.
       await expect.poll(() => page.locator('.banner').isVisible(), { timeout: 30_000 }).toBe(false);
-      const back = Date.now() - killedAt;
+      const backAt = Date.now();
+      const back = backAt - killedAt;
       console.log(`Failover in the browser: the page was back ${back} ms after kill -9.`);
       expect(page.url()).toBe(matchUrl);
       expect(sockets.at(-1)).toContain(`/p/${other}/`);
@@ -113,7 +105,11 @@ describeWithServices(
       expect(servers.get(other)!.output()).toMatch(/Took over match/);
       await teacher.screenshot('after-failover.png');
 
-      const unexpected = teacher.errors.filter((e) => !OUTAGE.test(e));
+      const unexpected = teacher.unexpectedErrors({
+        from: killedAt,
+        to: backAt,
+        origin: new URL(page.url()).origin,
+      });
       expect(unexpected, unexpected.join('\n')).toEqual([]);
     }, 120_000);
   },

@@ -14,6 +14,15 @@ import {
   type ViewPatch,
 } from '@entanglement/shared';
 
+/**
+ * The longest a test waits for a message or a state before it fails, saying
+ * what it saw instead. Tests wait for events, never for a fixed time: a
+ * passing test waits only as long as the event takes, so this only has to
+ * be longer than anything a loaded machine needs (a 5 s wait for a view once
+ * failed a whole CI run). The test's own timeout (vitest.config.ts) is longer.
+ */
+export const EVENT_WAIT_MS = 45_000;
+
 interface Received {
   type: string;
   payload: unknown;
@@ -73,7 +82,7 @@ export class Inbox {
     type: K,
     test: (payload: ServerMessages[K]) => boolean = () => true,
     since = 0,
-    timeoutMs = 5000,
+    timeoutMs = EVENT_WAIT_MS,
   ): Promise<ServerMessages[K]> {
     const find = () => {
       for (let i = since; i < this.received.length; i++) {
@@ -137,7 +146,7 @@ export async function nextMatching<T>(
   inbox: Inbox,
   since: number,
   match: (type: string, payload: unknown) => T | undefined,
-  timeoutMs = 10_000,
+  timeoutMs = EVENT_WAIT_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let cursor = since;
@@ -294,7 +303,7 @@ export async function eventually<T>(
   read: () => Promise<T>,
   test: (value: T) => boolean,
 ): Promise<T> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + EVENT_WAIT_MS;
   for (;;) {
     const value = await read();
     if (test(value) || Date.now() > deadline) return value;
