@@ -3,9 +3,11 @@ import {
   type Command,
   cloneState,
   createMatch,
+  ctxOf,
   getScenario,
   legalCommands,
   type MatchState,
+  seatGoals,
   stateOfView,
   viewFor,
 } from '@entanglement/shared';
@@ -209,9 +211,13 @@ describe('tracks', () => {
   it('gives the seat its score if the match ended now, from its own view', () => {
     const state = match();
     const lines = scoreSoFar(scenario, viewFor(state, 'china'), 'china')!;
-    const goals = scenario.actors.find((a) => a.id === 'china')!.seat!.goals;
+    const goals = seatGoals(ctxOf(scenario), state, 'china');
     expect(lines).toHaveLength(goals.length + 2);
-    for (const [i, g] of goals.entries()) expect(lines[i]).toContain(g.label);
+    // Each goal with the thresholds of this match written in.
+    for (const [i, g] of goals.entries()) {
+      expect(lines[i]).toContain(g.label);
+      expect(lines[i]).toContain(g.thresholds.join('/'));
+    }
     expect(lines.at(-1)).toMatch(/stars against a par of/);
     expect(scoreSoFar(scenario, viewFor(state, 'china'), 'nobody')).toBeNull();
   });
