@@ -217,13 +217,30 @@ function printRates(): void {
   );
 }
 
+/**
+ * Quartiles made distinct where the values allow it (each star a step
+ * harder than the last), never leaving the 10th–90th percentile range.
+ */
+function spread(qs: number[], lo: number, hi: number): number[] {
+  const t = [...qs];
+  for (let i = 1; i < t.length; i++)
+    if (t[i]! <= t[i - 1]! && t[i - 1]! + 1 <= hi) t[i] = t[i - 1]! + 1;
+  for (let i = t.length - 2; i >= 0; i--)
+    if (t[i]! >= t[i + 1]! && t[i + 1]! - 1 >= lo) t[i] = t[i + 1]! - 1;
+  return t;
+}
+
 /** Thresholds at the quartiles of each goal's values, then pars for them; `--write` stores both. */
 function fit(): void {
   const fitted: Record<string, number[][]> = {};
   for (const s of seats)
     fitted[s] = (seatDef(s)?.goals ?? []).map((goal, i) => {
       const values = goalValuesOf(s, i);
-      const qs = [0.25, 0.5, 0.75].map((q) => Math.round(quantile(values, q)));
+      const qs = spread(
+        [0.25, 0.5, 0.75].map((q) => Math.round(quantile(values, q))),
+        Math.ceil(quantile(values, 0.1)),
+        Math.floor(quantile(values, 0.9)),
+      );
       return isAtMost(goal) ? qs.reverse() : qs;
     });
   const withThresholds: Scoring = {
