@@ -1,5 +1,6 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
+import type { Limits } from './doors/limits.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
@@ -31,6 +32,7 @@ export interface ApiOptions {
   findMatch: (code: string) => Promise<string | null>;
   /** The archive behind /api/matches; without one the archive is empty. */
   archive?: Archive | null;
+  limits: Limits;
 }
 
 /** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
@@ -115,7 +117,7 @@ export function apiRouter(options: ApiOptions): Router {
 
   // Replays, exports, imports and annotations (docs/replays.md); it answers GET /matches/:id first.
   const replays = replayArchive(options.archive);
-  if (replays) api.use(archiveRouter(replays));
+  if (replays) api.use(archiveRouter(replays, options.limits));
 
   api.get('/matches/:id', async (req, res) => {
     const file = (await options.archive?.getMatchFile(req.params.id, { chat: 'public' })) ?? null;

@@ -3,11 +3,13 @@ import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
+import { setLogLevel } from './log.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { MatchStore } from './store/types.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  setLogLevel(config.logLevel);
 
   if (!isClientBuilt(CLIENT_DIST)) {
     console.warn(
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     store,
     redisUrl: config.redisUrl ?? undefined,
     publicAddress: config.publicAddress ?? undefined,
+    limits: config.limits,
   }).catch(async (error: unknown) => {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -6,6 +6,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { type RunningServer, startGameServer } from './game-server.ts';
 import { newMatch } from './store/contract-helpers.ts';
 import { openSqliteStore, type SqliteMatchStore } from './store/sqlite.ts';
+import { TEST_LIMITS } from './testing/test-limits.ts';
 
 let dir = '';
 let store: SqliteMatchStore | undefined;
@@ -25,7 +26,13 @@ test('a live match the server cannot rebuild (written for other rules) is left i
   await store.createMatch(other.record);
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
-  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist: dir, store });
+  server = await startGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    clientDist: dir,
+    store,
+    limits: TEST_LIMITS,
+  });
   // Let the refused room's disposal run its course.
   await new Promise((resolve) => setTimeout(resolve, 300));
 

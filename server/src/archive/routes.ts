@@ -7,7 +7,10 @@ import {
   trackSeries,
   tracksCsv,
 } from '@entanglement/shared';
-import express, { type ErrorRequestHandler, type Response, Router } from 'express';
+import { type Response, Router } from 'express';
+import { jsonBody } from '../doors/body.ts';
+import { API_BODY_BYTES } from '../doors/gate.ts';
+import type { Limits } from '../doors/limits.ts';
 import { MAX_NOTE_LENGTH, type MatchFile, type MatchStore, StoreError } from '../store/types.ts';
 import { checkHost } from './auth.ts';
 import { checkImport } from './import.ts';
@@ -24,9 +27,6 @@ export type ReplayArchive = Pick<
   | 'listReflections'
 >;
 
-/** The largest match file POST /api/matches/import accepts. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
 /** How many finished matches' derived documents (CSV, debrief) are kept in memory. */
 const CACHE_SIZE = 32;
 
@@ -36,7 +36,7 @@ const CACHE_SIZE = 32;
  * its debrief, importing a match file, and the host's annotations.
  * A finished match never changes, so what is derived from it is cached.
  */
-export function archiveRouter(store: ReplayArchive): Router {
+export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
   const router = Router();
   const derived = new Map<string, { csv?: string; debrief?: unknown }>();
   const cached = (id: string) => {
@@ -53,7 +53,7 @@ export function archiveRouter(store: ReplayArchive): Router {
 
   router.post(
     '/matches/import',
-    express.json({ limit: MAX_IMPORT_BYTES, type: () => true }),
+    jsonBody<Record<string, never>>(limits.importBytes, 'a match file'),
     async (req, res) => {
       const check = checkImport(req.body);
       if (!check.ok) {
@@ -126,7 +126,7 @@ export function archiveRouter(store: ReplayArchive): Router {
 
   router.post(
     '/matches/:id/annotations',
-    express.json({ limit: '16kb', type: () => true }),
+    jsonBody<{ id: string }>(API_BODY_BYTES, 'this request'),
     async (req, res) => {
       const match = await store.getMatch(req.params.id);
       if (!match || match.finishedAt === null) return notFound(res, req.params.id);
@@ -161,18 +161,6 @@ export function archiveRouter(store: ReplayArchive): Router {
     res.status(204).end();
   });
 
-  // Bodies that are too large or not JSON: say so plainly instead of a 500.
-  const onBodyError: ErrorRequestHandler = (err, _req, res, next) => {
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      res.status(413).json({
-        error: `The request is too large: a match file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-      });
-    } else if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: `The request body is not JSON: ${(err as Error).message}` });
-    } else next(err);
-  };
-  router.use(onBodyError);
   return router;
 }
 

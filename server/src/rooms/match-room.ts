@@ -1,4 +1,11 @@
-import { type Client, Room, type RoomException, type RoomMethodName } from '@colyseus/core';
+import {
+  type Client,
+  ErrorCode,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+  ServerError,
+} from '@colyseus/core';
 import {
   JoinMatchSchema,
   type LobbyMessage,
@@ -44,6 +51,22 @@ export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
 type Metadata = { code: string };
 
+/** The server's limits that a match room applies (docs/security.md, "Limits"). */
+export interface RoomLimits {
+  /** How long a seat reservation waits for its connection (Colyseus's `seatReservationTimeout`). */
+  seatReservationSeconds: number;
+  /** A started match with nobody connected this long is ended and archived. */
+  idleMatchMs: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  seatReservationSeconds: 8,
+  idleMatchMs: 2 * 3600_000,
+};
+
+/** The code of a refused join (Colyseus's "application error", as before): the SDK's join rejects with it. */
+const REFUSED_JOIN = ErrorCode.APPLICATION_ERROR;
+
 /** What the room needs of the store: the match record, its command log, its seats and the archive. */
 export type MatchLog = Pick<
   MatchStore,
@@ -63,8 +86,17 @@ export type MatchLog = Pick<
  * which sees the room through a small interface.
  */
 export class MatchRoom extends Room<{ metadata: Metadata }> {
-  override maxClients = MAX_CLIENTS;
+  /**
+   * Colyseus counts seat reservations (a matchmaking answer not yet followed
+   * by its connection) against `maxClients` and locks a full room: so a
+   * script could lock a match with reservations it never uses. Its count is
+   * left open; MAX_CLIENTS is checked against the people actually connected
+   * (onJoin), and unused reservations lapse after `seatReservationSeconds`.
+   */
+  override maxClients = Number.MAX_SAFE_INTEGER;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+  /** The server's limits (its configuration). */
+  protected limits: RoomLimits = DEFAULT_ROOM_LIMITS;
 
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
@@ -90,6 +122,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
     this.patchRate = CLOCK_TICK_MS;
+    this.seatReservationTimeout = this.limits.seatReservationSeconds;
     this.writes.store = this.store;
     const plan = takeRestore(options);
     if (plan) await this.restoreFrom(plan);
@@ -164,8 +197,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   override onJoin(client: Client, options: unknown): void {
+    // `clients` already holds this one. A refusal is a ServerError: Colyseus logs other errors with their stack.
+    if (this.clients.length > MAX_CLIENTS)
+      throw new ServerError(REFUSED_JOIN, `This match is full: at most ${MAX_CLIENTS} people.`);
     const parsed = JoinMatchSchema.safeParse(options);
-    if (!parsed.success) throw new Error('Choose a nickname of 1 to 24 characters.');
+    if (!parsed.success)
+      throw new ServerError(REFUSED_JOIN, 'Choose a nickname of 1 to 24 characters.');
     this.flow.seating.add(client.sessionId, parsed.data.nickname);
     // A lobby restored after a restart is kept only until the people who came back leave.
     if (this.stage === 'lobby') this.autoDispose = true;
