@@ -60,6 +60,30 @@ export function rawRequest(base: string, options: RawRequest): Promise<RawAnswer
   });
 }
 
+/**
+ * Reads an answer without keeping it: its status and size. For many
+ * readers at once in the process that measures latency, which must not
+ * spend its own time on their bodies.
+ */
+export function drainRequest(
+  base: string,
+  path: string,
+  from: string,
+): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { localAddress: from, agent: false }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** JSON POST helper. */
 export function postJson(
   base: string,
