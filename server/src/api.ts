@@ -1,5 +1,6 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
+import { requestLog } from './doors/gate.ts';
 import type { Limits } from './doors/limits.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
@@ -134,7 +135,8 @@ export function apiRouter(options: ApiOptions): Router {
 
   const onError: ErrorRequestHandler = (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    console.error(`Error in ${req.method} ${req.originalUrl}:`, err);
+    // The server's own failure (a refusal is answered before it gets here): logged with its stack.
+    requestLog(req).error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     res.status(500).json({ error: 'The server failed to answer this request; see its log.' });
   };
   api.use(onError);

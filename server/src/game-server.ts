@@ -10,6 +10,7 @@ import { guardDoors } from './doors/gate.ts';
 import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 import { RateLimits } from './doors/rate-limits.ts';
 import { boundPort } from './listen.ts';
+import { log, reasonOf, roomLog } from './log.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
@@ -71,6 +72,8 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     transport,
     greet: false,
     gracefullyShutdown: false,
+    // Colyseus's own lines (errors in rooms and transports) in the server's log.
+    logger: log.child({ component: 'colyseus' }),
     ...(cluster && {
       presence: cluster.presence,
       driver: cluster.driver,
@@ -136,8 +139,9 @@ async function restoreLive(store: Partial<Restorable>): Promise<void> {
     try {
       await matchMaker.createRoom(MATCH_ROOM, offerRestore(plan));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(`Match ${plan.record.id} could not be restored: ${reason}`);
+      roomLog(plan.record.id).error(
+        `Match ${plan.record.id} could not be restored: ${reasonOf(error)}`,
+      );
     }
   }
 }

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
-import { setLogLevel } from './log.ts';
+import { log, reasonOf, setLogLevel } from './log.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { MatchStore } from './store/types.ts';
 
@@ -12,14 +12,14 @@ async function main(): Promise<void> {
   setLogLevel(config.logLevel);
 
   if (!isClientBuilt(CLIENT_DIST)) {
-    console.warn(
+    log.warn(
       `The client is not built (${relative(REPO_ROOT, CLIENT_DIST)}/index.html is missing): ` +
         'run `npm run build`, or `npm start` to build and start. The API works meanwhile.',
     );
   }
 
   const { store, where } = await openStore(config);
-  console.log(`Match data: ${where}`);
+  log.info(`Match data: ${where}`);
 
   const server = await startGameServer({
     port: config.port,
@@ -42,13 +42,12 @@ async function main(): Promise<void> {
 
   const port = server.port;
   if (config.redisUrl)
-    console.log(
+    log.info(
       `Sharing matches through Redis with other processes; clients reach this one at ${config.publicAddress ?? 'the address they used'}`,
     );
-  console.log(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
+  log.info(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
   if (isWildcard(config.host)) {
-    for (const address of lanAddresses())
-      console.log(`  on this network: http://${address}:${port}`);
+    for (const address of lanAddresses()) log.info(`On this network: http://${address}:${port}`);
   }
 
   const stop = () => {
@@ -93,6 +92,6 @@ function lanAddresses(): string[] {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal(reasonOf(error));
   process.exit(1);
 });

@@ -328,11 +328,13 @@ describe('the log', () => {
       /Choose a nickname/,
     );
     const output = server.output();
-    expect(output).not.toMatch(/\n\s+at /);
+    // No stack trace, raw or inside a JSON line; every line is a structured one (pino).
+    expect(output).not.toMatch(/(\n|\\n)\s+at /);
     const lines = output
       .split('\n')
-      .filter((l) => l.startsWith('{'))
+      .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.every((l) => typeof l.level === 'number' && typeof l.msg === 'string')).toBe(true);
     const refusals = lines.filter((l) => l.msg === 'refused: limit reached');
     // The first refusal at each limit was logged, with its request id (HTTP) and address.
     expect(

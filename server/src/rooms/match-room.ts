@@ -16,6 +16,8 @@ import {
   type TimerMessage,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
+import type { Logger } from 'pino';
+import { reasonOf, roomLog } from '../log.ts';
 import { hashToken } from '../store/tokens.ts';
 import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
@@ -43,9 +45,6 @@ const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
 
-function logReleaseFailure(error: unknown): void {
-  console.error('Could not release a join code:', error);
-}
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
@@ -111,7 +110,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** Where join codes are claimed: this process's memory, or Redis shared by several processes. */
   protected codes: JoinCodeRegistry = joinCodes;
   /** The store's writes, in the order they happened. */
-  private readonly writes = new WriteQueue(() => `Match ${this.roomId}`);
+  private readonly writes = new WriteQueue(() => this.log);
   private shuttingDown = false;
   private chat = new Chat();
   /** Questions put to seats after resolutions, open until someone at the seat answers. */
@@ -159,7 +158,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.roomId = record.id;
     // Nobody is connected yet: keep the room until the match ends.
     this.autoDispose = false;
-    this.flow = new MatchFlow(restoredSetup(plan), this.flowRoom());
+    let setup: ReturnType<typeof restoredSetup>;
+    try {
+      setup = restoredSetup(plan);
+    } catch (error) {
+      // Its reason is logged by whoever restores (one line); Colyseus would add the stack.
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reasonOf(error));
+    }
+    this.flow = new MatchFlow(setup, this.flowRoom());
     this.hostTokenHash = record.hostTokenHash;
     this.hostGiven = true;
     this.flow.restoreSeats(seats);
@@ -174,7 +180,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
       }, RESTORED_LOBBY_MS);
     } else this.flow.resumePlay(clock);
-    console.log(
+    this.log.info(
       `Restored match ${this.roomId} (code ${this.code}): ${this.stage}, round ${this.match.round}, ` +
         `${this.match.phase}, ${log.length} commands replayed`,
     );
@@ -272,7 +278,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.flow?.phaseClock.stop();
     if (!created) return;
     if (this.code && !this.shuttingDown)
-      await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
+      await this.codes
+        .release(this.code, this.roomId)
+        .catch((error: unknown) =>
+          this.log.error({ err: error }, 'could not release the join code'),
+        );
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
       this.writes.enqueue('discard the abandoned lobby', async (store) =>
         store.discard?.(this.roomId),
@@ -283,7 +293,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override onUncaughtException(error: RoomException, method: RoomMethodName): void {
     // A refused create or join is answered to that client; it is not the server's failure.
     if (method === 'onCreate' || method === 'onJoin') return;
-    console.error(`Match ${this.roomId} (${method}):`, error);
+    this.log.error({ err: error, method }, 'the room failed');
+  }
+
+  /** This match's log lines carry its room id. */
+  private get log(): Logger {
+    return roomLog(this.roomId);
   }
 
   /** The engine's state of the match. */
