@@ -52,7 +52,7 @@ test('the limits: defaults when unset; each rate as N/time or off; bad values re
     LIMIT_CREATE: '5/1h',
     LIMIT_HTTP: 'off',
     MAX_CONNECTIONS_PER_ADDRESS: '7',
-    IDLE_MATCH_MINUTES: '3',
+    IDLE_MATCH_MINUTES: '0.5',
     TRUST_PROXY: ' loopback ',
   }).limits;
   expect(set.rates.joinLookup).toEqual({ points: 30, seconds: 10 });
@@ -61,7 +61,7 @@ test('the limits: defaults when unset; each rate as N/time or off; bad values re
   expect(set.rates.matchmake).toEqual(DEFAULT_LIMITS.rates.matchmake);
   expect(set).toMatchObject({
     connectionsPerAddress: 7,
-    idleMatchMs: 180_000,
+    idleMatchMs: 30_000,
     trustProxy: 'loopback',
   });
   expect(() => loadConfig({ LIMIT_IMPORT: '10 per hour' })).toThrow(

@@ -91,7 +91,7 @@ export function loadLimits(env: NodeJS.ProcessEnv): Limits {
       d.importCommandsPerSeatPhase,
     ),
     importSeconds: whole(env, 'IMPORT_SECONDS', d.importSeconds),
-    idleMatchMs: whole(env, 'IDLE_MATCH_MINUTES', d.idleMatchMs / 60_000) * 60_000,
+    idleMatchMs: Math.round(minutes(env, 'IDLE_MATCH_MINUTES', d.idleMatchMs / 60_000) * 60_000),
     trustProxy: env.TRUST_PROXY?.trim() || null,
   };
 }
@@ -120,6 +120,18 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < 1)
     throw new Error(`${name} must be a whole number, 1 or more, not "${raw}".`);
+  return value;
+}
+
+/** Minutes, fractions allowed (0.5: 30 s), more than 0. */
+function minutes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0)
+    throw new Error(
+      `${name} must be a number of minutes more than 0 (e.g. 120, or 0.5), not "${raw}".`,
+    );
   return value;
 }
 

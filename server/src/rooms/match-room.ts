@@ -1,5 +1,6 @@
 import {
   type Client,
+  type Delayed,
   ErrorCode,
   Room,
   type RoomException,
@@ -115,6 +116,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private chat = new Chat();
   /** Questions put to seats after resolutions, open until someone at the seat answers. */
   private readonly reflections = new ReflectionDesk();
+  /** Ends a started match nobody is connected to (`idleMatchMs`); null while someone is. */
+  private idleTimer: Delayed | null = null;
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
   private readonly views = new ViewSender();
 
@@ -179,7 +182,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.clock.setTimeout(() => {
         if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
       }, RESTORED_LOBBY_MS);
-    } else this.flow.resumePlay(clock);
+    } else {
+      this.flow.resumePlay(clock);
+      // Nobody is connected yet: if nobody comes back, the match ends like a deserted one.
+      this.watchIdle();
+    }
     this.log.info(
       `Restored match ${this.roomId} (code ${this.code}): ${this.stage}, round ${this.match.round}, ` +
         `${this.match.phase}, ${log.length} commands replayed`,
@@ -203,6 +210,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   override onJoin(client: Client, options: unknown): void {
+    this.watchIdle();
     // `clients` already holds this one. A refusal is a ServerError: Colyseus logs other errors with their stack.
     if (this.clients.length > MAX_CLIENTS)
       throw new ServerError(REFUSED_JOIN, `This match is full: at most ${MAX_CLIENTS} people.`);
@@ -243,6 +251,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** Back after a drop: the client gets the lobby, its view and the timer again. */
   override onReconnect(client: Client): void {
+    this.watchIdle();
     sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
     const seat = this.flow.seating.seatOf(client.sessionId);
@@ -257,6 +266,32 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.chat.forget(client.sessionId);
     this.hostGone(client.sessionId);
     this.broadcastLobby();
+    this.watchIdle();
+  }
+
+  /**
+   * A started match with nobody connected for `idleMatchMs` is ended, scored
+   * and archived as when the host ends it (then the room closes): nothing
+   * lives forever. Anyone connecting stops the count; the last to leave
+   * starts it again. (A lobby nobody is in closes at once, as Colyseus
+   * disposes an empty room.)
+   */
+  private watchIdle(): void {
+    const deserted = this.stage === 'playing' && this.clients.length === 0;
+    if (!deserted) {
+      this.idleTimer?.clear();
+      this.idleTimer = null;
+      return;
+    }
+    this.idleTimer ??= this.clock.setTimeout(() => {
+      this.idleTimer = null;
+      if (this.stage !== 'playing' || this.clients.length > 0) return;
+      const ms = this.limits.idleMatchMs;
+      const time = ms < 60_000 ? `${ms / 1000} s` : `${Math.round(ms / 60_000)} minutes`;
+      this.log.info(`Match ${this.roomId} ended: nobody was connected for ${time}`);
+      this.flow.finish('host');
+      this.broadcastTimer();
+    }, this.limits.idleMatchMs);
   }
 
   override onBeforeShutdown(): void {
