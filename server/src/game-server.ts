@@ -10,7 +10,7 @@ import { guardDoors } from './doors/gate.ts';
 import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 import { RateLimits } from './doors/rate-limits.ts';
 import { boundPort } from './listen.ts';
-import { log, reasonOf, roomLog } from './log.ts';
+import { colyseusLogger, reasonOf, roomLog } from './log.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
@@ -73,7 +73,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     greet: false,
     gracefullyShutdown: false,
     // Colyseus's own lines (errors in rooms and transports) in the server's log.
-    logger: log.child({ component: 'colyseus' }),
+    logger: colyseusLogger(),
     ...(cluster && {
       presence: cluster.presence,
       driver: cluster.driver,

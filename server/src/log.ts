@@ -38,6 +38,34 @@ export function setLogLevel(level: Level): void {
   log.level = level;
 }
 
+/**
+ * What a WebSocket client did wrong, as the ws library words it (a frame
+ * over the 4 KiB limit, a malformed frame): its refusal, not the server's
+ * failure. Colyseus logs these as errors with their stack.
+ */
+const CLIENT_FAULT = /^(Max payload size exceeded|Invalid |Unsupported )/;
+
+/**
+ * Colyseus's logger: its lines in this log (`component: colyseus`), a
+ * client's fault as one info line without its stack.
+ */
+export function colyseusLogger(): Pick<Logger, 'debug' | 'info' | 'warn' | 'trace'> & {
+  error(...args: unknown[]): void;
+} {
+  const child = log.child({ component: 'colyseus' });
+  return {
+    debug: child.debug.bind(child),
+    info: child.info.bind(child),
+    warn: child.warn.bind(child),
+    trace: child.trace.bind(child),
+    error(...args: unknown[]) {
+      const first = String(args[0] ?? '');
+      if (CLIENT_FAULT.test(first)) child.info(`refused: ${first.split('\n')[0]}`);
+      else child.error(args.map(String).join(' '));
+    },
+  };
+}
+
 /** The log of one match. */
 export function roomLog(roomId: string): Logger {
   return log.child({ roomId });

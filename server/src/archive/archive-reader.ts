@@ -14,7 +14,7 @@ const WORKER = new URL('./archive-worker.ts', import.meta.url);
 export const CACHE_BYTES = 64 * 1024 * 1024;
 
 export type ArchiveRead =
-  | { ok: true; text: string }
+  | { ok: true; bytes: Uint8Array }
   | { ok: false; notFound: true }
   | { ok: false; replay: { message: string; code: string; at: unknown } };
 
@@ -115,14 +115,14 @@ export class ArchiveReader {
 
   /** Keeps a document, dropping the oldest past CACHE_BYTES. */
   private keep(key: string, result: ArchiveRead): void {
-    const size = result.ok ? result.text.length : 1024;
+    const size = result.ok ? result.bytes.length : 1024;
     if (size > CACHE_BYTES) return;
     this.cache.set(key, result);
     this.cachedBytes += size;
     for (const [oldKey, old] of this.cache) {
       if (this.cachedBytes <= CACHE_BYTES) break;
       this.cache.delete(oldKey);
-      this.cachedBytes -= old.ok ? old.text.length : 1024;
+      this.cachedBytes -= old.ok ? old.bytes.length : 1024;
     }
   }
 }

@@ -22,7 +22,7 @@ export interface ArchiveJob {
 }
 
 export type ArchiveAnswer =
-  | { job: number; ok: true; text: string }
+  | { job: number; ok: true; bytes: Uint8Array }
   | { job: number; ok: false; notFound: true }
   | { job: number; ok: false; replay: { message: string; code: string; at: unknown } };
 
@@ -38,7 +38,7 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
   const file =
     job.file !== undefined ? job.file : await store!.getMatchFile(job.id, { chat: job.chat });
   if (!file) return { job: job.job, ok: false, notFound: true };
-  if (job.document === 'file') return { job: job.job, ok: true, text: JSON.stringify(file) };
+  if (job.document === 'file') return { job: job.job, ok: true, bytes: utf8(JSON.stringify(file)) };
   try {
     const replay = openReplay({
       scenarioId: file.scenarioId,
@@ -50,7 +50,7 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
     });
     const text =
       job.document === 'csv' ? tracksCsv(trackSeries(replay)) : JSON.stringify(debrief(replay));
-    return { job: job.job, ok: true, text };
+    return { job: job.job, ok: true, bytes: utf8(text) };
   } catch (err) {
     if (!(err instanceof ReplayError)) throw err;
     return {
@@ -61,9 +61,15 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
   }
 }
 
+/** Bytes of their own, so that they can be handed over (transferred) rather than copied. */
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'utf8'));
+}
+
 parentPort!.on('message', (job: ArchiveJob) => {
   answer(job).then(
-    (result) => parentPort!.postMessage(result),
+    (result) =>
+      parentPort!.postMessage(result, result.ok ? [result.bytes.buffer as ArrayBuffer] : []),
     (error: unknown) => {
       throw error;
     },

@@ -88,23 +88,25 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
       store.listAnnotations(id),
       store.listReflections(id),
     ]);
-    // The file's JSON as built once, with what can change (notes, reflections) added at its end.
-    const more = JSON.stringify({ annotations, reflections }).slice(1);
-    res.type('application/json; charset=utf-8').send(`${file.text.slice(0, -1)},${more}`);
+    // The file's JSON as built once, with what can change (notes, reflections) added at its end:
+    // its bytes are written as they are (no copy, no ETag over megabytes).
+    const more = Buffer.from(`,${JSON.stringify({ annotations, reflections }).slice(1)}`);
+    sendBytes(res, 'application/json; charset=utf-8', file.bytes.subarray(0, -1), more);
   });
 
   router.get('/matches/:id/tracks.csv', async (req, res) => {
     const id = req.params.id;
     const csv = await reader.read(id, 'csv');
     if (!derivedOk(csv, res, id)) return;
-    res.type('text/csv; charset=utf-8').attachment(`${id}-tracks.csv`).send(csv.text);
+    res.attachment(`${id}-tracks.csv`);
+    sendBytes(res, 'text/csv; charset=utf-8', csv.bytes);
   });
 
   router.get('/matches/:id/debrief', async (req, res) => {
     const id = req.params.id;
     const body = await reader.read(id, 'debrief');
     if (!derivedOk(body, res, id)) return;
-    res.type('application/json; charset=utf-8').send(body.text);
+    sendBytes(res, 'application/json; charset=utf-8', body.bytes);
   });
 
   router.get('/matches/:id/annotations', async (req, res) => {
@@ -151,6 +153,17 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
   });
 
   return router;
+}
+
+/** Answers 200 with `parts` as the body, written as they are. */
+function sendBytes(res: Response, type: string, ...parts: Uint8Array[]): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader(
+    'Content-Length',
+    parts.reduce((n, p) => n + p.length, 0),
+  );
+  for (const part of parts.slice(0, -1)) res.write(part);
+  res.end(parts.at(-1));
 }
 
 /**

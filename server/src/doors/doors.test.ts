@@ -327,6 +327,16 @@ describe('the log', () => {
     await expect(new Client(server.base).joinById(match.roomId, { nickname: '' })).rejects.toThrow(
       /Choose a nickname/,
     );
+    const unknown = await postJson(server.base, `/matchmake/create/${MATCH_ROOM}`, {
+      ...TUTORIAL_MATCH,
+      scenario: 'nope',
+    });
+    expect(unknown.json.error).toMatch(/^Cannot create the match: Unknown scenario "nope"/);
+    // A frame over the 4 KiB limit closes its connection (1009), as before.
+    const big = await new Client(server.base).joinById(match.roomId, { nickname: 'Big' });
+    const closed = new Promise<number>((resolve) => big.onLeave((code) => resolve(code)));
+    big.send('chat', { channel: 'public', token: 'x'.repeat(21), text: 'x'.repeat(5000) });
+    expect(await closed).toBe(1009);
     const output = server.output();
     // No stack trace, raw or inside a JSON line; every line is a structured one (pino).
     expect(output).not.toMatch(/(\n|\\n)\s+at /);

@@ -147,7 +147,8 @@ async function admitRequest(
     const refusal = await rates.take(door, address);
     if (refusal) {
       logRefusal(reqLog, address, refusal);
-      answer(res, refusal, true);
+      // Without a body the connection stays usable; with one, unread, it is cut.
+      answer(res, refusal, hasBody(req));
       return false;
     }
   }

@@ -51,7 +51,12 @@ export function newMatchSetup(options: unknown): MatchSetup {
     throw refused(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
   }
   const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel } = parsed.data;
-  const scenario = getScenario(scenarioId);
+  let scenario: Scenario;
+  try {
+    scenario = getScenario(scenarioId);
+  } catch (error) {
+    throw refused(`Cannot create the match: ${(error as Error).message}`);
+  }
   const settings = { rounds, pace, seats, preset };
   const seed = nanoid();
   const created = createMatch(scenario, settings, seed);
