@@ -22,7 +22,12 @@ import { join } from 'node:path';
 import { freePort, type Service, startRedis } from '../src/testing/services.ts';
 import { describeLoad, Flags, loadFlagsText, loadOptions } from './bench/options.ts';
 import { heldAt, type LoadResult, printProblems, runLoad } from './bench/run-load.ts';
-import { machineCpu, type ServerProcess, startServer } from './bench/server-process.ts';
+import {
+  benchLimitEnv,
+  machineCpu,
+  type ServerProcess,
+  startServer,
+} from './bench/server-process.ts';
 import { mib, ms, pct } from './bench/stats.ts';
 
 // ---- parameters ----
@@ -87,13 +92,15 @@ async function runStep(config: Configuration, matches: number): Promise<LoadResu
   const servers: ServerProcess[] = [];
   try {
     const extraPids: number[] = [];
-    if (config.processes === 1) servers.push(await startServer(join(dir, 'data')));
+    const limits = benchLimitEnv(matches, load.clientCount);
+    if (config.processes === 1) servers.push(await startServer(join(dir, 'data'), [], limits));
     else {
       redis = await startRedis();
       const pid = redisPid(redis.port);
       if (pid !== undefined) extraPids.push(pid);
       const ports = await Promise.all(Array.from({ length: config.processes }, freePort));
       const env = (port: number) => ({
+        ...limits,
         PORT: String(port),
         REDIS_URL: redis!.url,
         PUBLIC_ADDRESS: `127.0.0.1:${port}`,

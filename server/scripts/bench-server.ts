@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeLoad, Flags, loadFlagsText, loadOptions } from './bench/options.ts';
 import { heldAt, type LoadResult, printProblems, QUIET_OTHERS, runLoad } from './bench/run-load.ts';
-import { startServer } from './bench/server-process.ts';
+import { benchLimitEnv, startServer } from './bench/server-process.ts';
 import { mib, ms, pct } from './bench/stats.ts';
 
 // ---- parameters ----
@@ -52,7 +52,11 @@ async function main(): Promise<number> {
   console.log(describeLoad(load));
   const dir = await mkdtemp(join(tmpdir(), 'entanglement-bench-'));
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const server = await startServer(join(dir, 'data'), nodeArgs);
+  const server = await startServer(
+    join(dir, 'data'),
+    nodeArgs,
+    benchLimitEnv(matchCount, load.clientCount),
+  );
   try {
     const result = await runLoad(load, matchCount, [server], {
       traceFile,

@@ -1,5 +1,7 @@
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
+import { requestLog } from './doors/gate.ts';
+import type { Limits } from './doors/limits.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
@@ -31,6 +33,7 @@ export interface ApiOptions {
   findMatch: (code: string) => Promise<string | null>;
   /** The archive behind /api/matches; without one the archive is empty. */
   archive?: Archive | null;
+  limits: Limits;
 }
 
 /** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
@@ -115,7 +118,7 @@ export function apiRouter(options: ApiOptions): Router {
 
   // Replays, exports, imports and annotations (docs/replays.md); it answers GET /matches/:id first.
   const replays = replayArchive(options.archive);
-  if (replays) api.use(archiveRouter(replays));
+  if (replays) api.use(archiveRouter(replays, options.limits));
 
   api.get('/matches/:id', async (req, res) => {
     const file = (await options.archive?.getMatchFile(req.params.id, { chat: 'public' })) ?? null;
@@ -132,7 +135,8 @@ export function apiRouter(options: ApiOptions): Router {
 
   const onError: ErrorRequestHandler = (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    console.error(`Error in ${req.method} ${req.originalUrl}:`, err);
+    // The server's own failure (a refusal is answered before it gets here): logged with its stack.
+    requestLog(req).error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     res.status(500).json({ error: 'The server failed to answer this request; see its log.' });
   };
   api.use(onError);

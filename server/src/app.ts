@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { type Archive, apiRouter } from './api.ts';
 import { clientRouter } from './client.ts';
+import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 
 export interface AppOptions {
   /** The directory of the built client (client/dist). */
@@ -9,6 +10,8 @@ export interface AppOptions {
   findMatch?: (code: string) => Promise<string | null>;
   /** The archive of finished matches (GET /api/matches); none: an empty archive. */
   archive?: Archive | null;
+  /** The server's limits (imports' size, count and time); the defaults when left out. */
+  limits?: Limits;
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
@@ -20,6 +23,7 @@ export function createApp(options: AppOptions): Express {
     apiRouter({
       findMatch: options.findMatch ?? (async () => null),
       archive: options.archive ?? null,
+      limits: options.limits ?? DEFAULT_LIMITS,
     }),
   );
   app.use(clientRouter(options.clientDist));

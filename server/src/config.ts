@@ -1,5 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Level } from 'pino';
+import { type Limits, loadLimits } from './doors/limits.ts';
+import { LOG_LEVELS } from './log.ts';
 
 /** The repository's root: relative paths in the configuration are resolved against it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,11 +21,19 @@ export interface Config {
   redisUrl: string | null;
   /** PUBLIC_ADDRESS: where clients reach this process (host[:port][/path]), when several serve matches. */
   publicAddress: string | null;
+  /** The limits on every door (docs/security.md, "Limits"). */
+  limits: Limits;
+  /** LOG_LEVEL: the least severe log lines written (info). */
+  logLevel: Level;
 }
 
 export const DEFAULTS = { port: 2567, host: '0.0.0.0', dataDir: './data' } as const;
 
-/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL and PUBLIC_ADDRESS; throws a plain-language error for a bad value. */
+/**
+ * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS,
+ * LOG_LEVEL and the limits (doors/limits.ts); throws a plain-language error
+ * for a bad value.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
@@ -31,7 +42,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     publicAddress: parsePublicAddress(env.PUBLIC_ADDRESS),
+    limits: loadLimits(env),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
+}
+
+function parseLogLevel(raw: string | undefined): Level {
+  const level = raw?.trim().toLowerCase();
+  if (!level) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}".`);
+  return level as Level;
 }
 
 /** A postgres:// (or postgresql://) URL, or null when unset or empty. Never echoes the value: it may hold a password. */

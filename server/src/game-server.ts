@@ -6,9 +6,13 @@ import type { Archive } from './api.ts';
 import { createApp } from './app.ts';
 import { connectCluster } from './cluster/cluster.ts';
 import { FailoverWatch } from './cluster/failover.ts';
+import { guardDoors } from './doors/gate.ts';
+import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
+import { RateLimits } from './doors/rate-limits.ts';
 import { boundPort } from './listen.ts';
+import { colyseusLogger, reasonOf, roomLog } from './log.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
-import { type MatchLog, MatchRoom } from './rooms/match-room.ts';
+import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
 
 /** The largest WebSocket frame a client may send; a bigger one closes its connection (1009). */
@@ -33,6 +37,8 @@ export interface GameServerOptions {
    * sent to them in seat reservations when several processes serve matches.
    */
   publicAddress?: string;
+  /** The limits on every door (docs/security.md, "Limits"); the defaults when left out. */
+  limits?: Limits;
 }
 
 export interface RunningServer {
@@ -51,12 +57,14 @@ export interface RunningServer {
  * Colyseus's matchmaker is per process: start one of these per process.
  */
 export async function startGameServer(options: GameServerOptions): Promise<RunningServer> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const cluster = options.redisUrl ? await connectCluster(options.redisUrl) : null;
   const codes: JoinCodeRegistry = cluster?.codes ?? joinCodes;
   const app = createApp({
     clientDist: options.clientDist,
     findMatch: (code) => codes.lookup(code),
     archive: options.store ?? null,
+    limits,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });
@@ -64,18 +72,28 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     transport,
     greet: false,
     gracefullyShutdown: false,
+    // Colyseus's own lines (errors in rooms and transports) in the server's log.
+    logger: colyseusLogger(),
     ...(cluster && {
       presence: cluster.presence,
       driver: cluster.driver,
       publicAddress: options.publicAddress,
     }),
   });
-  colyseus.define(MATCH_ROOM, matchRoomWith(options.store ?? null, codes));
+  colyseus.define(
+    MATCH_ROOM,
+    matchRoomWith(options.store ?? null, codes, {
+      seatReservationSeconds: limits.seatReservationSeconds,
+      idleMatchMs: limits.idleMatchMs,
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     colyseus.listen(options.port, options.host).then(() => {
       http.off('error', reject);
+      // Colyseus has bound its matchmaking routes: the gate goes in front of them and of Express.
+      guardDoors(http, limits, new RateLimits(limits.rates, cluster?.redis ?? null));
       resolve();
     }, reject);
   });
@@ -121,16 +139,22 @@ async function restoreLive(store: Partial<Restorable>): Promise<void> {
     try {
       await matchMaker.createRoom(MATCH_ROOM, offerRestore(plan));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(`Match ${plan.record.id} could not be restored: ${reason}`);
+      roomLog(plan.record.id).error(
+        `Match ${plan.record.id} could not be restored: ${reasonOf(error)}`,
+      );
     }
   }
 }
 
-/** The match room class with this server's store and join codes. */
-function matchRoomWith(log: MatchLog | null, registry: JoinCodeRegistry): typeof MatchRoom {
+/** The match room class with this server's store, join codes and limits. */
+function matchRoomWith(
+  log: MatchLog | null,
+  registry: JoinCodeRegistry,
+  roomLimits: RoomLimits,
+): typeof MatchRoom {
   return class ConfiguredMatchRoom extends MatchRoom {
     protected override store: MatchLog | null = log;
     protected override codes: JoinCodeRegistry = registry;
+    protected override limits: RoomLimits = roomLimits;
   };
 }

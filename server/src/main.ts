@@ -3,21 +3,23 @@ import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
+import { log, reasonOf, setLogLevel } from './log.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { MatchStore } from './store/types.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  setLogLevel(config.logLevel);
 
   if (!isClientBuilt(CLIENT_DIST)) {
-    console.warn(
+    log.warn(
       `The client is not built (${relative(REPO_ROOT, CLIENT_DIST)}/index.html is missing): ` +
         'run `npm run build`, or `npm start` to build and start. The API works meanwhile.',
     );
   }
 
   const { store, where } = await openStore(config);
-  console.log(`Match data: ${where}`);
+  log.info(`Match data: ${where}`);
 
   const server = await startGameServer({
     port: config.port,
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     store,
     redisUrl: config.redisUrl ?? undefined,
     publicAddress: config.publicAddress ?? undefined,
+    limits: config.limits,
   }).catch(async (error: unknown) => {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -39,13 +42,12 @@ async function main(): Promise<void> {
 
   const port = server.port;
   if (config.redisUrl)
-    console.log(
+    log.info(
       `Sharing matches through Redis with other processes; clients reach this one at ${config.publicAddress ?? 'the address they used'}`,
     );
-  console.log(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
+  log.info(`Entanglement is running: open http://${displayHost(config.host)}:${port}`);
   if (isWildcard(config.host)) {
-    for (const address of lanAddresses())
-      console.log(`  on this network: http://${address}:${port}`);
+    for (const address of lanAddresses()) log.info(`On this network: http://${address}:${port}`);
   }
 
   const stop = () => {
@@ -90,6 +92,6 @@ function lanAddresses(): string[] {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal(reasonOf(error));
   process.exit(1);
 });

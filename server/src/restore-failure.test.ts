@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { RULES_VERSION } from '@entanglement/shared';
 import { afterEach, expect, test, vi } from 'vitest';
 import { type RunningServer, startGameServer } from './game-server.ts';
+import { captureLog } from './log.ts';
 import { newMatch } from './store/contract-helpers.ts';
 import { openSqliteStore, type SqliteMatchStore } from './store/sqlite.ts';
+import { TEST_LIMITS } from './testing/test-limits.ts';
 
 let dir = '';
 let store: SqliteMatchStore | undefined;
@@ -23,14 +25,28 @@ test('a live match the server cannot rebuild (written for other rules) is left i
   store = openSqliteStore({ dataDir: dir });
   const other = newMatch(1, { rulesVersion: RULES_VERSION + 1 });
   await store.createMatch(other.record);
-  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const logged = captureLog();
 
-  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist: dir, store });
+  server = await startGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    clientDist: dir,
+    store,
+    limits: TEST_LIMITS,
+  });
   // Let the refused room's disposal run its course.
   await new Promise((resolve) => setTimeout(resolve, 300));
 
-  expect(errors.mock.calls.flat().join(' ')).toContain(
-    `Match ${other.record.id} could not be restored`,
+  logged.restore();
+  const line = logged.lines.find((l) => l.msg?.includes('could not be restored'));
+  expect(line).toMatchObject({
+    level: 50,
+    roomId: other.record.id,
+    msg: `Match ${other.record.id} could not be restored: it was written for rules version ${RULES_VERSION + 1}`,
+  });
+  // A refusal to rebuild is the server's own report, one line: no stack trace anywhere.
+  expect(logged.lines.filter((l) => /\n\s+at /.test(String(l.msg)) || l.err !== undefined)).toEqual(
+    [],
   );
   expect((await store.listLive()).map((m) => m.id)).toEqual([other.record.id]);
   expect(await store.findLiveByCode(other.record.code)).toBe(other.record.id);

@@ -17,6 +17,25 @@ export interface ProbeLine {
   gcMaxMs: number;
 }
 
+/**
+ * The per-address limits a load of `matches` × `clients` needs: every client
+ * comes from 127.0.0.1, so the defaults (a class behind one school address,
+ * docs/security.md "Limits") would refuse most of them. Each limit is set
+ * to four times what the load does in a window: each client makes one
+ * matchmaking request and one connection (plus reconnections) and the
+ * matches are created within the set-up.
+ */
+export function benchLimitEnv(matches: number, clients: number): Record<string, string> {
+  const people = matches * clients;
+  return {
+    LIMIT_HTTP: `${4 * people}/1m`,
+    LIMIT_MATCHMAKING: `${4 * people}/1m`,
+    LIMIT_CREATE: `${4 * matches}/10m`,
+    LIMIT_CONNECT: `${4 * people}/1m`,
+    MAX_CONNECTIONS_PER_ADDRESS: String(4 * people),
+  };
+}
+
 const PROBE = fileURLToPath(new URL('./loop-probe.ts', import.meta.url));
 
 export interface ServerProcess {

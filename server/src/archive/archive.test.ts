@@ -226,7 +226,7 @@ describe('import', () => {
     const huge = JSON.stringify({ pad: 'x'.repeat(5 * 1024 * 1024 + 10) });
     const tooBig = await call('POST', '/matches/import', { raw: huge });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body.error).toMatch(/5 MB/);
+    expect(tooBig.body.error).toMatch(/5 MiB/);
   });
 });
 

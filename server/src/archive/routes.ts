@@ -1,16 +1,13 @@
-import {
-  debrief,
-  openReplay,
-  PHASES,
-  type Phase,
-  ReplayError,
-  trackSeries,
-  tracksCsv,
-} from '@entanglement/shared';
-import express, { type ErrorRequestHandler, type Response, Router } from 'express';
-import { MAX_NOTE_LENGTH, type MatchFile, type MatchStore, StoreError } from '../store/types.ts';
+import { type Response, Router } from 'express';
+import { cutAfterAnswer, jsonBody, readBody } from '../doors/body.ts';
+import { API_BODY_BYTES } from '../doors/gate.ts';
+import type { Limits } from '../doors/limits.ts';
+import { SqliteMatchStore } from '../store/sqlite.ts';
+import { type MatchStore, StoreError } from '../store/types.ts';
+import { type ArchiveRead, ArchiveReader } from './archive-reader.ts';
 import { checkHost } from './auth.ts';
-import { checkImport } from './import.ts';
+import { ImportRunner } from './import-runner.ts';
+import { noteOf } from './notes.ts';
 
 /** What the replay routes need of the store. */
 export type ReplayArchive = Pick<
@@ -24,53 +21,49 @@ export type ReplayArchive = Pick<
   | 'listReflections'
 >;
 
-/** The largest match file POST /api/matches/import accepts. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-/** How many finished matches' derived documents (CSV, debrief) are kept in memory. */
-const CACHE_SIZE = 32;
-
 /**
  * The replay and export routes, mounted under /api (docs/replays.md):
  * the match file (public chat, or all chat for the host), its tracks as CSV,
- * its debrief, importing a match file, and the host's annotations.
- * A finished match never changes, so what is derived from it is cached.
+ * its debrief, importing a match file, and the host's annotations. What
+ * readers are sent is built off the event loop and kept (ArchiveReader), and
+ * imports are checked off it too (ImportRunner).
  */
-export function archiveRouter(store: ReplayArchive): Router {
+export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
   const router = Router();
-  const derived = new Map<string, { csv?: string; debrief?: unknown }>();
-  const cached = (id: string) => {
-    let hit = derived.get(id);
-    if (!hit) {
-      hit = {};
-      derived.set(id, hit);
-      if (derived.size > CACHE_SIZE) derived.delete(derived.keys().next().value!);
-    }
-    return hit;
-  };
+  const reader = new ArchiveReader(store, store instanceof SqliteMatchStore ? store.file : null);
   const notFound = (res: Response, id: string) =>
     res.status(404).json({ error: `No finished match has the id "${id}".` });
 
-  router.post(
-    '/matches/import',
-    express.json({ limit: MAX_IMPORT_BYTES, type: () => true }),
-    async (req, res) => {
-      const check = checkImport(req.body);
-      if (!check.ok) {
-        const { ok: _ok, status, ...body } = check;
-        res.status(status).json(body);
-        return;
-      }
-      try {
-        await store.importFinished(check.match);
-      } catch (err) {
-        if (!(err instanceof StoreError && err.code === 'invalid')) throw err;
-        res.status(400).json({ error: `This match file cannot be stored: ${err.message}` });
-        return;
-      }
-      res.status(201).json({ id: check.match.record.id, hostToken: check.hostToken });
-    },
-  );
+  const imports = new ImportRunner({
+    commandsPerSeatPhase: limits.importCommandsPerSeatPhase,
+    seconds: limits.importSeconds,
+  });
+  // The file is read here as bytes and parsed and replayed in a worker thread (import-runner.ts).
+  router.post('/matches/import', async (req, res) => {
+    const read = await readBody(req, limits.importBytes, 'a match file');
+    if (!read.ok) {
+      if (read.status === 0) return void res.destroy();
+      cutAfterAnswer(res);
+      res.status(read.status).json({ error: read.error });
+      return;
+    }
+    const check = await imports.check(read.bytes);
+    if (!check.ok) {
+      const { ok: _ok, status, ...body } = check;
+      res.status(status).json(body);
+      return;
+    }
+    try {
+      await store.importFinished(check.match);
+    } catch (err) {
+      if (!(err instanceof StoreError && err.code === 'invalid')) throw err;
+      res.status(400).json({ error: `This match file cannot be stored: ${err.message}` });
+      return;
+    }
+    const id = check.match.record.id;
+    for (const note of check.annotations) await store.addAnnotation(id, note);
+    res.status(201).json({ id, hostToken: check.hostToken });
+  });
 
   router.get('/matches/:id', async (req, res) => {
     const id = req.params.id;
@@ -89,33 +82,31 @@ export function archiveRouter(store: ReplayArchive): Router {
         return;
       }
     }
-    const file = await store.getMatchFile(id, { chat });
-    if (!file) return notFound(res, id);
+    const file = await reader.read(id, 'file', chat);
+    if (!file.ok) return notFound(res, id);
     const [annotations, reflections] = await Promise.all([
       store.listAnnotations(id),
       store.listReflections(id),
     ]);
-    res.json({ ...file, annotations, reflections });
+    // The file's JSON as built once, with what can change (notes, reflections) added at its end:
+    // its bytes are written as they are (no copy, no ETag over megabytes).
+    const more = Buffer.from(`,${JSON.stringify({ annotations, reflections }).slice(1)}`);
+    sendBytes(res, 'application/json; charset=utf-8', file.bytes.subarray(0, -1), more);
   });
 
   router.get('/matches/:id/tracks.csv', async (req, res) => {
     const id = req.params.id;
-    const hit = derived.get(id)?.csv;
-    const csv = hit ?? replayed(await store.getMatchFile(id, { chat: 'public' }), res, tracks);
-    if (csv === undefined) return;
-    if (csv === null) return notFound(res, id);
-    cached(id).csv = csv;
-    res.type('text/csv; charset=utf-8').attachment(`${id}-tracks.csv`).send(csv);
+    const csv = await reader.read(id, 'csv');
+    if (!derivedOk(csv, res, id)) return;
+    res.attachment(`${id}-tracks.csv`);
+    sendBytes(res, 'text/csv; charset=utf-8', csv.bytes);
   });
 
   router.get('/matches/:id/debrief', async (req, res) => {
     const id = req.params.id;
-    const hit = derived.get(id)?.debrief;
-    const body = hit ?? replayed(await store.getMatchFile(id, { chat: 'public' }), res, debrief);
-    if (body === undefined) return;
-    if (body === null) return notFound(res, id);
-    cached(id).debrief = body;
-    res.json(body);
+    const body = await reader.read(id, 'debrief');
+    if (!derivedOk(body, res, id)) return;
+    sendBytes(res, 'application/json; charset=utf-8', body.bytes);
   });
 
   router.get('/matches/:id/annotations', async (req, res) => {
@@ -126,7 +117,7 @@ export function archiveRouter(store: ReplayArchive): Router {
 
   router.post(
     '/matches/:id/annotations',
-    express.json({ limit: '16kb', type: () => true }),
+    jsonBody<{ id: string }>(API_BODY_BYTES, 'this request'),
     async (req, res) => {
       const match = await store.getMatch(req.params.id);
       if (!match || match.finishedAt === null) return notFound(res, req.params.id);
@@ -161,65 +152,35 @@ export function archiveRouter(store: ReplayArchive): Router {
     res.status(204).end();
   });
 
-  // Bodies that are too large or not JSON: say so plainly instead of a 500.
-  const onBodyError: ErrorRequestHandler = (err, _req, res, next) => {
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      res.status(413).json({
-        error: `The request is too large: a match file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-      });
-    } else if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: `The request body is not JSON: ${(err as Error).message}` });
-    } else next(err);
-  };
-  router.use(onBodyError);
   return router;
 }
 
-function tracks(replay: ReturnType<typeof openReplay>): string {
-  return tracksCsv(trackSeries(replay));
+/** Answers 200 with `parts` as the body, written as they are. */
+function sendBytes(res: Response, type: string, ...parts: Uint8Array[]): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader(
+    'Content-Length',
+    parts.reduce((n, p) => n + p.length, 0),
+  );
+  for (const part of parts.slice(0, -1)) res.write(part);
+  res.end(parts.at(-1));
 }
 
 /**
- * `derive` applied to the replay of `file`; null when there is no such match;
- * undefined once a refusal has been answered (a stored match whose rules
- * version this server no longer runs).
+ * Whether a derived document was built; else the refusal is answered: no
+ * such match (404), or a stored match whose rules version this server no
+ * longer runs (409, the ReplayError).
  */
-function replayed<T>(
-  file: MatchFile | null,
+function derivedOk(
+  read: ArchiveRead,
   res: Response,
-  derive: (replay: ReturnType<typeof openReplay>) => T,
-): T | null | undefined {
-  if (!file) return null;
-  try {
-    const replay = openReplay({
-      scenarioId: file.scenarioId,
-      rulesVersion: file.rulesVersion,
-      seed: file.seed,
-      settings: file.settings,
-      log: file.commands as Parameters<typeof openReplay>[0]['log'],
-      phaseHashes: file.phaseHashes,
-    });
-    return derive(replay);
-  } catch (err) {
-    if (!(err instanceof ReplayError)) throw err;
-    res.status(409).json({ error: err.message, code: err.code, at: err.at });
-    return undefined;
-  }
-}
-
-/** An annotation from a request body, or what is wrong with it. */
-function noteOf(
-  body: unknown,
-  rounds: number,
-): { round: number; phase: Phase; text: string } | string {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const last = Math.max(1, rounds);
-  if (!Number.isInteger(b.round) || (b.round as number) < 1 || (b.round as number) > last)
-    return `round must be a whole number from 1 to ${last}.`;
-  if (typeof b.phase !== 'string' || !(PHASES as readonly string[]).includes(b.phase))
-    return `phase must be one of ${PHASES.join(', ')}.`;
-  if (typeof b.text !== 'string' || b.text.trim() === '' || b.text.length > MAX_NOTE_LENGTH)
-    return `text must be 1 to ${MAX_NOTE_LENGTH} characters.`;
-  return { round: b.round as number, phase: b.phase as Phase, text: b.text };
+  id: string,
+): read is Extract<ArchiveRead, { ok: true }> {
+  if (read.ok) return true;
+  if ('notFound' in read) res.status(404).json({ error: `No finished match has the id "${id}".` });
+  else
+    res
+      .status(409)
+      .json({ error: read.replay.message, code: read.replay.code, at: read.replay.at });
+  return false;
 }

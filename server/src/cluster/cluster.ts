@@ -1,6 +1,7 @@
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
+import { log } from '../log.ts';
 import { redactUrl } from '../redact-url.ts';
 import { RedisJoinCodes } from './redis-join-codes.ts';
 
@@ -45,7 +46,7 @@ export async function connectCluster(url: string): Promise<Cluster> {
     throw new Error(`Cannot reach Redis at REDIS_URL (${redactUrl(url)}): ${reason}`);
   }
   redis.off('error', onStartError);
-  redis.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
+  redis.on('error', (error: Error) => log.error({ component: 'redis' }, `Redis: ${error.message}`));
   // Connections of their own: Colyseus's shutdown closes the presence's and
   // then the driver's, and ours must outlive both until the rooms are gone.
   const presence = new RedisPresence(redis.duplicate());

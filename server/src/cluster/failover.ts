@@ -1,6 +1,7 @@
 import { matchMaker } from '@colyseus/core';
 import { MATCH_ROOM } from '@entanglement/shared';
 import type { Redis } from 'ioredis';
+import { reasonOf, roomLog, log as serverLog } from '../log.ts';
 import { heldMatches } from '../rooms/held-matches.ts';
 import { loadPlan, offerRestore, type Restorable } from '../rooms/restore.ts';
 import type { StoredMatch } from '../store/types.ts';
@@ -53,7 +54,7 @@ export class FailoverWatch {
   constructor(
     cluster: Pick<Cluster, 'redis' | 'codes'>,
     store: Restorable,
-    log: (line: string) => void = console.log,
+    log: (line: string) => void = (line) => serverLog.info(line),
   ) {
     this.redis = cluster.redis;
     this.codes = cluster.codes;
@@ -80,7 +81,7 @@ export class FailoverWatch {
   scan(): Promise<void> {
     this.scanning ??= this.renewClaims()
       .then(() => this.takeOverOrphans())
-      .catch((error) => console.error('Failover scan failed:', error))
+      .catch((error: unknown) => serverLog.error({ err: error }, 'failover scan failed'))
       .finally(() => {
         this.scanning = null;
       });
@@ -103,7 +104,9 @@ export class FailoverWatch {
 
   private async takeOverOrphans(): Promise<void> {
     // Not awaited: asking a dead process takes Colyseus a 2 s timeout.
-    matchMaker.healthCheckAllProcesses().catch((error) => console.error('Health check:', error));
+    matchMaker
+      .healthCheckAllProcesses()
+      .catch((error: unknown) => serverLog.error({ err: error }, 'health check failed'));
     const now = Date.now();
     const live = (await this.store.listLive()).filter(
       (record) => !heldMatches.has(record.id) && now - record.createdAt >= CREATION_GRACE_MS,
@@ -146,8 +149,7 @@ export class FailoverWatch {
       );
     } catch (error) {
       this.failedAt.set(record.id, Date.now());
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(`Match ${record.id} could not be taken over: ${reason}`);
+      roomLog(record.id).error(`Match ${record.id} could not be taken over: ${reasonOf(error)}`);
     } finally {
       await this.redis.del(LOCK(record.id));
     }

@@ -6,6 +6,7 @@ import type {
   ServerMessages,
   ServerMessageType,
 } from '@entanglement/shared';
+import { roomLog } from '../log.ts';
 import type { ClockRecord, SeatRecord } from '../store/types.ts';
 import { MatchPlay } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
@@ -235,12 +236,12 @@ export class MatchFlow {
           this.room.sendViews();
           this.room.broadcastTimer();
         });
-        console.error(
-          `Match ${matchId()}: reloaded from its log (${log.length} commands) after a failed write`,
+        roomLog(matchId()).error(
+          `reloaded from its log (${log.length} commands) after a failed write`,
         );
       })
       .catch((error: unknown) => {
-        console.error(`Match ${matchId()}: could not reload from the store; frozen:`, error);
+        roomLog(matchId()).error({ err: error }, 'could not reload from the store; frozen');
       });
   }
 

@@ -14,6 +14,7 @@ import {
   stateHash,
   viewFor,
 } from '@entanglement/shared';
+import { roomLog } from '../log.ts';
 import type { CommandEntry, PhaseHash } from '../store/types.ts';
 import { replayLog } from './replay-log.ts';
 import type { WriteQueue } from './write-queue.ts';
@@ -97,7 +98,7 @@ export class MatchPlay {
     const { round, phase } = this.match;
     const result = this.apply({ kind, round, phase });
     if (!result.ok) {
-      console.error(`Match ${this.matchId()}: the engine refused to ${kind}: ${result.error}`);
+      roomLog(this.matchId()).error(`the engine refused to ${kind}: ${result.error}`);
       return null;
     }
     this.phaseHashes.push({ round, phase, hash: this.lastHash });

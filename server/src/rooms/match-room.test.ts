@@ -12,6 +12,7 @@ import {
 } from '@entanglement/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
+import { TEST_LIMITS } from '../testing/test-limits.ts';
 import { Inbox } from './test-clients.ts';
 
 let server: RunningServer;
@@ -23,7 +24,7 @@ const INDEX_HTML = '<!doctype html><title>Entanglement</title>';
 beforeAll(async () => {
   clientDist = await mkdtemp(join(tmpdir(), 'entanglement-rooms-'));
   await writeFile(join(clientDist, 'index.html'), INDEX_HTML);
-  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist });
+  server = await startGameServer({ port: 0, host: '127.0.0.1', clientDist, limits: TEST_LIMITS });
   base = `http://127.0.0.1:${server.port}`;
 });
 

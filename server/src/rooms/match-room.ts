@@ -1,4 +1,12 @@
-import { type Client, Room, type RoomException, type RoomMethodName } from '@colyseus/core';
+import {
+  type Client,
+  type Delayed,
+  ErrorCode,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+  ServerError,
+} from '@colyseus/core';
 import {
   JoinMatchSchema,
   type LobbyMessage,
@@ -9,6 +17,8 @@ import {
   type TimerMessage,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
+import type { Logger } from 'pino';
+import { reasonOf, roomLog } from '../log.ts';
 import { hashToken } from '../store/tokens.ts';
 import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
@@ -36,13 +46,26 @@ const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
 
-function logReleaseFailure(error: unknown): void {
-  console.error('Could not release a join code:', error);
-}
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
 type Metadata = { code: string };
+
+/** The server's limits that a match room applies (docs/security.md, "Limits"). */
+export interface RoomLimits {
+  /** How long a seat reservation waits for its connection (Colyseus's `seatReservationTimeout`). */
+  seatReservationSeconds: number;
+  /** A started match with nobody connected this long is ended and archived. */
+  idleMatchMs: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  seatReservationSeconds: 8,
+  idleMatchMs: 2 * 3600_000,
+};
+
+/** The code of a refused join (Colyseus's "application error", as before): the SDK's join rejects with it. */
+const REFUSED_JOIN = ErrorCode.APPLICATION_ERROR;
 
 /** What the room needs of the store: the match record, its command log, its seats and the archive. */
 export type MatchLog = Pick<
@@ -63,8 +86,17 @@ export type MatchLog = Pick<
  * which sees the room through a small interface.
  */
 export class MatchRoom extends Room<{ metadata: Metadata }> {
-  override maxClients = MAX_CLIENTS;
+  /**
+   * Colyseus counts seat reservations (a matchmaking answer not yet followed
+   * by its connection) against `maxClients` and locks a full room: so a
+   * script could lock a match with reservations it never uses. Its count is
+   * left open; MAX_CLIENTS is checked against the people actually connected
+   * (onJoin), and unused reservations lapse after `seatReservationSeconds`.
+   */
+  override maxClients = Number.MAX_SAFE_INTEGER;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+  /** The server's limits (its configuration). */
+  protected limits: RoomLimits = DEFAULT_ROOM_LIMITS;
 
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
@@ -79,17 +111,20 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** Where join codes are claimed: this process's memory, or Redis shared by several processes. */
   protected codes: JoinCodeRegistry = joinCodes;
   /** The store's writes, in the order they happened. */
-  private readonly writes = new WriteQueue(() => `Match ${this.roomId}`);
+  private readonly writes = new WriteQueue(() => this.log);
   private shuttingDown = false;
   private chat = new Chat();
   /** Questions put to seats after resolutions, open until someone at the seat answers. */
   private readonly reflections = new ReflectionDesk();
+  /** Ends a started match nobody is connected to (`idleMatchMs`); null while someone is. */
+  private idleTimer: Delayed | null = null;
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
   private readonly views = new ViewSender();
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
     this.patchRate = CLOCK_TICK_MS;
+    this.seatReservationTimeout = this.limits.seatReservationSeconds;
     this.writes.store = this.store;
     const plan = takeRestore(options);
     if (plan) await this.restoreFrom(plan);
@@ -126,7 +161,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.roomId = record.id;
     // Nobody is connected yet: keep the room until the match ends.
     this.autoDispose = false;
-    this.flow = new MatchFlow(restoredSetup(plan), this.flowRoom());
+    let setup: ReturnType<typeof restoredSetup>;
+    try {
+      setup = restoredSetup(plan);
+    } catch (error) {
+      // Its reason is logged by whoever restores (one line); Colyseus would add the stack.
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reasonOf(error));
+    }
+    this.flow = new MatchFlow(setup, this.flowRoom());
     this.hostTokenHash = record.hostTokenHash;
     this.hostGiven = true;
     this.flow.restoreSeats(seats);
@@ -140,8 +182,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.clock.setTimeout(() => {
         if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
       }, RESTORED_LOBBY_MS);
-    } else this.flow.resumePlay(clock);
-    console.log(
+    } else {
+      this.flow.resumePlay(clock);
+      // Nobody is connected yet: if nobody comes back, the match ends like a deserted one.
+      this.watchIdle();
+    }
+    this.log.info(
       `Restored match ${this.roomId} (code ${this.code}): ${this.stage}, round ${this.match.round}, ` +
         `${this.match.phase}, ${log.length} commands replayed`,
     );
@@ -164,8 +210,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   override onJoin(client: Client, options: unknown): void {
+    this.watchIdle();
+    // `clients` already holds this one. A refusal is a ServerError: Colyseus logs other errors with their stack.
+    if (this.clients.length > MAX_CLIENTS)
+      throw new ServerError(REFUSED_JOIN, `This match is full: at most ${MAX_CLIENTS} people.`);
     const parsed = JoinMatchSchema.safeParse(options);
-    if (!parsed.success) throw new Error('Choose a nickname of 1 to 24 characters.');
+    if (!parsed.success)
+      throw new ServerError(REFUSED_JOIN, 'Choose a nickname of 1 to 24 characters.');
     this.flow.seating.add(client.sessionId, parsed.data.nickname);
     // A lobby restored after a restart is kept only until the people who came back leave.
     if (this.stage === 'lobby') this.autoDispose = true;
@@ -200,6 +251,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
 
   /** Back after a drop: the client gets the lobby, its view and the timer again. */
   override onReconnect(client: Client): void {
+    this.watchIdle();
     sendTo(client, 'lobby', this.lobbyMessage());
     if (this.stage === 'lobby') return;
     const seat = this.flow.seating.seatOf(client.sessionId);
@@ -214,6 +266,33 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.chat.forget(client.sessionId);
     this.hostGone(client.sessionId);
     this.broadcastLobby();
+    this.watchIdle();
+  }
+
+  /**
+   * A started match with nobody connected for `idleMatchMs` is ended, scored
+   * and archived as when the host ends it (then the room closes): nothing
+   * lives forever. Anyone connecting stops the count; the last to leave
+   * starts it again. (A lobby nobody is in closes at once, as Colyseus
+   * disposes an empty room.)
+   */
+  private watchIdle(): void {
+    const deserted = this.stage === 'playing' && this.clients.length === 0;
+    if (!deserted) {
+      this.idleTimer?.clear();
+      this.idleTimer = null;
+      return;
+    }
+    this.idleTimer ??= this.clock.setTimeout(() => {
+      this.idleTimer = null;
+      if (this.stage !== 'playing' || this.clients.length > 0) return;
+      const ms = this.limits.idleMatchMs;
+      const time = ms < 60_000 ? `${ms / 1000} s` : `${Math.round(ms / 60_000)} minutes`;
+      this.log.info(`Match ${this.roomId} ended: nobody was connected for ${time}`);
+      // Ended as the host would end it: scored on the rounds played, then archived.
+      this.flow.endEarly();
+      this.broadcastTimer();
+    }, this.limits.idleMatchMs);
   }
 
   override onBeforeShutdown(): void {
@@ -235,7 +314,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.flow?.phaseClock.stop();
     if (!created) return;
     if (this.code && !this.shuttingDown)
-      await this.codes.release(this.code, this.roomId).catch(logReleaseFailure);
+      await this.codes
+        .release(this.code, this.roomId)
+        .catch((error: unknown) =>
+          this.log.error({ err: error }, 'could not release the join code'),
+        );
     if (this.stage === 'lobby' && !this.shuttingDown && this.roomId)
       this.writes.enqueue('discard the abandoned lobby', async (store) =>
         store.discard?.(this.roomId),
@@ -246,7 +329,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override onUncaughtException(error: RoomException, method: RoomMethodName): void {
     // A refused create or join is answered to that client; it is not the server's failure.
     if (method === 'onCreate' || method === 'onJoin') return;
-    console.error(`Match ${this.roomId} (${method}):`, error);
+    this.log.error({ err: error, method }, 'the room failed');
+  }
+
+  /** This match's log lines carry its room id. */
+  private get log(): Logger {
+    return roomLog(this.roomId);
   }
 
   /** The engine's state of the match. */

@@ -1,3 +1,4 @@
+import { ErrorCode, ServerError } from '@colyseus/core';
 import {
   type BotLevel,
   CreateMatchSchema,
@@ -33,19 +34,33 @@ interface RoomSettings {
   botLevel?: BotLevel;
 }
 
-/** A new match from the creator's options; throws naming the first option refused. */
+/** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
+function refused(reason: string): ServerError {
+  return new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reason);
+}
+
+/**
+ * A new match from the creator's options; throws naming the first option
+ * refused, as a ServerError: a refusal, which Colyseus answers without
+ * logging a stack trace.
+ */
 export function newMatchSetup(options: unknown): MatchSetup {
   const parsed = CreateMatchSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
+    throw refused(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
   }
   const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel } = parsed.data;
-  const scenario = getScenario(scenarioId);
+  let scenario: Scenario;
+  try {
+    scenario = getScenario(scenarioId);
+  } catch (error) {
+    throw refused(`Cannot create the match: ${(error as Error).message}`);
+  }
   const settings = { rounds, pace, seats, preset };
   const seed = nanoid();
   const created = createMatch(scenario, settings, seed);
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw refused(created.error);
   return {
     scenario,
     settings,

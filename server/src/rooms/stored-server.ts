@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
 import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
+import { TEST_LIMITS } from '../testing/test-limits.ts';
 import type { Inbox } from './test-clients.ts';
 
 /** The tutorial as a host creates it in tests: three seats, long timers (tests move on with `skip`). */
@@ -46,6 +47,7 @@ export function useTestServer<S extends ServerStore>(
       host: '127.0.0.1',
       clientDist: join(dir, 'dist'),
       store: env.store,
+      limits: TEST_LIMITS,
     });
     env.base = `http://127.0.0.1:${server.port}`;
   });

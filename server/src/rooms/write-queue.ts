@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { MatchLog } from './match-room.ts';
 
 /**
@@ -7,11 +8,12 @@ import type { MatchLog } from './match-room.ts';
  */
 export class WriteQueue {
   private tail: Promise<void> = Promise.resolve();
-  private readonly label: () => string;
+  private readonly log: () => Logger;
   store: MatchLog | null = null;
 
-  constructor(label: () => string) {
-    this.label = label;
+  /** `log`: the match's log (its room id is known only once the room is set up). */
+  constructor(log: () => Logger) {
+    this.log = log;
   }
 
   /** Queues a write after every earlier one; resolves once it is committed, rejects if it failed. */
@@ -20,7 +22,7 @@ export class WriteQueue {
     if (!store) return Promise.resolve();
     const done = this.tail.then(() => write(store));
     this.tail = done.catch((error: unknown) => {
-      console.error(`${this.label()}: could not ${what}:`, error);
+      this.log().error({ err: error }, `could not ${what}`);
     });
     return done;
   }
@@ -37,7 +39,7 @@ export class WriteQueue {
       return;
     }
     this.tail.then(fn).catch((error: unknown) => {
-      console.error(`${this.label()}: could not send updates:`, error);
+      this.log().error({ err: error }, 'could not send updates');
     });
   }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { log } from '../log.ts';
 
 /** The connection side of the Postgres store: the pool, transactions, errors as one line. */
 
@@ -24,7 +25,9 @@ export function createPool(options: PoolOptions, where: string): pg.Pool {
     application_name: 'entanglement',
     keepAlive: true,
   });
-  pool.on('error', (err) => console.error(`${where}: an idle connection failed: ${err.message}`));
+  pool.on('error', (err) =>
+    log.error({ component: 'postgres' }, `${where}: an idle connection failed: ${err.message}`),
+  );
   // A connection the pool is already closing has no listener of its own left:
   // the server ending it then (a shutdown) must not be an uncaught error either.
   pool.on('connect', (client) => client.on('error', () => undefined));

@@ -33,9 +33,11 @@ test('a DATABASE_URL nobody answers at stops the server at start with one clear 
   );
   expect(error?.message).toMatch(/^The server exited \(1\)/);
   // On a fresh checkout the server first says the client is not built yet: not about Postgres.
-  const lines = (error?.message.split('\n').slice(1) ?? []).filter(
-    (line) => line.trim() !== '' && !line.startsWith('The client is not built'),
-  );
+  // Log lines are JSON (pino); the message is `msg`.
+  const lines = (error?.message.split('\n').slice(1) ?? [])
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { msg: string }).msg)
+    .filter((msg) => !msg.startsWith('The client is not built'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(
     new RegExp(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { REPO_ROOT } from '../config.ts';
+import { TEST_LIMIT_ENV } from './test-limits.ts';
 
 /** The game server in a child process (`node --import tsx server/src/main.ts`). */
 export interface ServerProcess {
@@ -13,12 +14,20 @@ export interface ServerProcess {
 /**
  * Starts the real server on 127.0.0.1 and a free port with its data in
  * `dataDir`; resolves once it prints the address to open. Used where a test
- * needs a separate process: restarts after kill -9, browser tests.
+ * needs a separate process: restarts after kill -9, browser tests. Its
+ * per-address rates are off (TEST_LIMIT_ENV) unless `env` sets them.
  */
 export function spawnServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...TEST_LIMIT_ENV,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,77 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { debrief, openReplay, ReplayError, trackSeries, tracksCsv } from '@entanglement/shared';
+import { openSqliteStore } from '../store/sqlite.ts';
+import type { MatchFile, MatchFileOptions } from '../store/types.ts';
+
+/**
+ * The archive's worker thread (archive-reader.ts): builds what a reader of
+ * a finished match is sent (its match file as JSON, its tracks as CSV, its
+ * debrief as JSON) off the server's event loop. With a SQLite store it
+ * reads the match itself through a connection of its own (WAL: readers do
+ * not hold up the server's writes); otherwise it is sent the match file.
+ */
+export type ArchiveDocument = 'file' | 'csv' | 'debrief';
+
+export interface ArchiveJob {
+  job: number;
+  id: string;
+  document: ArchiveDocument;
+  chat: NonNullable<MatchFileOptions['chat']>;
+  /** The match file, when the worker has no store of its own. */
+  file?: MatchFile | null;
+}
+
+export type ArchiveAnswer =
+  | { job: number; ok: true; bytes: Uint8Array }
+  | { job: number; ok: false; notFound: true }
+  | { job: number; ok: false; replay: { message: string; code: string; at: unknown } };
+
+export interface ArchiveWorkerData {
+  /** The SQLite store's directory and file name, or null. */
+  sqlite: { dataDir: string; fileName: string } | null;
+}
+
+const { sqlite } = workerData as ArchiveWorkerData;
+const store = sqlite ? openSqliteStore(sqlite) : null;
+
+async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
+  const file =
+    job.file !== undefined ? job.file : await store!.getMatchFile(job.id, { chat: job.chat });
+  if (!file) return { job: job.job, ok: false, notFound: true };
+  if (job.document === 'file') return { job: job.job, ok: true, bytes: utf8(JSON.stringify(file)) };
+  try {
+    const replay = openReplay({
+      scenarioId: file.scenarioId,
+      rulesVersion: file.rulesVersion,
+      seed: file.seed,
+      settings: file.settings,
+      log: file.commands as Parameters<typeof openReplay>[0]['log'],
+      phaseHashes: file.phaseHashes,
+    });
+    const text =
+      job.document === 'csv' ? tracksCsv(trackSeries(replay)) : JSON.stringify(debrief(replay));
+    return { job: job.job, ok: true, bytes: utf8(text) };
+  } catch (err) {
+    if (!(err instanceof ReplayError)) throw err;
+    return {
+      job: job.job,
+      ok: false,
+      replay: { message: err.message, code: err.code, at: err.at },
+    };
+  }
+}
+
+/** Bytes of their own, so that they can be handed over (transferred) rather than copied. */
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'utf8'));
+}
+
+parentPort!.on('message', (job: ArchiveJob) => {
+  answer(job).then(
+    (result) =>
+      parentPort!.postMessage(result, result.ok ? [result.bytes.buffer as ArrayBuffer] : []),
+    (error: unknown) => {
+      throw error;
+    },
+  );
+});
