@@ -6,7 +6,9 @@
  * harness from bot self-play) that bring every win share near fair on these
  * games; check them on another --seed before putting them in the scenario.
  * `--pars 4` sets every seat's par to one number for the run; `--goals`
- * also prints each goal's end values (quartiles) against its thresholds.
+ * also prints each goal's end values (quartiles) against its thresholds;
+ * `--rates` how the bots behave as states (abandonments, entrapments,
+ * hedges, scale-backs, mandates voted, passed and stretched).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,7 @@ import { nextFloat, nextInt, seedToState } from '../src/rng.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { scoreMatch } from '../src/scoring.ts';
 import { flag, intFlag, median, quantile } from './args.ts';
+import { BehaviourRates } from './behaviour-rates.ts';
 
 const scenarioId = flag('scenario', 'main');
 const games = intFlag('games', 2000);
@@ -44,6 +47,10 @@ const bots = doctrineBots(scenario, seats, level);
 const fair = 1 / seats.length;
 const seatDef = (seat: string) => scenario.actors.find((a) => a.id === seat)?.seat;
 
+const rates = process.argv.includes('--rates')
+  ? new BehaviourRates((s) => doctrineFor(scenario, s).id)
+  : null;
+
 const stars: Record<string, number[]> = {};
 const margins: Record<string, number[]> = {};
 const wins: Record<string, number> = {};
@@ -67,7 +74,15 @@ let wars = 0;
 let rounds = 0;
 const start = performance.now();
 for (let g = 0; g < games; g++) {
-  const game = playBotGame(scenario, { seats }, `${seed}:${g}`, bots, `${seed}:${g}`);
+  const game = playBotGame(
+    scenario,
+    { seats },
+    `${seed}:${g}`,
+    bots,
+    `${seed}:${g}`,
+    rates?.options(),
+  );
+  rates?.addGame(game);
   rounds += game.state.round;
   if (game.state.ending?.reason === 'greatPowerWar') wars++;
   const scores = scoreMatch(scenario, game.state);
@@ -96,7 +111,7 @@ for (let g = 0; g < games; g++) {
 const seconds = (performance.now() - start) / 1000;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-const switches = ['--goals', '--fit'].filter((f) => process.argv.includes(f));
+const switches = ['--goals', '--fit', '--rates'].filter((f) => process.argv.includes(f));
 console.log(
   `npm run balance -- --games ${games} --scenario ${scenarioId} --seed ${seed} --level ${level}${parsFlag ? ` --pars ${parsFlag}` : ''}${switches.map((f) => ` ${f}`).join('')}`,
 );
@@ -182,6 +197,7 @@ ${bars}
 }
 if (switches.includes('--goals')) printGoals();
 if (switches.includes('--fit')) fitPars();
+if (rates) console.log(`\n${rates.report()}`);
 
 /** Each goal's end values (p10 / p25 / median / p75 / p90) against its thresholds, and objectives met. */
 function printGoals(): void {
