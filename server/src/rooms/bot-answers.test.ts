@@ -33,10 +33,10 @@ import {
 } from './test-clients.ts';
 
 const MAIN = getScenario('main');
-/** China is the person; the other five seats are bots. */
-const SEATS = ['china', 'russia', 'usa', 'india', 'brazil', 'iran'];
+/** Every seat of the main scenario: China is the person, the other ten are bots. */
+const SEATS = [...MAIN.seats.required, ...MAIN.seats.optional];
 const BOT_SEATS = SEATS.filter((s) => s !== 'china');
-const GLOBAL_SOUTH = ['india', 'brazil', 'iran'];
+const GLOBAL_SOUTH = MAIN.actors.filter((a) => a.kind === 'globalSouth').map((a) => a.id);
 /** Long timers: phases move on because every seat is done, never because a timer ran out. */
 const TIMERS = { news: 600, diplomacy: 600, responses: 600, calls: 600, resolution: 600 };
 
@@ -55,23 +55,25 @@ const stored = {
 };
 
 /**
- * A raise with an investment package from China to a Global South seat, legal
- * on `state` (a Global South doctrine takes every investment package).
+ * An investment package from China to a Global South seat (a Global South
+ * doctrine takes every one), with a raise where the tie allows one, legal
+ * on `state`: the bots' own offers may leave some pairs busy this round.
  */
 function investmentOffer(state: MatchState): Extract<SeatCommand, { kind: 'offer' }> {
-  for (const to of GLOBAL_SOUTH) {
-    const cmd: SeatCommand = {
-      kind: 'offer',
-      seat: 'china',
-      round: state.round,
-      phase: state.phase,
-      to,
-      raise: true,
-      riders: [{ kind: 'investment', amount: 2 }],
-      favour: false,
-    };
-    if (applyCommand(MAIN, cloneState(state), cmd).ok) return cmd;
-  }
+  for (const raise of [true, false])
+    for (const to of GLOBAL_SOUTH) {
+      const cmd: SeatCommand = {
+        kind: 'offer',
+        seat: 'china',
+        round: state.round,
+        phase: state.phase,
+        to,
+        raise,
+        riders: [{ kind: 'investment', amount: 2 }],
+        favour: false,
+      };
+      if (applyCommand(MAIN, cloneState(state), cmd).ok) return cmd;
+    }
   throw new Error('China can make no Global South seat an offer now');
 }
 
