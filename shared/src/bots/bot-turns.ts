@@ -43,15 +43,8 @@ export function playBotTurn(
   bot: Bot,
   options: BotTurnOptions,
 ): void {
-  const stamp = { seat, round: state.round, phase: state.phase };
-  const decisions = options.maxDecisions ?? MAX_DECISIONS;
-  for (let i = 0; i < decisions; i++) {
-    const cmd = decide(scenario, state, seat, bot, options);
-    if (!cmd) return;
-    if (!options.tryApply(cmd)) break;
-    if (cmd.kind === 'done') return;
-  }
-  options.tryApply({ kind: 'done', ...stamp, done: true });
+  if (feed(scenario, state, seat, bot, options, () => true) === 'cut')
+    options.tryApply({ kind: 'done', seat, round: state.round, phase: state.phase, done: true });
 }
 
 /**
@@ -66,11 +59,31 @@ function playOwed(
   bot: Bot,
   options: BotTurnOptions,
 ): void {
+  feed(scenario, state, seat, bot, options, (cmd) => OWED_KINDS.has(cmd.kind));
+}
+
+/**
+ * Feeds the bot fresh views and applies its commands while it wants
+ * something `wanted` lets through: "finished" when it stops of itself (done,
+ * nothing more, or something not wanted), "cut" when a command was refused
+ * or it ran out of decisions.
+ */
+function feed(
+  scenario: Scenario,
+  state: MatchState,
+  seat: string,
+  bot: Bot,
+  options: BotTurnOptions,
+  wanted: (cmd: SeatCommand) => boolean,
+): 'finished' | 'cut' {
   const decisions = options.maxDecisions ?? MAX_DECISIONS;
   for (let i = 0; i < decisions; i++) {
     const cmd = decide(scenario, state, seat, bot, options);
-    if (!cmd || !OWED_KINDS.has(cmd.kind) || !options.tryApply(cmd)) return;
+    if (!cmd || !wanted(cmd)) return 'finished';
+    if (!options.tryApply(cmd)) return 'cut';
+    if (cmd.kind === 'done') return 'finished';
   }
+  return 'cut';
 }
 
 function decide(
