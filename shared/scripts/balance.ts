@@ -9,6 +9,8 @@
  * scenario file (the base values at the default rounds with every seat,
  * otherwise `byRounds` / `bySeats` anchors: docs/rules.md §13). Check
  * fitted values on another --seed. `--pars 4` scores with every par at 4.
+ * `--rates` also prints how the bots behave as states (answers to calls,
+ * abandonments, entrapments, scale-backs, the Council: behaviour-rates.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,7 @@ import { doctrineFor } from '../src/bots/roster.ts';
 import { getScenario } from '../src/content/index.ts';
 import { fullSeatCount, isAtMost } from '../src/goals.ts';
 import { median, quantile } from './args.ts';
+import { BehaviourRates } from './behaviour-rates.ts';
 import { fitPars } from './fit-pars.ts';
 import { objectiveMet, playSeries, type Scoring, scenarioScoring, summarise } from './selfplay.ts';
 
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     goals: { type: 'boolean', default: false },
     fit: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
+    rates: { type: 'boolean', default: false },
   },
 });
 const whole = (name: string, v: string | undefined, fallback: number) => {
@@ -59,7 +63,16 @@ const allSeats = [...scenario.seats.required, ...scenario.seats.optional];
 const seatDef = (seat: string) => scenario.actors.find((a) => a.id === seat)?.seat;
 
 const start = performance.now();
-const played = playSeries({ scenario, games, seed, level, rounds, seatCount, countEvents: true });
+const rates = args.rates ? new BehaviourRates((seat) => doctrineFor(scenario, seat).id) : undefined;
+const played = playSeries({
+  scenario,
+  games,
+  seed,
+  level,
+  rounds,
+  seatCount,
+  ...(rates ? { rates } : {}),
+});
 const seconds = (performance.now() - start) / 1000;
 const own = scenarioScoring(scenario);
 const scoring: Scoring = args.pars === undefined ? own : { ...own, par: () => Number(args.pars) };
@@ -75,7 +88,7 @@ const flags = [
   `--rounds ${rounds}`,
   `--seats ${seatCount}`,
   ...(args.pars !== undefined ? [`--pars ${args.pars}`] : []),
-  ...(['goals', 'fit', 'write'] as const).filter((f) => args[f]).map((f) => `--${f}`),
+  ...(['goals', 'fit', 'write', 'rates'] as const).filter((f) => args[f]).map((f) => `--${f}`),
 ];
 console.log(`npm run balance -- ${flags.join(' ')}`);
 const wars = played.filter((g) => g.war).length;
@@ -114,7 +127,7 @@ console.log(
 );
 if (args.goals || args.fit) printGoals();
 if (args.goals) printEconomy();
-if (args.goals) printRates();
+if (rates) console.log(`\n${rates.report()}`);
 if (args.fit) fit();
 
 function table(header: string[], rows: string[][]): void {
@@ -187,33 +200,6 @@ function printEconomy(): void {
         String(median(rs.map((r) => r.lastRoundSpent))),
       ];
     }),
-  );
-}
-
-/** How often the lessons happen: per game, the events that show each concept. */
-function printRates(): void {
-  const kinds: [string, string][] = [
-    ['entrapment', 'entrapments (any actor)'],
-    ['abandonment', 'abandonments (any actor)'],
-    ['seats:honoured', 'calls honoured by seats'],
-    ['seats:hedged', 'calls hedged by seats'],
-    ['seats:scaledBack', 'ties scaled back by seats (a partner at war)'],
-    ['votesCounted', 'Security Council votes'],
-    ['votesCounted:passed', 'mandates passed'],
-    ['mandateStretched', 'mandates stretched'],
-    ['actedWithoutMandate', 'acted without a mandate'],
-    ['stalemate', 'stalemates'],
-    ['crisisDefused', 'crises defused'],
-    ['greatPowerWar', 'great-power wars'],
-  ];
-  console.log('');
-  table(
-    ['what happens', 'per game (mean)', 'games with one'],
-    kinds.map(([k, label]) => [
-      label,
-      mean(played.map((g) => g.events[k] ?? 0)).toFixed(2),
-      `${((100 * played.filter((g) => (g.events[k] ?? 0) > 0).length) / games).toFixed(0)}%`,
-    ]),
   );
 }
 

@@ -14,6 +14,7 @@ import { actionPointsMax } from '../src/plan.ts';
 import type { Goal, Scenario } from '../src/scenario/schema.ts';
 import { goalValue } from '../src/scoring.ts';
 import type { MatchState } from '../src/state.ts';
+import type { BehaviourRates } from './behaviour-rates.ts';
 
 export interface SeatRecord {
   goalValues: number[];
@@ -35,8 +36,6 @@ export interface GameRecord {
   rounds: number;
   war: boolean;
   bySeat: Record<string, SeatRecord>;
-  /** Counts of events in the game, by type (abandonments, entrapments, votes passed…). */
-  events: Record<string, number>;
 }
 
 export interface SeriesOptions {
@@ -49,8 +48,8 @@ export interface SeriesOptions {
   seatCount?: number;
   /** Doctrines that replace a seat's own (the strategy harness). */
   override?: Record<string, Doctrine>;
-  /** Also count events by type (slower: every event is kept). */
-  countEvents?: boolean;
+  /** Also counts how the bots behave (balance's `--rates`). */
+  rates?: BehaviourRates;
 }
 
 /** The seats of game `g`: the required ones, then optional ones in turn. */
@@ -112,10 +111,11 @@ export function playSeries(o: SeriesOptions): GameRecord[] {
     const bots = Object.fromEntries(seats.map((s) => [s, bot(s)]));
     const settings = { seats, ...(o.rounds ? { rounds: o.rounds } : {}) };
     const last: LastRound = { wealth: {}, spendable: {}, spent: {} };
-    const events: Record<string, number> = {};
+    const counted = o.rates?.options();
     const game = playBotGame(o.scenario, settings, `${o.seed}:${g}`, bots, `${o.seed}:${g}`, {
-      keepEvents: o.countEvents ?? false,
+      keepEvents: !!counted,
       onStep(state, cmd) {
+        counted?.onStep?.(state, cmd);
         const lastRound = state.round === state.settings.rounds;
         if (cmd.kind === 'advance' && lastRound && state.phase === 'diplomacy')
           for (const s of seats) {
@@ -132,23 +132,13 @@ export function playSeries(o: SeriesOptions): GameRecord[] {
         last.spent[cmd.seat] = (last.spent[cmd.seat] ?? 0) + spent;
       },
     });
-    if (o.countEvents)
-      for (const e of game.events) {
-        const key = e.detail?.result ? `${e.type}:${e.detail.result}` : e.type;
-        events[key] = (events[key] ?? 0) + 1;
-        if (key !== e.type) events[e.type] = (events[e.type] ?? 0) + 1;
-      }
-    // What the seats did, from their counters: hedges and scale-backs have no event of their own.
-    for (const s of seats)
-      for (const k of ['hedged', 'scaledBack', 'honoured'] as const)
-        events[`seats:${k}`] = (events[`seats:${k}`] ?? 0) + game.state.actors[s]!.stats[k];
+    o.rates?.addGame(game);
     const state = game.state;
     out.push({
       seats,
       rounds: state.ending?.roundsPlayed ?? state.round,
       war: state.ending?.reason === 'greatPowerWar',
       bySeat: Object.fromEntries(seats.map((s) => [s, record(ctx, state, s, last)])),
-      events,
     });
   }
   return out;

@@ -7,7 +7,7 @@ export { type ApplyResult, allSeatsDone, applyCommand } from './apply.ts';
 export { BOT_LEVELS, type Bot, type BotLevel, type BotOptions, doctrineBot } from './bots/bot.ts';
 export type { Doctrine } from './bots/doctrine.ts';
 export { type PlayedGame, playRandomGame } from './bots/play.ts';
-export { playBotGame, playBotPhase } from './bots/play-bots.ts';
+export { playBotGame, playBots } from './bots/play-bots.ts';
 export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';

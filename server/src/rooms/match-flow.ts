@@ -134,8 +134,13 @@ export class MatchFlow {
     });
   }
 
-  /** Commands were applied: the phase ends early if every seat is done, else clients see them. */
+  /**
+   * Commands were applied: bots answer what they now owe (a person's offer,
+   * invitation, or a crisis the host injected), then the phase ends early if
+   * every seat is done, else clients see them.
+   */
   commandsApplied(): void {
+    this.resumeBots();
     if (this.play.everyoneDone()) this.advance();
     else this.room.writes.afterWrites(() => this.room.sendViews());
   }
@@ -245,8 +250,9 @@ export class MatchFlow {
       });
   }
 
+  /** Bots play what they have to do now (their turn, or answers they owe). */
   private resumeBots(): void {
-    if (this.stage === 'playing') this.play.resumeBots();
+    if (this.stage === 'playing' && !this.play.recovering) this.play.playBots();
   }
 
   private phaseMs(): number {

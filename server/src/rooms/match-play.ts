@@ -3,6 +3,7 @@ import {
   type ApplyResult,
   allSeatsDone,
   applyCommand,
+  type Bot,
   type BotLevel,
   type Command,
   type createMatch,
@@ -10,16 +11,16 @@ import {
   doctrineFor,
   type EngineEvent,
   type MatchState,
+  playBots,
   type Scenario,
   stateHash,
-  viewFor,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
 import type { CommandEntry, PhaseHash } from '../store/types.ts';
 import { replayLog } from './replay-log.ts';
 import type { WriteQueue } from './write-queue.ts';
 
-/** Commands a stand-in bot may issue in one phase before it is made to stop. */
+/** Commands a stand-in bot may issue in one turn before it is made to stop (marked done). */
 const BOT_COMMANDS_PER_PHASE = 32;
 
 export type SettingsInput = Parameters<typeof createMatch>[1];
@@ -106,25 +107,22 @@ export class MatchPlay {
   }
 
   /**
-   * Doctrine bots of the host's level play the given seats' phase. Each
+   * Doctrine bots of the host's level play whatever the given seats have to
+   * do now, through the engine's one bot driver: a seat that has not
+   * finished the phase plays it, one that has answers what it owes (an
+   * offer, an invitation, a call, a vote), in every phase and pace. Each
    * decision is made from that seat's view only (what a person there would
-   * see); a refused command or "done" ends the bot's turn.
+   * see), with the bots' own generator; a refused command or "done" ends a
+   * bot's turn. Called when a phase starts, after a restart or a reload, and
+   * after every command from a person (which may leave a bot owing an answer).
    */
   playBots(seats: Iterable<string> = this.bots): void {
-    for (const seat of seats) {
-      const bot = doctrineBot(doctrineFor(this.scenario, seat), this.botLevel);
-      for (let i = 0; i < BOT_COMMANDS_PER_PHASE; i++) {
-        const cmd = bot.decide(this.scenario, viewFor(this.match, seat), { rng: this.botRng });
-        if (cmd === null) break;
-        const result = this.apply(cmd);
-        if (!result.ok || cmd.kind === 'done') break;
-      }
-    }
-  }
-
-  /** Bots that have not finished the current phase play it (after a restart or a reload). */
-  resumeBots(): void {
-    this.playBots([...this.bots].filter((seat) => !this.match.drafts[seat]?.done));
+    const bots: Record<string, Bot> = {};
+    for (const seat of seats)
+      bots[seat] = doctrineBot(doctrineFor(this.scenario, seat), this.botLevel);
+    playBots(this.scenario, this.match, bots, this.botRng, (cmd) => this.apply(cmd).ok, {
+      maxDecisions: BOT_COMMANDS_PER_PHASE,
+    });
   }
 
   /** Early advance: only when people play, and every seat (people and bots) is done. */

@@ -1,3 +1,4 @@
+import { owedDecisions } from '../commands/owed.ts';
 import type { Answer, SeatCommand } from '../commands/schema.ts';
 import { nextFloat, nextInt, type RngHolder } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -44,64 +45,56 @@ function firstLegal(s: Situation, cmds: Iterable<SeatCommand>): SeatCommand | nu
 
 /** The decisions the seat owes now, each as alternatives in order (offers, invitations, calls, Press, votes, mandates). */
 function obligations(s: Situation, d: Doctrine, easy: boolean): SeatCommand[][] {
-  const { state, seat, stamp, kinds } = s;
+  const { stamp } = s;
   const flip = (yes: boolean) => (easy && nextFloat(s.rng) < EASY_NOISE ? !yes : yes);
-  const out: SeatCommand[][] = [];
-  if (kinds.includes('respond'))
-    for (const o of state.offers)
-      if (o.to === seat && o.answer === null && !o.withdrawn) {
-        const accept = flip(d.acceptOffer(s, o));
+  return owedDecisions(s.ctx, s.state, s.seat).map((owed): SeatCommand[] => {
+    switch (owed.kind) {
+      case 'respond': {
+        const offer = owed.offer.id;
         // A favour offer may only be refused with 2 Wealth to pay: accepting is the fallback.
-        out.push([
-          { kind: 'respond', ...stamp, offer: o.id, accept },
-          { kind: 'respond', ...stamp, offer: o.id, accept: true },
-        ]);
+        return [
+          { kind: 'respond', ...stamp, offer, accept: flip(d.acceptOffer(s, owed.offer)) },
+          { kind: 'respond', ...stamp, offer, accept: true },
+        ];
       }
-  if (kinds.includes('respondInvitation'))
-    for (const i of state.invitations)
-      if (i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat))
-        out.push([
+      case 'respondInvitation':
+        return [
           {
             kind: 'respondInvitation',
             ...stamp,
-            invitation: i.id,
-            accept: flip(d.acceptInvitation(s, i)),
+            invitation: owed.invitation.id,
+            accept: flip(d.acceptInvitation(s, owed.invitation)),
           },
-        ]);
-  for (const crisis of state.crises) {
-    if (!crisis.live) continue;
-    const call = crisis.calls.find((c) => c.actor === seat);
-    if (kinds.includes('answer') && call && !crisis.answers[seat]) {
-      let answers: Answer[] = d.answer(s, crisis, call);
-      if (easy && nextFloat(s.rng) < EASY_NOISE) answers = [...answers].reverse();
-      out.push(answers.map((answer) => ({ kind: 'answer', ...stamp, crisis: crisis.uid, answer })));
+        ];
+      case 'answer': {
+        let answers: Answer[] = d.answer(s, owed.crisis, owed.call);
+        if (easy && nextFloat(s.rng) < EASY_NOISE) answers = [...answers].reverse();
+        const crisis = owed.crisis.uid;
+        return answers.map((answer) => ({ kind: 'answer', ...stamp, crisis, answer }));
+      }
+      case 'instigate': {
+        const crisis = owed.crisis.uid;
+        const p = d.press(s, owed.crisis);
+        return [
+          { kind: 'instigate', ...stamp, crisis, press: p.press, power: p.power },
+          { kind: 'instigate', ...stamp, crisis, press: p.press, power: 1 },
+          { kind: 'instigate', ...stamp, crisis, press: false, power: 0 },
+        ];
+      }
+      case 'vote': {
+        const crisis = owed.crisis.uid;
+        return [
+          { kind: 'vote', ...stamp, crisis, vote: d.vote(s, owed.crisis) },
+          { kind: 'vote', ...stamp, crisis, vote: 'abstain' },
+        ];
+      }
     }
-    if (kinds.includes('instigate') && crisis.instigator === seat && !crisis.press) {
-      const p = d.press(s, crisis);
-      out.push([
-        { kind: 'instigate', ...stamp, crisis: crisis.uid, press: p.press, power: p.power },
-        { kind: 'instigate', ...stamp, crisis: crisis.uid, press: p.press, power: 1 },
-        { kind: 'instigate', ...stamp, crisis: crisis.uid, press: false, power: 0 },
-      ]);
-    }
-    const card = s.ctx.card[crisis.card]!;
-    if (
-      kinds.includes('vote') &&
-      card.kind === 'vote' &&
-      s.ctx.councilMembers.includes(seat) &&
-      !crisis.votes[seat]
-    )
-      out.push([
-        { kind: 'vote', ...stamp, crisis: crisis.uid, vote: d.vote(s, crisis) },
-        { kind: 'vote', ...stamp, crisis: crisis.uid, vote: 'abstain' },
-      ]);
-    if (kinds.includes('mandate') && card.mandateFor === seat && !crisis.mandate)
-      out.push([
-        { kind: 'mandate', ...stamp, crisis: crisis.uid, choice: d.mandate(s, crisis) },
-        { kind: 'mandate', ...stamp, crisis: crisis.uid, choice: 'limit' },
-      ]);
-  }
-  return out;
+    const crisis = owed.crisis.uid;
+    return [
+      { kind: 'mandate', ...stamp, crisis, choice: d.mandate(s, owed.crisis) },
+      { kind: 'mandate', ...stamp, crisis, choice: 'limit' },
+    ];
+  });
 }
 
 function lowers(s: Situation, d: Doctrine): SeatCommand[] {

@@ -1,8 +1,9 @@
 import type { Answer, SeatCommand } from '../commands/schema.ts';
 import { rivalPresent } from '../crisis.ts';
+import { isGreatPower } from '../ctx.ts';
 import type { CallState, CrisisState, InvitationState, OfferState } from '../state.ts';
-import { ALLIANCE, PARTNERSHIP } from '../vocabulary.ts';
-import { type Situation, shown } from './situation.ts';
+import { ALLIANCE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
+import { own, type Situation, shown } from './situation.ts';
 
 type Order = Extract<SeatCommand, { kind: 'order' }>['order'];
 type Rider = Extract<SeatCommand, { kind: 'offer' }>['riders'][number];
@@ -76,7 +77,92 @@ export function refusal(s: Situation, call: CallState): Answer {
   };
 }
 
-/** Defaults most doctrines share: honour treaties, hedge elsewhere, abstain, limit, accept riders. */
+/**
+ * What answering a call would cost the seat against what it has at stake. An
+ * entrapment looms when its own stake is low (honouring then entraps it);
+ * each of these makes the cost high: the partner it would fight for started
+ * the crisis, it has at most 1 Power left this round, it is strained —
+ * already entangled, or (for a great power, whose entrapment raises
+ * Tension) Tension stands at the restraint line.
+ */
+export interface CallWeight {
+  lowStake: boolean;
+  partnerStarted: boolean;
+  /** How many of the three costs apply (0 to 3). */
+  costs: number;
+}
+
+export function weighCall(s: Situation, crisis: CrisisState, call: CallState): CallWeight {
+  const partnerStarted =
+    sideOf(s, call) === 'attack' && crisis.instigator !== null && crisis.instigator !== s.seat;
+  const strained =
+    s.me.entangled > 0 || (isGreatPower(s.ctx, s.seat) && s.state.tension >= TENSION_RESTRAINT);
+  const costs = [partnerStarted, s.powerLeft <= 1, strained].filter(Boolean).length;
+  return { lowStake: call.stake === 'low', partnerStarted, costs };
+}
+
+/**
+ * Honouring at the least cost short of refusing: only if the instigator
+ * presses (a conditional commitment, legal where the instigator is a seat),
+ * then with Wealth rather than Power.
+ */
+export function guardedHonours(s: Situation, call: CallState): Answer[] {
+  const side = sideOf(s, call);
+  return [
+    { kind: 'honourIfPressed', side, power: 1, wealth: 0 },
+    { kind: 'honourIfPressed', side, power: 0, wealth: 2 },
+    { kind: 'honour', side, power: 0, wealth: 2 },
+  ];
+}
+
+/**
+ * A call weighed, stake against cost (docs/bots.md): honoured with up to
+ * `power` when the stake is not low or nothing makes it costly; with a low
+ * stake and a cost, hedged where the call allows it and otherwise (a treaty)
+ * honoured guardedly; a treaty call abandoned when the stake is low and
+ * `abandonAt` costs apply. `honourOthers` says whether a call that is not a
+ * treaty call is worth honouring at all.
+ */
+export function weighedAnswers(
+  s: Situation,
+  crisis: CrisisState,
+  call: CallState,
+  { power, abandonAt, honourOthers }: { power: number; abandonAt: number; honourOthers: boolean },
+): Answer[] {
+  const w = weighCall(s, crisis, call);
+  const costly = w.lowStake && w.costs >= 1;
+  if (!call.treaty)
+    return honourOthers && !costly
+      ? [...honours(s, call, power), refusal(s, call)]
+      : [refusal(s, call)];
+  if (w.lowStake && w.costs >= abandonAt) return [refusal(s, call)];
+  if (costly) return [...guardedHonours(s, call), ...honours(s, call, 1), refusal(s, call)];
+  return [...honours(s, call, power), refusal(s, call)];
+}
+
+/**
+ * Scaling back: partners that started a live crisis in which they call this
+ * seat to their side with its stake low (an entrapment looming) and a
+ * second cost weighing (little Power left, entangled, Tension at the
+ * restraint line), where the seat's own tie is at least `from` and below a
+ * treaty (lowering a treaty frozen by the crisis would be abandonment). The
+ * tie drops one level.
+ */
+export function scaleBacks(s: Situation, from = STRATEGIC): string[] {
+  const out = new Set<string>();
+  for (const crisis of s.state.crises) {
+    const partner = crisis.instigator;
+    if (!crisis.live || !partner || partner === s.seat) continue;
+    const call = crisis.calls.find((c) => c.actor === s.seat);
+    if (call?.stake !== 'low' || !call.callers.some((c) => c.party === partner)) continue;
+    if (weighCall(s, crisis, call).costs < 2) continue;
+    const level = own(s, partner);
+    if (level >= from && level < ALLIANCE) out.add(partner);
+  }
+  return [...out];
+}
+
+/** Defaults most doctrines share: weigh calls, hedge elsewhere, scale back, abstain, limit, accept riders. */
 export const baseDoctrine: Omit<Doctrine, 'id' | 'name' | 'why' | 'initiatives'> = {
   acceptOffer(s, o) {
     return !o.raise || shown(s, o.from) + 1 < ALLIANCE;
@@ -84,8 +170,8 @@ export const baseDoctrine: Omit<Doctrine, 'id' | 'name' | 'why' | 'initiatives'>
   acceptInvitation() {
     return true;
   },
-  answer(s, _crisis, call) {
-    return call.treaty ? [...honours(s, call, 1), refusal(s, call)] : [refusal(s, call)];
+  answer(s, crisis, call) {
+    return weighedAnswers(s, crisis, call, { power: 1, abandonAt: 2, honourOthers: false });
   },
   press() {
     return { press: false, power: 0 };
@@ -96,8 +182,8 @@ export const baseDoctrine: Omit<Doctrine, 'id' | 'name' | 'why' | 'initiatives'>
   mandate() {
     return 'limit';
   },
-  lowers() {
-    return [];
+  lowers(s) {
+    return scaleBacks(s);
   },
 };
 

@@ -4,54 +4,34 @@ import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
+import { type BotTurnOptions, playBotsNow } from './bot-turns.ts';
 import { type DriveOptions, driveGame, type PlayedGame } from './play.ts';
 
-/** More decisions than any seat needs in one phase: a bot that keeps going is stopped with "done". */
-const MAX_DECISIONS = 40;
-
 /**
- * A whole phase of one bot for one seat, through `tryApply` (applies a
- * command if legal and says whether it did). The bot sees only
- * viewFor(state, seat), afresh after every accepted command. A refused
- * command ends its turn (the tests make sure that never happens).
+ * Every bot seat of a match that has something to do now plays it (its
+ * turn, or the answers it owes after finishing), each bot seeing only
+ * viewFor(state, seat), afresh after every accepted command, through
+ * `tryApply` (applies a command if legal and says whether it did). The
+ * server calls this when a phase starts, after a restart and whenever a
+ * person's command leaves a bot seat owing an answer; playBotGame calls it
+ * for every phase.
  */
-export function playBotPhase(
+export function playBots(
   scenario: Scenario,
   state: MatchState,
-  seat: string,
-  bot: Bot,
+  bots: Readonly<Record<string, Bot>>,
   rng: RngHolder,
   tryApply: (cmd: SeatCommand) => boolean,
-  budgetMs?: number,
+  options: Pick<BotTurnOptions, 'budgetMs' | 'maxDecisions'> = {},
 ): void {
-  const stamp = { seat, round: state.round, phase: state.phase };
-  for (let i = 0; i < MAX_DECISIONS; i++) {
-    const cmd = bot.decide(scenario, viewFor(state, seat), {
-      rng,
-      ...(budgetMs === undefined ? {} : { budgetMs }),
-    });
-    if (!cmd) return;
-    if (!tryApply(cmd)) break;
-    if (cmd.kind === 'done') return;
-  }
-  tryApply({ kind: 'done', ...stamp, done: true });
-}
-
-/** Whether a seat has offers or invitations waiting for its answer (sent after it finished). */
-function owesAnswers(state: MatchState, seat: string): boolean {
-  return (
-    state.offers.some((o) => o.to === seat && o.answer === null && !o.withdrawn) ||
-    state.invitations.some(
-      (i) => i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat),
-    )
-  );
+  playBotsNow(scenario, state, bots, { ...options, view: viewFor, tryApply, rng });
 }
 
 /**
  * Plays a whole match with a bot in every seat, advancing each phase once
- * every seat is done; in a phase that takes answers, seats that received
- * offers after finishing get a second turn, as people would. Deterministic
- * in (scenario, settings, seed, bots, botSeed).
+ * every seat is done; seats that received offers after finishing answer
+ * them, as people would. Deterministic in (scenario, settings, seed, bots,
+ * botSeed).
  */
 export function playBotGame(
   scenario: Scenario,
@@ -62,12 +42,7 @@ export function playBotGame(
   options: DriveOptions = {},
 ): PlayedGame {
   return driveGame(scenario, settings, seed, botSeed, options, (state, rng, tryRun) => {
-    for (const seat of state.seats) {
-      const bot = bots[seat];
-      if (!bot) throw new Error(`No bot for seat ${seat}`);
-      playBotPhase(scenario, state, seat, bot, rng, tryRun);
-    }
-    for (const seat of state.seats)
-      if (owesAnswers(state, seat)) playBotPhase(scenario, state, seat, bots[seat]!, rng, tryRun);
+    for (const seat of state.seats) if (!bots[seat]) throw new Error(`No bot for seat ${seat}`);
+    playBots(scenario, state, bots, rng, tryRun);
   });
 }

@@ -9,6 +9,7 @@ import { scoreMatch } from '../scoring.ts';
 import type { MatchState } from '../state.ts';
 import type { SeatView } from '../view.ts';
 import { type Bot, type BotLevel, doctrineBot } from './bot.ts';
+import { playBotsNow } from './bot-turns.ts';
 import { honours, refusal } from './doctrine.ts';
 import { evaluate, rerank } from './lookahead.ts';
 import { randomCandidates } from './random.ts';
@@ -155,15 +156,6 @@ export function determinize(s: Situation, rng: RngHolder): MatchState {
   return state;
 }
 
-function owesAnswers(state: MatchState, seat: string): boolean {
-  return (
-    state.offers.some((o) => o.to === seat && o.answer === null && !o.withdrawn) ||
-    state.invitations.some(
-      (i) => i.invitees.includes(seat) && !i.accepted.includes(seat) && !i.declined.includes(seat),
-    )
-  );
-}
-
 /**
  * What a rollout's bot sees of a sampled world. The world is the search
  * bot's own construction from its seat's view (determinize), so nothing in
@@ -173,27 +165,6 @@ function owesAnswers(state: MatchState, seat: string): boolean {
 function worldView(state: MatchState, seat: string): SeatView {
   const { deck, rng: _rng, ...rest } = state;
   return { ...rest, rng: 0, viewer: seat, deckSize: deck.length };
-}
-
-/** More decisions than a seat needs in one phase (as in the match driver). */
-const MAX_DECISIONS = 40;
-
-/** One seat's phase in a sampled world: its bot decides until done; a refused command ends the turn. */
-function playPhase(
-  scenario: Scenario,
-  state: MatchState,
-  seat: string,
-  bot: Bot,
-  rng: RngHolder,
-): void {
-  const stamp = { seat, round: state.round, phase: state.phase };
-  for (let i = 0; i < MAX_DECISIONS; i++) {
-    const cmd = bot.decide(scenario, worldView(state, seat), { rng });
-    if (!cmd) return;
-    if (!applyCommand(scenario, state, cmd).ok) break;
-    if (cmd.kind === 'done') return;
-  }
-  applyCommand(scenario, state, { kind: 'done', ...stamp, done: true });
 }
 
 /**
@@ -215,10 +186,8 @@ function rollout(
     if (state.phase === 'resolution' && state.round >= lastRound) break;
     if (state.phase !== 'news' && state.phase !== 'resolution') {
       const order = [seat, ...state.seats.filter((x) => x !== seat)];
-      for (const x of order)
-        if (!state.drafts[x]?.done) playPhase(scenario, state, x, bots[x]!, rng);
-      for (const x of order)
-        if (owesAnswers(state, x)) playPhase(scenario, state, x, bots[x]!, rng);
+      const tryApply = (cmd: SeatCommand) => applyCommand(scenario, state, cmd).ok;
+      playBotsNow(scenario, state, bots, { view: worldView, tryApply, rng, order });
     }
     if (
       !applyCommand(scenario, state, { kind: 'advance', round: state.round, phase: state.phase }).ok

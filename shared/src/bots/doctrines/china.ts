@@ -1,4 +1,5 @@
 import { ALLIANCE, DIALOGUE, STRATEGIC } from '../../vocabulary.ts';
+import { guardianVote } from '../council.ts';
 import {
   baseDoctrine,
   type Doctrine,
@@ -8,6 +9,7 @@ import {
   offer,
   raiseOffer,
   refusal,
+  weighCall,
 } from '../doctrine.ts';
 import {
   globalSouth,
@@ -44,12 +46,16 @@ export const china: Doctrine = {
     if (o.raise && warMakers(s).has(o.from)) return false;
     return true;
   },
-  answer(s, _crisis, call) {
-    // An old treaty is kept cheaply (abandoning costs standing); other calls are hedged.
-    return call.treaty ? [...honours(s, call, 0), refusal(s, call)] : [refusal(s, call)];
+  answer(s, crisis, call) {
+    // Other calls are hedged. An old treaty is kept cheaply (abandoning costs
+    // standing), unless its stake is low and two costs weigh on it.
+    if (!call.treaty) return [refusal(s, call)];
+    const w = weighCall(s, crisis, call);
+    if (w.lowStake && w.costs >= 2) return [refusal(s, call)];
+    return [...honours(s, call, 0), refusal(s, call)];
   },
-  vote() {
-    return 'abstain';
+  vote(s, crisis) {
+    return guardianVote(s, crisis);
   },
   mandate() {
     return 'limit';

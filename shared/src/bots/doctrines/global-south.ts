@@ -1,20 +1,24 @@
 import { isGreatPower } from '../../ctx.ts';
 import { ALLIANCE, PARTNERSHIP, STRATEGIC } from '../../vocabulary.ts';
+import { tiesVote } from '../council.ts';
 import {
   baseDoctrine,
   type Doctrine,
-  honours,
   investOrders,
   offer,
   preparations,
   raiseOffer,
-  refusal,
+  weighedAnswers,
 } from '../doctrine.ts';
 import { greatPowers, hasGoal, others, type Situation, shown } from '../situation.ts';
 
-/** States that want Security buy guarantees: one great power may take them to treaty level. */
+/**
+ * States that want Security buy guarantees: one great power may take them to
+ * treaty level. One that has walked out of a treaty (it entrapped them, or
+ * would have) seeks no other.
+ */
 export function seeksGuarantee(s: Situation): boolean {
-  return hasGoal(s, 'trackAtLeast', 'security');
+  return hasGoal(s, 'trackAtLeast', 'security') && s.me.stats.abandoned === 0;
 }
 
 /** The guarantor: the great power it is already closest to. */
@@ -108,22 +112,24 @@ export const globalSouthDoctrine: Doctrine = {
   name: 'Hedging and development',
   why: 'Middle states gain most by being courted by every great power and bound to none.',
   acceptOffer(s, o) {
-    if (o.riders.some((r) => r.kind === 'investment')) return true;
     if (!o.raise) return true;
+    if (o.riders.some((r) => r.kind === 'investment')) return true;
     const after = shown(s, o.from) + 1;
     if (after < ALLIANCE) return true;
     // A treaty only as a guarantee, from a great power, and only one.
     return seeksGuarantee(s) && isGreatPower(s.ctx, o.from) && !hasTreatyWithGreatPower(s);
   },
   answer(s, crisis, call) {
-    // Treaties are kept; otherwise fight only for a crisis at home.
-    if (call.treaty) return [...honours(s, call, 1), refusal(s, call)];
-    return crisis.region === s.def.home
-      ? [...honours(s, call, 1), refusal(s, call)]
-      : [refusal(s, call)];
+    // Fight only for a crisis at home; treaties are kept, guardedly when the
+    // stake is low and a cost weighs, and abandoned when two costs do.
+    return weighedAnswers(s, crisis, call, {
+      power: 1,
+      abandonAt: 2,
+      honourOthers: crisis.region === s.def.home,
+    });
   },
-  vote() {
-    return 'abstain';
+  vote(s, crisis) {
+    return tiesVote(s, crisis);
   },
   initiatives(s) {
     // Hedge: the great power it is least tied to first, so partnerships spread.

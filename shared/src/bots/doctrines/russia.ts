@@ -1,4 +1,5 @@
 import { ALLIANCE, PARTNERSHIP } from '../../vocabulary.ts';
+import { guardianVote } from '../council.ts';
 import {
   baseDoctrine,
   type Doctrine,
@@ -10,6 +11,7 @@ import {
   preparations,
   raiseOffer,
   TENSION_RESTRAINT,
+  weighedAnswers,
 } from '../doctrine.ts';
 import { influenceRegions, others, type Situation, shown } from '../situation.ts';
 
@@ -34,9 +36,12 @@ export const russia: Doctrine = {
     return true;
   },
   answer(s, crisis, call) {
-    // Honour every call, with more Power near home.
+    // Honour every call near home with more Power; further afield, weigh the
+    // stake against the cost (a bloc is kept: a treaty is abandoned only when
+    // every cost applies).
     const near = influenceRegions(s).includes(crisis.region) || s.def.home === crisis.region;
-    return [...honours(s, call, near ? 2 : 1), ...baseDoctrine.answer(s, crisis, call)];
+    if (near) return [...honours(s, call, 2), ...baseDoctrine.answer(s, crisis, call)];
+    return weighedAnswers(s, crisis, call, { power: 1, abandonAt: 3, honourOthers: true });
   },
   press(s) {
     // Force, but not a great-power war: that ends the match with Russia ranked last.
@@ -45,12 +50,15 @@ export const russia: Doctrine = {
     return power > 0 ? { press: true, power } : { press: false, power: 0 };
   },
   vote(s, crisis) {
-    // Shield itself and its bloc from the Council.
-    const mine = crisis.parties.some((p) => p === s.seat || shown(s, p) >= PARTNERSHIP);
-    return mine ? 'veto' : 'abstain';
+    // Shield itself, its bloc and its neighbourhood from the Council.
+    return guardianVote(s, crisis);
   },
   mandate() {
     return 'stretch';
+  },
+  lowers() {
+    // Commitments are kept: Russia does not scale back a tie with a partner at war.
+    return [];
   },
   initiatives(s) {
     const partners = bloc(s);

@@ -1,14 +1,14 @@
 import { areRivals } from '../../ctx.ts';
 import { ALLIANCE } from '../../vocabulary.ts';
+import { allianceLeaderMandate, allianceLeaderVote } from '../council.ts';
 import {
   baseDoctrine,
   type Doctrine,
   deployOrders,
-  honours,
   investOrders,
   order,
   raiseOffer,
-  refusal,
+  weighedAnswers,
 } from '../doctrine.ts';
 import { influenceRegions, others, type Situation, shown, warMakers } from '../situation.ts';
 
@@ -33,13 +33,21 @@ export const usa: Doctrine = {
     return !areRivals(s.ctx, s.seat, o.from);
   },
   answer(s, crisis, call) {
-    if (call.treaty) return [...honours(s, call, 2), refusal(s, call)];
-    // A partner in the contested region is honoured too; elsewhere it hedges.
+    // Treaties are honoured with 2 Power, guardedly when the stake is low and
+    // a cost weighs, and abandoned only when every cost applies. A partner in
+    // the contested region is honoured too (unless costly); elsewhere it hedges.
     const contested = influenceRegions(s).includes(crisis.region);
-    return contested ? [...honours(s, call, 1), refusal(s, call)] : [refusal(s, call)];
+    return weighedAnswers(s, crisis, call, {
+      power: call.treaty ? 2 : 1,
+      abandonAt: 3,
+      honourOthers: contested,
+    });
   },
   vote(s, crisis) {
-    return crisis.instigator && areRivals(s.ctx, s.seat, crisis.instigator) ? 'yes' : 'abstain';
+    return allianceLeaderVote(s, crisis);
+  },
+  mandate(s, crisis) {
+    return allianceLeaderMandate(s, crisis, influenceRegions(s));
   },
   initiatives(s) {
     const partners = contestedPartners(s).sort((a, b) => shown(s, b) - shown(s, a));
