@@ -42,10 +42,14 @@ export interface Strategy extends Doctrine {
   strategy: StrategyId;
 }
 
-/** The part every strategy shares: mediate, then invest for the seat's goals (or at home). */
+/**
+ * The part every strategy shares: mediate, then invest where the seat's goals
+ * want influence. Wealth no goal asks to spend is kept: it pays for packages
+ * and answers, and investing it at home took the action points ties need.
+ */
 function groundwork(s: Situation) {
   const regions = influenceRegions(s);
-  return [...mediations(s), ...investOrders(s, regions.length > 0 ? regions : [s.def.home])];
+  return [...mediations(s), ...(regions.length > 0 ? investOrders(s, regions) : [])];
 }
 
 /** Candidates for ties, the closest first: great powers and Global South states, then everyone. */
@@ -98,19 +102,16 @@ export const flexible = strategy(
         (p) => p !== s.seat && own(s, p) >= DIALOGUE && own(s, p) < ALLIANCE,
       ),
     initiatives(s) {
-      const wanted = [...globalSouth(s), ...greatPowers(s)].filter(
-        (p) => shown(s, p) < STRATEGIC && !warMakers(s).has(p),
-      );
-      const raises = byCloseness(s, wanted).map((p) => raiseOffer(s, p));
-      return [
-        ...raises.slice(0, 2),
-        ...groundwork(s),
-        ...raises.slice(2),
-        ...byCloseness(
-          s,
-          others(s).filter((p) => shown(s, p) < PARTNERSHIP),
-        ).map((p) => raiseOffer(s, p)),
-      ];
+      // Partnerships with many: every state not making war, up to strategic, the
+      // closest first; then trade with the partners it has (access, not obligation).
+      const raises = byCloseness(
+        s,
+        others(s).filter((p) => shown(s, p) < STRATEGIC && !warMakers(s).has(p)),
+      ).map((p) => raiseOffer(s, p));
+      const trade = others(s)
+        .filter((p) => shown(s, p) >= PARTNERSHIP)
+        .map((p) => offer(s, p, false, [{ kind: 'trade' }]));
+      return [...raises.slice(0, 2), ...groundwork(s), ...raises.slice(2), ...trade];
     },
   },
 );
