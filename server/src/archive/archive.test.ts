@@ -51,7 +51,9 @@ async function playTutorial(): Promise<{ id: string; hostToken: string }> {
   await host.waitFor('view', (v) => v.round === 1 && v.phase === 'news', 0, 15_000);
   host.room.send('chat', { token: china, channel: 'public', text: 'hello everyone' });
   host.room.send('chat', { token: china, channel: 'private', to: 'ussr', text: 'secret plan' });
-  await guest.waitFor('chat', (c) => c.text === 'secret plan', 0, 15_000);
+  // A public line after a private one: the public file's numbering has a gap.
+  host.room.send('chat', { token: china, channel: 'public', text: 'see you' });
+  await guest.waitFor('chat', (c) => c.text === 'see you', 0, 15_000);
   let step = -1;
   for (let i = 0; i < 40; i++) {
     const since = host.mark();
@@ -99,12 +101,16 @@ describe('the match file', () => {
   test('shows public chat to anyone, all chat to the host only', async () => {
     const open = await call('GET', `/matches/${played.id}`);
     expect(open.status).toBe(200);
-    expect(open.body.chat.map((c: Json) => c.text)).toEqual(['hello everyone']);
+    expect(open.body.chat.map((c: Json) => c.text)).toEqual(['hello everyone', 'see you']);
     expect(open.body).toMatchObject({ annotations: [], reflections: [] });
 
     const all = await call('GET', `/matches/${played.id}?chat=all`, { token: played.hostToken });
     expect(all.status).toBe(200);
-    expect(all.body.chat.map((c: Json) => c.text)).toEqual(['hello everyone', 'secret plan']);
+    expect(all.body.chat.map((c: Json) => c.text)).toEqual([
+      'hello everyone',
+      'secret plan',
+      'see you',
+    ]);
 
     const none = await call('GET', `/matches/${played.id}?chat=all`);
     expect(none.status).toBe(401);
@@ -178,10 +184,32 @@ describe('import', () => {
     expect(again.status).toBe(201);
   });
 
-  test('a played match exported here imports again', async () => {
+  test('a played match downloaded without its private chat imports again', async () => {
     const file = (await call('GET', `/matches/${played.id}`)).body;
+    expect(file.chat.map((c: Json) => c.seq)).toEqual([1, 3]);
     const res = await call('POST', '/matches/import', { body: file });
     expect(res.status).toBe(201);
+    const imported = await call('GET', `/matches/${res.body.id}?chat=all`, {
+      token: res.body.hostToken,
+    });
+    expect(imported.body.chat).toEqual(file.chat);
+    // And the imported match downloads and imports once more.
+    expect((await call('POST', '/matches/import', { body: imported.body })).status).toBe(201);
+  });
+
+  test('chat lines out of order or numbered twice are refused', async () => {
+    const file = (await call('GET', `/matches/${played.id}?chat=all`, { token: played.hostToken }))
+      .body;
+    for (const seqs of [
+      [1, 3, 2],
+      [1, 1, 2],
+      [0, 1, 2],
+    ]) {
+      const chat = file.chat.map((c: Json, i: number) => ({ ...c, seq: seqs[i] }));
+      const res = await call('POST', '/matches/import', { body: { ...file, chat } });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(/chat\.\d\.seq/);
+    }
   });
 
   test('a tampered file is refused naming the round and phase', async () => {

@@ -89,7 +89,8 @@ function changeMatch(
     const { round, phase } = flow.match;
     const cmd: Command = { kind: 'injectCrisis', round, phase, card: msg.card };
     const result = play.apply(cmd);
-    if (!result.ok) return sendError(client, 'host', 'illegal', result.error, 'card');
+    const code = result.internal ? 'internal' : 'illegal';
+    if (!result.ok) return sendError(client, 'host', code, result.error, 'card');
   } else {
     if (!play.humanSeats.includes(msg.seat))
       return sendError(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');

@@ -16,6 +16,9 @@ import type { ReflectionDesk } from './reflections.ts';
 import { Seating } from './seating.ts';
 import type { WriteQueue } from './write-queue.ts';
 
+/** How soon a phase whose end failed is tried again once its timer has run out. */
+const ADVANCE_RETRY_MS = 5000;
+
 /** What the match's flow needs of its room. */
 export interface FlowRoom {
   /** The match's id in the store (the room's id, read when a write is made). */
@@ -54,12 +57,13 @@ export class MatchFlow {
 
   constructor(setup: MatchSetup, room: FlowRoom) {
     this.room = room;
-    const { scenario, settings, seed, match, botLevel } = setup;
+    const { scenario, settings, seed, match, log, botLevel } = setup;
     this.play = new MatchPlay({
       scenario,
       settings,
       seed,
       match,
+      log,
       botLevel,
       writes: room.writes,
       matchId: () => room.matchId(),
@@ -119,7 +123,10 @@ export class MatchFlow {
   advance(): void {
     if (this.stage !== 'playing' || this.play.recovering) return;
     const events = this.play.advance();
-    if (!events) return;
+    if (!events) {
+      this.advanceFailed();
+      return;
+    }
     const asked = this.room.reflections.ask(this.play.scenario, events, this.play.humanSeats);
     if (this.match.phase === 'ended') this.finish(null);
     else {
@@ -131,6 +138,22 @@ export class MatchFlow {
       this.room.sendViews();
       this.room.broadcastTimer();
       for (const prompt of asked) this.room.sendToSeat(prompt.seat, 'reflectionPrompt', prompt);
+    });
+  }
+
+  /**
+   * The phase could not end (the engine threw and the match was rebuilt, or
+   * it refused): the match stays in its phase, and a timer that had run out
+   * tries again shortly rather than leaving it waiting for the host.
+   */
+  private advanceFailed(): void {
+    if (!this.phaseClock.running) {
+      this.phaseClock.start(ADVANCE_RETRY_MS);
+      this.saveClock();
+    }
+    this.room.writes.afterWrites(() => {
+      this.room.sendViews();
+      this.room.broadcastTimer();
     });
   }
 

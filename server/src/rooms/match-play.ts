@@ -26,6 +26,18 @@ const BOT_COMMANDS_PER_PHASE = 32;
 export type SettingsInput = Parameters<typeof createMatch>[1];
 
 /**
+ * What `apply` gives: the engine's answer, and once accepted the store's
+ * write. `internal` marks a command the engine threw on (the match was
+ * rebuilt without it), not one it refused.
+ */
+export type PlayResult =
+  | (ApplyResult & { internal?: undefined; saved: Promise<void> })
+  | { ok: false; error: string; internal: true; saved: Promise<void> };
+
+/** Thrown into the bot driver to stop it once the state it was reading has been replaced. */
+const BOTS_STOPPED = Symbol('the match was rebuilt under the bots');
+
+/**
  * The engine's side of a room: the match state, the commands applied to it
  * and appended to the store's log in order, the stand-in bots, and the state
  * hash at the end of every phase. It knows nothing of clients or timers.
@@ -47,6 +59,12 @@ export class MatchPlay {
   readonly botLevel: BotLevel;
   /** The state hash after the last command recorded (hashing is a fifth of the server's work). */
   private lastHash = '';
+  /**
+   * Every command accepted so far with its step and hash, as appended to the
+   * store (including writes still in flight): what the match is rebuilt
+   * from when the engine throws half-way through a command.
+   */
+  private log: CommandEntry[];
   /** The bots' own generator, never the match's. */
   private readonly botRng = { rng: randomInt(2 ** 31) };
   private readonly writes: WriteQueue;
@@ -58,6 +76,8 @@ export class MatchPlay {
     settings: SettingsInput;
     seed: string;
     match: MatchState;
+    /** The commands `match` was replayed from (none for a new match). */
+    log: readonly CommandEntry[];
     botLevel: BotLevel;
     writes: WriteQueue;
     matchId: () => string;
@@ -68,17 +88,53 @@ export class MatchPlay {
     this.settings = options.settings;
     this.seed = options.seed;
     this.match = options.match;
+    this.log = [...options.log];
+    this.lastHash = this.log.at(-1)?.stateHash ?? '';
     this.botLevel = options.botLevel;
     this.writes = options.writes;
     this.matchId = options.matchId;
     this.onLostWrite = options.onLostWrite;
   }
 
-  /** Applies a command through the engine; an accepted one is appended to the log. */
-  apply(command: Command): ApplyResult & { saved: Promise<void> } {
-    const result = applyCommand(this.scenario, this.match, command);
+  /**
+   * Applies a command through the engine; an accepted one is appended to the
+   * log. The engine changes the state in place, so if it throws half-way
+   * the match is rebuilt from the log (without the command) and the command
+   * comes back `internal`: a fault costs a replay, a command costs nothing.
+   */
+  apply(command: Command): PlayResult {
+    let result: ApplyResult;
+    try {
+      result = applyCommand(this.scenario, this.match, command);
+    } catch (error) {
+      this.rebuild(`applying ${command.kind}`, error);
+      const error_ = 'The server failed applying this command; the match goes on without it.';
+      return { ok: false, error: error_, internal: true, saved: Promise.resolve() };
+    }
     const saved = result.ok ? this.record(command) : Promise.resolve();
     return { ...result, saved };
+  }
+
+  /**
+   * Puts back the match the log gives after the engine (or a bot) threw
+   * while the state was being changed, and logs the fault with its stack.
+   * The replay checks every step's hash against the one recorded.
+   */
+  private rebuild(what: string, error: unknown): void {
+    const log = roomLog(this.matchId());
+    try {
+      this.replace(replayLog(this.scenario, this.settings, this.seed, this.log));
+      log.error({ err: error, step: this.match.step }, `fault ${what}: rebuilt from the log`);
+    } catch (replayError) {
+      log.fatal({ err: error, replayErr: replayError }, `fault ${what}: the log does not replay`);
+      // The store's log is the last resort: the flow freezes the match and reloads it from there.
+      this.onLostWrite();
+    }
+  }
+
+  private replace(replayed: { match: MatchState; phaseHashes: PhaseHash[] }): void {
+    this.match = replayed.match;
+    this.phaseHashes.splice(0, this.phaseHashes.length, ...replayed.phaseHashes);
   }
 
   /**
@@ -99,7 +155,8 @@ export class MatchPlay {
     const { round, phase } = this.match;
     const result = this.apply({ kind, round, phase });
     if (!result.ok) {
-      roomLog(this.matchId()).error(`the engine refused to ${kind}: ${result.error}`);
+      if (!result.internal)
+        roomLog(this.matchId()).error(`the engine refused to ${kind}: ${result.error}`);
       return null;
     }
     this.phaseHashes.push({ round, phase, hash: this.lastHash });
@@ -120,9 +177,20 @@ export class MatchPlay {
     const bots: Record<string, Bot> = {};
     for (const seat of seats)
       bots[seat] = doctrineBot(doctrineFor(this.scenario, seat), this.botLevel);
-    playBots(this.scenario, this.match, bots, this.botRng, (cmd) => this.apply(cmd).ok, {
-      maxDecisions: BOT_COMMANDS_PER_PHASE,
-    });
+    const read = this.match;
+    const tryApply = (cmd: Command) => {
+      // A fault replaced the match: the driver's state is the half-applied one it started with.
+      if (this.match !== read) throw BOTS_STOPPED;
+      return this.apply(cmd).ok;
+    };
+    try {
+      playBots(this.scenario, read, bots, this.botRng, tryApply, {
+        maxDecisions: BOT_COMMANDS_PER_PHASE,
+      });
+    } catch (error) {
+      // A bot reads views that share objects with the state: a throw there may have changed it too.
+      if (error !== BOTS_STOPPED) this.rebuild('playing the bots', error);
+    }
   }
 
   /** Early advance: only when people play, and every seat (people and bots) is done. */
@@ -132,9 +200,9 @@ export class MatchPlay {
 
   /** Replaces the match with the one the stored log gives (after a lost write). */
   reload(log: readonly CommandEntry[]): void {
-    const replayed = replayLog(this.scenario, this.settings, this.seed, log);
-    this.match = replayed.match;
-    this.phaseHashes.splice(0, this.phaseHashes.length, ...replayed.phaseHashes);
+    this.replace(replayLog(this.scenario, this.settings, this.seed, log));
+    this.log = [...log];
+    this.lastHash = this.log.at(-1)?.stateHash ?? '';
   }
 
   /**
@@ -147,6 +215,7 @@ export class MatchPlay {
     const hash = stateHash(this.match);
     this.lastHash = hash;
     const at = Date.now();
+    this.log.push({ seq, command, stateHash: hash, at });
     const done = this.writes.chain(`append command ${seq}`, (store) => {
       // After a failed append the log must not get a gap: later commands are dropped too.
       if (this.recovering) throw new Error('an earlier command could not be saved');

@@ -11,7 +11,7 @@ import {
   type Scenario,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
-import type { MatchRecord, PhaseHash } from '../store/types.ts';
+import type { CommandEntry, MatchRecord, PhaseHash } from '../store/types.ts';
 import type { SettingsInput } from './match-play.ts';
 import { replayLog } from './replay-log.ts';
 import type { RestorePlan } from './restore.ts';
@@ -26,6 +26,8 @@ export interface MatchSetup {
   timers: PhaseTimers;
   /** The state hash at the end of every phase already played (none for a new match). */
   phaseHashes: PhaseHash[];
+  /** The stored commands `match` was replayed from (none for a new match). */
+  log: CommandEntry[];
 }
 
 /** The room's own settings, which the engine does not know (`MatchRecord.roomSettings`). */
@@ -67,6 +69,7 @@ export function newMatchSetup(options: unknown): MatchSetup {
     seed,
     match: created.state,
     phaseHashes: [],
+    log: [],
     ...roomDefaults({ botLevel, timers }),
   };
 }
@@ -87,6 +90,7 @@ export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
     settings,
     seed: record.seed,
     ...replayed,
+    log,
     ...roomDefaults((record.roomSettings ?? {}) as RoomSettings),
   };
 }

@@ -36,6 +36,11 @@ export class PhaseClock {
     this.pausedLeft = null;
   }
 
+  /** Counting down, or paused: the phase will end without anyone asking. */
+  get running(): boolean {
+    return this.timer !== null || this.pausedLeft !== null;
+  }
+
   get paused(): boolean {
     return this.pausedLeft !== null;
   }

@@ -95,7 +95,8 @@ export function command(room: SeatRoom, client: Client, raw: unknown) {
     return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
   const stale = command.round !== flow.match.round || command.phase !== flow.match.phase;
   const result = play.apply(command);
-  if (!result.ok) return fail(stale ? 'stale' : 'illegal', result.error, 'command');
+  const refusal = result.internal ? 'internal' : stale ? 'stale' : 'illegal';
+  if (!result.ok) return fail(refusal, result.error, 'command');
   const ack = { ref: ref ?? null, kind: command.kind, step: flow.match.step };
   result.saved.then(
     () => sendTo(client, 'ack', ack),
