@@ -80,7 +80,8 @@ function valueRange(ctx: Ctx, goal: Goal, rounds: number): [number, number] {
     case 'influenceLead':
       return [-10 * regions, 10 * regions];
     case 'greatPowerPartners':
-      return [0, ctx.actorIds.filter((id) => ctx.actor[id]!.kind === 'greatPower').length - 1];
+      // Every great power for a Global South seat; a great power's own count is one fewer, which the fit's quartiles respect.
+      return [0, ctx.actorIds.filter((id) => ctx.actor[id]!.kind === 'greatPower').length];
     case 'tiesAtLeast':
       return [0, ctx.actorIds.length - 1];
     case 'noAbandonment':
