@@ -3,7 +3,7 @@ import type { Answer, Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
 import { unlockedPower } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
-import { actionPointsMax, seatPlan } from './plan.ts';
+import { actionPointsMax, commitablePower, seatPlan } from './plan.ts';
 import type { Rider, Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
 import { getTie } from './ties.ts';
@@ -215,7 +215,7 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
         answers.splice(1, 0, 'honourIfPressed');
       const sides =
         call.side === 'either' ? (['attack', 'defence'] as const) : ([call.side] as const);
-      const freePower = unlockedPower(state, seat) - plan.deployedTotal;
+      const others = seatPlan(state, seat, { answer: crisis.uid });
       out.push({
         kind: 'answer',
         sub: crisis.uid,
@@ -224,7 +224,7 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
         targets: [crisis.uid],
         answers,
         sides: [...sides],
-        amount: { min: 0, max: Math.max(0, freePower + (plan.deployed[crisis.region] ?? 0)) },
+        amount: { min: 0, max: commitablePower(state, seat, others, crisis.region) },
       });
     }
   }
@@ -239,9 +239,11 @@ export function legalCommands(scenario: Scenario, state: MatchState, seat: strin
         targets: [crisis.uid],
         amount: {
           min: 0,
-          max: Math.max(
-            0,
-            unlockedPower(state, seat) - plan.deployedTotal + (plan.deployed[crisis.region] ?? 0),
+          max: commitablePower(
+            state,
+            seat,
+            seatPlan(state, seat, { press: crisis.uid }),
+            crisis.region,
           ),
         },
       });

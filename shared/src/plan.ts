@@ -104,6 +104,26 @@ export function powerFits(state: MatchState, seat: string, plan: SeatPlan): stri
   return null;
 }
 
+/**
+ * The most Power a seat can still commit in a region on top of `plan` (which
+ * leaves out the commitment being chosen): what powerFits would accept, so
+ * Power already answered to another crisis of the round is not offered twice.
+ */
+export function commitablePower(
+  state: MatchState,
+  seat: string,
+  plan: SeatPlan,
+  region: string,
+): number {
+  let reserve = unlockedPower(state, seat) - plan.deployedTotal;
+  for (const r in plan.committed) {
+    const over = plan.committed[r]! - (plan.deployed[r] ?? 0);
+    if (over > 0) reserve -= over;
+  }
+  const unusedHere = Math.max(0, (plan.deployed[region] ?? 0) - (plan.committed[region] ?? 0));
+  return Math.max(0, reserve + unusedHere);
+}
+
 /** What a seat has left to spend this round, as its orders panel shows it. */
 export interface SeatBudget {
   actionPoints: { used: number; max: number };

@@ -78,7 +78,7 @@ export interface ActorState {
   influence: Record<string, number>;
   /** Power deployed this round, region id → amount. */
   deployed: Record<string, number>;
-  /** Power committed to crises this round, crisis uid → amount (counts against the reserve). */
+  /** Power committed to crises of this round not yet resolved, crisis uid → amount (counts against the reserve; a resolved crisis moves it to `locked`). */
   committed: Record<string, number>;
   locked: LockedPower[];
   /** Rounds of Entangled left, and the tie that drew the actor in. */

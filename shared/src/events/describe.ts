@@ -97,6 +97,8 @@ export function describeEvent(scenario: Scenario, e: EngineEvent): string {
       return `${a}'s quiet support for ${b} is exposed (${signed(amt.reputation)} Reputation).`;
     case 'callHonoured':
       return `${a} honours ${b}'s ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle}, committing ${[amt.power ? `${amt.power} Power` : '', amt.wealth ? `${amt.wealth} Wealth` : ''].filter(Boolean).join(' and ') || 'nothing'}.`;
+    case 'callHollow':
+      return `${a} answers ${b}'s ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle} but has no Power or Wealth left to commit: the honour is hollow and earns nothing.`;
     case 'callHedged':
       return `${a} hedges on the call in ${crisisTitle}${amt.reputation ? ` (${signed(amt.reputation)} Reputation)` : ''}.`;
     case 'crossPressure':

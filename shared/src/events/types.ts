@@ -32,6 +32,7 @@ export const EVENT_TYPES = [
   'quietExposed',
   'callHonoured',
   'callHedged',
+  'callHollow',
   'crossPressure',
   'entrapment',
   'abandonment',

@@ -196,16 +196,20 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
     let value = 0;
     const conditionalKept = answer.kind === 'honourIfPressed' && !pressed;
     if ((answer.kind === 'honour' || answer.kind === 'honourIfPressed') && !conditionalKept) {
-      honoured = true;
       const power = Math.min(
         answer.power,
         Math.max(0, unlockedPower(state, call.actor) - committedTotal(tx, call.actor)),
       );
       const wealth = Math.min(answer.wealth, a.wealth);
-      a.wealth -= wealth;
-      a.committed[crisis.uid] = power;
-      value = effectivePower(ctx, state, call.actor, power, crisis.region) + Math.floor(wealth / 2);
-      honour(tx, crisis, call, caller.party, power, wealth);
+      if (power < 1 && wealth < 2) hollowHonour(tx, crisis, call, caller.party);
+      else {
+        honoured = true;
+        a.wealth -= wealth;
+        a.committed[crisis.uid] = power;
+        value =
+          effectivePower(ctx, state, call.actor, power, crisis.region) + Math.floor(wealth / 2);
+        honour(tx, crisis, call, caller.party, power, wealth);
+      }
     } else if (conditionalKept && call.treaty) {
       honour(tx, crisis, call, caller.party, 0, 0);
     } else if (answer.kind === 'quiet') {
@@ -324,6 +328,7 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
   } else endCrisis(tx, crisis);
 }
 
+/** Power committed to crises of this round that are not yet locked (a resolved crisis's Power is in `locked`). */
 function committedTotal(tx: Tx, actor: string): number {
   const c = tx.state.actors[actor]!.committed;
   let n = 0;
@@ -348,6 +353,22 @@ function defenderPower(tx: Tx, actor: string, region: string): number {
     power += Math.max(0, unlockedPower(state, actor) - deployed - committedTotal(tx, actor));
   }
   return effectivePower(ctx, state, actor, power, region);
+}
+
+/**
+ * An honour that cannot commit its minimum (1 Power or 2 Wealth) by the time
+ * its crisis resolves: nothing is spent and it earns nothing, no Reputation
+ * and no favour, since the party got no help.
+ */
+function hollowHonour(tx: Tx, crisis: CrisisState, call: CallState, party: string): void {
+  emit(tx, {
+    type: 'callHollow',
+    actors: [call.actor, party],
+    crisis: crisis.uid,
+    card: crisis.card,
+    region: crisis.region,
+    detail: { treaty: call.treaty ? 'yes' : 'no' },
+  });
 }
 
 function honour(
@@ -480,6 +501,8 @@ function lockCommitted(
     const amount = a.committed[crisis.uid] ?? 0;
     if (amount <= 0) continue;
     const entrapped = entrappedActors.has(id);
+    // The Power moves from committed to locked, so a later crisis of the round counts it once.
+    delete a.committed[crisis.uid];
     if (stalemate) {
       a.locked.push({ amount, rounds: -1, crisis: crisis.uid, since: state.round });
       crisis.stuck[id] = (crisis.stuck[id] ?? 0) + amount;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ctxOf } from '../ctx.ts';
+import { legalCommands } from '../legal.ts';
 import { RULES } from '../rules.ts';
 import { drive } from '../testing/drive.ts';
 import { ensureTie } from '../ties.ts';
@@ -452,5 +453,74 @@ describe('presence next to rivals', () => {
     });
     m.advance();
     expect(m.eventsOf('exercise').map((e) => e.actors)).toContainEqual(['blue', 'isle']);
+  });
+});
+
+describe('Power is counted once (docs/rules.md §7.5, §7.11)', () => {
+  /** Red presses the strait crisis (resolved first) and honours Green in the frontier war. */
+  function twoCrises(press: number, honour: number) {
+    const m = drive({ seats });
+    m.inject('strait-crisis');
+    m.inject('frontier-war');
+    m.advance();
+    m.seat('red', {
+      kind: 'instigate',
+      crisis: m.crisis('strait-crisis'),
+      press: true,
+      power: press,
+    });
+    m.seat('green', {
+      kind: 'instigate',
+      crisis: m.crisis('frontier-war'),
+      press: true,
+      power: 2,
+    });
+    m.seat('red', {
+      kind: 'answer',
+      crisis: m.crisis('frontier-war'),
+      answer: { kind: 'honour', power: honour, wealth: 0 },
+    });
+    return m;
+  }
+
+  it('Power pressed in the first crisis of a round leaves the rest for the second', () => {
+    const m = twoCrises(6, 4);
+    expect(m.actor('red').power).toBe(12);
+    m.advance();
+    const honoured = m.eventsOf('callHonoured').find((e) => e.actors[0] === 'red');
+    expect(honoured?.amounts?.power).toBe(4);
+    const locked = m.actor('red').locked.reduce((s, l) => s + l.amount, 0);
+    expect(locked).toBe(10);
+  });
+
+  it('the answer offers at most the Power not yet answered or pressed elsewhere', () => {
+    const m = twoCrises(6, 4);
+    const opts = legalCommands(m.scenario, m.state, 'red');
+    const answer = opts.find((o) => o.kind === 'answer' && o.sub === m.crisis('frontier-war'));
+    expect(answer?.amount?.max).toBe(6);
+    const press = opts.find((o) => o.kind === 'instigate' && o.sub === m.crisis('strait-crisis'));
+    expect(press?.amount?.max).toBe(8);
+    expect(
+      m.refusal('red', {
+        kind: 'answer',
+        crisis: m.crisis('frontier-war'),
+        answer: { kind: 'honour', power: 7, wealth: 0 },
+      }),
+    ).toContain('not enough Power');
+  });
+
+  it('an honour that can commit nothing when its crisis resolves is hollow and earns nothing', () => {
+    const m = twoCrises(6, 4);
+    // Power lost after answering (as if locked elsewhere): nothing is left for the honour.
+    m.actor('red').locked.push({ amount: 6, rounds: 1, crisis: null, since: 0 });
+    const rep = m.actor('red').reputation;
+    const favours = m.actor('red').favours.green ?? 0;
+    m.advance();
+    expect(m.eventsOf('callHollow').map((e) => e.actors)).toEqual([['red', 'green']]);
+    expect(m.eventsOf('callHonoured').filter((e) => e.actors[0] === 'red')).toHaveLength(0);
+    expect(m.eventsOf('entrapment').filter((e) => e.actors[0] === 'red')).toHaveLength(0);
+    expect(m.actor('red').favours.green ?? 0).toBe(favours);
+    // Pressing a crisis it loses could cost Reputation; a hollow honour never adds any.
+    expect(m.actor('red').reputation).toBeLessThanOrEqual(rep);
   });
 });
