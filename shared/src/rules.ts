@@ -1,5 +1,5 @@
 /** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 /** Numbers of the rules that are not scenario data (GAME.md; "tune" values live here until the balance harness moves them). */
 export const RULES = {
@@ -31,4 +31,6 @@ export const RULES = {
   frozenLowerNoRise: 2,
   investigateChance: 0.5,
   sharedCrisisOffset: 3,
+  /** Yes votes a Security Council mandate needs (Charter, Article 27: 9 of 15), unless the scenario sets its own. */
+  councilYes: 9,
 } as const;
