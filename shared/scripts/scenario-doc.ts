@@ -7,6 +7,7 @@
 
 import { ctxOf } from '../src/ctx.ts';
 import { fullSeatCount, goalLabel, parFor, thresholdsFor } from '../src/goals.ts';
+import { RULES } from '../src/rules.ts';
 import type { ActorDef, CardDef, Goal, Lever, Rider, Scenario } from '../src/scenario/schema.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
@@ -63,6 +64,28 @@ export function describeScenario(s: Scenario): string {
   const cardTitle = (id: string) => s.cards.find((c) => c.id === id)?.title ?? id;
   const institutionName = (id: string) => s.institutions.find((i) => i.id === id)?.name ?? id;
   const names = (ids: string[]) => list(ids.map(actorName));
+  /** Every member, the rule for those no actor stands for, and the yes votes a mandate needs. */
+  const councilLine = () => {
+    const c = s.securityCouncil;
+    const permanent = [
+      ...c.permanent.map(actorName),
+      ...c.otherPermanent.map(
+        (o) => `${o.name} (votes yes when ${actorName(o.follows)} does, else abstains)`,
+      ),
+    ];
+    const block = c.otherElected.yes + c.otherElected.abstain;
+    const elected = [
+      ...c.elected.map(actorName),
+      ...(block > 0
+        ? [
+            `${block} more as a fixed block (${c.otherElected.yes} yes, ${c.otherElected.abstain} abstain)`,
+          ]
+        : []),
+    ];
+    const size = permanent.length + c.elected.length + block;
+    const need = c.yesNeeded ?? RULES.councilYes;
+    return `${size} members; permanent (may veto) ${list(permanent)}; elected ${list(elected)}. A mandate needs ${need} yes votes and no permanent member’s veto.${c.otherElected.label ? ` ${c.otherElected.label}` : ''}`;
+  };
 
   function lever(l: Lever | undefined): string {
     if (!l) return '—';
@@ -184,7 +207,7 @@ export function describeScenario(s: Scenario): string {
     `- **Action points:** great powers ${s.rules.actionPoints.greatPower}, Global South states ${s.rules.actionPoints.globalSouth} (class preset: one fewer each)`,
     `- **Treaty notice:** ${s.rules.treatyNotice} rounds (class preset: ${Math.min(1, s.rules.treatyNotice)})`,
     `- **Rival great powers:** ${list(s.rivals.map(([a, b]) => `${actorName(a)} – ${actorName(b)}`))}`,
-    `- **Security Council:** permanent ${names(s.securityCouncil.permanent)}; elected ${names(s.securityCouncil.elected)}`,
+    `- **Security Council:** ${councilLine()}`,
     `- **Card eras:** ${list(s.eras)}`,
     '',
   );

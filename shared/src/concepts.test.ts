@@ -595,7 +595,8 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
       expect.objectContaining({
         actors: ['usa'],
         card: 'mandate-vote',
-        amounts: { yes: 3, abstain: 2, veto: 0 },
+        // With the UK and France (voting with the US) and the elected block of 7 yes, 1 abstain.
+        amounts: { yes: 12, abstain: 3, veto: 0, needed: 9 },
         detail: expect.objectContaining({ result: 'passed' }),
         concept: 'mandates',
       }),
@@ -612,14 +613,16 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     expect(m.actor('india').freeVeto).toBe(false);
     expect(m.actor('india').grievances.usa).toBeUndefined();
 
-    // Round 2: the US asks again. Russia vetoes for free (the Libya lesson); India's veto costs it 1.
+    // Round 2: the US asks again. Russia vetoes for free (the Libya lesson); India, an elected
+    // member, has no veto to cast.
     m.advance();
     m.inject('mandate-vote');
     const again = m.crisis('mandate-vote');
     m.advance();
     m.seat('usa', { kind: 'vote', crisis: again, vote: 'yes' });
     m.seat('russia', { kind: 'vote', crisis: again, vote: 'veto' });
-    m.seat('india', { kind: 'vote', crisis: again, vote: 'veto' });
+    expect(m.refusal('india', { kind: 'vote', crisis: again, vote: 'veto' })).toMatch(/elected/);
+    m.seat('india', { kind: 'vote', crisis: again, vote: 'abstain' });
     m.seat('usa', { kind: 'mandate', crisis: again, choice: 'limit' });
     const before = {
       russia: m.actor('russia').reputation,
@@ -629,11 +632,11 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     };
     resolveRound(m);
     expect(inRound(m, 2, 'votesCounted')[0]).toMatchObject({
-      amounts: { veto: 2 },
+      amounts: { veto: 1 },
       detail: expect.objectContaining({ result: 'failed' }),
     });
     expect(m.actor('russia').reputation).toBe(before.russia);
-    expect(m.actor('india').reputation).toBe(before.india - 1);
+    expect(m.actor('india').reputation).toBe(before.india);
     // Going ahead without a mandate: −2 Reputation, +1 influence, Tension +1 charged to the US.
     expect(inRound(m, 2, 'actedWithoutMandate')).toEqual([
       expect.objectContaining({ actors: ['usa'], amounts: { reputation: -2 } }),

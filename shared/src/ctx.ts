@@ -1,3 +1,4 @@
+import { RULES } from './rules.ts';
 import type {
   ActorDef,
   CardDef,
@@ -26,7 +27,12 @@ export interface Ctx {
   theatreOf: Record<string, string>;
   /** Region → actors whose home it is. */
   homeActors: Record<string, string[]>;
+  /** The council's members that are actors (permanent first); members no actor stands for are in the scenario. */
   councilMembers: string[];
+  /** Actors with a permanent seat: the only ones that may veto. */
+  permanentMembers: Set<string>;
+  /** Yes votes a mandate needs. */
+  councilYes: number;
   /** Cards that a scenario's script reveals (never discarded into the deck). */
   scripted: Set<string>;
   /** The scenario's cards of its eras, in file order. */
@@ -73,6 +79,8 @@ export function ctxOf(scenario: Scenario): Ctx {
     theatreOf: Object.fromEntries(scenario.regions.map((r) => [r.id, r.theatre])),
     homeActors,
     councilMembers: [...scenario.securityCouncil.permanent, ...scenario.securityCouncil.elected],
+    permanentMembers: new Set(scenario.securityCouncil.permanent),
+    councilYes: scenario.securityCouncil.yesNeeded ?? RULES.councilYes,
     scripted,
     eraCards,
     deckCards: eraCards.filter((c) => !c.holder && !scripted.has(c.id)).map((c) => c.id),
@@ -88,4 +96,9 @@ export function isGreatPower(ctx: Ctx, id: string): boolean {
 
 export function areRivals(ctx: Ctx, a: string, b: string): boolean {
   return ctx.rivals.has(`${a}|${b}`);
+}
+
+/** Whether `seat` may veto in the Security Council: only a permanent member may (Charter, Article 27). */
+export function canVeto(ctx: Ctx, seat: string): boolean {
+  return ctx.permanentMembers.has(seat);
 }

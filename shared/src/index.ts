@@ -16,7 +16,7 @@ export * from './commands/schema.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
-export { ctxOf } from './ctx.ts';
+export { canVeto, ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
 export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts';
 export {

@@ -31,4 +31,6 @@ export const RULES = {
   frozenLowerNoRise: 2,
   investigateChance: 0.5,
   sharedCrisisOffset: 3,
+  /** Yes votes a Security Council mandate needs (Charter, Article 27: 9 of 15), unless the scenario sets its own. */
+  councilYes: 9,
 } as const;

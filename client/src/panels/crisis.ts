@@ -1,5 +1,5 @@
 import type { AnswerCost } from '@entanglement/shared';
-import { legalCommands } from '@entanglement/shared';
+import { canVeto, ctxOf, legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { ANSWER_LABELS, type CrisisView, crisisViews } from './crisis-model.ts';
 import { doneToggle } from './done.ts';
@@ -177,6 +177,16 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   );
 }
 
+/** Only a permanent member may veto (the engine refuses an elected member's veto). */
+function mayVeto(kit: Kit): boolean {
+  const seat = kit.ctx.seat;
+  return seat !== null && canVeto(ctxOf(kit.ctx.scenario), seat);
+}
+
+function votesFor(kit: Kit): readonly ('yes' | 'abstain' | 'veto')[] {
+  return mayVeto(kit) ? ['yes', 'abstain', 'veto'] : ['yes', 'abstain'];
+}
+
 function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   const parts: HTMLElement[] = [];
   if (c.voteOption) {
@@ -193,7 +203,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       el(
         'div',
         { class: 'pnl-inline' },
-        ...(['yes', 'abstain', 'veto'] as const).map((v) =>
+        ...votesFor(kit).map((v) =>
           kit.action(
             k(c, `vote-${v}`),
             VOTE_WORDS[v],
@@ -206,9 +216,11 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
         ),
       ),
       note(
-        freeVeto
-          ? 'You hold a free veto: vetoing costs no Reputation.'
-          : 'A veto costs 1 Reputation.',
+        !mayVeto(kit)
+          ? `An elected member has no veto: ${ctxOf(kit.ctx.scenario).councilYes} yes votes and no permanent member’s veto pass a mandate.`
+          : freeVeto
+            ? 'You hold a free veto: vetoing costs no Reputation.'
+            : 'A veto costs 1 Reputation.',
       ),
     );
   }

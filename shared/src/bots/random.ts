@@ -1,7 +1,7 @@
 import { seatKindsIn } from '../commands/phases.ts';
 import type { Answer, Order, SeatCommand } from '../commands/schema.ts';
 import { commandProblem } from '../commands/validate.ts';
-import { type Ctx, ctxOf } from '../ctx.ts';
+import { type Ctx, canVeto, ctxOf } from '../ctx.ts';
 import { nextFloat, nextInt, type RngHolder } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
@@ -159,7 +159,9 @@ function pendingAnswers(
           kind: 'vote',
           ...stamp,
           crisis: crisis.uid,
-          vote: pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const),
+          vote: canVeto(ctx, seat)
+            ? pick(rng, ['yes', 'yes', 'abstain', 'veto'] as const)
+            : pick(rng, ['yes', 'yes', 'abstain'] as const),
         },
       ]);
     if (kinds.includes('mandate') && card.mandateFor === seat && !crisis.mandate)

@@ -1,5 +1,5 @@
 import { isFrozen } from '../crisis.ts';
-import type { Ctx } from '../ctx.ts';
+import { type Ctx, canVeto } from '../ctx.ts';
 import { powerFits, seatPlan } from '../plan.ts';
 import { RULES } from '../rules.ts';
 import type { MatchState } from '../state.ts';
@@ -96,6 +96,8 @@ function seatCommandProblem(ctx: Ctx, state: MatchState, cmd: SeatCommand): stri
         return 'There is no Security Council vote with that id.';
       if (!ctx.councilMembers.includes(seat))
         return `${name(ctx, seat)} has no seat on the Security Council.`;
+      if (cmd.vote === 'veto' && !canVeto(ctx, seat))
+        return `${name(ctx, seat)} holds an elected seat: only a permanent member may veto, so it votes yes or abstains.`;
       return null;
     }
     case 'mandate': {

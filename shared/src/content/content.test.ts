@@ -135,6 +135,22 @@ describe('every shipped scenario', () => {
   );
 
   it.each(SCENARIO_IDS)(
+    '%s: all five permanent members sit on the Security Council, which is full size',
+    (id) => {
+      const c = getScenario(id).securityCouncil;
+      expect(c.permanent.length + c.otherPermanent.length).toBe(5);
+      const size =
+        c.permanent.length +
+        c.otherPermanent.length +
+        c.elected.length +
+        c.otherElected.yes +
+        c.otherElected.abstain;
+      // 11 members until the Charter amendment of 1965 (7 yes needed), 15 since (9 yes).
+      expect([size, c.yesNeeded ?? 9]).toEqual(id === 'tutorial-1950' ? [11, 7] : [15, 9]);
+    },
+  );
+
+  it.each(SCENARIO_IDS)(
     '%s: a whole game with every seat and random-legal bots reaches its end',
     (id) => {
       const s = getScenario(id);
@@ -544,6 +560,20 @@ describe('a broken copy of the main scenario', () => {
         delete cardById(s, 'pak-durand-line').holder;
       },
       `actors.${pakistan}.seat.lever.cards.2`,
+    ],
+    [
+      'a council member no actor stands for that follows a non-member',
+      (s) => {
+        ((s.securityCouncil as Obj).otherPermanent as Obj[])[0]!.follows = 'japan';
+      },
+      'securityCouncil.otherPermanent.0.follows',
+    ],
+    [
+      'a council that needs more yes votes than it has members',
+      (s) => {
+        (s.securityCouncil as Obj).yesNeeded = 16;
+      },
+      'securityCouncil.yesNeeded',
     ],
   ])('is rejected for %s, naming the file and the field', (_label, mutate, field) => {
     const r = broken(mutate);

@@ -80,7 +80,7 @@ export function describeEvent(scenario: Scenario, e: EngineEvent): string {
         ? `A ${det.bloc.toUpperCase()} consultation lowers the severity of ${crisisTitle}.`
         : `${a} mediates in ${crisisTitle}, lowering its severity.`;
     case 'votesCounted':
-      return `The Security Council votes on a mandate for ${a} in ${region}: ${amt.yes} yes, ${amt.abstain} abstain, ${amt.veto} veto — it ${det.result}.`;
+      return `The Security Council votes on a mandate for ${a} in ${region}: ${amt.yes} yes (${amt.needed} needed), ${amt.abstain} abstain, ${amt.veto} veto — it ${det.result}.`;
     case 'mandateStretched':
       return `${a} stretches its mandate in ${region}; ${e.actors.length > 1 ? `${list(e.actors.slice(1))} will remember their abstention` : 'nobody had abstained'}.`;
     case 'actedWithoutMandate':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getScenario } from '../content/index.ts';
 import { drive } from '../testing/drive.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
@@ -22,21 +23,37 @@ function vote(
   return { m, before, result: m.eventsOf('votesCounted')[0]!.detail!.result };
 }
 
-describe('Security Council votes (GAME.md §6.6)', () => {
+describe('Security Council votes, counted as the Charter does (fixture: 3 yes of 4 pass)', () => {
   it.each([
     [
-      'passes with more yes than abstain and no veto',
+      'two yes are not enough',
       { blue: 'yes', gold: 'yes', red: 'abstain', green: 'abstain' },
       'failed',
     ],
     [
-      'three yes against one abstention',
+      'an abstention is not a veto: three yes pass',
       { blue: 'yes', gold: 'yes', red: 'yes', green: 'abstain' },
       'passed',
     ],
-    ['one veto kills it', { blue: 'yes', gold: 'yes', red: 'yes', green: 'veto' }, 'failed'],
+    [
+      'one permanent member’s veto kills it',
+      { blue: 'yes', gold: 'yes', red: 'yes', green: 'veto' },
+      'failed',
+    ],
   ] as const)('%s', (_label, votes, result) => {
     expect(vote(votes).result).toBe(result);
+  });
+
+  it('an elected member cannot veto: the command is refused and changes nothing', () => {
+    const m = drive({ seats });
+    m.inject('mandate-vote');
+    m.advance();
+    const c = m.crisis('mandate-vote');
+    expect(m.refusal('gold', { kind: 'vote', crisis: c, vote: 'veto' })).toMatch(
+      /only a permanent member may veto/,
+    );
+    expect(m.refusal('red', { kind: 'vote', crisis: c, vote: 'veto' })).toBeNull();
+    expect(m.state.crises.find((x) => x.uid === c)!.votes).toEqual({});
   });
 
   it('a veto costs 1 Reputation', () => {
@@ -93,5 +110,57 @@ describe('Security Council votes (GAME.md §6.6)', () => {
     const counted = m.eventsOf('votesCounted')[0]!;
     expect(counted.amounts!.yes).toBe(3);
     expect(counted.detail!.result).toBe('passed');
+  });
+});
+
+describe('Resolution 1973 in the liberal era', () => {
+  const liberal = getScenario('liberal-era');
+  const everySeat = [...liberal.seats.required, ...liberal.seats.optional];
+
+  /** Plays to round 6 (2011–2012), where the Libya vote is scripted, with every seat idle until then. */
+  function libya(usaVote: 'yes' | 'abstain', choice: 'limit' | 'stretch') {
+    const m = drive({ seats: everySeat }, liberal, 'resolution-1973');
+    while (m.state.round < 6 || m.state.phase !== 'diplomacy') m.advance();
+    const c = m.crisis('libya-mandate-2011');
+    m.seat('usa', { kind: 'vote', crisis: c, vote: usaVote });
+    for (const s of ['china', 'russia', 'india', 'brazil'])
+      m.seat(s, { kind: 'vote', crisis: c, vote: 'abstain' });
+    m.seat('usa', { kind: 'mandate', crisis: c, choice });
+    const before = { influence: m.actor('usa').influence['sahel-north-africa'] ?? 0 };
+    const grievances = Object.fromEntries(
+      ['china', 'russia', 'india', 'brazil'].map((s) => [s, m.actor(s).grievances.usa ?? 0]),
+    );
+    // Through round 6's resolution (the match has two rounds more, so it does not end here).
+    while (m.state.round === 6) m.advance();
+    const counted = m.eventsOf('votesCounted').find((e) => e.card === 'libya-mandate-2011')!;
+    return { m, counted, before, grievances };
+  }
+
+  it('passes with 10 yes as in March 2011, China, Russia, India, Brazil and Germany abstaining', () => {
+    const { counted } = libya('yes', 'limit');
+    // The US, the UK and France, and seven other elected members; the block's one abstainer is Germany.
+    expect(counted.amounts).toMatchObject({ yes: 10, abstain: 5, veto: 0, needed: 9 });
+    expect(counted.detail).toMatchObject({
+      result: 'passed',
+      votes: 'usa:yes russia:abstain china:abstain india:abstain brazil:abstain',
+    });
+    expect(counted.detail!.others).toContain('United Kingdom:yes; France:yes');
+  });
+
+  it('a stretch can follow: +2 influence, and each abstainer holds a grievance and a free veto', () => {
+    const { m, counted, before, grievances } = libya('yes', 'stretch');
+    expect(m.actor('usa').influence['sahel-north-africa']).toBe(Math.min(10, before.influence + 2));
+    const stretched = m.eventsOf('mandateStretched').find((e) => e.crisis === counted.crisis)!;
+    expect(stretched.actors).toEqual(['usa', 'russia', 'china', 'india', 'brazil']);
+    for (const s of ['china', 'russia', 'india', 'brazil']) {
+      expect(m.actor(s).grievances.usa, s).toBe(grievances[s]! + 1);
+      expect(m.actor(s).freeVeto, s).toBe(true);
+    }
+  });
+
+  it('without the US’s yes, the UK and France abstain with it and the mandate fails', () => {
+    const { counted } = libya('abstain', 'limit');
+    expect(counted.amounts).toMatchObject({ yes: 7, veto: 0 });
+    expect(counted.detail!.result).toBe('failed');
   });
 });

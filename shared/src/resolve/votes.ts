@@ -1,3 +1,4 @@
+import { canVeto } from '../ctx.ts';
 import type { CrisisState } from '../state.ts';
 import { raiseTension } from '../tension.ts';
 import { tieLevel } from '../ties.ts';
@@ -15,21 +16,35 @@ function npcVote(tx: Tx, member: string, holder: string): Vote {
 }
 
 /**
- * A Security Council vote (GAME.md §6.6): it passes with no veto and more yes
- * than abstain. The holder then limits or stretches the mandate; acting
- * without one costs Reputation and raises Tension.
+ * A Security Council vote, as the Charter counts it (Article 27): a mandate
+ * passes with enough yes votes (ctx.councilYes) and no permanent member's
+ * veto; an abstention is not a veto. Members no actor stands for vote by
+ * the scenario's rule. The holder then limits or stretches the mandate;
+ * acting without one costs Reputation and raises Tension.
  */
 export function countVotes(tx: Tx, crisis: CrisisState): void {
   const { ctx, state } = tx;
   const card = ctx.card[crisis.card]!;
   const holder = card.mandateFor!;
+  const council = ctx.scenario.securityCouncil;
   const votes: Record<string, Vote> = {};
   for (const m of ctx.councilMembers)
     votes[m] = state.seats.includes(m) ? (crisis.votes[m] ?? 'abstain') : npcVote(tx, m, holder);
 
-  let yes = 0;
-  let abstain = 0;
+  let yes = council.otherElected.yes;
+  let abstain = council.otherElected.abstain;
   let vetoes = 0;
+  const others: string[] = [];
+  for (const o of council.otherPermanent) {
+    const v = votes[o.follows] === 'yes' ? 'yes' : 'abstain';
+    if (v === 'yes') yes++;
+    else abstain++;
+    others.push(`${o.name}:${v}`);
+  }
+  if (council.otherElected.yes + council.otherElected.abstain > 0)
+    others.push(
+      `other elected members:${council.otherElected.yes} yes, ${council.otherElected.abstain} abstain`,
+    );
   for (const m of ctx.councilMembers) {
     const v = votes[m]!;
     const pledge = state.pledges.find((p) => p.by === m);
@@ -50,14 +65,14 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
       } else if (lever?.kind === 'courtedVote') weight = lever.multiplier;
     }
     if (v === 'yes') yes += weight;
-    else if (v === 'abstain') abstain += weight;
-    else {
+    // Only a permanent member's veto blocks; commands refuse one from an elected member.
+    else if (v === 'veto' && canVeto(ctx, m)) {
       vetoes++;
       const a = state.actors[m]!;
       if (!a.freeVeto) a.reputation = Math.max(0, a.reputation - 1);
-    }
+    } else abstain += weight;
   }
-  const passed = vetoes === 0 && yes > abstain;
+  const passed = vetoes === 0 && yes >= ctx.councilYes;
   const abstainers = ctx.councilMembers.filter((m) => votes[m] === 'abstain');
   emit(tx, {
     type: 'votesCounted',
@@ -65,10 +80,11 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     crisis: crisis.uid,
     card: crisis.card,
     region: crisis.region,
-    amounts: { yes, abstain, veto: vetoes },
+    amounts: { yes, abstain, veto: vetoes, needed: ctx.councilYes },
     detail: {
       result: passed ? 'passed' : 'failed',
       votes: ctx.councilMembers.map((m) => `${m}:${votes[m]}`).join(' '),
+      ...(others.length > 0 ? { others: others.join('; ') } : {}),
     },
     concept: 'mandates',
   });

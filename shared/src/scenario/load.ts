@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RULES } from '../rules.ts';
 import { type Scenario, ScenarioSchema } from './schema.ts';
 
 export interface ScenarioIssue {
@@ -159,6 +160,7 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   s.securityCouncil.elected.forEach((m, i) => {
     actor(`securityCouncil.elected.${i}`, m);
   });
+  councilIssues(s.securityCouncil, issues);
   s.cards.forEach((c, i) => {
     region(`cards.${i}.region`, c.region);
     actor(`cards.${i}.instigator`, c.instigator);
@@ -220,4 +222,31 @@ export function parseScenario(data: unknown, file: string): ScenarioResult {
     issues,
     message: `Scenario file ${file} is not valid:\n${lines.join('\n')}${more}`,
   };
+}
+
+/** A council whose members are listed twice, follow a non-member, or can never pass a mandate. */
+function councilIssues(council: Scenario['securityCouncil'], issues: ScenarioIssue[]): void {
+  const members = [...council.permanent, ...council.elected];
+  members.forEach((m, i) => {
+    if (members.indexOf(m) !== i)
+      issues.push({ field: 'securityCouncil', expected: `"${m}" listed once, not twice` });
+  });
+  council.otherPermanent.forEach((o, i) => {
+    if (!members.includes(o.follows))
+      issues.push({
+        field: `securityCouncil.otherPermanent.${i}.follows`,
+        expected: `a council member listed in permanent or elected, not "${o.follows}"`,
+      });
+  });
+  const size =
+    members.length +
+    council.otherPermanent.length +
+    council.otherElected.yes +
+    council.otherElected.abstain;
+  const need = council.yesNeeded ?? RULES.councilYes;
+  if (need > size)
+    issues.push({
+      field: 'securityCouncil.yesNeeded',
+      expected: `at most the ${size} members of the council (${need} yes votes needed)`,
+    });
 }

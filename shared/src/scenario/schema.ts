@@ -197,6 +197,13 @@ export const InstitutionSchema = z.object({
 });
 export type InstitutionDef = z.infer<typeof InstitutionSchema>;
 
+/** A Security Council member that no actor stands for. */
+export const OtherMemberSchema = z.object({
+  name: z.string().min(1),
+  /** Votes yes when this council member votes yes, abstains otherwise; never vetoes. */
+  follows: Id,
+});
+
 export const CardSchema = z.object({
   id: Id,
   title: z.string().min(1),
@@ -265,7 +272,25 @@ export const ScenarioSchema = z.object({
   rivals: z.array(z.tuple([Id, Id])),
   ties: z.array(TieSchema),
   institutions: z.array(InstitutionSchema),
-  securityCouncil: z.object({ permanent: z.array(Id), elected: z.array(Id) }),
+  securityCouncil: z.object({
+    /** Actors with a permanent seat: only these may veto. */
+    permanent: z.array(Id),
+    /** Actors with an elected seat. */
+    elected: z.array(Id),
+    /** Permanent members no actor stands for (the UK and France where Europe is one actor). */
+    otherPermanent: z.array(OtherMemberSchema).default([]),
+    /** Elected members no actor stands for: a fixed block, whatever the mandate. */
+    otherElected: z
+      .object({
+        yes: Count,
+        abstain: Count,
+        /** Who the block stands for, on the scenario page. */
+        label: z.string().min(1).optional(),
+      })
+      .default({ yes: 0, abstain: 0 }),
+    /** Yes votes a mandate needs (RULES.councilYes when not set: 9 of 15 since 1965). */
+    yesNeeded: z.number().int().min(1).max(30).optional(),
+  }),
   cards: z.array(CardSchema).min(1),
   /** Cards revealed at the start of given rounds instead of a draw (the tutorial's script). */
   scriptedCards: z.record(z.string(), z.array(Id)).default({}),

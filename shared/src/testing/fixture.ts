@@ -160,7 +160,8 @@ export const FIXTURE_INPUT: ScenarioInput = {
       description: 'Coordination only.',
     },
   ],
-  securityCouncil: { permanent: ['red', 'blue', 'green'], elected: ['gold'] },
+  // A four-member council: three yes votes pass a mandate.
+  securityCouncil: { permanent: ['red', 'blue', 'green'], elected: ['gold'], yesNeeded: 3 },
   cards: [
     card('frontier-war', {
       region: 'frontier',
