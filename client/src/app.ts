@@ -27,7 +27,7 @@ export function startApp(root: HTMLElement): void {
     async join(code: string, nickname: string) {
       rememberNickname(nickname);
       const roomId = await findMatchByCode(code);
-      saveCredentials({ roomId, nickname });
+      saveCredentials({ roomId, nickname, code: code.trim().toUpperCase() });
       connection = await MatchConnection.open(roomId, nickname);
       navigate({ page: 'match', roomId, projector: false });
     },
@@ -54,6 +54,8 @@ export function startApp(root: HTMLElement): void {
         return;
       case 'match': {
         const reuse = connection?.current.roomId === route.roomId ? connection : null;
+        // A link that carries the join code opens the match on this browser.
+        if (route.code) saveCredentials({ roomId: route.roomId, code: route.code });
         const mounted = mountMatch(root, route.roomId, route.projector, reuse);
         unmount = mounted.unmount;
         mounted.connection.then((c) => {

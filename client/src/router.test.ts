@@ -7,6 +7,11 @@ describe('routes', () => {
     ['/join/ABC234', '', { page: 'join', code: 'ABC234' }],
     ['/match/r1', '', { page: 'match', roomId: 'r1', projector: false }],
     ['/match/r1', '?projector', { page: 'match', roomId: 'r1', projector: true }],
+    [
+      '/match/r1',
+      '?projector&code=ABC234',
+      { page: 'match', roomId: 'r1', projector: true, code: 'ABC234' },
+    ],
     ['/archive', '', { page: 'archive' }],
     ['/replay/m1', '', { page: 'replay', matchId: 'm1' }],
     ['/join', '', { page: 'notFound', path: '/join' }],

@@ -2,7 +2,8 @@
 export type Route =
   | { page: 'home' }
   | { page: 'join'; code: string }
-  | { page: 'match'; roomId: string; projector: boolean }
+  /** `code`: the join code carried by a shared link (the projector's), which opens the match. */
+  | { page: 'match'; roomId: string; projector: boolean; code?: string }
   | { page: 'archive' }
   | { page: 'replay'; matchId: string }
   | { page: 'notFound'; path: string };
@@ -12,12 +13,16 @@ export function parseRoute(path: string, search = ''): Route {
   if (parts.length === 0) return { page: 'home' };
   const [first, second] = parts;
   if (first === 'join' && second && parts.length === 2) return { page: 'join', code: second };
-  if (first === 'match' && second && parts.length === 2)
+  if (first === 'match' && second && parts.length === 2) {
+    const query = new URLSearchParams(search);
+    const code = query.get('code');
     return {
       page: 'match',
       roomId: second,
-      projector: new URLSearchParams(search).has('projector'),
+      projector: query.has('projector'),
+      ...(code ? { code } : {}),
     };
+  }
   if (first === 'archive' && parts.length === 1) return { page: 'archive' };
   if (first === 'replay' && second && parts.length === 2)
     return { page: 'replay', matchId: second };
@@ -30,8 +35,13 @@ export function routePath(route: Route): string {
       return '/';
     case 'join':
       return `/join/${encodeURIComponent(route.code)}`;
-    case 'match':
-      return `/match/${encodeURIComponent(route.roomId)}${route.projector ? '?projector' : ''}`;
+    case 'match': {
+      const query = [
+        ...(route.projector ? ['projector'] : []),
+        ...(route.code ? [`code=${encodeURIComponent(route.code)}`] : []),
+      ];
+      return `/match/${encodeURIComponent(route.roomId)}${query.length ? `?${query.join('&')}` : ''}`;
+    }
     case 'archive':
       return '/archive';
     case 'replay':

@@ -1,6 +1,9 @@
+import { ServerError } from '@colyseus/core';
+import type { CreatedMatch } from '@entanglement/shared';
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
-import { requestLog } from './doors/gate.ts';
+import { jsonBody } from './doors/body.ts';
+import { API_BODY_BYTES, requestLog } from './doors/gate.ts';
 import type { Limits } from './doors/limits.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
@@ -34,6 +37,8 @@ export interface ApiOptions {
   /** The archive behind /api/matches; without one the archive is empty. */
   archive?: Archive | null;
   limits: Limits;
+  /** Creates a match from the creator's options (POST /api/matches); none: matches cannot be created. */
+  createMatch?: (options: unknown) => Promise<CreatedMatch>;
 }
 
 /** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
@@ -77,6 +82,21 @@ export function apiRouter(options: ApiOptions): Router {
       return;
     }
     res.json({ roomId, code: normaliseCode(req.params.code) });
+  });
+
+  // The host credential is the answer to this request, and to no one else (docs/security.md).
+  api.post('/matches', jsonBody(API_BODY_BYTES, 'this request'), async (req, res) => {
+    if (!options.createMatch) {
+      res.status(503).json({ error: 'This server does not create matches.' });
+      return;
+    }
+    try {
+      res.status(201).json(await options.createMatch(req.body));
+    } catch (error) {
+      // A refused option (the room's ServerError) is the creator's to fix; anything else is ours.
+      if (!(error instanceof ServerError)) throw error;
+      res.status(400).json({ error: error.message });
+    }
   });
 
   api.get('/matches', async (req, res) => {

@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { type Archive, apiRouter } from './api.ts';
+import { type ApiOptions, type Archive, apiRouter } from './api.ts';
 import { clientRouter } from './client.ts';
 import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 
@@ -12,6 +12,8 @@ export interface AppOptions {
   archive?: Archive | null;
   /** The server's limits (imports' size, count and time); the defaults when left out. */
   limits?: Limits;
+  /** Creates a match (POST /api/matches). */
+  createMatch?: ApiOptions['createMatch'];
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
@@ -24,6 +26,7 @@ export function createApp(options: AppOptions): Express {
       findMatch: options.findMatch ?? (async () => null),
       archive: options.archive ?? null,
       limits: options.limits ?? DEFAULT_LIMITS,
+      createMatch: options.createMatch,
     }),
   );
   app.use(clientRouter(options.clientDist));

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 import { RateLimits } from './doors/rate-limits.ts';
 import { boundPort } from './listen.ts';
 import { colyseusLogger, reasonOf, roomLog } from './log.ts';
+import { createMatchRoom } from './rooms/creation.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
@@ -65,6 +66,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     findMatch: (code) => codes.lookup(code),
     archive: options.store ?? null,
     limits,
+    createMatch: createMatchRoom,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });
@@ -93,7 +95,9 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     colyseus.listen(options.port, options.host).then(() => {
       http.off('error', reject);
       // Colyseus has bound its matchmaking routes: the gate goes in front of them and of Express.
-      guardDoors(http, limits, new RateLimits(limits.rates, cluster?.redis ?? null));
+      guardDoors(http, limits, new RateLimits(limits.rates, cluster?.redis ?? null), (code) =>
+        codes.lookup(code),
+      );
       resolve();
     }, reject);
   });

@@ -7,13 +7,12 @@ import {
   type Command,
   createMatch,
   getScenario,
-  MATCH_ROOM,
   type SeatCommand,
   type SeatView,
   stateHash,
 } from '@entanglement/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Inbox } from './rooms/test-clients.ts';
+import { codeOf, hostInbox, hostTokenOf, Inbox } from './rooms/test-clients.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { killServer, type ServerProcess, spawnServer } from './testing/spawn-server.ts';
 
@@ -58,17 +57,15 @@ async function command(inbox: Inbox, token: string, cmd: SeatCommand, ref: strin
 
 test('after kill -9 mid-phase a restarted server resumes the match: same phase, state, timer; players rejoin', async () => {
   const first = await startChild();
-  const host = new Inbox(
-    await new Client(first.base).create(MATCH_ROOM, {
-      scenario: 'tutorial-1950',
-      nickname: 'Teacher',
-      seats: ['china', 'ussr', 'usa'],
-      timers: { news: 600, diplomacy: 900, resolution: 600 },
-    }),
-  );
+  const host = await hostInbox(first.base, {
+    scenario: 'tutorial-1950',
+    nickname: 'Teacher',
+    seats: ['china', 'ussr', 'usa'],
+    timers: { news: 600, diplomacy: 900, resolution: 600 },
+  });
   inboxes.push(host);
   const { roomId, code } = await host.waitFor('welcome', () => true, 0, 15_000);
-  const hostToken = (await host.waitFor('hostToken', () => true, 0, 15_000)).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const token = (await host.waitFor('seatToken', () => true, 0, 15_000)).token;
   host.room.send('host', { action: 'start', token: hostToken });
@@ -118,7 +115,9 @@ test('after kill -9 mid-phase a restarted server resumes the match: same phase, 
   const found = await fetch(`${second.base}/api/join/${code}`);
   expect(await found.json()).toEqual({ roomId, code });
 
-  const back = new Inbox(await new Client(second.base).joinById(roomId, { nickname: 'Teacher' }));
+  const back = new Inbox(
+    await new Client(second.base).joinById(roomId, { nickname: 'Teacher', code: codeOf(roomId) }),
+  );
   inboxes.push(back);
   const lobby = await back.waitFor('lobby', () => true, 0, 15_000);
   expect(lobby.stage).toBe('playing');

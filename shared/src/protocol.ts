@@ -53,7 +53,7 @@ export const DEFAULT_TIMERS: PhaseTimers = {
   resolution: 45,
 };
 
-/** Options of `client.create('match', …)`. */
+/** The body of `POST /api/matches`: the match's settings and the creator's nickname. */
 export const CreateMatchSchema = z.object({
   scenario: z.string().min(1).max(40),
   nickname: NicknameSchema,
@@ -69,9 +69,26 @@ export const CreateMatchSchema = z.object({
 });
 export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
 
-/** Options of `client.joinById(roomId, …)`. */
-export const JoinMatchSchema = z.object({ nickname: NicknameSchema });
+/**
+ * Options of `client.joinById(roomId, …)`: the match's join code is the gate
+ * (docs/security.md); the creator also shows the host token `POST
+ * /api/matches` answered, and a person coming back may show their pass so
+ * that the seat is theirs again from the first message.
+ */
+export const JoinMatchSchema = z.object({
+  nickname: NicknameSchema,
+  code: z.string().trim().min(1).max(12),
+  hostToken: TokenSchema.optional(),
+});
 export type JoinMatchOptions = z.input<typeof JoinMatchSchema>;
+
+/** The answer to `POST /api/matches`, to the creating request only. */
+export interface CreatedMatch {
+  roomId: string;
+  code: string;
+  /** The host credential: kept by the creator's browser, never sent in a room message. */
+  hostToken: string;
+}
 
 // ---- client → server ----
 
@@ -277,8 +294,6 @@ export interface ChatMessage {
 
 export interface ServerMessages {
   welcome: WelcomeMessage;
-  /** Only to the creator. */
-  hostToken: { token: string };
   /** Only to the clients that claimed or rejoined the seat. */
   seatToken: { seat: string; token: string };
   lobby: LobbyMessage;

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from '@colyseus/sdk';
-import { MATCH_ROOM } from '@entanglement/shared';
 import { chromium } from 'playwright-core';
 import { CLIENT_DIST } from '../../server/src/config.ts';
+import { createMatch } from '../../server/src/rooms/test-clients.ts';
 import { killServer, spawnServer } from '../../server/src/testing/spawn-server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
 
@@ -70,15 +70,18 @@ const dir = await mkdtemp(join(tmpdir(), 'entanglement-bench-client-'));
 const server = await spawnServer(join(dir, 'data'));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
-  const host = await new Client(server.base).create(MATCH_ROOM, {
+  const created = await createMatch(server.base, {
     scenario: 'main',
     nickname: 'Bench',
     timers: { news: 7200, diplomacy: 7200, responses: 7200, calls: 7200, resolution: 7200 },
   });
+  const hostToken = created.hostToken;
+  const host = await new Client(server.base).joinById(created.roomId, {
+    nickname: 'Bench',
+    code: created.code,
+    hostToken,
+  });
   host.onMessage('*', () => undefined);
-  const hostToken = await new Promise<string>((resolve) =>
-    host.onMessage('hostToken', (m: { token: string }) => resolve(m.token)),
-  );
   host.send('host', { action: 'start', token: hostToken });
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -86,7 +89,7 @@ try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.base}/match/${host.roomId}?projector`);
+    await page.goto(`${server.base}/match/${host.roomId}?projector&code=${created.code}`);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MAP_DRAWN, {
       timeout: 60_000,
     });

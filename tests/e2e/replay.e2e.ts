@@ -5,7 +5,6 @@ import { Client } from '@colyseus/sdk';
 import {
   describeEvent,
   getScenario,
-  MATCH_ROOM,
   type MatchFileInput,
   openReplay,
   PHASE_NAMES,
@@ -13,6 +12,7 @@ import {
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { chatEntries } from '../../client/src/replay/chat-timeline.ts';
+import { createMatch } from '../../server/src/rooms/test-clients.ts';
 import { launch, Person } from './browser.ts';
 
 let browser: Browser;
@@ -28,19 +28,22 @@ afterAll(async () => {
 
 /** A whole main-scenario match played by bots on 1-second timers; resolves with its id once archived. */
 async function finishedMatch(): Promise<string> {
-  const room = await new Client(base).create(MATCH_ROOM, {
+  const created = await createMatch(base, {
     scenario: 'main',
     nickname: 'Teacher',
     rounds: 4,
     timers: { news: 1, diplomacy: 1, resolution: 1 },
   });
+  const token = created.hostToken;
+  const room = await new Client(base).joinById(created.roomId, {
+    nickname: 'Teacher',
+    code: created.code,
+    hostToken: token,
+  });
   let stage = '';
   room.onMessage('*', (type, message: { stage?: string }) => {
     if (type === 'lobby') stage = message.stage ?? stage;
   });
-  const token = await new Promise<string>((resolve) =>
-    room.onMessage('hostToken', (m: { token: string }) => resolve(m.token)),
-  );
   room.send('host', { action: 'start', token });
   // A line of chat during play, which the replay places in its phase.
   await new Promise((r) => setTimeout(r, 1500));

@@ -6,6 +6,8 @@
 export interface MatchCredentials {
   roomId: string;
   nickname: string;
+  /** The join code: the gate of the match (every connection shows it). */
+  code?: string;
   seat?: string;
   seatToken?: string;
   hostToken?: string;

@@ -8,7 +8,6 @@ import {
   type ErrorMessage,
   type HostMessage,
   type LobbyMessage,
-  MATCH_ROOM,
   REMOVED_BY_HOST,
   type ReflectionPrompt,
   type SeatIntent,
@@ -24,7 +23,7 @@ import {
   saveReconnection,
 } from './credentials.ts';
 import { serverEndpoint } from './endpoint.ts';
-import { findMatchByCode } from './join.ts';
+import { createMatch, findMatchByCode } from './join.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -118,13 +117,21 @@ export class MatchConnection {
     };
   }
 
-  /** Creates a match; the creator becomes its host. */
+  /**
+   * Creates a match (`POST /api/matches`); the creator becomes its host: the
+   * host token is the answer to that request, kept in this browser, and shown
+   * when it connects.
+   */
   static async create(options: CreateMatchOptions): Promise<MatchConnection> {
-    const probe = new Client(serverEndpoint());
-    const room = await probe.create(MATCH_ROOM, options);
-    const connection = new MatchConnection(room.roomId, options.nickname);
-    saveCredentials({ roomId: room.roomId, nickname: options.nickname });
-    connection.attach(room);
+    const created = await createMatch(options);
+    saveCredentials({
+      roomId: created.roomId,
+      nickname: options.nickname,
+      code: created.code,
+      hostToken: created.hostToken,
+    });
+    const connection = new MatchConnection(created.roomId, options.nickname);
+    await connection.connect();
     return connection;
   }
 
@@ -233,7 +240,14 @@ export class MatchConnection {
     if (resumeToken) room = await this.client.reconnect(resumeToken).catch(() => null);
     const resumed = room !== null;
     const name = this.spectator ? nickname : saved?.nickname || nickname;
-    room ??= await this.client.joinById(roomId, { nickname: name });
+    // The join code opens the match; the projector tab reads it from this browser too.
+    const code = loadCredentials(roomId)?.code ?? this.snapshot.code;
+    const hostToken = saved?.hostToken;
+    room ??= await this.client.joinById(roomId, {
+      nickname: name,
+      code,
+      ...(hostToken ? { hostToken } : {}),
+    });
     this.attach(room);
     if (!resumed && !this.spectator && saved?.seat && saved.seatToken)
       room.send('rejoinSeat', { seat: saved.seat, token: saved.seatToken });
@@ -247,12 +261,9 @@ export class MatchConnection {
     const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
       room.onMessage(type, fn as (payload: unknown) => void);
 
-    on('welcome', (m) =>
-      this.update({ code: m.code, nickname: m.nickname, sessionId: m.sessionId }),
-    );
-    on('hostToken', (m) => {
-      saveCredentials({ roomId: room.roomId, hostToken: m.token });
-      this.update({ isHost: true });
+    on('welcome', (m) => {
+      if (!this.spectator) saveCredentials({ roomId: room.roomId, code: m.code });
+      this.update({ code: m.code, nickname: m.nickname, sessionId: m.sessionId });
     });
     on('seatToken', (m) => {
       if (this.spectator) return;

@@ -215,7 +215,7 @@ function renderHostBox(
       el(
         'a',
         {
-          href: `/match/${encodeURIComponent(s.roomId)}?projector`,
+          href: `/match/${encodeURIComponent(s.roomId)}?projector&code=${encodeURIComponent(s.code)}`,
           target: '_blank',
           class: 'button button--ghost',
         },

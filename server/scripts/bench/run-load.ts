@@ -140,7 +140,7 @@ export async function runLoad(
   async function setUpMatch(out: Match): Promise<void> {
     const host = newClient();
     out.clients.push(host);
-    await host.create(baseFor(out.index), {
+    const created = await host.create(baseFor(out.index), {
       scenario: o.scenario.id,
       nickname: 'Host',
       rounds: o.rounds,
@@ -148,14 +148,14 @@ export async function runLoad(
       seats: o.seats,
       timers: o.timers,
     });
-    out.roomId = (await host.once<{ roomId: string }>('welcome')).roomId;
-    out.hostToken = (await host.once<{ token: string }>('hostToken')).token;
+    out.roomId = created.roomId;
+    out.hostToken = created.hostToken;
     const joiners = await Promise.all(
       Array.from({ length: o.clientCount - 1 }, async (_, j) => {
         await sleep(j * 15); // a class arriving, not one burst
         const client = newClient();
         out.clients.push(client);
-        await client.join(baseFor(out.index + j + 1), out.roomId, `Player ${j + 2}`);
+        await client.join(baseFor(out.index + j + 1), out.roomId, created.code, `Player ${j + 2}`);
         return client;
       }),
     );

@@ -2,9 +2,9 @@ import { Client, type Room } from '@colyseus/sdk';
 import {
   type AckMessage,
   applyViewPatch,
+  type CreatedMatch,
   type CreateMatchOptions,
   type ErrorMessage,
-  MATCH_ROOM,
   nextRandomCommand,
   type Scenario,
   type SeatView,
@@ -12,6 +12,7 @@ import {
   type TimerMessage,
   type ViewPatch,
 } from '@entanglement/shared';
+import { createMatch } from '../../src/rooms/test-clients.ts';
 
 /** The round and phase as one key: `3:diplomacy`. */
 export function phaseKey(round: number, phase: string): string {
@@ -92,12 +93,21 @@ export class SeatClient {
     this.rng = { rng: seed >>> 0 };
   }
 
-  async create(base: string, options: CreateMatchOptions): Promise<void> {
-    this.attach(await new Client(base).create(MATCH_ROOM, options));
+  /** Creates the match (`POST /api/matches`) and connects as its host; its room id, code and host token. */
+  async create(base: string, options: CreateMatchOptions): Promise<CreatedMatch> {
+    const created = await createMatch(base, options);
+    this.attach(
+      await new Client(base).joinById(created.roomId, {
+        nickname: options.nickname,
+        code: created.code,
+        hostToken: created.hostToken,
+      }),
+    );
+    return created;
   }
 
-  async join(base: string, roomId: string, nickname: string): Promise<void> {
-    this.attach(await new Client(base).joinById(roomId, { nickname }));
+  async join(base: string, roomId: string, code: string, nickname: string): Promise<void> {
+    this.attach(await new Client(base).joinById(roomId, { nickname, code }));
   }
 
   /** Resolves with the first message of `type` (kept from the start), or rejects after `timeoutMs`. */

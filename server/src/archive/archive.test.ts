@@ -1,6 +1,5 @@
 import { Client } from '@colyseus/sdk';
 import {
-  MATCH_ROOM,
   openReplay,
   recordRandomMatch,
   TRACKS_CSV_HEADER,
@@ -8,7 +7,7 @@ import {
 } from '@entanglement/shared';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TUTORIAL_MATCH, useStoredServer } from '../rooms/stored-server.ts';
-import { Inbox } from '../rooms/test-clients.ts';
+import { codeOf, hostInbox, hostTokenOf, Inbox } from '../rooms/test-clients.ts';
 import type { MatchFile } from '../store/types.ts';
 
 const env = useStoredServer('entanglement-replays-');
@@ -37,13 +36,15 @@ async function call(
 
 /** Plays the tutorial to its end over the SDK (the host skips every phase), with some chat. */
 async function playTutorial(): Promise<{ id: string; hostToken: string }> {
-  const host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  const host = await hostInbox(env.base, TUTORIAL_MATCH);
   env.inboxes.push(host);
   const id = (await host.waitFor('welcome')).roomId;
-  const hostToken = (await host.waitFor('hostToken')).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const china = (await host.waitFor('seatToken')).token;
-  const guest = new Inbox(await new Client(env.base).joinById(id, { nickname: 'Guest' }));
+  const guest = new Inbox(
+    await new Client(env.base).joinById(id, { nickname: 'Guest', code: codeOf(id) }),
+  );
   env.inboxes.push(guest);
   guest.room.send('claimSeat', { seat: 'ussr' });
   await guest.waitFor('seatToken');

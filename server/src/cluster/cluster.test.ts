@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TUTORIAL_MATCH } from '../rooms/stored-server.ts';
 import {
   claimSeat,
+  codeOf,
   createMatchClient,
   eventually,
   Inbox,
@@ -91,7 +92,7 @@ describeWithServices(
         timers: { news: 600, diplomacy: 900, resolution: 600 },
       });
       inboxes.push(host.inbox);
-      // Colyseus's matchmaker puts the room on the process with fewer rooms.
+      // The match lives on the process its creator asked (POST /api/matches through A).
       const holder = [a, b].find((s) => processOf(host.inbox) === portOf(s))!;
       expect(holder).toBeDefined();
       return { a, b, host, holder, other: holder === a ? b : a };
@@ -160,7 +161,12 @@ describeWithServices(
       let back: Inbox | null = null;
       while (!back && Date.now() - killedAt < FAILOVER_MS + 5_000) {
         try {
-          back = new Inbox(await new Client(other.base).joinById(host.roomId, { nickname: 'Ana' }));
+          back = new Inbox(
+            await new Client(other.base).joinById(host.roomId, {
+              nickname: 'Ana',
+              code: codeOf(host.roomId),
+            }),
+          );
         } catch {
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
@@ -242,7 +248,10 @@ describeWithServices(
       expect(during.error).toBeNull();
       // Finding a match needs Redis: refused, with an error, not a hang.
       await expect(
-        new Client(other.base).joinById(host.roomId, { nickname: 'Ana' }),
+        new Client(other.base).joinById(host.roomId, {
+          nickname: 'Ana',
+          code: codeOf(host.roomId),
+        }),
       ).rejects.toThrow();
 
       redis = await startRedis({ port: redis.port });
@@ -251,7 +260,12 @@ describeWithServices(
       const restartedAt = Date.now();
       while (!back && Date.now() - restartedAt < 15_000) {
         try {
-          back = new Inbox(await new Client(other.base).joinById(host.roomId, { nickname: 'Ana' }));
+          back = new Inbox(
+            await new Client(other.base).joinById(host.roomId, {
+              nickname: 'Ana',
+              code: codeOf(host.roomId),
+            }),
+          );
         } catch {
           await new Promise((resolve) => setTimeout(resolve, 250));
         }

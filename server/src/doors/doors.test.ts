@@ -5,7 +5,7 @@ import { Client } from '@colyseus/sdk';
 import { MATCH_ROOM } from '@entanglement/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { TUTORIAL_MATCH } from '../rooms/stored-server.ts';
-import { createMatchClient, eventually, type Inbox } from '../rooms/test-clients.ts';
+import { codeOf, createMatchClient, eventually, type Inbox } from '../rooms/test-clients.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { playLegitimateMatch } from '../testing/legitimate-match.ts';
 import {
@@ -121,10 +121,8 @@ describe('limits per address', () => {
     const from = '127.0.0.3';
     const created: RawAnswer[] = [];
     for (let i = 0; i < 22; i++)
-      created.push(
-        await postJson(server.base, `/matchmake/create/${MATCH_ROOM}`, TUTORIAL_MATCH, from),
-      );
-    expect(created.slice(0, 20).map((c) => c.status)).toEqual(Array(20).fill(200));
+      created.push(await postJson(server.base, '/api/matches', TUTORIAL_MATCH, from));
+    expect(created.slice(0, 20).map((c) => c.status)).toEqual(Array(20).fill(201));
     for (const refused of created.slice(20))
       expectRefused(
         refused,
@@ -132,7 +130,7 @@ describe('limits per address', () => {
         /^Too many new matches from your address: at most 20 in 10 minutes\./,
       );
 
-    // Nobody connects to them: each lobby goes when its creator's reservation lapses (2 s here).
+    // Nobody connects to them: each lobby goes when its creator does not come (Colyseus's seat time).
     const rooms = created.slice(0, 20).map((c) => String(c.json.roomId));
     const store = openSqliteStore({ dataDir });
     try {
@@ -145,19 +143,19 @@ describe('limits per address', () => {
       await store.close();
     }
 
-    // Matchmaking in general: 60 a minute from one address (the 22 creations above count too).
+    // Matchmaking in general: 60 a minute from one address.
     const match = await hostMatch();
     const joins: RawAnswer[] = [];
-    for (let i = 0; i < 40; i++)
+    for (let i = 0; i < 61; i++)
       joins.push(
         await postJson(
           server.base,
           `/matchmake/joinById/${match.roomId}`,
-          { nickname: `x${i}` },
+          { nickname: `x${i}`, code: match.code },
           from,
         ),
       );
-    expect(joins.slice(0, 38).every((j) => j.status === 200)).toBe(true);
+    expect(joins.slice(0, 60).every((j) => j.status === 200)).toBe(true);
     expectRefused(
       joins.at(-1)!,
       429,
@@ -173,14 +171,22 @@ describe('limits per address', () => {
     const reservations = await Promise.all(
       addresses.flatMap((from) =>
         Array.from({ length: 20 }, (_, i) =>
-          postJson(server.base, `/matchmake/joinById/${match.roomId}`, { nickname: `r${i}` }, from),
+          postJson(
+            server.base,
+            `/matchmake/joinById/${match.roomId}`,
+            { nickname: `r${i}`, code: match.code },
+            from,
+          ),
         ),
       ),
     );
     expect(reservations.map((r) => r.status)).toEqual(Array(80).fill(200));
 
     // A student still gets in.
-    const student = await new Client(server.base).joinById(match.roomId, { nickname: 'Student' });
+    const student = await new Client(server.base).joinById(match.roomId, {
+      nickname: 'Student',
+      code: codeOf(match.roomId),
+    });
     inboxes.push({ leave: () => student.leave().then(() => undefined) } as unknown as Inbox);
     expect(student.roomId).toBe(match.roomId);
 
@@ -210,7 +216,7 @@ describe('limits per address', () => {
         await postJson(
           server.base,
           `/matchmake/joinById/${match.roomId}`,
-          { nickname: `c${i}` },
+          { nickname: `c${i}`, code: match.code },
           from,
         )
       ).json;
@@ -317,23 +323,26 @@ describe('body sizes', () => {
 describe('the log', () => {
   test('refusals are quiet: one line per address and limit, with its request id, never a stack trace', async () => {
     // Refusals of every kind the room itself gives, too: a bad create, a bad join.
-    const badCreate = await postJson(server.base, `/matchmake/create/${MATCH_ROOM}`, {
+    const badCreate = await postJson(server.base, '/api/matches', {
       ...TUTORIAL_MATCH,
       botLevel: 'genius',
     });
-    expect(badCreate.status).toBeGreaterThanOrEqual(400);
+    expect(badCreate.status).toBe(400);
     expect(badCreate.json.error).toMatch(/^Cannot create the match: botLevel/);
     const match = await hostMatch();
-    await expect(new Client(server.base).joinById(match.roomId, { nickname: '' })).rejects.toThrow(
-      /Choose a nickname/,
-    );
-    const unknown = await postJson(server.base, `/matchmake/create/${MATCH_ROOM}`, {
+    await expect(
+      new Client(server.base).joinById(match.roomId, { nickname: '', code: codeOf(match.roomId) }),
+    ).rejects.toThrow(/Choose a nickname/);
+    const unknown = await postJson(server.base, '/api/matches', {
       ...TUTORIAL_MATCH,
       scenario: 'nope',
     });
     expect(unknown.json.error).toMatch(/^Cannot create the match: Unknown scenario "nope"/);
     // A frame over the 4 KiB limit closes its connection (1009), as before.
-    const big = await new Client(server.base).joinById(match.roomId, { nickname: 'Big' });
+    const big = await new Client(server.base).joinById(match.roomId, {
+      nickname: 'Big',
+      code: codeOf(match.roomId),
+    });
     const closed = new Promise<number>((resolve) => big.onLeave((code) => resolve(code)));
     big.send('chat', { channel: 'public', token: 'x'.repeat(21), text: 'x'.repeat(5000) });
     expect(await closed).toBe(1009);

@@ -6,6 +6,7 @@ import { log } from '../log.ts';
 import { type AddressOf, addressOf } from './address.ts';
 import { cutAfterAnswer, parseJson, readBody } from './body.ts';
 import { type Door, describeBytes, type Limits } from './limits.ts';
+import { checkMatchmaking, type FindByCode } from './matchmaking.ts';
 import type { RateLimits, Refusal } from './rate-limits.ts';
 
 /** The largest body of any /api route but the import (annotations and the like). */
@@ -47,7 +48,12 @@ export function requestLog(req: IncomingMessage): Logger {
  * Each refusal is a JSON `{error}` naming the limit and its value, logged
  * once per address and limit and window, without a stack trace.
  */
-export function guardDoors(http: Server, limits: Limits, rates: RateLimits): void {
+export function guardDoors(
+  http: Server,
+  limits: Limits,
+  rates: RateLimits,
+  findByCode: FindByCode = async () => null,
+): void {
   const addressFor = addressOf(limits.trustProxy);
   const onRequest = http.listeners('request') as RequestListener[];
   const onUpgrade = http.listeners('upgrade') as UpgradeListener[];
@@ -62,7 +68,7 @@ export function guardDoors(http: Server, limits: Limits, rates: RateLimits): voi
     const reqLog = log.child({ reqId });
     requestLogs.set(req, reqLog);
     res.setHeader('X-Request-Id', reqId);
-    admitRequest(req, res, reqLog, addressFor, rates, limits).then(
+    admitRequest(req, res, reqLog, addressFor, rates, limits, findByCode).then(
       (admitted) => {
         if (admitted) for (const listener of onRequest) listener.call(http, req, res);
       },
@@ -112,6 +118,8 @@ function doorsOf(method: string, path: string): Door[] {
   const doors: Door[] = ['http'];
   if (method === 'GET' && path.startsWith('/api/join/')) doors.push('joinLookup');
   if (method === 'POST' && path === '/api/matches/import') doors.push('import');
+  if (method === 'POST' && (path === '/api/matches' || path === '/api/matches/'))
+    doors.push('create');
   const matchmake = /^\/matchmake\/(\w+)\//.exec(path);
   if (method === 'POST' && matchmake) {
     doors.push('matchmake');
@@ -139,6 +147,7 @@ async function admitRequest(
   addressFor: AddressOf,
   rates: RateLimits,
   limits: Limits,
+  findByCode: FindByCode,
 ): Promise<boolean> {
   const method = req.method ?? 'GET';
   const path = normalisedPath(req.url);
@@ -167,7 +176,13 @@ async function admitRequest(
   }
   // The API's routes read their own bodies, each with its limit; the rest
   // (Colyseus's matchmaking) is read here, where the limit is known.
-  if (api || !hasBody(req)) return true;
+  if (api) return true;
+  if (!hasBody(req)) {
+    const refused =
+      method === 'POST' ? await checkMatchmaking(req.url, undefined, findByCode) : null;
+    if (refused) answer(res, refused);
+    return refused === null;
+  }
   const read = await readBody(req, maxBody, 'a matchmaking request');
   if (!read.ok) {
     if (read.status === 0) res.destroy();
@@ -180,6 +195,13 @@ async function admitRequest(
     return false;
   }
   if (json.value !== undefined) (req as IncomingMessage & { body?: unknown }).body = json.value;
+  const refused =
+    method === 'POST' ? await checkMatchmaking(req.url, json.value, findByCode) : null;
+  if (refused) {
+    reqLog.debug({ address, path }, 'refused: matchmaking without the join code');
+    answer(res, refused);
+    return false;
+  }
   return true;
 }
 

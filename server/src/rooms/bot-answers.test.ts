@@ -229,7 +229,7 @@ describe('bots answer what they owe after they marked a phase done', () => {
   });
 
   test('after a restart a bot answers the offer it was sent before the kill', async () => {
-    const back = await joinMatchClient(base, stored.id, 'Host');
+    const back = await joinMatchClient(base, { roomId: stored.id, code: stored.code }, 'Host');
     inboxes.push(back);
     await pacedSend(back, 'rejoinSeat', { seat: 'china', token: stored.token });
     const view = await back.waitFor('view', (v) => v.offers.some((o) => o.id === stored.offer));

@@ -1,15 +1,17 @@
 import { Client } from '@colyseus/sdk';
-import { type ChatMessage, MATCH_ROOM } from '@entanglement/shared';
+import type { ChatMessage } from '@entanglement/shared';
 import { describe, expect, test } from 'vitest';
 import { chat, newMatch } from '../store/contract-helpers.ts';
 import { loadPlans } from './restore.ts';
 import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
-import { eventually, Inbox } from './test-clients.ts';
+import { codeOf, eventually, hostInbox, hostTokenOf, Inbox } from './test-clients.ts';
 
 const env = useStoredServer('entanglement-chat-');
 
 async function joinMatch(roomId: string, nickname: string): Promise<Inbox> {
-  const inbox = new Inbox(await new Client(env.base).joinById(roomId, { nickname }));
+  const inbox = new Inbox(
+    await new Client(env.base).joinById(roomId, { nickname, code: codeOf(roomId) }),
+  );
   env.inboxes.push(inbox);
   return inbox;
 }
@@ -45,10 +47,10 @@ describe('chat', () => {
   }
 
   test('setup: a host, a seat shared by two, two more seats and a spectator', async () => {
-    host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+    host = await hostInbox(env.base, TUTORIAL_MATCH);
     env.inboxes.push(host);
     roomId = (await host.waitFor('welcome')).roomId;
-    hostToken = (await host.waitFor('hostToken')).token;
+    hostToken = hostTokenOf(host);
     alice = await joinMatch(roomId, 'Alice');
     alice2 = await joinMatch(roomId, 'Alex');
     bob = await joinMatch(roomId, 'Bob');

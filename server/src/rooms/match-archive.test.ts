@@ -4,14 +4,13 @@ import {
   type Command,
   createMatch,
   getScenario,
-  MATCH_ROOM,
   stateHash,
 } from '@entanglement/shared';
 import { expect, test } from 'vitest';
 import { hashToken } from '../store/tokens.ts';
 import type { FinishedPage, MatchFile } from '../store/types.ts';
 import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
-import { eventually, Inbox } from './test-clients.ts';
+import { codeOf, eventually, hostInbox, hostTokenOf, Inbox } from './test-clients.ts';
 
 const env = useStoredServer('entanglement-archive-');
 
@@ -23,13 +22,15 @@ async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
 /** A host with a seat, a second player, started; returns what the test needs. */
 async function startMatch(options: Record<string, unknown>) {
   const sdk = new Client(env.base);
-  const host = new Inbox(await sdk.create(MATCH_ROOM, options));
+  const host = await hostInbox(sdk, options);
   env.inboxes.push(host);
   const roomId = (await host.waitFor('welcome')).roomId;
-  const hostToken = (await host.waitFor('hostToken')).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const chinaToken = (await host.waitFor('seatToken')).token;
-  const guest = new Inbox(await new Client(env.base).joinById(roomId, { nickname: 'Guest' }));
+  const guest = new Inbox(
+    await new Client(env.base).joinById(roomId, { nickname: 'Guest', code: codeOf(roomId) }),
+  );
   env.inboxes.push(guest);
   guest.room.send('claimSeat', { seat: 'ussr' });
   const ussrToken = (await guest.waitFor('seatToken')).token;
@@ -199,7 +200,7 @@ test('GET /api/matches pages newest first and filters by scenario; bad queries a
 }, 60_000);
 
 test('a lobby everyone left is discarded; a started match everyone left keeps running', async () => {
-  const lobby = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  const lobby = await hostInbox(env.base, TUTORIAL_MATCH);
   const lobbyId = (await lobby.waitFor('welcome')).roomId;
   expect((await env.store.listLive()).map((m) => m.id)).toContain(lobbyId);
   await lobby.leave();
@@ -213,7 +214,9 @@ test('a lobby everyone left is discarded; a started match everyone left keeps ru
   await host.leave();
   await guest.leave();
   // The room is still there: a player can come back to it.
-  const back = new Inbox(await new Client(env.base).joinById(roomId, { nickname: 'Back' }));
+  const back = new Inbox(
+    await new Client(env.base).joinById(roomId, { nickname: 'Back', code: codeOf(roomId) }),
+  );
   env.inboxes.push(back);
   expect((await back.waitFor('lobby')).stage).toBe('playing');
 });

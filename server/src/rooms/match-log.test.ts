@@ -4,13 +4,12 @@ import {
   type Command,
   createMatch,
   getScenario,
-  MATCH_ROOM,
   stateHash,
 } from '@entanglement/shared';
 import { expect, test } from 'vitest';
 import { MemoryLog } from './memory-log.ts';
 import { useTestServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { hostInbox, hostTokenOf } from './test-clients.ts';
 
 /** A slow log: every append takes 30 ms to "commit". */
 const env = useTestServer('entanglement-log-', () =>
@@ -19,15 +18,13 @@ const env = useTestServer('entanglement-log-', () =>
 
 test('every accepted command is in the log before its ack, and the log replays to the same hash', async () => {
   const sdk = new Client(env.base);
-  const host = new Inbox(
-    await sdk.create(MATCH_ROOM, {
-      scenario: 'tutorial-1950',
-      nickname: 'Host',
-      seats: ['china', 'ussr', 'usa'],
-    }),
-  );
+  const host = await hostInbox(sdk, {
+    scenario: 'tutorial-1950',
+    nickname: 'Host',
+    seats: ['china', 'ussr', 'usa'],
+  });
   env.inboxes.push(host);
-  const hostToken = (await host.waitFor('hostToken')).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const seatToken = (await host.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });

@@ -3,17 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { Client } from '@colyseus/sdk';
-import {
-  getScenario,
-  MATCH_ROOM,
-  type Phase,
-  REMOVED_BY_HOST,
-  type SeatCommand,
-} from '@entanglement/shared';
+import { getScenario, type Phase, REMOVED_BY_HOST, type SeatCommand } from '@entanglement/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
 import { TEST_LIMITS } from '../testing/test-limits.ts';
-import { Inbox } from './test-clients.ts';
+import { codeOf, createMatch, hostInbox, hostTokenOf, Inbox } from './test-clients.ts';
 
 let server: RunningServer;
 let base: string;
@@ -39,13 +33,13 @@ function sdk(): Client {
 }
 
 async function create(options: Record<string, unknown>): Promise<Inbox> {
-  const inbox = new Inbox(await sdk().create(MATCH_ROOM, options));
+  const inbox = await hostInbox(sdk(), options);
   inboxes.push(inbox);
   return inbox;
 }
 
 async function joinMatch(roomId: string, nickname: string): Promise<Inbox> {
-  const inbox = new Inbox(await sdk().joinById(roomId, { nickname }));
+  const inbox = new Inbox(await sdk().joinById(roomId, { nickname, code: codeOf(roomId) }));
   inboxes.push(inbox);
   return inbox;
 }
@@ -93,7 +87,7 @@ describe('a match played by two people and a stand-in bot', () => {
   test('the creator gets a host token and a join code', async () => {
     host = await create(TUTORIAL);
     const welcome = await host.waitFor('welcome');
-    hostToken = (await host.waitFor('hostToken')).token;
+    hostToken = hostTokenOf(host);
     roomId = welcome.roomId;
     code = welcome.code;
     expect(hostToken.length).toBeGreaterThanOrEqual(21);
@@ -298,7 +292,7 @@ describe('a match played by two people and a stand-in bot', () => {
 describe('phase timers', () => {
   test('a phase advances on its own when its timer runs out', async () => {
     const host = await create({ ...TUTORIAL, timers: { news: 1 } });
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     host.room.send('host', { action: 'start', token: hostToken });
     await host.waitFor('view', (v) => v.round === 1 && v.phase === 'news');
     const diplomacy = await host.waitFor('view', (v) => v.phase === 'diplomacy', 0, 10_000);
@@ -306,10 +300,10 @@ describe('phase timers', () => {
   });
 
   test('a bad create option is refused with a reason', async () => {
-    await expect(sdk().create(MATCH_ROOM, { ...TUTORIAL, scenario: 'nope' })).rejects.toThrow(
-      /nope/,
+    await expect(createMatch(base, { ...TUTORIAL, scenario: 'nope' })).rejects.toThrow(/nope/);
+    await expect(createMatch(base, { ...TUTORIAL, timers: { news: 0 } })).rejects.toThrow(
+      /timers\.news/,
     );
-    await expect(sdk().create(MATCH_ROOM, { ...TUTORIAL, timers: { news: 0 } })).rejects.toThrow();
   });
 });
 
@@ -317,7 +311,6 @@ describe('limits', () => {
   /** A fresh match's host whose room reports its close code instead of reconnecting. */
   async function closingHost() {
     const host = await create(TUTORIAL);
-    await host.waitFor('hostToken');
     host.room.reconnection.enabled = false;
     const closed = new Promise<number>((resolve) => host.room.onLeave((code) => resolve(code)));
     return { host, closed };
@@ -369,7 +362,7 @@ describe('the host moderates', () => {
   test('inject a crisis, remove a person, hand a seat to a bot', async () => {
     const host = await create(TUTORIAL);
     const { roomId } = await host.waitFor('welcome');
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     const ana = await joinMatch(roomId, 'Ana');
     ana.room.send('claimSeat', { seat: 'china' });
     const oldChina = (await ana.waitFor('seatToken')).token;
@@ -441,7 +434,7 @@ describe('a dropped connection', () => {
   test('reconnects automatically and keeps its seat', async () => {
     const host = await create(TUTORIAL);
     const { roomId } = await host.waitFor('welcome');
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     const ana = await joinMatch(roomId, 'Ana');
     ana.room.reconnection.minUptime = 0;
     ana.room.send('claimSeat', { seat: 'china' });
@@ -470,7 +463,7 @@ describe('the lobby', () => {
   test('shows ready marks and muted people; a ready mark resets on a change of seat', async () => {
     const host = await create({ ...TUTORIAL, preset: 'class' });
     const { roomId } = await host.waitFor('welcome');
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     const ana = await joinMatch(roomId, 'Ana');
     ana.room.send('claimSeat', { seat: 'china' });
     await ana.waitFor('seatToken');
@@ -510,7 +503,7 @@ describe('the lobby', () => {
 
   test('bots play at the level the host chose, shown in the lobby; normal by default', async () => {
     const hard = await create({ ...TUTORIAL, botLevel: 'hard' });
-    const hardToken = (await hard.waitFor('hostToken')).token;
+    const hardToken = hostTokenOf(hard);
     expect((await hard.waitFor('lobby')).botLevel).toBe('hard');
     hard.room.send('host', { action: 'start', token: hardToken });
     const playing = await hard.waitFor('lobby', (l) => l.stage === 'playing');
@@ -525,12 +518,12 @@ describe('the lobby', () => {
 
   test('a match made with the class preset plays with its fewer action points', async () => {
     const host = await create({ ...TUTORIAL, preset: 'class' });
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     host.room.send('host', { action: 'start', token: hostToken });
     const view = await host.waitFor('view');
     expect(view.settings.preset).toBe('class');
     const standard = await create(TUTORIAL);
-    const standardToken = (await standard.waitFor('hostToken')).token;
+    const standardToken = hostTokenOf(standard);
     standard.room.send('host', { action: 'start', token: standardToken });
     const standardView = await standard.waitFor('view');
     expect(view.settings.actionPoints.greatPower).toBeLessThan(
@@ -543,7 +536,7 @@ describe('people who leave during play', () => {
   test('a stand-in bot plays their seat from the next phase; they take it back with its token', async () => {
     const host = await create(TUTORIAL);
     const { roomId } = await host.waitFor('welcome');
-    const hostToken = (await host.waitFor('hostToken')).token;
+    const hostToken = hostTokenOf(host);
     host.room.send('claimSeat', { seat: 'china' });
     await host.waitFor('seatToken');
     const ben = await joinMatch(roomId, 'Ben');

@@ -12,19 +12,20 @@ import {
   type LobbyMessage,
   type MatchStage,
   type MatchState,
+  NicknameSchema,
   type ServerMessages,
   type ServerMessageType,
   type TimerMessage,
 } from '@entanglement/shared';
-import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
-import { hashToken } from '../store/tokens.ts';
+import { hashToken, tokenMatches } from '../store/tokens.ts';
 import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
+import { creationRefused, takeCreation } from './creation.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
-import { type JoinCodeRegistry, joinCodes } from './join-codes.ts';
+import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
 import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
@@ -101,11 +102,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
   private code = '';
-  /** The host token: sent once to the creator; after a restart only its hash is known. */
-  private readonly hostToken = nanoid();
-  private hostTokenHash = hashToken(this.hostToken);
+  /**
+   * The host token's hash. The token itself is chosen for the creating
+   * request (`POST /api/matches`, creation.ts) and answered to it only; the
+   * room never holds or sends it.
+   */
+  private hostTokenHash = '';
   private hostSession: string | null = null;
-  private hostGiven = false;
   /** Where accepted commands are appended before they are acknowledged; null keeps them in memory only. */
   protected store: MatchLog | null = null;
   /** Where join codes are claimed: this process's memory, or Redis shared by several processes. */
@@ -128,7 +131,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.writes.store = this.store;
     const plan = takeRestore(options);
     if (plan) await this.restoreFrom(plan);
-    else await this.createNew(options);
+    else {
+      const creation = takeCreation(options);
+      if (!creation) throw creationRefused();
+      this.hostTokenHash = hashToken(creation.hostToken);
+      await this.createNew(creation.options);
+    }
     heldMatches.set(this.roomId, this.code);
     this.listen();
   }
@@ -170,7 +178,6 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     }
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.hostTokenHash = record.hostTokenHash;
-    this.hostGiven = true;
     this.flow.restoreSeats(seats);
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
@@ -215,23 +222,32 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     if (this.clients.length > MAX_CLIENTS)
       throw new ServerError(REFUSED_JOIN, `This match is full: at most ${MAX_CLIENTS} people.`);
     const parsed = JoinMatchSchema.safeParse(options);
-    if (!parsed.success)
-      throw new ServerError(REFUSED_JOIN, 'Choose a nickname of 1 to 24 characters.');
-    this.flow.seating.add(client.sessionId, parsed.data.nickname);
+    if (!parsed.success) {
+      const nameOk = NicknameSchema.safeParse((options as { nickname?: unknown })?.nickname);
+      throw new ServerError(
+        REFUSED_JOIN,
+        nameOk.success
+          ? 'Join a match with its join code.'
+          : 'Choose a nickname of 1 to 24 characters.',
+      );
+    }
+    const { nickname, code, hostToken } = parsed.data;
+    // The join code is the gate (the doors refuse a matchmaking request without it first).
+    if (normaliseCode(code) !== this.code)
+      throw new ServerError(REFUSED_JOIN, 'That is not the join code of this match.');
+    if (hostToken !== undefined && !tokenMatches(hostToken, this.hostTokenHash))
+      throw new ServerError(REFUSED_JOIN, 'That is not the host token of this match.');
+    this.flow.seating.add(client.sessionId, nickname);
+    // The host is whoever shows the host token that the creating request was given.
+    if (hostToken !== undefined) this.hostSession = client.sessionId;
     // A lobby restored after a restart is kept only until the people who came back leave.
     if (this.stage === 'lobby') this.autoDispose = true;
     sendTo(client, 'welcome', {
       roomId: this.roomId,
       code: this.code,
       sessionId: client.sessionId,
-      nickname: parsed.data.nickname,
+      nickname,
     });
-    if (!this.hostGiven) {
-      // The first client is the one who created the match.
-      this.hostGiven = true;
-      this.hostSession = client.sessionId;
-      sendTo(client, 'hostToken', { token: this.hostToken });
-    }
     this.broadcastLobby();
     if (this.stage !== 'lobby') {
       this.views.sendWhole(client, this.match, null);

@@ -1,16 +1,14 @@
-import { Client } from '@colyseus/sdk';
-import { MATCH_ROOM } from '@entanglement/shared';
 import { expect, test } from 'vitest';
 import { TUTORIAL_MATCH, useStoredServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { hostInbox, hostTokenOf } from './test-clients.ts';
 
 const env = useStoredServer('entanglement-reflect-');
 
 test('a seat entrapped at resolution is asked why; its answer is kept with the match, once', async () => {
-  const host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  const host = await hostInbox(env.base, TUTORIAL_MATCH);
   env.inboxes.push(host);
   const roomId = (await host.waitFor('welcome')).roomId;
-  const hostToken = (await host.waitFor('hostToken')).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const token = (await host.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });

@@ -1,26 +1,24 @@
 import { Client } from '@colyseus/sdk';
-import { getScenario, MATCH_ROOM } from '@entanglement/shared';
+import { getScenario } from '@entanglement/shared';
 import { expect, test } from 'vitest';
 import { MemoryLog } from './memory-log.ts';
 import { replayLog } from './replay-log.ts';
 import { useTestServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { hostInbox, hostTokenOf } from './test-clients.ts';
 
 /** An in-memory log whose next append can be made to fail. */
 const env = useTestServer('entanglement-flaky-', () => new MemoryLog());
 
 test('a command the store could not save is refused and taken back out of the match', async () => {
   const sdk = new Client(env.base);
-  const host = new Inbox(
-    await sdk.create(MATCH_ROOM, {
-      scenario: 'tutorial-1950',
-      nickname: 'Host',
-      seats: ['china', 'ussr', 'usa'],
-      timers: { news: 600, diplomacy: 600, resolution: 600 },
-    }),
-  );
+  const host = await hostInbox(sdk, {
+    scenario: 'tutorial-1950',
+    nickname: 'Host',
+    seats: ['china', 'ussr', 'usa'],
+    timers: { news: 600, diplomacy: 600, resolution: 600 },
+  });
   env.inboxes.push(host);
-  const hostToken = (await host.waitFor('hostToken')).token;
+  const hostToken = hostTokenOf(host);
   host.room.send('claimSeat', { seat: 'china' });
   const token = (await host.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });

@@ -2,8 +2,8 @@ import { Client, type Room } from '@colyseus/sdk';
 import {
   type AckMessage,
   applyViewPatch,
+  type CreatedMatch,
   type ErrorMessage,
-  MATCH_ROOM,
   nextRandomCommand,
   type Scenario,
   type SeatCommand,
@@ -116,17 +116,49 @@ export class Inbox {
 
 // ---- SDK clients that play a seat (full-match, concurrent-matches and hidden-info tests) ----
 
-/** Creates a match on the server at `base`; the creator's inbox, room id, code and host token. */
-export async function createMatchClient(base: string, options: Record<string, unknown>) {
-  const inbox = new Inbox(await new Client(base).create(MATCH_ROOM, options));
-  const welcome = await inbox.waitFor('welcome');
-  const hostToken = (await inbox.waitFor('hostToken')).token;
-  return { inbox, roomId: welcome.roomId, code: welcome.code, hostToken };
+/** Creates a match with `POST /api/matches`: its room id, join code and host token (or the refusal thrown). */
+export async function createMatch(
+  base: string,
+  options: Record<string, unknown>,
+): Promise<CreatedMatch> {
+  const res = await fetch(`${base}/api/matches`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(options),
+  });
+  const body = (await res.json()) as CreatedMatch & { error?: string };
+  if (res.status !== 201) throw new Error(body.error ?? `POST /api/matches answered ${res.status}`);
+  return body;
 }
 
-/** Joins the match `roomId` as `nickname`. */
-export async function joinMatchClient(base: string, roomId: string, nickname: string) {
-  const inbox = new Inbox(await new Client(base).joinById(roomId, { nickname }));
+/** Creates a match on the server at `base` and connects as its host: the inbox, room id, code and host token. */
+export async function createMatchClient(base: string, options: Record<string, unknown>) {
+  const created = await createMatch(base, options);
+  const inbox = new Inbox(
+    await new Client(base).joinById(created.roomId, {
+      nickname: options.nickname,
+      code: created.code,
+      hostToken: created.hostToken,
+    }),
+  );
+  await inbox.waitFor('welcome');
+  hostTokens.set(inbox, created.hostToken);
+  codes.set(created.roomId, created.code);
+  return { inbox, ...created };
+}
+
+/** A match as a joiner knows it: its room id and the join code that opens it. */
+export interface MatchDoor {
+  roomId: string;
+  code: string;
+}
+
+/** Joins the match as `nickname` with its join code (a room id alone: one this test created, `codeOf`). */
+export async function joinMatchClient(base: string, match: MatchDoor | string, nickname: string) {
+  const door = typeof match === 'string' ? { roomId: match, code: codeOf(match) } : match;
+  const inbox = new Inbox(
+    await new Client(base).joinById(door.roomId, { nickname, code: door.code }),
+  );
   await inbox.waitFor('welcome');
   return inbox;
 }
@@ -309,4 +341,40 @@ export async function eventually<T>(
     if (test(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+// ---- the host's and joiners' credentials in tests that drive the SDK directly ----
+
+const hostTokens = new WeakMap<Inbox, string>();
+const codes = new Map<string, string>();
+
+function baseOf(sdk: Client | string): string {
+  if (typeof sdk === 'string') return sdk;
+  const endpoint = (
+    sdk as unknown as { getHttpEndpoint(segments: string): string }
+  ).getHttpEndpoint('');
+  return endpoint.replace(/\/+$/, '');
+}
+
+/**
+ * Creates a match (`POST /api/matches`) and connects as its host, as the
+ * browser does: the host's inbox (its token: `hostTokenOf`; the match's
+ * code: `codeOf`).
+ */
+export async function hostInbox(sdk: Client | string, options: Record<string, unknown>) {
+  return (await createMatchClient(baseOf(sdk), options)).inbox;
+}
+
+/** The host token `POST /api/matches` answered for the match this inbox created. */
+export function hostTokenOf(inbox: Inbox): string {
+  const token = hostTokens.get(inbox);
+  if (!token) throw new Error('This inbox did not create its match.');
+  return token;
+}
+
+/** The join code of a match this test process created. */
+export function codeOf(roomId: string): string {
+  const code = codes.get(roomId);
+  if (!code) throw new Error(`No match ${roomId} was created by this test.`);
+  return code;
 }

@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@colyseus/sdk';
-import { MATCH_ROOM } from '@entanglement/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { hostInbox } from '../rooms/test-clients.ts';
 import { freePort } from '../testing/services.ts';
 import { killServer, type ServerProcess, spawnServer } from '../testing/spawn-server.ts';
 import { openPostgresStore } from './postgres.ts';
@@ -54,12 +53,13 @@ describeWithPostgres('the server on Postgres', (pg) => {
     const first = await spawnServer(dataDir, env);
     children.push(first);
     expect(first.output()).toMatch(/Match data: Postgres at postgres:\/\/postgres@127\.0\.0\.1/);
-    const room = await new Client(first.base).create(MATCH_ROOM, {
-      scenario: 'tutorial-1950',
-      nickname: 'Teacher',
-      seats: ['china', 'ussr', 'usa'],
-    });
-    room.onMessage('*', () => undefined);
+    const room = (
+      await hostInbox(first.base, {
+        scenario: 'tutorial-1950',
+        nickname: 'Teacher',
+        seats: ['china', 'ussr', 'usa'],
+      })
+    ).room;
     room.reconnection.enabled = false; // the server is about to be killed
     const store = await openPostgresStore({ url: db.url });
     try {

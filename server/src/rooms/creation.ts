@@ -1,0 +1,58 @@
+import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
+import { type CreatedMatch, MATCH_ROOM } from '@entanglement/shared';
+import { nanoid } from 'nanoid';
+import { heldMatches } from './held-matches.ts';
+
+/** What a room is created with through `POST /api/matches`: the creator's options and the host token. */
+export interface CreationTicket {
+  options: unknown;
+  hostToken: string;
+}
+
+/**
+ * Creations handed to rooms by one-time ticket, as restores are: only this
+ * process puts a ticket here, so Colyseus's own matchmaking (`create`,
+ * `joinOrCreate`) cannot make a match, and the host token is chosen here,
+ * for the request that asked, before any socket connects.
+ */
+const tickets = new Map<string, CreationTicket>();
+
+/** The create options that make a room a new match with this host token. */
+export function offerCreation(options: unknown, hostToken: string): { creation: string } {
+  const ticket = nanoid();
+  tickets.set(ticket, { options, hostToken });
+  return { creation: ticket };
+}
+
+/** The creation behind create options holding a valid ticket (used once), or null. */
+export function takeCreation(options: unknown): CreationTicket | null {
+  if (typeof options !== 'object' || options === null) return null;
+  const ticket = (options as { creation?: unknown }).creation;
+  if (typeof ticket !== 'string') return null;
+  const found = tickets.get(ticket) ?? null;
+  tickets.delete(ticket);
+  return found;
+}
+
+/** The refusal of a room created any other way than `POST /api/matches`. */
+export function creationRefused(): ServerError {
+  return new ServerError(
+    ErrorCode.MATCHMAKE_UNHANDLED,
+    'Create a match with POST /api/matches: matchmaking does not create matches.',
+  );
+}
+
+/**
+ * Creates a match in this process from the creator's options (`POST
+ * /api/matches`) and returns its room id, join code and host token: the
+ * host credential goes to this request only. A bad option throws the
+ * room's refusal (a ServerError naming it).
+ */
+export async function createMatchRoom(options: unknown): Promise<CreatedMatch> {
+  const hostToken = nanoid();
+  const room = await matchMaker.handleCreateRoom(MATCH_ROOM, offerCreation(options, hostToken));
+  const code =
+    (room.metadata as { code?: string } | undefined)?.code ?? heldMatches.get(room.roomId);
+  if (!code) throw new Error(`Match ${room.roomId} was created without a join code.`);
+  return { roomId: room.roomId, code, hostToken };
+}
