@@ -1,10 +1,8 @@
 import { matchMaker } from '@colyseus/core';
-import { Client } from '@colyseus/sdk';
 import {
   applyCommand,
   cloneState,
   getScenario,
-  MATCH_ROOM,
   type MatchState,
   type SeatCommand,
   stateHash,
@@ -15,7 +13,7 @@ import type { MatchFlow } from './match-flow.ts';
 import { MemoryLog } from './memory-log.ts';
 import { replayLog } from './replay-log.ts';
 import { TUTORIAL_MATCH, useTestServer } from './stored-server.ts';
-import { Inbox } from './test-clients.ts';
+import { createMatchClient } from './test-clients.ts';
 
 /** Rules that throw once when armed, part-way through changing the state (a bug in a rule). */
 const faults = vi.hoisted(() => ({ emit: false, income: false }));
@@ -83,10 +81,8 @@ function someOffer(state: MatchState): SeatCommand {
 }
 
 test('a rule that throws leaves no half-applied match: the sender gets internal and play goes on', async () => {
-  const host = new Inbox(await new Client(env.base).create(MATCH_ROOM, TUTORIAL_MATCH));
+  const { inbox: host, roomId, hostToken } = await createMatchClient(env.base, TUTORIAL_MATCH);
   env.inboxes.push(host);
-  const roomId = (await host.waitFor('welcome')).roomId;
-  const hostToken = (await host.waitFor('hostToken')).token;
   host.room.send('claimSeat', { seat: 'china' });
   const token = (await host.waitFor('seatToken')).token;
   host.room.send('host', { action: 'start', token: hostToken });
