@@ -330,6 +330,14 @@ export function describeScenario(s: Scenario): string {
   );
 
   push('## The deck', '');
+  const everyRoundScripted = Array.from({ length: s.rounds.max }, (_, i) => i + 1).every(
+    (r) => s.scriptedCards[String(r)] !== undefined,
+  );
+  if (everyRoundScripted)
+    push(
+      'Every round reveals its scripted cards instead of a draw, so the other cards come into play only when the host injects them (or a hand prepares them).',
+      '',
+    );
   push(
     table(
       [

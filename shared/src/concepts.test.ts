@@ -128,7 +128,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('abandonment: the US refuses the European allies’ treaty call', () => {
-    const m = play('concepts-abandonment');
+    const m = play('concepts-abandonment-v2');
     // Briefing: Russia brandishes nuclear threats against the European allies.
     m.inject('nuclear-threats');
     const threats = m.crisis('nuclear-threats');
@@ -191,7 +191,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('commitment ladder: one level a round, only by an accepted offer; a treaty lowers the Autonomy cap', () => {
-    const m = play('concepts-ladder-1');
+    const m = play('concepts-ladder-1-v2');
     const raise = raiseOffer('saudi');
     expect(shown(m, 'china', 'saudi')).toBe(PARTNERSHIP);
     // Round 1: Beijing proposes a strategic partnership to Riyadh; Riyadh says no.
@@ -315,7 +315,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('deterrence: the same Korean crisis is weaker while the US–South Korea treaty stands than after it ends', () => {
-    const m = play('concepts-deterrence-4');
+    const m = play('concepts-deterrence-4-v1');
     // Briefing, round 1: the host's preview of the North Korean nuclear crisis against South Korea.
     const withTreaty = previewCrisis(scenario, m.state, 'korea-nuclear-crisis')!;
     expect(withTreaty.treatyBound).toContain('usa');
@@ -478,7 +478,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('two-front dilemma: US Power in Europe is not in the Indo-Pacific, and low Cohesion halves it there', () => {
-    const m = play('concepts-two-front');
+    const m = play('concepts-two-front-v1');
     // Briefing: China squeezes the Philippines over a shoal; the US treaty calls Washington in.
     m.inject('scs-shoal-standoff');
     const shoal = m.crisis('scs-shoal-standoff');
@@ -577,7 +577,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('sovereignty and mandates: a stretched mandate gives abstainers a grievance and a free veto', () => {
-    const m = play('concepts-mandates-1');
+    const m = play('concepts-mandates-1-v2');
     // Briefing: the US asks the Security Council for a mandate in the Sahel.
     m.inject('mandate-vote');
     const vote = m.crisis('mandate-vote');
@@ -721,7 +721,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('mediation: China, invited by Iran, mediates the Gulf crisis and gains influence and Reputation when it is defused', () => {
-    const m = play('concepts-mediation-2');
+    const m = play('concepts-mediation-2-v1');
     // Briefing: Iran and Saudi Arabia face off across the Gulf.
     m.inject('gulf-rivals-mediation');
     const gulf = m.crisis('gulf-rivals-mediation');

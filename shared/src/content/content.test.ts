@@ -8,8 +8,8 @@ import { ctxOf } from '../ctx.ts';
 import { parseScenario } from '../scenario/load.ts';
 import type { CardDef, Scenario } from '../scenario/schema.ts';
 import { drive } from '../testing/drive.ts';
-import { autonomyCap, partnersAtLeast } from '../ties.ts';
-import { STRATEGIC } from '../vocabulary.ts';
+import { autonomyCap, ensureTie, partnersAtLeast } from '../ties.ts';
+import { DIALOGUE, STRATEGIC } from '../vocabulary.ts';
 import { getScenario, SCENARIO_IDS } from './index.ts';
 
 const RAW: Record<string, { file: string; data: unknown }> = {
@@ -582,5 +582,107 @@ describe('a broken copy of the main scenario', () => {
     expect(r.message).toContain('teacher/main-copy.json');
     expect(r.message).toContain(field);
     expect(r.issues.map((i) => i.field)).toContain(field);
+  });
+});
+
+describe('the history the article tells, each in the scenario of its era', () => {
+  /** Scenario, card, reference year, era, and words its debrief must get right. */
+  const HISTORY: [string, string, string, number, string, RegExp[]][] = [
+    [
+      'Bandung and non-alignment',
+      'tutorial-1950',
+      'bandung-1955',
+      1955,
+      'cold-war',
+      [/April 1955/, /Bandung/, /Non-Aligned Movement/, /1961/],
+    ],
+    [
+      'the opening between Beijing and Washington',
+      'tutorial-1950',
+      'kissinger-beijing-1971',
+      1971,
+      'cold-war',
+      [
+        /July 1971/,
+        /Kissinger, then President Nixon’s National Security Advisor/,
+        /Secretary of State only in 1973/,
+      ],
+    ],
+    [
+      'the Brazil–India–China coalition in the WTO',
+      'liberal-era',
+      'cancun-wto-2003',
+      2003,
+      'liberal',
+      [/Cancún in September 2003/, /Brazil, India and China/, /Brazil–India–China coalition/],
+    ],
+    [
+      'the Global Security Initiative and indivisible security',
+      'main',
+      'indivisible-security',
+      2022,
+      'competition',
+      [/Global Security Initiative in April 2022/, /“indivisible security”/],
+    ],
+    [
+      'the Hong Kong mediation centre',
+      'main',
+      'hong-kong-mediation',
+      2025,
+      'competition',
+      [/30 May 2025/, /Hong Kong/, /International Organization for Mediation/],
+    ],
+    [
+      'the Iran–Saudi deal brokered in Beijing',
+      'main',
+      'gulf-rivals-mediation',
+      2023,
+      'competition',
+      [/10 March 2023, in Beijing/, /Saudi Arabia and Iran/],
+    ],
+    [
+      'a breakaway referendum: Transnistria, then Crimea',
+      'main',
+      'breakaway-referendum',
+      2006,
+      'competition',
+      [/Transnistria/, /voted in 2006/, /Crimea in 2014/],
+    ],
+    [
+      'Resolution 1973 and its abstainers',
+      'liberal-era',
+      'libya-mandate-2011',
+      2011,
+      'liberal',
+      [/Resolution 1973 in March 2011/, /Russia, India, Brazil and Germany abstained/],
+    ],
+  ];
+
+  it.each(HISTORY)('%s: %s has %s, dated %i', (_what, scenario, id, year, era, words) => {
+    const s = getScenario(scenario);
+    const card = cardOf(s, id);
+    expect(s.eras).toContain(era);
+    expect(card).toMatchObject({ year, eras: [era] });
+    for (const w of words) expect(card.debrief).toMatch(w);
+    // A host can bring it into play: it is in the deck or scripted, never held in a hand.
+    expect(card.holder).toBeUndefined();
+  });
+
+  it('1971: Washington can mediate Moscow’s threat to Beijing only once the two are in dialogue', () => {
+    const tutorial = getScenario('tutorial-1950');
+    const m = drive({ seats: ['china', 'ussr', 'usa'] }, tutorial, 'opening-1971');
+    m.inject('kissinger-beijing-1971');
+    m.advance();
+    const c = m.crisis('kissinger-beijing-1971');
+    const mediate = { kind: 'order', order: { kind: 'mediate', crisis: c } } as const;
+    expect(m.refusal('usa', mediate)).not.toBeNull();
+    ensureTie(m.state, 'china', 'usa').level = DIALOGUE;
+    expect(m.refusal('usa', mediate)).toBeNull();
+  });
+
+  it('dates South Africa’s entry into BRICS to 2011, after the founding four', () => {
+    const brics = getScenario('liberal-era').institutions.find((i) => i.id === 'brics')!;
+    expect(brics.description).toMatch(/South Africa, invited at the end of 2010, joined in 2011/);
+    expect(brics.members).not.toContain('south-africa');
   });
 });

@@ -445,7 +445,8 @@ function hedge(tx: Tx, crisis: CrisisState, call: CallState): void {
     actors: [call.actor, ...call.callers.map((c) => c.party)],
     crisis: crisis.uid,
     card: crisis.card,
-    amounts: { reputation: -cost },
+    // Never −0: a JSON copy of the event (a replay's) would read it back as 0.
+    amounts: { reputation: cost > 0 ? -cost : 0 },
   });
   if (call.side === 'either' && cost > 0)
     emit(tx, {

@@ -282,8 +282,8 @@ export const ScenarioSchema = z.object({
     /** Elected members no actor stands for: a fixed block, whatever the mandate. */
     otherElected: z
       .object({
-        yes: Count,
-        abstain: Count,
+        yes: z.number().int().min(0).max(15),
+        abstain: z.number().int().min(0).max(15),
         /** Who the block stands for, on the scenario page. */
         label: z.string().min(1).optional(),
       })
