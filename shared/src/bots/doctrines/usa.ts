@@ -53,13 +53,14 @@ export const usa: Doctrine = {
     const partners = contestedPartners(s).sort((a, b) => shown(s, b) - shown(s, a));
     const raises = partners.filter((p) => shown(s, p) < ALLIANCE).map((p) => raiseOffer(s, p));
     const regions = influenceRegions(s);
-    // Sanctions answer aggression: a rival that has started a live crisis is sanctioned first.
+    // Sanctions answer aggression: a rival that has started a live crisis is sanctioned,
+    // once the partners and the contested regions have had their action points.
     const aggressors = (s.ctx.rivalsOf[s.seat] ?? []).filter((r) => warMakers(s).has(r));
     return [
-      ...aggressors.map((target) => order(s, { kind: 'sanction', target })),
       ...raises.slice(0, 2),
       ...investOrders(s, regions.slice(0, 2)),
       ...deployOrders(s, regions.slice(0, 1), 1),
+      ...aggressors.map((target) => order(s, { kind: 'sanction', target })),
       ...raises.slice(2),
       ...investOrders(s, regions.slice(2, 4)),
     ];
