@@ -8,7 +8,7 @@ export const RULES = {
   /** What ties and riders add to income together is at most this many times the actor's base income. */
   partnerIncomeCap: 0.5,
   /** Upkeep at income: one Wealth for every this many held, before income is added. */
-  upkeepPer: 3,
+  upkeepPer: 2,
   maxNewCardsPerRound: 3,
   cardsAtHighTension: 2,
   highTension: 7,

@@ -167,7 +167,7 @@ export function incomeParts(ctx: Ctx, state: MatchState): Record<string, IncomeP
   return parts;
 }
 
-/** Upkeep on Wealth held (a third, rounded down): idle money costs, so it is spent or it shrinks. */
+/** Upkeep on Wealth held (RULES.upkeepPer: half, rounded down): idle money costs, so it is spent or it shrinks. */
 export function upkeepOn(wealth: number): number {
   return Math.floor(Math.max(0, wealth) / RULES.upkeepPer);
 }

@@ -326,7 +326,7 @@ describe('income, isolation and tension', () => {
   it.each([
     ['base income plus partnership ties', 'gold', 3 + 1],
     ['a strategic partnership pays 2', 'red', 3 + 2],
-  ])('%s, less upkeep of a third of what is held', (_label, actor, income) => {
+  ])('%s, less upkeep of half of what is held', (_label, actor, income) => {
     const m = drive({ seats });
     const w = m.actor(actor).wealth;
     m.advanceTo('resolution');

@@ -4,7 +4,6 @@ import { tiesVote } from '../council.ts';
 import {
   baseDoctrine,
   type Doctrine,
-  investOrders,
   offer,
   preparations,
   raiseOffer,
@@ -93,14 +92,6 @@ function leverInvitations(s: Situation) {
   }
 }
 
-/** Wealth beyond a reserve is put to work at home: upkeep would eat a third of it anyway. */
-function developHome(s: Situation) {
-  const reserve = 2 * s.def.income;
-  return s.wealthLeft - reserve >= 2
-    ? investOrders(s, [s.def.home], Math.min(4, s.wealthLeft - reserve))
-    : [];
-}
-
 /**
  * Global South states (the article): they hedge between the great powers,
  * taking partnerships with several and fighting for none, welcome
@@ -154,7 +145,6 @@ export const globalSouthDoctrine: Doctrine = {
       ...gps.map((p) => raiseOffer(s, p)),
       ...leverInvitations(s),
       ...guarantee,
-      ...developHome(s),
       ...widen,
     ];
   },
