@@ -831,11 +831,13 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     expect(m.eventsOf('callHonoured')).toContainEqual(
       expect.objectContaining({ actors: ['china', 'afghanistan'], crisis: coalition }),
     );
-    // With a base next door, honouring is self-interest, not entrapment; Japan, a treaty ally with a
-    // low stake in Afghanistan, answers the US call and is entrapped.
+    // With a base next door, honouring is self-interest, not entrapment; Australia, bound by the
+    // treaty it invoked (the card binds it) with a low stake in Afghanistan, answers and is entrapped,
+    // while Japan, only asked, declines.
     const trapped = inRound(m, 3, 'entrapment').filter((e) => e.crisis === coalition);
     expect(trapped.map((e) => e.actors[0])).not.toContain('china');
-    expect(trapped).toContainEqual(expect.objectContaining({ actors: ['japan', 'usa'] }));
+    expect(trapped).toContainEqual(expect.objectContaining({ actors: ['australia', 'usa'] }));
+    expect(trapped.map((e) => e.actors[0])).not.toContain('japan');
     expect(m.actor('china').stats.entrapped).toBe(0);
   });
 });

@@ -88,12 +88,15 @@ export function computeCalls(
 ): CallState[] {
   if (card.kind === 'vote') return [];
   const callLevel = levelOf(card.callLevel);
+  const inst = crisis.instigator;
   const footprints = footprintsIn(ctx, state, crisis.region);
   const byActor = new Map<string, CallerState[]>();
   for (const party of crisis.parties) {
     // forEach rather than for-of: no entry arrays on this hot path.
     bondsTo(ctx, state, party, adjacency).forEach((bond, x) => {
       if (crisis.parties.includes(x)) return;
+      // The instigator calls only the partners its card says it asks.
+      if (party === inst && card.asks && !card.asks.includes(x)) return;
       const level = bond.level;
       let via: CallerState['via'] | null = null;
       if (level >= callLevel && level >= DIALOGUE) via = bond.bloc ? 'bloc' : 'tie';
@@ -111,11 +114,16 @@ export function computeCalls(
   for (const [actor, callers] of [...byActor].sort((a, b) => order(a[0]) - order(b[0]))) {
     const sides = new Set(callers.map((c) => c.side));
     const both = sides.size > 1;
+    const side = both ? 'either' : callers[0]!.side;
+    // A defensive treaty obliges when the ally is attacked; for the ally's own operation it only asks.
+    const allied = !both && callers.some((c) => c.level >= ALLIANCE);
+    const bound = side === 'defence' || card.binds.includes(actor);
     calls.push({
       actor,
       callers,
-      side: both ? 'either' : callers[0]!.side,
-      treaty: !both && callers.some((c) => c.level >= ALLIANCE),
+      side,
+      treaty: allied && bound,
+      asked: allied && !bound,
       stake: stakeOf(ctx, state, actor, card, crisis.region, footprints),
     });
   }

@@ -25,6 +25,10 @@ export const RULES = {
   entangledRounds: 2,
   entrapmentLock: 2,
   abandonReputation: 3,
+  /** Refusing a treaty ally's ask for help with its own operation (docs/rules.md §7.4): less than abandonment. */
+  askRefusedReputation: 1,
+  /** A grievance an operation leaves (grievancesOnPress) also keeps the pair's tie from rising this many rounds. */
+  grievanceNoRise: 2,
   abandonSecurity: 2,
   noticeReputation: 2,
   favourRejectCost: 2,
