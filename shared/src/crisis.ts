@@ -1,4 +1,5 @@
 import type { Ctx } from './ctx.ts';
+import { RULES } from './rules.ts';
 import type { CardDef } from './scenario/schema.ts';
 import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
 import {
@@ -12,8 +13,8 @@ import {
 } from './ties.ts';
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
-/** Deterrence share of each tie level (GAME.md §4.1), index = level. */
-export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
+/** Deterrence share of each tie level (docs/rules.md §4.1), index = level. */
+export const DETERRENCE_SHARE: readonly number[] = RULES.deterrence.share;
 
 /**
  * Every actor's footprint in a region (0–2): bases, arms sales and training
@@ -224,7 +225,8 @@ export function severityAfterDeterrence(
   if (crisis.target) {
     if (state.actors[crisis.target]?.isolated) s += 1;
     s -= roundHalfUp(
-      deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) / 3,
+      deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) /
+        RULES.deterrence.perSeverity,
     );
   }
   return s;

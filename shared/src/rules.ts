@@ -35,4 +35,13 @@ export const RULES = {
   frozenLowerNoRise: 2,
   investigateChance: 0.5,
   sharedCrisisOffset: 3,
+  /**
+   * Deterrence (docs/rules.md §7.6): the share each tie level lends (index =
+   * level), and how many points of deterrence take 1 off a crisis's severity.
+   * The middle rung lends half, so a strong strategic partner deters.
+   */
+  deterrence: {
+    share: [0, 0, 0.1, 0.5, 1],
+    perSeverity: 2,
+  },
 } as const;
