@@ -182,6 +182,7 @@ function inviteBloc(tx: Tx, uid: string, bloc: string): void {
     existing.callers.push(caller);
     existing.side = existing.callers.every((c) => c.side === 'defence') ? 'defence' : 'either';
     existing.treaty = existing.side === 'defence';
+    existing.asked = false;
   } else {
     const stake = stakeOf(ctx, state, inst.leader, ctx.card[crisis.card]!, crisis.region);
     crisis.calls.push({
@@ -189,6 +190,7 @@ function inviteBloc(tx: Tx, uid: string, bloc: string): void {
       callers: [caller],
       side: 'defence',
       treaty: true,
+      asked: false,
       stake,
     });
   }

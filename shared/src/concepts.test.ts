@@ -319,14 +319,15 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     // Briefing, round 1: the host's preview of the North Korean nuclear crisis against South Korea.
     const withTreaty = previewCrisis(scenario, m.state, 'korea-nuclear-crisis')!;
     expect(withTreaty.treatyBound).toContain('usa');
-    // The US treaty lends its Power ÷ 5 partners × Reputation 6 ÷ 5 = 3.84 of deterrence: −1 severity.
+    // The US treaty lends its Power ÷ 5 partners × Reputation 6 ÷ 5 = 3.84 of deterrence (4.09 with
+    // South Korea's other partners), 2 points a severity step: −2 severity.
     expect(deterrence(ctx, m.state, 'south-korea', 'korea', false)).toBeGreaterThan(3);
-    expect(withTreaty.effectiveSeverity).toBe(3);
+    expect(withTreaty.effectiveSeverity).toBe(2);
     // Washington gives notice on the treaty (−2 Reputation); it stays in force until round 3.
     m.advance();
     m.seat('usa', { kind: 'lower', partner: 'south-korea' });
     nextBriefing(m);
-    // Round 2: still a treaty, still deterring, even with the US Reputation down to 4.
+    // Round 2: still a treaty, still deterring (−1), with the US Reputation down to 4.
     const reputationWhileInForce = m.actor('usa').reputation;
     expect(reputationWhileInForce).toBe(4);
     expect(previewCrisis(scenario, m.state, 'korea-nuclear-crisis')!.effectiveSeverity).toBe(3);
@@ -337,16 +338,16 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
       expect.objectContaining({ actors: ['usa', 'south-korea'] }),
     ]);
     m.advance();
-    // Round 4, Briefing: the host injects the same card. A strategic partner lends 30% of its share,
-    // not all of it: the crisis keeps its full severity, and the US call is no longer a treaty call.
+    // Round 4, Briefing: the host injects the same card. A strategic partner lends half of its share,
+    // spread over more partners: the crisis loses only 1, and the US call is no longer a treaty call.
     m.inject('korea-nuclear-crisis');
     const crisis = crisisState(m, 'korea-nuclear-crisis');
     expect(m.actor('usa').reputation).toBeGreaterThanOrEqual(reputationWhileInForce);
-    expect(crisis.preview).toBe(4);
+    expect(crisis.preview).toBe(3);
     expect(crisis.preview).toBeGreaterThan(withTreaty.effectiveSeverity);
     expect(m.eventsOf('crisisInjected').at(-1)).toMatchObject({
       card: 'korea-nuclear-crisis',
-      amounts: { severity: 4, effective: 4 },
+      amounts: { severity: 4, effective: 3 },
     });
     expect(callOf(m, 'korea-nuclear-crisis', 'usa')?.treaty).toBe(false);
   });
@@ -483,14 +484,14 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     m.inject('scs-shoal-standoff');
     const shoal = m.crisis('scs-shoal-standoff');
     expect(callOf(m, 'scs-shoal-standoff', 'usa')).toMatchObject({ treaty: true, side: 'defence' });
-    expect(crisisState(m, 'scs-shoal-standoff').preview).toBe(2);
+    expect(crisisState(m, 'scs-shoal-standoff').preview).toBe(1);
     // After a run of quarrels with the European allies the US Cohesion stands at 3 (set directly).
     const usa = m.actor('usa');
     usa.cohesion = 3;
     // Below 4, US Power outside Europe counts half: in what it lends as deterrence…
     expect(effectivePower(ctx, m.state, 'usa', 4, 'taiwan-scs')).toBe(2);
     expect(effectivePower(ctx, m.state, 'usa', 4, 'eastern-europe')).toBe(4);
-    expect(previewCrisis(scenario, m.state, 'scs-shoal-standoff')!.effectiveSeverity).toBe(3);
+    expect(previewCrisis(scenario, m.state, 'scs-shoal-standoff')!.effectiveSeverity).toBe(2);
     m.advance();
     // Washington sends 14 of its 16 Power to Eastern Europe.
     m.seat('usa', {
@@ -834,11 +835,13 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     expect(m.eventsOf('callHonoured')).toContainEqual(
       expect.objectContaining({ actors: ['china', 'afghanistan'], crisis: coalition }),
     );
-    // With a base next door, honouring is self-interest, not entrapment; Japan, a treaty ally with a
-    // low stake in Afghanistan, answers the US call and is entrapped.
+    // With a base next door, honouring is self-interest, not entrapment; Australia, bound by the
+    // treaty it invoked (the card binds it) with a low stake in Afghanistan, answers and is entrapped,
+    // while Japan, only asked, declines.
     const trapped = inRound(m, 3, 'entrapment').filter((e) => e.crisis === coalition);
     expect(trapped.map((e) => e.actors[0])).not.toContain('china');
-    expect(trapped).toContainEqual(expect.objectContaining({ actors: ['japan', 'usa'] }));
+    expect(trapped).toContainEqual(expect.objectContaining({ actors: ['australia', 'usa'] }));
+    expect(trapped.map((e) => e.actors[0])).not.toContain('japan');
     expect(m.actor('china').stats.entrapped).toBe(0);
   });
 });

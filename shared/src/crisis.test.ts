@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deterrence } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import { previewCrisis } from './preview.ts';
+import { RULES } from './rules.ts';
 import { drive } from './testing/drive.ts';
 import { FIXTURE } from './testing/fixture.ts';
 
@@ -97,14 +98,17 @@ describe('deterrence and effective severity (GAME.md §6.3)', () => {
     });
     const after = deterrence(ctx, m.state, 'gold', 'south', true);
     // Green's 10 Power is shared by its three partners at partnership or above (Red, Gold, the Pact)…
-    expect(before).toBeCloseTo((0.1 * 10) / 3);
+    expect(before).toBeCloseTo((RULES.deterrence.share[2]! * 10) / 3);
     // …and by three at strategic or above (Red, the Pact, and Gold itself) once the exercise lifts Gold a level.
-    expect(after).toBeCloseTo((0.3 * 10) / 3);
+    expect(after).toBeCloseTo((RULES.deterrence.share[3]! * 10) / 3);
   });
 
   it('an isolated target faces +1 severity', () => {
     const m = drive({ seats });
+    // A weakly trusted ally, so that the severity stays above its floor of 1 either way.
+    m.state.actors.blue!.reputation = 2;
     const before = previewCrisis(FIXTURE, m.state, 'strait-crisis')!.effectiveSeverity;
+    expect(before).toBeGreaterThan(1);
     m.state.actors.isle!.isolated = true;
     expect(previewCrisis(FIXTURE, m.state, 'strait-crisis')!.effectiveSeverity).toBe(before + 1);
   });

@@ -1,4 +1,5 @@
 import type { Ctx } from './ctx.ts';
+import { RULES } from './rules.ts';
 import type { CardDef } from './scenario/schema.ts';
 import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
 import {
@@ -12,8 +13,8 @@ import {
 } from './ties.ts';
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
-/** Deterrence share of each tie level (GAME.md §4.1), index = level. */
-export const DETERRENCE_SHARE = [0, 0, 0.1, 0.3, 1] as const;
+/** Deterrence share of each tie level (docs/rules.md §4.1), index = level. */
+export const DETERRENCE_SHARE: readonly number[] = RULES.deterrence.share;
 
 /**
  * Every actor's footprint in a region (0–2): bases, arms sales and training
@@ -88,12 +89,15 @@ export function computeCalls(
 ): CallState[] {
   if (card.kind === 'vote') return [];
   const callLevel = levelOf(card.callLevel);
+  const inst = crisis.instigator;
   const footprints = footprintsIn(ctx, state, crisis.region);
   const byActor = new Map<string, CallerState[]>();
   for (const party of crisis.parties) {
     // forEach rather than for-of: no entry arrays on this hot path.
     bondsTo(ctx, state, party, adjacency).forEach((bond, x) => {
       if (crisis.parties.includes(x)) return;
+      // The instigator calls only the partners its card says it asks.
+      if (party === inst && card.asks && !card.asks.includes(x)) return;
       const level = bond.level;
       let via: CallerState['via'] | null = null;
       if (level >= callLevel && level >= DIALOGUE) via = bond.bloc ? 'bloc' : 'tie';
@@ -111,11 +115,16 @@ export function computeCalls(
   for (const [actor, callers] of [...byActor].sort((a, b) => order(a[0]) - order(b[0]))) {
     const sides = new Set(callers.map((c) => c.side));
     const both = sides.size > 1;
+    const side = both ? 'either' : callers[0]!.side;
+    // A defensive treaty obliges when the ally is attacked; for the ally's own operation it only asks.
+    const allied = !both && callers.some((c) => c.level >= ALLIANCE);
+    const bound = side === 'defence' || card.binds.includes(actor);
     calls.push({
       actor,
       callers,
-      side: both ? 'either' : callers[0]!.side,
-      treaty: !both && callers.some((c) => c.level >= ALLIANCE),
+      side,
+      treaty: allied && bound,
+      asked: allied && !bound,
       stake: stakeOf(ctx, state, actor, card, crisis.region, footprints),
     });
   }
@@ -216,7 +225,8 @@ export function severityAfterDeterrence(
   if (crisis.target) {
     if (state.actors[crisis.target]?.isolated) s += 1;
     s -= roundHalfUp(
-      deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) / 3,
+      deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) /
+        RULES.deterrence.perSeverity,
     );
   }
   return s;

@@ -25,6 +25,10 @@ export const RULES = {
   entangledRounds: 2,
   entrapmentLock: 2,
   abandonReputation: 3,
+  /** Refusing a treaty ally's ask for help with its own operation (docs/rules.md §7.4): less than abandonment. */
+  askRefusedReputation: 1,
+  /** A grievance an operation leaves (grievancesOnPress) also keeps the pair's tie from rising this many rounds. */
+  grievanceNoRise: 2,
   abandonSecurity: 2,
   noticeReputation: 2,
   favourRejectCost: 2,
@@ -33,4 +37,13 @@ export const RULES = {
   sharedCrisisOffset: 3,
   /** Yes votes a Security Council mandate needs (Charter, Article 27: 9 of 15), unless the scenario sets its own. */
   councilYes: 9,
+  /**
+   * Deterrence (docs/rules.md §7.6): the share each tie level lends (index =
+   * level), and how many points of deterrence take 1 off a crisis's severity.
+   * The middle rung lends half, so a strong strategic partner deters.
+   */
+  deterrence: {
+    share: [0, 0, 0.1, 0.5, 1],
+    perSeverity: 2,
+  },
 } as const;

@@ -174,8 +174,14 @@ export interface CallState {
   callers: CallerState[];
   /** The side to take; 'either' when both parties call (the answer chooses). */
   side: Side | 'either';
-  /** A treaty call: no hedge, no quiet support; refusing is abandonment. Never when called from both sides. */
+  /**
+   * A treaty call: no hedge, no quiet support; refusing is abandonment. A
+   * defensive treaty binds only to the defence side (unless the card binds
+   * the ally). Never when called from both sides.
+   */
   treaty: boolean;
+  /** The instigator's ask to a treaty ally it does not bind: refusing (hedging) costs RULES.askRefusedReputation. */
+  asked: boolean;
   stake: Stake;
 }
 

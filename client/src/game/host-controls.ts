@@ -27,7 +27,12 @@ export function previewLines(scenario: Scenario, preview: CrisisPreview): string
           `${name(c.party)} (${c.via === 'bloc' ? `bloc ${c.bloc}` : c.via === 'tie' ? TIE_LEVELS[c.level] : 'its footprint'})`,
       )
       .join(' and ');
-    return `${name(call.actor)}${call.treaty ? ' — treaty call, cannot hedge' : ''}: called by ${via}; ${call.stake} stake`;
+    const kind = call.treaty
+      ? ' — treaty call, cannot hedge'
+      : call.asked
+        ? ' — asked by its ally, not bound'
+        : '';
+    return `${name(call.actor)}${kind}: called by ${via}; ${call.stake} stake`;
   });
 }
 

@@ -26,6 +26,8 @@ export interface CallView {
   side: string;
   stake: string;
   treaty: boolean;
+  /** A treaty ally asks for help with its own operation: the treaty does not oblige. */
+  asked: boolean;
   current: string | null;
   /** The answer kind given so far, if any. */
   currentKind: AnswerCost['kind'] | null;
@@ -112,6 +114,7 @@ export function crisisViews(
               : `You are asked to stand on ${sideWords(scenario, crisis, call.side)}.`,
           stake: `Your stake here is ${call.stake}.`,
           treaty: call.treaty,
+          asked: call.asked,
           current: answerNow(crisis, seat),
           currentKind: crisis.answers[seat]?.kind ?? null,
           silent: silentAnswer(scenario, state, seat, crisis.uid),

@@ -38,7 +38,13 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
           el('span', { 'aria-hidden': 'true' }, '⚠ '),
           'This is a treaty call: you must honour it or abandon your ally. You cannot hedge.',
         )
-      : null,
+      : call.asked
+        ? el(
+            'p',
+            { class: 'pnl-now' },
+            'Your treaty ally asks for help with an operation of its own. The treaty does not oblige you: refusing (hedging) costs less than abandonment.',
+          )
+        : null,
     el(
       'p',
       { class: 'pnl-now' },

@@ -192,6 +192,22 @@ describe('crisisViews', () => {
     const spectator = crisisViews(scenario, stateOfView(viewFor(state, null)), null)[0]!;
     expect(spectator.call).toBeNull();
   });
+
+  it('shows an ally’s ask as no treaty call: the seat may hedge, at the cost the engine states', () => {
+    const tutorial = getScenario('tutorial-1950');
+    const m = drive({ seats: ['china', 'ussr'] }, tutorial, 'ask');
+    while (m.state.round < 3) {
+      m.advanceTo('resolution');
+      m.advance();
+    }
+    m.advance();
+    const view = crisisViews(tutorial, stateOfView(viewFor(m.state, 'ussr')), 'ussr').find(
+      (v) => v.call && v.title.includes('Strait'),
+    )!;
+    expect(view.call).toMatchObject({ treaty: false, asked: true });
+    expect(view.call!.option?.answers).toContain('hedge');
+    expect(view.call!.costs.find((c) => c.kind === 'hedge')!.words).toContain('no abandonment');
+  });
 });
 
 describe('tracks', () => {

@@ -6,12 +6,14 @@ import { canonicalJson, cloneState } from '../hash.ts';
 import { seedToState } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
-import { FIXTURE_WITH_DECK } from '../testing/fixture.ts';
+import { drive } from '../testing/drive.ts';
+import { FIXTURE, FIXTURE_WITH_DECK } from '../testing/fixture.ts';
 import { withOtherSecrets } from '../testing/other-secrets.ts';
 import { viewFor } from '../view.ts';
 import { BOT_LEVELS, type BotLevel } from './bot.ts';
 import { playBotGame } from './play-bots.ts';
 import { doctrineBots, doctrineFor } from './roster.ts';
+import { situationOf } from './situation.ts';
 
 const MAIN = getScenario('main');
 const allSeats = (scenario: Scenario) => [...scenario.seats.required, ...scenario.seats.optional];
@@ -121,7 +123,13 @@ describe('each doctrine shows its signature behaviour', () => {
   const seeds = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'];
   type Seen = {
     game: ReturnType<typeof play>;
-    answers: { cmd: SeatCommand; treaty: boolean; home: boolean; stake: string }[];
+    answers: {
+      cmd: SeatCommand;
+      treaty: boolean;
+      asked: boolean;
+      home: boolean;
+      stake: string;
+    }[];
   };
   const games: Seen[] = seeds.map((seed) => {
     const answers: Seen['answers'] = [];
@@ -135,6 +143,7 @@ describe('each doctrine shows its signature behaviour', () => {
         answers.push({
           cmd,
           treaty: call.treaty,
+          asked: call.asked,
           home: MAIN.actors.find((a) => a.id === cmd.seat)!.home === crisis.region,
           stake: call.stake,
         });
@@ -212,14 +221,15 @@ describe('each doctrine shows its signature behaviour', () => {
     expect(hedged).toBeGreaterThan((games.length * south.length) / 2);
   });
 
-  it('states weigh stake against cost: they abandon, hedge and honour only if pressed where their stake is low', () => {
+  it('states weigh stake against cost: they refuse an ally, hedge and honour only if pressed where their stake is low', () => {
     const all = games.flatMap((g) => g.answers);
     const kind = (a: (typeof all)[number]) => (a.cmd.kind === 'answer' ? a.cmd.answer.kind : null);
     const abandons = all.filter((a) => kind(a) === 'abandon');
+    // Refusing a treaty ally: abandoning its treaty call, or declining its ask for its own war.
+    const refusals = all.filter((a) => kind(a) === 'abandon' || (a.asked && kind(a) === 'hedge'));
     const guarded = all.filter((a) => kind(a) === 'honourIfPressed');
-    expect(abandons.length).toBeGreaterThan(0);
-    expect(guarded.length).toBeGreaterThan(0);
-    for (const a of [...abandons, ...guarded]) expect(a.stake, JSON.stringify(a.cmd)).toBe('low');
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const a of [...refusals, ...guarded]) expect(a.stake, JSON.stringify(a.cmd)).toBe('low');
     for (const a of abandons) expect(a.treaty).toBe(true);
     // Russia honours most calls, but hedges some away from home: only where its stake is low.
     const russia = all.filter((a) => a.cmd.seat === 'russia' && !a.treaty);
@@ -230,6 +240,22 @@ describe('each doctrine shows its signature behaviour', () => {
     // Not only China scales back from a partner at war.
     const others = MAIN.actors.filter((a) => a.seat && a.id !== 'china').map((a) => a.id);
     expect(sum(others.flatMap((seat) => stats(seat).map((s) => s.scaledBack)))).toBeGreaterThan(0);
+  });
+
+  it('a treaty call with a low stake and a cost weighing is honoured only if pressed', () => {
+    // Low-stake treaty calls are rare in self-play now that an ally's own war only asks: set one up.
+    const m = drive({ seats: ['red', 'blue', 'green'] });
+    m.inject('allies-attacked');
+    m.advance();
+    const crisis = m.state.crises.find((c) => c.card === 'allies-attacked')!;
+    const call = crisis.calls.find((c) => c.actor === 'blue')!;
+    expect(call.treaty).toBe(true);
+    call.stake = 'low';
+    m.actor('blue').entangled = 1;
+    const s = situationOf(FIXTURE, viewFor(m.state, 'blue'), { rng: seedToState('guarded') });
+    const answers = doctrineFor(FIXTURE, 'blue').answer(s, crisis, call);
+    expect(answers[0]!.kind).toBe('honourIfPressed');
+    expect(answers.at(-1)!.kind).toBe('abandon');
   });
 
   it('played every game without a refused command', () => {

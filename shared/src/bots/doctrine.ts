@@ -121,7 +121,7 @@ export function guardedHonours(s: Situation, call: CallState): Answer[] {
  * stake and a cost, hedged where the call allows it and otherwise (a treaty)
  * honoured guardedly; a treaty call abandoned when the stake is low and
  * `abandonAt` costs apply. `honourOthers` says whether a call that is not a
- * treaty call is worth honouring at all.
+ * treaty call is worth honouring at all; an ally's ask is, when the stake is not low.
  */
 export function weighedAnswers(
   s: Situation,
@@ -131,10 +131,10 @@ export function weighedAnswers(
 ): Answer[] {
   const w = weighCall(s, crisis, call);
   const costly = w.lowStake && w.costs >= 1;
+  // A treaty ally's ask for its own operation binds nothing: worth it when the stake is not low.
+  const worth = honourOthers || (call.asked && !w.lowStake);
   if (!call.treaty)
-    return honourOthers && !costly
-      ? [...honours(s, call, power), refusal(s, call)]
-      : [refusal(s, call)];
+    return worth && !costly ? [...honours(s, call, power), refusal(s, call)] : [refusal(s, call)];
   if (w.lowStake && w.costs >= abandonAt) return [refusal(s, call)];
   if (costly) return [...guardedHonours(s, call), ...honours(s, call, 1), refusal(s, call)];
   return [...honours(s, call, power), refusal(s, call)];

@@ -149,7 +149,7 @@ export const treaties = strategy(
   {
     acceptOffer: () => true,
     answer: (s, _crisis, call) =>
-      call.treaty ? [...honours(s, call, 2), refusal(s, call)] : [refusal(s, call)],
+      call.treaty || call.asked ? [...honours(s, call, 2), refusal(s, call)] : [refusal(s, call)],
     initiatives(s) {
       const raises = byCloseness(
         s,

@@ -1,11 +1,11 @@
 import type { Answer } from '../commands/schema.ts';
 import { ctxOf } from '../ctx.ts';
-import { answerSide, callerOn, timeoutAnswer } from '../resolve/answers.ts';
+import { answerSide, callerOn, hedgeCost, timeoutAnswer } from '../resolve/answers.ts';
 import { RULES } from '../rules.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { CallState, CrisisState, MatchState, Side } from '../state.ts';
 import { getTie, sharedBlocs } from '../ties.ts';
-import { ALLIANCE, STRATEGIC } from '../vocabulary.ts';
+import { ALLIANCE } from '../vocabulary.ts';
 
 /** One answer a called seat may give, and what it will cost, in words. */
 export interface AnswerCost {
@@ -133,22 +133,19 @@ export function answerCosts(
         });
         break;
       case 'hedge': {
-        const costly =
-          call.side === 'either'
-            ? call.callers.filter((c) => c.level >= STRATEGIC)
-            : call.callers.some((c) => c.level === STRATEGIC)
-              ? call.callers.filter((c) => c.level === STRATEGIC).slice(0, 1)
-              : [];
-        const lost = down(me.reputation, costly.length);
-        const who = costly.map((c) => name(c.party));
+        const cost = hedgeCost(call);
+        const lost = down(me.reputation, cost.reputation);
+        const who = cost.owedTo.map((c) => name(c.party));
         out.push({
           kind,
           words:
-            costly.length === 0
+            cost.reputation === 0
               ? 'Hedge: you stay out with words only. It costs nothing.'
               : call.side === 'either'
                 ? `Hedge: you stay out with words only, but both sides call you: your Reputation falls by ${lost} (1 for each of ${who.join(' and ')}, tied to you at strategic partnership or higher).`
-                : `Hedge: you stay out with words only, but ${who[0]} is your strategic partner: your Reputation falls by ${lost}.`,
+                : call.asked
+                  ? `Hedge: you decline your treaty ally ${who[0]}'s request to join an operation it started. Your treaty does not oblige you here, so this is no abandonment, but your Reputation falls by ${lost}.`
+                  : `Hedge: you stay out with words only, but ${who[0]} is your strategic partner: your Reputation falls by ${lost}.`,
         });
         break;
       }

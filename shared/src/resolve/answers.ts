@@ -1,6 +1,8 @@
 import { unlockedPower } from '../crisis.ts';
 import { powerFits, seatPlan } from '../plan.ts';
-import type { Answer, CallState, CrisisState, MatchState, Side } from '../state.ts';
+import { RULES } from '../rules.ts';
+import type { Answer, CallerState, CallState, CrisisState, MatchState, Side } from '../state.ts';
+import { ALLIANCE, STRATEGIC } from '../vocabulary.ts';
 
 /**
  * The answer of a seat whose timer ran out (GAME.md §5.6): hedge where
@@ -20,13 +22,18 @@ export function timeoutAnswer(state: MatchState, crisis: CrisisState, call: Call
   return { kind: 'abandon', power: 0, wealth: 0 };
 }
 
-/** A non-player actor honours with 1 Power on a treaty call or a high stake, and hedges otherwise (§2, §11.8). */
+/**
+ * A non-player actor honours with 1 Power on a treaty call, an ally's ask
+ * where its stake is at least medium, or a high stake, and hedges otherwise (§2, §11.8).
+ */
 export function npcAnswer(state: MatchState, call: CallState): Answer {
   const side: Side =
     call.side === 'either'
       ? [...call.callers].sort((a, b) => b.level - a.level)[0]!.side
       : call.side;
-  if (!call.treaty && call.stake !== 'high') return { kind: 'hedge', power: 0, wealth: 0 };
+  const answersAsk = call.asked && call.stake !== 'low';
+  if (!call.treaty && !answersAsk && call.stake !== 'high')
+    return { kind: 'hedge', power: 0, wealth: 0 };
   const a = state.actors[call.actor]!;
   let used = 0;
   for (const uid in a.committed) used += a.committed[uid]!;
@@ -36,6 +43,25 @@ export function npcAnswer(state: MatchState, call: CallState): Answer {
   return call.treaty
     ? { kind: 'abandon', power: 0, wealth: 0 }
     : { kind: 'hedge', power: 0, wealth: 0 };
+}
+
+/**
+ * What hedging costs in Reputation, and the callers it is owed to: called
+ * from both sides, 1 for each caller at strategic partnership or higher;
+ * asked by a treaty ally for its own operation, RULES.askRefusedReputation;
+ * otherwise 1 if a caller is a strategic partner.
+ */
+export function hedgeCost(call: CallState): { reputation: number; owedTo: CallerState[] } {
+  if (call.side === 'either') {
+    const owedTo = call.callers.filter((c) => c.level >= STRATEGIC);
+    return { reputation: owedTo.length, owedTo };
+  }
+  if (call.asked) {
+    const owedTo = call.callers.filter((c) => c.level >= ALLIANCE).slice(0, 1);
+    return { reputation: RULES.askRefusedReputation, owedTo };
+  }
+  const owedTo = call.callers.filter((c) => c.level === STRATEGIC).slice(0, 1);
+  return { reputation: owedTo.length, owedTo };
 }
 
 /** The side an answer takes. */

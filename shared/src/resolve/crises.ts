@@ -4,11 +4,10 @@ import { chance, rollD6 } from '../rng.ts';
 import { RULES } from '../rules.ts';
 import type { Answer, CallState, CrisisState, Side } from '../state.ts';
 import { lowerTension, raiseTension } from '../tension.ts';
-import { type Adjacency, adjacencyOf, getTie, tieKey } from '../ties.ts';
+import { type Adjacency, adjacencyOf, ensureTie, getTie, tieKey } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
-import { STRATEGIC } from '../vocabulary.ts';
 import { abandon } from './abandonment.ts';
-import { answerSide, callerOn, npcAnswer, timeoutAnswer } from './answers.ts';
+import { answerSide, callerOn, hedgeCost, npcAnswer, timeoutAnswer } from './answers.ts';
 import { addInfluence } from './presence.ts';
 import { countVotes } from './votes.ts';
 
@@ -99,6 +98,7 @@ export function settleDecisions(tx: Tx): CrisisContext {
         amounts: { power: crisis.press.power },
       });
       raiseTension(tx, [inst], 'a pressed crisis', crisis.uid);
+      for (const g of ctx.card[crisis.card]!.grievancesOnPress) operationGrievance(tx, crisis, g);
     } else
       emit(tx, {
         type: 'held',
@@ -144,6 +144,33 @@ export function settleDecisions(tx: Tx): CrisisContext {
     }
   }
   return out;
+}
+
+/**
+ * A pressed operation wounds a bystander (the 1999 embassy bombing): it holds
+ * a grievance against the one it blames, and their tie cannot rise for a while.
+ */
+function operationGrievance(
+  tx: Tx,
+  crisis: CrisisState,
+  g: { holder: string; against: string },
+): void {
+  const { state } = tx;
+  const holder = state.actors[g.holder]!;
+  holder.grievances[g.against] = (holder.grievances[g.against] ?? 0) + 1;
+  const tie = ensureTie(state, g.holder, g.against);
+  tie.noRiseBefore = Math.max(tie.noRiseBefore, state.round + 1 + RULES.grievanceNoRise);
+  emit(tx, {
+    type: 'grievance',
+    actors: [g.holder, g.against],
+    crisis: crisis.uid,
+    card: crisis.card,
+    region: crisis.region,
+    amounts: { noRiseRounds: RULES.grievanceNoRise },
+    detail: {
+      reason: `${tx.ctx.card[crisis.card]!.title}; their tie cannot rise for ${RULES.grievanceNoRise} rounds`,
+    },
+  });
 }
 
 interface Commitment {
@@ -436,9 +463,7 @@ function exposeQuiet(tx: Tx, crisis: CrisisState, actor: string, party: string):
 function hedge(tx: Tx, crisis: CrisisState, call: CallState): void {
   const a = tx.state.actors[call.actor]!;
   a.stats.hedged++;
-  let cost = 0;
-  if (call.side === 'either') cost = call.callers.filter((c) => c.level >= STRATEGIC).length;
-  else if (call.callers.some((c) => c.level === STRATEGIC)) cost = 1;
+  const cost = hedgeCost(call).reputation;
   a.reputation = Math.max(0, a.reputation - cost);
   emit(tx, {
     type: 'callHedged',
@@ -447,6 +472,7 @@ function hedge(tx: Tx, crisis: CrisisState, call: CallState): void {
     card: crisis.card,
     // Never −0: a JSON copy of the event (a replay's) would read it back as 0.
     amounts: { reputation: cost > 0 ? -cost : 0 },
+    ...(call.asked ? { detail: { asked: 'yes' } } : {}),
   });
   if (call.side === 'either' && cost > 0)
     emit(tx, {

@@ -176,6 +176,21 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
       actor(`cards.${i}.sanctionsOnReveal.${j}.by`, x.by);
       actor(`cards.${i}.sanctionsOnReveal.${j}.target`, x.target);
     });
+    c.binds.forEach((x, j) => {
+      actor(`cards.${i}.binds.${j}`, x);
+    });
+    c.asks?.forEach((x, j) => {
+      actor(`cards.${i}.asks.${j}`, x);
+    });
+    c.grievancesOnPress.forEach((x, j) => {
+      actor(`cards.${i}.grievancesOnPress.${j}.holder`, x.holder);
+      actor(`cards.${i}.grievancesOnPress.${j}.against`, x.against);
+    });
+    if ((c.binds.length > 0 || c.asks || c.grievancesOnPress.length > 0) && !c.instigator)
+      issues.push({
+        field: `cards.${i}.instigator`,
+        expected: 'an instigator (binds, asks and grievancesOnPress belong to its operation)',
+      });
     if (c.kind === 'vote' && !c.mandateFor)
       issues.push({
         field: `cards.${i}.mandateFor`,

@@ -228,6 +228,15 @@ export const CardSchema = z.object({
   blocInviteBy: Id.optional(),
   /** Sanctions in force from the moment the card is revealed. */
   sanctionsOnReveal: z.array(z.object({ by: Id, target: Id })).default([]),
+  /**
+   * Allies of the instigator that this card binds to its side by treaty,
+   * where history did (a defensive treaty otherwise only lets the instigator ask).
+   */
+  binds: z.array(Id).default([]),
+  /** When set, the only partners the instigator's operation calls to its side (the rest stay out). */
+  asks: z.array(Id).optional(),
+  /** Grievances the operation leaves when the instigator presses (the 1999 embassy bombing). */
+  grievancesOnPress: z.array(z.object({ holder: Id, against: Id })).default([]),
   concepts: z.array(z.enum(CONCEPTS)).min(1),
   /** What the players read at Briefing. */
   news: z.string().min(1),
