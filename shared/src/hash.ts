@@ -1,4 +1,4 @@
-import type { MatchState } from './state.ts';
+import type { MatchState, ReadonlyState } from './state.ts';
 
 /**
  * Canonical JSON: object keys sorted, so equal states give equal text
@@ -77,6 +77,6 @@ export function stateHash(state: MatchState): string {
 }
 
 /** A deep copy of a state (for snapshots and bots' rollouts; never on the engine's hot path). */
-export function cloneState(state: MatchState): MatchState {
+export function cloneState(state: ReadonlyState): MatchState {
   return JSON.parse(JSON.stringify(state)) as MatchState;
 }

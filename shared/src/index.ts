@@ -42,6 +42,7 @@ export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, injectableCards, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
+export type * from './readonly.ts';
 export {
   REFLECTED_EVENTS,
   type ReflectedEvent,
