@@ -1,3 +1,4 @@
+import type { Scenario } from './scenario/schema.ts';
 import type { MatchState, ReadonlyState } from './state.ts';
 
 /**
@@ -74,6 +75,24 @@ function fnv64(text: string): string {
 export function stateHash(state: MatchState): string {
   const { account: _account, ...rest } = state;
   return fnv64(canonicalJson(rest));
+}
+
+const scenarioHashes = new WeakMap<Scenario, string>();
+
+/**
+ * A stable hash of a scenario's whole content (actors, regions, cards,
+ * texts): a match file records the one it was played on, so a replay on
+ * edited content is refused by that name rather than by a state that
+ * differs rounds later. Kept per scenario object (a few ms for the main
+ * one), which is never changed once loaded, as ctxOf assumes too.
+ */
+export function scenarioHash(scenario: Scenario): string {
+  let hash = scenarioHashes.get(scenario);
+  if (hash === undefined) {
+    hash = fnv64(canonicalJson(scenario));
+    scenarioHashes.set(scenario, hash);
+  }
+  return hash;
 }
 
 /** A deep copy of a state (for snapshots and bots' rollouts; never on the engine's hot path). */
