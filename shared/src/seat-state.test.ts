@@ -103,6 +103,22 @@ function runQueries(scenario: Scenario, view: SeatView, seat: string, rng: { rng
 }
 
 describe('the queries on a seat’s state are read-only', () => {
+  it('by type: a write through a view or the state rebuilt from it does not compile', () => {
+    // Never called: typecheck fails here if SeatView or ReadonlyState become writable.
+    const writes = (view: SeatView, seat: string) => {
+      const state = stateOfView(view);
+      // @ts-expect-error a view's objects are the live state's
+      view.actors[seat]!.wealth = 0;
+      // @ts-expect-error its arrays too
+      view.offers.push(view.offers[0]!);
+      // @ts-expect-error and the state rebuilt from it
+      state.crises[0]!.votes[seat] = 'yes';
+      // @ts-expect-error at every depth
+      state.drafts[seat]!.orders.length = 0;
+    };
+    expect(writes).toBeTypeOf('function');
+  });
+
   it.each(scenarios)('never write to a frozen view on %s, in any phase', (_n, scenario) => {
     const seats = [...scenario.seats.required, ...scenario.seats.optional];
     const rng = { rng: seedToState('frozen') };
