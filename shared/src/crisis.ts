@@ -1,7 +1,14 @@
 import type { Ctx } from './ctx.ts';
 import { RULES } from './rules.ts';
 import type { CardDef } from './scenario/schema.ts';
-import type { CallerState, CallState, CrisisState, MatchState, Side } from './state.ts';
+import type {
+  CallerState,
+  CallState,
+  CrisisState,
+  MatchState,
+  ReadonlyState,
+  Side,
+} from './state.ts';
 import {
   type Adjacency,
   adjacencyOf,
@@ -132,7 +139,7 @@ export function computeCalls(
 }
 
 /** Power an actor can still use this round: total less locked. */
-export function unlockedPower(state: MatchState, actor: string): number {
+export function unlockedPower(state: ReadonlyState, actor: string): number {
   const a = state.actors[actor]!;
   let locked = 0;
   for (const l of a.locked) locked += l.amount;
@@ -255,10 +262,11 @@ export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: 
 /** A rival great power with presence in the region (for the Tension rules on exercises and deployments). */
 export function rivalPresent(
   ctx: Ctx,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   actor: string,
   region: string,
 ): string | null {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   for (const r of ctx.rivalsOf[actor] ?? []) if (hasPresence(ctx, state, r, region)) return r;
   return null;
 }

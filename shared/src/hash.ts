@@ -1,4 +1,5 @@
-import type { MatchState } from './state.ts';
+import type { Scenario } from './scenario/schema.ts';
+import type { MatchState, ReadonlyState } from './state.ts';
 
 /**
  * Canonical JSON: object keys sorted, so equal states give equal text
@@ -76,7 +77,25 @@ export function stateHash(state: MatchState): string {
   return fnv64(canonicalJson(rest));
 }
 
+const scenarioHashes = new WeakMap<Scenario, string>();
+
+/**
+ * A stable hash of a scenario's whole content (actors, regions, cards,
+ * texts): a match file records the one it was played on, so a replay on
+ * edited content is refused by that name rather than by a state that
+ * differs rounds later. Kept per scenario object (a few ms for the main
+ * one), which is never changed once loaded, as ctxOf assumes too.
+ */
+export function scenarioHash(scenario: Scenario): string {
+  let hash = scenarioHashes.get(scenario);
+  if (hash === undefined) {
+    hash = fnv64(canonicalJson(scenario));
+    scenarioHashes.set(scenario, hash);
+  }
+  return hash;
+}
+
 /** A deep copy of a state (for snapshots and bots' rollouts; never on the engine's hot path). */
-export function cloneState(state: MatchState): MatchState {
+export function cloneState(state: ReadonlyState): MatchState {
   return JSON.parse(JSON.stringify(state)) as MatchState;
 }

@@ -36,12 +36,13 @@ export {
   seatPar,
   thresholdsFor,
 } from './goals.ts';
-export { canonicalJson, cloneState, stateHash } from './hash.ts';
+export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, injectableCards, previewCrisis } from './preview.ts';
 export * from './protocol.ts';
+export type * from './readonly.ts';
 export {
   REFLECTED_EVENTS,
   type ReflectedEvent,

@@ -5,7 +5,7 @@ import { unlockedPower } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import { actionPointsMax, commitablePower, seatPlan } from './plan.ts';
 import type { Rider, Scenario } from './scenario/schema.ts';
-import type { MatchState } from './state.ts';
+import type { MatchState, ReadonlyState } from './state.ts';
 import { getTie } from './ties.ts';
 
 /**
@@ -47,7 +47,12 @@ const ORDER_KINDS: Order['kind'][] = [
 ];
 
 /** Everything a seat may do in the current phase, with reasons for what it may not. */
-export function legalCommands(scenario: Scenario, state: MatchState, seat: string): LegalOption[] {
+export function legalCommands(
+  scenario: Scenario,
+  readOnlyState: ReadonlyState,
+  seat: string,
+): LegalOption[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   if (!state.seats.includes(seat)) return [];
   const kinds = seatKindsIn(state.phase, state.settings.pace);

@@ -1,7 +1,7 @@
 import { ctxOf } from './ctx.ts';
 import { previewCrisis } from './preview.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { MatchState } from './state.ts';
+import type { MatchState, ReadonlyState } from './state.ts';
 
 /** The projector's entanglement meter: how far treaties would spread a crisis right now. */
 export interface EntanglementReading {
@@ -20,7 +20,11 @@ export interface EntanglementReading {
  * (the engine's previewCrisis: nothing changes) and counts the actors each
  * would call through a treaty. Uses only public information: ties and blocs.
  */
-export function entanglementMeter(scenario: Scenario, state: MatchState): EntanglementReading {
+export function entanglementMeter(
+  scenario: Scenario,
+  readOnlyState: ReadonlyState,
+): EntanglementReading {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const reading: EntanglementReading = { worst: 0, worstCard: null, worstActors: [], exposed: [] };
   const exposed = new Set<string>();

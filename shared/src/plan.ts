@@ -2,7 +2,7 @@ import { unlockedPower } from './crisis.ts';
 import { type Ctx, ctxOf } from './ctx.ts';
 import { RULES } from './rules.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { Answer, MatchState } from './state.ts';
+import type { Answer, MatchState, ReadonlyState } from './state.ts';
 
 /**
  * What a seat's current plans spend this round: action points, Wealth and
@@ -18,7 +18,7 @@ export interface SeatPlan {
   committed: Record<string, number>;
 }
 
-export function actionPointsMax(ctx: Ctx, state: MatchState, seat: string): number {
+export function actionPointsMax(ctx: Ctx, state: ReadonlyState, seat: string): number {
   const kind = ctx.actor[seat]?.kind;
   const base =
     kind === 'greatPower'
@@ -33,10 +33,11 @@ function add(map: Record<string, number>, key: string, n: number) {
 
 /** The seat's plan, leaving out its current answer to `skipAnswer` and its press on `skipPress` (being replaced). */
 export function seatPlan(
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   seat: string,
   skip: { answer?: string; press?: string } = {},
 ): SeatPlan {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const plan: SeatPlan = {
     actionPoints: 0,
     wealth: 0,
@@ -131,7 +132,12 @@ export interface SeatBudget {
   power: { planned: number; free: number };
 }
 
-export function seatBudget(scenario: Scenario, state: MatchState, seat: string): SeatBudget {
+export function seatBudget(
+  scenario: Scenario,
+  readOnlyState: ReadonlyState,
+  seat: string,
+): SeatBudget {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const plan = seatPlan(state, seat);
   let committed = 0;

@@ -2,7 +2,7 @@ import { computeCalls, previewSeverity } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import { newCrisis } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { CallState, MatchState } from './state.ts';
+import type { CallState, MatchState, ReadonlyState } from './state.ts';
 
 export interface CrisisPreview {
   card: string;
@@ -19,9 +19,10 @@ export interface CrisisPreview {
  */
 export function previewCrisis(
   scenario: Scenario,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   cardId: string,
 ): CrisisPreview | null {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const card = ctx.card[cardId];
   if (!card) return null;
@@ -41,7 +42,8 @@ export function previewCrisis(
  * state: a deck card is one of the deck's cards that is not live or
  * discarded, so the hidden deck order is not needed.
  */
-export function injectableCards(scenario: Scenario, state: MatchState): string[] {
+export function injectableCards(scenario: Scenario, readOnlyState: ReadonlyState): string[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const live = new Set(state.crises.filter((c) => c.live).map((c) => c.card));
   const deck = new Set(ctx.deckCards);

@@ -1,7 +1,7 @@
 import { type Ctx, ctxOf, isGreatPower } from './ctx.ts';
 import { isAtMost, matchGoal, seatGoals, seatPar, starsFor } from './goals.ts';
 import type { Goal, Scenario } from './scenario/schema.ts';
-import type { MatchState } from './state.ts';
+import type { MatchState, ReadonlyState } from './state.ts';
 import { partnersAtLeast, tieLevel, treatyCount } from './ties.ts';
 import { levelOf, STRATEGIC } from './vocabulary.ts';
 
@@ -94,7 +94,8 @@ export function objectiveOf(
  * great-power war the seats that caused it rank last and every other seat's
  * stars are cut by a quarter. Ties go to Reputation.
  */
-export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
+export function scoreMatch(scenario: Scenario, readOnlyState: ReadonlyState): SeatScore[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const war = state.ending?.reason === 'greatPowerWar';
   const scores: SeatScore[] = state.seats.map((seat) => {
@@ -137,7 +138,8 @@ export function scoreMatch(scenario: Scenario, state: MatchState): SeatScore[] {
 }
 
 /** The ending's awards (GAME.md §7), each to the seat with the highest count (none when nobody scored). */
-export function awards(scenario: Scenario, state: MatchState): Award[] {
+export function awards(scenario: Scenario, readOnlyState: ReadonlyState): Award[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const best = (id: Award['id'], title: string, value: (seat: string) => number): Award[] => {
     let top: Award | null = null;

@@ -1,4 +1,4 @@
-import type { MatchState } from './state.ts';
+import type { ReadonlyState } from './state.ts';
 import type { SeatView } from './view.ts';
 
 /**
@@ -7,9 +7,10 @@ import type { SeatView } from './view.ts';
  * read-only functions (legalCommands, commandProblem, previewCrisis) give the
  * same answers on it for that seat as on the full state (seat-state.test.ts),
  * so the client shows the engine's own reasons without holding any secret.
- * Never apply commands to it: it cannot draw cards.
+ * Read-only like the view it shares its objects with (and never given to
+ * applyCommand: it cannot draw cards).
  */
-export function stateOfView(view: SeatView): MatchState {
+export function stateOfView(view: SeatView): ReadonlyState {
   const { viewer: _viewer, deckSize: _deckSize, ...rest } = view;
   return { ...rest, rng: 0, deck: [] };
 }

@@ -1,5 +1,6 @@
 import type { Answer, InvitationKind, Order } from './commands/schema.ts';
 import type { EngineEvent } from './events/types.ts';
+import type { DeepReadonly } from './readonly.ts';
 import type { Rider } from './scenario/schema.ts';
 import type { Phase, Stake } from './vocabulary.ts';
 
@@ -47,6 +48,16 @@ export interface MatchState {
   /** Seats whose actions moved Tension to 10, if a great-power war ended the match. */
   warMakers: string[];
 }
+
+/**
+ * A match state to read only: what a seat rebuilds from its view
+ * (`stateOfView`, sharing its objects with the live state on the server).
+ * The engine's queries (legalCommands, commandProblem, seatBudget, scoring,
+ * previews, the bots' readings) take it: written against MatchState, each
+ * reads it through one cast, and seat-state.test.ts runs them all on deep-frozen
+ * views, so a query that wrote would fail there.
+ */
+export type ReadonlyState = DeepReadonly<MatchState>;
 
 export interface ResolvedSettings {
   rounds: number;

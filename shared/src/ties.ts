@@ -1,6 +1,6 @@
 import type { Ctx } from './ctx.ts';
 import type { Rider } from './scenario/schema.ts';
-import type { MatchState, TieState } from './state.ts';
+import type { MatchState, ReadonlyState, TieState } from './state.ts';
 import { ALLIANCE, DIALOGUE, levelOf, STRATEGIC } from './vocabulary.ts';
 
 /** The key of a pair's tie: the two ids in sorted order. */
@@ -8,8 +8,13 @@ export function tieKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-export function getTie(state: MatchState, a: string, b: string): TieState | undefined {
-  return state.ties[tieKey(a, b)];
+/** A pair's own tie: as writable as the state it is read from. */
+export function getTie<S extends ReadonlyState>(
+  state: S,
+  a: string,
+  b: string,
+): S['ties'][string] | undefined {
+  return state.ties[tieKey(a, b)] as S['ties'][string] | undefined;
 }
 
 /**
@@ -88,7 +93,8 @@ export function sharedBlocs(ctx: Ctx, state: MatchState, a: string, b: string): 
 }
 
 /** The level a pair shows: the higher of its own and its blocs' (GAME.md §11.4). */
-export function tieLevel(ctx: Ctx, state: MatchState, a: string, b: string): number {
+export function tieLevel(ctx: Ctx, readOnlyState: ReadonlyState, a: string, b: string): number {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const tie = state.ties[tieKey(a, b)];
   let level = tie?.level ?? 0;
   if (tie?.blocSuspended) return level;

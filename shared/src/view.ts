@@ -1,14 +1,22 @@
 import type { EngineEvent } from './events/types.ts';
+import type { DeepReadonly } from './readonly.ts';
 import type { CrisisState, MatchState } from './state.ts';
 
-/** What a seat (or, with `null`, a spectator or the projector) may see of the match. */
-export type SeatView = Omit<MatchState, 'rng' | 'deck'> & {
-  /** null for spectators. */
-  viewer: string | null;
-  deckSize: number;
-  /** The RNG state is gone from every view; this is always 0. */
-  rng: 0;
-};
+/**
+ * What a seat (or, with `null`, a spectator or the projector) may see of the
+ * match. Read-only at every depth: a view shares objects with the live
+ * state (computing it copies only what it hides), so a write through it
+ * would change the match behind the engine's back.
+ */
+export type SeatView = DeepReadonly<
+  Omit<MatchState, 'rng' | 'deck'> & {
+    /** null for spectators. */
+    viewer: string | null;
+    deckSize: number;
+    /** The RNG state is gone from every view; this is always 0. */
+    rng: 0;
+  }
+>;
 
 function visible(event: EngineEvent, viewer: string | null): boolean {
   return !event.visibleTo || (viewer !== null && event.visibleTo.includes(viewer));

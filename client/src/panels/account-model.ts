@@ -1,4 +1,9 @@
-import { describeEvent, type EngineEvent, type Scenario } from '@entanglement/shared';
+import {
+  type DeepReadonly,
+  describeEvent,
+  type EngineEvent,
+  type Scenario,
+} from '@entanglement/shared';
 
 export type AccountMark = 'entrapment' | 'abandonment' | null;
 
@@ -13,7 +18,10 @@ export interface AccountRound {
 }
 
 /** The events shown as a list: entrapment and abandonment are marked (words and an icon, not only colour). */
-export function accountGroups(scenario: Scenario, events: readonly EngineEvent[]): AccountRound[] {
+export function accountGroups(
+  scenario: Scenario,
+  events: readonly DeepReadonly<EngineEvent>[],
+): AccountRound[] {
   const byRound = new Map<number, AccountLine[]>();
   for (const e of events) {
     const mark: AccountMark =
@@ -33,11 +41,11 @@ export function accountGroups(scenario: Scenario, events: readonly EngineEvent[]
  * replaces what was kept for it.
  */
 export function mergeAccount(
-  kept: ReadonlyMap<number, readonly EngineEvent[]>,
-  account: readonly EngineEvent[],
-): Map<number, readonly EngineEvent[]> {
+  kept: ReadonlyMap<number, readonly DeepReadonly<EngineEvent>[]>,
+  account: readonly DeepReadonly<EngineEvent>[],
+): Map<number, readonly DeepReadonly<EngineEvent>[]> {
   const out = new Map(kept);
-  const rounds = new Map<number, EngineEvent[]>();
+  const rounds = new Map<number, DeepReadonly<EngineEvent>[]>();
   for (const e of account) {
     const list = rounds.get(e.round) ?? [];
     list.push(e);

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '@entanglement/shared';
+import type { DeepReadonly, EngineEvent } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { type AccountLine, accountGroups, mergeAccount } from './account-model.ts';
 import { createPanel, note } from './kit.ts';
@@ -28,7 +28,7 @@ function line(l: AccountLine): HTMLElement {
 
 /** The round's account: every event the seat may see, in words, newest round first; entrapment and abandonment stand out. */
 export function createAccountPanel(): Panel {
-  let kept = new Map<number, readonly EngineEvent[]>();
+  let kept = new Map<number, readonly DeepReadonly<EngineEvent>[]>();
   let keptFor: string | null | undefined;
   return createPanel('account', 'What happened', (kit) => {
     const { scenario, view, seat } = kit.ctx;

@@ -2,10 +2,11 @@ import {
   type AnswerCost,
   answerCosts,
   type CrisisState,
+  type DeepReadonly,
   type LegalOption,
   legalCommands,
-  type MatchState,
   possessive,
+  type ReadonlyState,
   type Scenario,
   type Side,
   silentAnswer,
@@ -55,14 +56,18 @@ export interface CrisisView {
 }
 
 /** The side an answer takes, in words. */
-export function sideWords(scenario: Scenario, crisis: CrisisState, side: Side): string {
+export function sideWords(
+  scenario: Scenario,
+  crisis: DeepReadonly<CrisisState>,
+  side: Side,
+): string {
   if (side === 'attack') return `${possessive(actorName(scenario, crisis.instigator))} side`;
   return crisis.target
     ? `${possessive(actorName(scenario, crisis.target))} side`
     : `the side of ${regionName(scenario, crisis.region)}`;
 }
 
-function answerNow(crisis: CrisisState, seat: string): string | null {
+function answerNow(crisis: DeepReadonly<CrisisState>, seat: string): string | null {
   const a = crisis.answers[seat];
   if (!a) return null;
   const gives = [a.power ? `${a.power} Power` : '', a.wealth ? `${a.wealth} Wealth` : '']
@@ -74,7 +79,7 @@ function answerNow(crisis: CrisisState, seat: string): string | null {
 /** Every live crisis as the seat should read it, with what it may decide and what each answer costs. */
 export function crisisViews(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string | null,
   options: LegalOption[] = seat ? legalCommands(scenario, state, seat) : [],
 ): CrisisView[] {

@@ -1,4 +1,4 @@
-import { type MatchState, stateOfView } from '@entanglement/shared';
+import { type ReadonlyState, stateOfView } from '@entanglement/shared';
 import { type Child, el } from '../dom.ts';
 import type { Intent } from '../net/match-connection.ts';
 import type { Panel, PanelContext } from './panel.ts';
@@ -17,7 +17,7 @@ export interface Option {
  */
 export interface Kit {
   ctx: PanelContext;
-  state: MatchState;
+  state: ReadonlyState;
   /** The value of a form control (or the fallback when it was never set). */
   value(key: string, fallback?: string): string;
   set(key: string, value: string): void;
@@ -85,7 +85,7 @@ export function createPanel(name: string, heading: string, render: (kit: Kit) =>
   const problems = new Map<string, string>();
   const pending = new Set<string>();
   let last: PanelContext | null = null;
-  let state: MatchState | null = null;
+  let state: ReadonlyState | null = null;
 
   const idFor = (key: string) => `${prefix}-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 

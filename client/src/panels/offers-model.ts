@@ -1,8 +1,9 @@
 import {
   ctxOf,
+  type DeepReadonly,
   type InvitationState,
-  type MatchState,
   type OfferState,
+  type ReadonlyState,
   RULES,
   type Scenario,
   tieLevel,
@@ -12,8 +13,8 @@ import { actorName, blocName, crisisTitle, levelWords, listWords, riderWords } f
 /** "What the offer does", in words: the level now and after, the bloc, the riders, a favour. */
 export function offerWords(
   scenario: Scenario,
-  state: MatchState,
-  offer: OfferState,
+  state: ReadonlyState,
+  offer: DeepReadonly<OfferState>,
   seat: string | null,
 ): string {
   const parts: string[] = [];
@@ -44,7 +45,11 @@ export interface OfferLine {
 }
 
 /** Offers waiting for the seat's answer (and those it has answered this round). */
-export function incomingOffers(scenario: Scenario, state: MatchState, seat: string): OfferLine[] {
+export function incomingOffers(
+  scenario: Scenario,
+  state: ReadonlyState,
+  seat: string,
+): OfferLine[] {
   return state.offers
     .filter((o) => o.to === seat && !o.withdrawn && o.round === state.round)
     .map((o) => ({
@@ -64,7 +69,11 @@ export function incomingOffers(scenario: Scenario, state: MatchState, seat: stri
 }
 
 /** The seat's own offers this round, still open (withdrawn ones are gone). */
-export function outgoingOffers(scenario: Scenario, state: MatchState, seat: string): OfferLine[] {
+export function outgoingOffers(
+  scenario: Scenario,
+  state: ReadonlyState,
+  seat: string,
+): OfferLine[] {
   return state.offers
     .filter((o) => o.from === seat && !o.withdrawn && o.round === state.round)
     .map((o) => ({
@@ -86,8 +95,8 @@ export function outgoingOffers(scenario: Scenario, state: MatchState, seat: stri
 /** An invitation in words, for the seat invited to it. */
 export function invitationWords(
   scenario: Scenario,
-  state: MatchState,
-  inv: InvitationState,
+  state: ReadonlyState,
+  inv: DeepReadonly<InvitationState>,
 ): string {
   const from = actorName(scenario, inv.from);
   const lever = scenario.actors.find((a) => a.id === inv.from)?.seat?.lever;
@@ -120,7 +129,7 @@ export interface InvitationLine {
 /** Invitations addressed to the seat this round. */
 export function invitationsTo(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
 ): InvitationLine[] {
   return state.invitations
@@ -138,7 +147,7 @@ export function invitationsTo(
 }
 
 /** After resolution the round's offers are settled: tie levels already include them. */
-function resolved(state: MatchState): boolean {
+function resolved(state: ReadonlyState): boolean {
   return state.phase === 'resolution' || state.phase === 'ended';
 }
 

@@ -1,9 +1,9 @@
 import {
   ctxOf,
   type LegalOption,
-  type MatchState,
   type Order,
   type OrderKind,
+  type ReadonlyState,
   type Rider,
   RULES,
   type Scenario,
@@ -89,7 +89,7 @@ export interface OrderRow {
 /** One row per order kind, from the engine's legal options (nothing here decides a rule). */
 export function orderRows(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   options: LegalOption[],
 ): OrderRow[] {
   return options
@@ -163,7 +163,7 @@ export function homeOf(scenario: Scenario, actor: string): string {
 /** The seat's draft orders in words, with their index for cancelOrder. */
 export function draftOrders(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
 ): { index: number; words: string }[] {
   return (state.drafts[seat]?.orders ?? []).map((order, index) => ({
@@ -175,7 +175,7 @@ export function draftOrders(
 /** What lowering the tie with `partner` will do, in words. */
 export function lowerWords(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
   partner: string,
 ): string {
@@ -196,7 +196,7 @@ export function lowerWords(
 /** Ties the seat may lower now, as options. */
 export function lowerChoices(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
   option: LegalOption | undefined,
 ): Option[] {
@@ -230,7 +230,7 @@ export function blocsToLeave(
 /** The seat's planned lowers, in words. */
 export function draftLowers(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
 ): { partner: string; words: string }[] {
   return (state.drafts[seat]?.lowers ?? []).map((l) => ({
@@ -244,7 +244,7 @@ export function draftLowers(
 /** Offer targets with the level the pair shows now. */
 export function offerTargets(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
   option: LegalOption,
 ): Option[] {
@@ -258,7 +258,7 @@ export function offerTargets(
 /** What an offer to `to` may do, as the engine's offer option says: raise, riders only, or join a bloc `to` leads. */
 export function offerKinds(
   scenario: Scenario,
-  state: MatchState,
+  state: ReadonlyState,
   seat: string,
   to: string,
   option: LegalOption,

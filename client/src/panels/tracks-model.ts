@@ -2,6 +2,7 @@ import {
   ctxOf,
   incomeParts,
   type MatchState,
+  type ReadonlyState,
   type Scenario,
   type SeatView,
   scoreMatch,
@@ -29,8 +30,9 @@ export interface SeatTracks {
 }
 
 /** What step 8 will do to the seat's Wealth, from the engine's own income parts. */
-function wealthHint(scenario: Scenario, state: MatchState, seat: string): string {
-  const p = incomeParts(ctxOf(scenario), state)[seat];
+function wealthHint(scenario: Scenario, state: ReadonlyState, seat: string): string {
+  // incomeParts (a rule's own reading) only reads: the seat's state goes in as it is.
+  const p = incomeParts(ctxOf(scenario), state as MatchState)[seat];
   if (!p) return '';
   const upkeep = upkeepOn(state.actors[seat]!.wealth);
   return (
@@ -45,7 +47,7 @@ function wealthHint(scenario: Scenario, state: MatchState, seat: string): string
 export function seatTracks(scenario: Scenario, view: SeatView, seat: string): SeatTracks | null {
   const me = view.actors[seat];
   if (!me) return null;
-  const state: MatchState = stateOfView(view);
+  const state = stateOfView(view);
   const budget = seatBudget(scenario, state, seat);
   const locked = me.locked.reduce((n, l) => n + l.amount, 0);
   const tracks: TrackLine[] = [

@@ -42,6 +42,7 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
   try {
     const replay = openReplay({
       scenarioId: file.scenarioId,
+      scenarioHash: file.scenarioHash,
       rulesVersion: file.rulesVersion,
       seed: file.seed,
       settings: file.settings,

@@ -1,7 +1,9 @@
 import { Client } from '@colyseus/sdk';
 import {
+  getScenario,
   openReplay,
   recordRandomMatch,
+  scenarioHash,
   TRACKS_CSV_HEADER,
   trackSeries,
 } from '@entanglement/shared';
@@ -228,6 +230,29 @@ describe('import', () => {
     const refused = await call('POST', '/matches/import', { body: cut });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatch(/round \d+, phase \w+/);
+  });
+
+  test('a file records its scenario content; a file played on other content is refused by that name', async () => {
+    const tutorial = getScenario('tutorial-1950');
+    const file = (await call('GET', `/matches/${played.id}`)).body;
+    expect(file.scenarioHash).toBe(scenarioHash(tutorial));
+    const edited = {
+      ...tutorial,
+      regions: tutorial.regions.map((r) => ({ ...r, name: `${r.name}?` })),
+    };
+    const res = await call('POST', '/matches/import', {
+      body: { ...file, scenarioHash: scenarioHash(edited) },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('scenarioChanged');
+    expect(res.body.error).toContain('other content of the scenario "tutorial-1950"');
+    // A file from before the hash was recorded imports, and comes back with the hash it replayed on.
+    const older = mainFile();
+    expect(older.scenarioHash).toBeUndefined();
+    const imported = await call('POST', '/matches/import', { body: older });
+    expect(imported.status).toBe(201);
+    const back = (await call('GET', `/matches/${imported.body.id}`)).body;
+    expect(back.scenarioHash).toBe(scenarioHash(getScenario('main')));
   });
 
   test('another rules version is refused naming it', async () => {

@@ -11,6 +11,7 @@ import {
   ReplayError,
   type ReplayErrorAt,
   type SettingsInput,
+  scenarioHash,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { hashToken } from '../store/tokens.ts';
@@ -75,6 +76,7 @@ export function checkImport(body: unknown, bounds: ImportBounds): ImportCheck {
     replay = openReplay(
       {
         scenarioId: file.scenarioId,
+        scenarioHash: file.scenarioHash,
         rulesVersion: file.rulesVersion,
         seed: file.seed,
         settings: file.settings,
@@ -120,6 +122,8 @@ export function checkImport(body: unknown, bounds: ImportBounds): ImportCheck {
         seed: file.seed,
         hostTokenHash: hashToken(hostToken),
         createdAt: file.createdAt,
+        // It replayed exactly on this content: its file says so from now on (older files had no hash).
+        roomSettings: { scenarioHash: scenarioHash(replay.scenario) },
       },
       // A file without command times (older ones): the match's end stands in.
       commands: file.commands.map((command, i) => ({

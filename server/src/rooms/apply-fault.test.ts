@@ -63,7 +63,7 @@ function liveAndReplayed(roomId: string) {
     getScenario(record.scenarioId),
     record.settings as object,
     record.seed,
-    env.store.entries,
+    env.store.logOf(roomId),
   ).match;
   return { live, replayed };
 }
@@ -142,4 +142,34 @@ test('a rule that throws leaves no half-applied match: the sender gets internal 
   const end = liveAndReplayed(roomId);
   expect(stateHash(end.live)).toBe(stateHash(end.replayed));
   expect(end.live.account.some((e) => e.type === 'offerSent')).toBe(true);
+});
+
+test('a phase whose timer ran out while its end threw is tried again: the match does not wait for the host', async () => {
+  const timers = { news: 60, diplomacy: 1, resolution: 60 };
+  const host = new Inbox(
+    await new Client(env.base).create(MATCH_ROOM, { ...TUTORIAL_MATCH, timers }),
+  );
+  env.inboxes.push(host);
+  const roomId = (await host.waitFor('welcome')).roomId;
+  const hostToken = (await host.waitFor('hostToken')).token;
+  host.room.send('claimSeat', { seat: 'china' });
+  await host.waitFor('seatToken');
+  host.room.send('host', { action: 'start', token: hostToken });
+  await host.waitFor('view', (v) => v.phase === 'news');
+  captured = captureLog();
+  faults.income = true;
+  const mark = host.mark();
+  host.room.send('host', { action: 'skip', token: hostToken });
+  await host.waitFor('timer', (t) => t.phase === 'diplomacy', mark);
+  const started = host.mark();
+  // The diplomacy second runs out, its resolution throws, and the timer starts again (longer than 1 s).
+  await vi.waitFor(() => expect(faults.income).toBe(false), { timeout: 45_000 });
+  const retry = await host.waitFor('timer', (t) => t.phase === 'diplomacy', started);
+  expect(retry.remainingMs).toBeGreaterThan(1000);
+  expect(retry.remainingMs).toBeLessThanOrEqual(5000);
+  const resolution = await host.waitFor('view', (v) => v.phase === 'resolution', mark);
+  expect(resolution.round).toBe(1);
+  const { live, replayed } = liveAndReplayed(roomId);
+  expect(stateHash(live)).toBe(stateHash(replayed));
+  expect(captured.lines.some((l) => String(l.msg).startsWith('fault applying advance'))).toBe(true);
 });

@@ -8,9 +8,9 @@ import {
   createMatch,
   doctrineBots,
   getScenario,
-  type MatchState,
   type Pace,
   playBots,
+  type ReadonlyState,
   RULES_VERSION,
   type SeatCommand,
   type SeatView,
@@ -59,7 +59,7 @@ const stored = {
  * doctrine takes every one), with a raise where the tie allows one, legal
  * on `state`: the bots' own offers may leave some pairs busy this round.
  */
-function investmentOffer(state: MatchState): Extract<SeatCommand, { kind: 'offer' }> {
+function investmentOffer(state: ReadonlyState): Extract<SeatCommand, { kind: 'offer' }> {
   for (const raise of [true, false])
     for (const to of GLOBAL_SOUTH) {
       const cmd: SeatCommand = {

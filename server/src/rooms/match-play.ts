@@ -17,7 +17,7 @@ import {
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
 import type { CommandEntry, PhaseHash } from '../store/types.ts';
-import { replayLog } from './replay-log.ts';
+import { rebuildMatch, replayLog } from './replay-log.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 /** Commands a stand-in bot may issue in one turn before it is made to stop (marked done). */
@@ -118,12 +118,12 @@ export class MatchPlay {
   /**
    * Puts back the match the log gives after the engine (or a bot) threw
    * while the state was being changed, and logs the fault with its stack.
-   * The replay checks every step's hash against the one recorded.
+   * The phase hashes stay: a phase whose end threw recorded none.
    */
   private rebuild(what: string, error: unknown): void {
     const log = roomLog(this.matchId());
     try {
-      this.replace(replayLog(this.scenario, this.settings, this.seed, this.log));
+      this.match = rebuildMatch(this.scenario, this.settings, this.seed, this.log);
       log.error({ err: error, step: this.match.step }, `fault ${what}: rebuilt from the log`);
     } catch (replayError) {
       log.fatal({ err: error, replayErr: replayError }, `fault ${what}: the log does not replay`);

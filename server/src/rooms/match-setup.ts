@@ -9,6 +9,7 @@ import {
   type PhaseTimers,
   RULES_VERSION,
   type Scenario,
+  scenarioHash,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import type { CommandEntry, MatchRecord, PhaseHash } from '../store/types.ts';
@@ -30,10 +31,16 @@ export interface MatchSetup {
   log: CommandEntry[];
 }
 
-/** The room's own settings, which the engine does not know (`MatchRecord.roomSettings`). */
+/**
+ * The room's own settings, which the engine does not know
+ * (`MatchRecord.roomSettings`), and the content hash of the scenario the
+ * match was created on, which its match file carries (none for matches
+ * stored before it was kept).
+ */
 interface RoomSettings {
   timers?: Partial<PhaseTimers>;
   botLevel?: BotLevel;
+  scenarioHash?: string;
 }
 
 /** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
@@ -83,6 +90,9 @@ export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
   if (record.rulesVersion !== RULES_VERSION)
     throw new Error(`it was written for rules version ${record.rulesVersion}`);
   const scenario = getScenario(record.scenarioId);
+  const room = (record.roomSettings ?? {}) as RoomSettings;
+  if (room.scenarioHash !== undefined && room.scenarioHash !== scenarioHash(scenario))
+    throw new Error(`its scenario "${record.scenarioId}" has other content than it was created on`);
   const settings = record.settings as SettingsInput;
   const replayed = replayLog(scenario, settings, record.seed, log);
   return {
@@ -91,7 +101,7 @@ export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
     seed: record.seed,
     ...replayed,
     log,
-    ...roomDefaults((record.roomSettings ?? {}) as RoomSettings),
+    ...roomDefaults(room),
   };
 }
 
@@ -102,7 +112,11 @@ export function matchRecord(
   code: string,
   hostTokenHash: string,
 ): MatchRecord {
-  const roomSettings: RoomSettings = { timers: setup.timers, botLevel: setup.botLevel };
+  const roomSettings: RoomSettings = {
+    timers: setup.timers,
+    botLevel: setup.botLevel,
+    scenarioHash: scenarioHash(setup.scenario),
+  };
   return {
     id,
     code,

@@ -3,13 +3,15 @@ import type { MatchLog } from './match-room.ts';
 
 /**
  * A match log in memory for tests of the room's writes: it keeps the match
- * records and the command log, refuses an append out of order, and can be
+ * records and the command logs, refuses an append out of its match's order, and can be
  * made slow (`delayMs` per append) or made to fail its next append, as a full
  * disk would (`failNext`).
  */
 export class MemoryLog implements MatchLog {
   readonly matches: MatchRecord[] = [];
+  /** Every match's commands, in the order appended (`logOf` gives one match's). */
   readonly entries: CommandEntry[] = [];
+  private readonly owners: string[] = [];
   delayMs = 0;
   failNext = false;
 
@@ -17,19 +19,24 @@ export class MemoryLog implements MatchLog {
     this.matches.push(record);
   }
 
-  async appendCommand(_id: string, seq: number, command: unknown, hash: string, at: number) {
+  async appendCommand(id: string, seq: number, command: unknown, hash: string, at: number) {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failNext) {
       this.failNext = false;
       throw new Error('disk full');
     }
-    const last = this.entries.at(-1)?.seq ?? 0;
+    const last = this.logOf(id).at(-1)?.seq ?? 0;
     if (seq !== last + 1) throw new Error(`out of order: ${seq} after ${last}`);
     this.entries.push({ seq, command, stateHash: hash, at });
+    this.owners.push(id);
   }
 
-  async loadLog(): Promise<CommandEntry[]> {
-    return [...this.entries];
+  logOf(id: string): CommandEntry[] {
+    return this.entries.filter((_, i) => this.owners[i] === id);
+  }
+
+  async loadLog(id: string): Promise<CommandEntry[]> {
+    return this.logOf(id);
   }
 
   async upsertSeat(): Promise<void> {}

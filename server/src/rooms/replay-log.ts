@@ -39,3 +39,28 @@ export function replayLog(
   }
   return { match, phaseHashes };
 }
+
+/**
+ * The match this process's own log gives, after the engine threw half-way
+ * through a command: the log replayed without hashing each step (a long
+ * match replays in milliseconds, not seconds), checked against the step and
+ * hash recorded for its last command. Throws if they differ.
+ */
+export function rebuildMatch(
+  scenario: Scenario,
+  settings: SettingsInput,
+  seed: string,
+  log: readonly CommandEntry[],
+): MatchState {
+  const created = createMatch(scenario, settings, seed);
+  if (!created.ok) throw new Error(created.error);
+  const match = created.state;
+  for (const entry of log) {
+    const result = applyCommand(scenario, match, entry.command as Command);
+    if (!result.ok) throw new Error(`command ${entry.seq} is refused on replay: ${result.error}`);
+  }
+  const last = log.at(-1);
+  if (last && (match.step !== last.seq || stateHash(match) !== last.stateHash))
+    throw new Error(`the replay differs from the log at its last command (${last.seq})`);
+  return match;
+}

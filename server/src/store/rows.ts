@@ -153,11 +153,13 @@ export interface MatchFileParts {
  */
 export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions): MatchFile {
   const { match: m, chat } = parts;
+  const scenarioHash = (m.roomSettings as { scenarioHash?: unknown } | undefined)?.scenarioHash;
   return {
     format: MATCH_FILE_FORMAT,
     version: MATCH_FILE_VERSION,
     id: m.id,
     scenarioId: m.scenarioId,
+    ...(typeof scenarioHash === 'string' ? { scenarioHash } : {}),
     rulesVersion: m.rulesVersion,
     seed: m.seed,
     settings: m.settings,

@@ -169,6 +169,8 @@ export interface MatchFile {
   rulesVersion: number;
   seed: string;
   settings: unknown;
+  /** `scenarioHash` of the content the match was played on (none for matches stored before it was kept). */
+  scenarioHash?: string;
   seats: PublicSeat[];
   /** The command log in order: fold it over `createMatch(scenario, settings, seed)`. */
   commands: unknown[];

@@ -5,7 +5,7 @@ import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
 import { seedToState } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { CrisisState, MatchState } from '../state.ts';
+import type { MatchState, ReadonlyState } from '../state.ts';
 import { ensureTie } from '../ties.ts';
 import { viewFor } from '../view.ts';
 import { PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
@@ -32,8 +32,9 @@ function voteOn(scenario: Scenario, card: string): MatchState {
   return state;
 }
 
-function voteCrisis(state: MatchState, card: string): CrisisState {
-  return state.crises.find((c) => c.live && c.card === card)!;
+/** The live vote on `card`: writable when read from the full state (to set a test up). */
+function voteCrisis<S extends ReadonlyState>(state: S, card: string): S['crises'][number] {
+  return state.crises.find((c) => c.live && c.card === card)! as S['crises'][number];
 }
 
 /** How `seat`'s doctrine votes on (and, as holder, uses) the vote card, from its own view. */

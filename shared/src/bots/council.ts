@@ -1,4 +1,5 @@
 import { areRivals, isGreatPower } from '../ctx.ts';
+import type { DeepReadonly } from '../readonly.ts';
 import type { CrisisState } from '../state.ts';
 import { tieLevel } from '../ties.ts';
 import { ALLIANCE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
@@ -12,7 +13,7 @@ import { type Situation, shown } from './situation.ts';
 type Vote = 'yes' | 'abstain' | 'veto';
 
 /** The actor asking for the mandate a vote card decides. */
-export function mandateHolder(s: Situation, crisis: CrisisState): string | null {
+export function mandateHolder(s: Situation, crisis: DeepReadonly<CrisisState>): string | null {
   return s.ctx.card[crisis.card]?.mandateFor ?? null;
 }
 
@@ -30,7 +31,7 @@ export function neighbourhood(s: Situation): Set<string> {
  * home there that no seat plays (the country the mandate is about) is its
  * strategic partner or ally.
  */
-export function mandateAgainstPartner(s: Situation, crisis: CrisisState): boolean {
+export function mandateAgainstPartner(s: Situation, crisis: DeepReadonly<CrisisState>): boolean {
   const near = (p: string, level: number) => p === s.seat || shown(s, p) >= level;
   const named = [crisis.instigator, crisis.target].filter((p): p is string => p !== null);
   if (named.length > 0) return named.some((p) => near(p, PARTNERSHIP));
@@ -44,7 +45,7 @@ export function mandateAgainstPartner(s: Situation, crisis: CrisisState): boolea
  * mandate, a veto for a rival's mandate against a partner or in its
  * neighbourhood, abstain otherwise.
  */
-export function guardianVote(s: Situation, crisis: CrisisState): Vote {
+export function guardianVote(s: Situation, crisis: DeepReadonly<CrisisState>): Vote {
   const holder = mandateHolder(s, crisis);
   if (holder === s.seat) return 'yes';
   if (holder && !areRivals(s.ctx, s.seat, holder) && shown(s, holder) >= PARTNERSHIP) return 'yes';
@@ -57,7 +58,7 @@ export function guardianVote(s: Situation, crisis: CrisisState): Vote {
  * (treaty partners), and against a rival that has started the crisis;
  * abstain otherwise.
  */
-export function allianceLeaderVote(s: Situation, crisis: CrisisState): Vote {
+export function allianceLeaderVote(s: Situation, crisis: DeepReadonly<CrisisState>): Vote {
   const holder = mandateHolder(s, crisis);
   if (holder === s.seat) return 'yes';
   if (holder && shown(s, holder) >= ALLIANCE) return 'yes';
@@ -90,7 +91,7 @@ function votesWithHolder(s: Situation, member: string, holder: string): boolean 
  * its vote to or is closest to (see votesWithHolder), abstain otherwise (an
  * elected member has no veto in the Charter, and these doctrines never cast one).
  */
-export function tiesVote(s: Situation, crisis: CrisisState): Vote {
+export function tiesVote(s: Situation, crisis: DeepReadonly<CrisisState>): Vote {
   const holder = mandateHolder(s, crisis);
   return holder && votesWithHolder(s, s.seat, holder) ? 'yes' : 'abstain';
 }
@@ -105,7 +106,7 @@ export function tiesVote(s: Situation, crisis: CrisisState): Vote {
  */
 export function allianceLeaderMandate(
   s: Situation,
-  crisis: CrisisState,
+  crisis: DeepReadonly<CrisisState>,
   contested: readonly string[],
 ): 'limit' | 'stretch' {
   if (contested.includes(crisis.region)) return 'limit';

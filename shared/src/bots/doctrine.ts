@@ -1,6 +1,7 @@
 import type { Answer, SeatCommand } from '../commands/schema.ts';
 import { rivalPresent } from '../crisis.ts';
 import { isGreatPower } from '../ctx.ts';
+import type { DeepReadonly } from '../readonly.ts';
 import type { CallState, CrisisState, InvitationState, OfferState } from '../state.ts';
 import { ALLIANCE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
 import { own, type Situation, shown } from './situation.ts';
@@ -22,10 +23,10 @@ export interface Doctrine {
   acceptOffer(s: Situation, offer: OfferState): boolean;
   acceptInvitation(s: Situation, invitation: InvitationState): boolean;
   /** Answers to a call, most preferred first; the last should always be a cheap legal one. */
-  answer(s: Situation, crisis: CrisisState, call: CallState): Answer[];
-  press(s: Situation, crisis: CrisisState): { press: boolean; power: number };
-  vote(s: Situation, crisis: CrisisState): 'yes' | 'abstain' | 'veto';
-  mandate(s: Situation, crisis: CrisisState): 'limit' | 'stretch' | 'standDown';
+  answer(s: Situation, crisis: DeepReadonly<CrisisState>, call: DeepReadonly<CallState>): Answer[];
+  press(s: Situation, crisis: DeepReadonly<CrisisState>): { press: boolean; power: number };
+  vote(s: Situation, crisis: DeepReadonly<CrisisState>): 'yes' | 'abstain' | 'veto';
+  mandate(s: Situation, crisis: DeepReadonly<CrisisState>): 'limit' | 'stretch' | 'standDown';
   /** Partners to lower a tie with this round (free commands). */
   lowers(s: Situation): string[];
   /** Action-point spends, most wanted first (orders, offers, invitations). */
@@ -50,14 +51,14 @@ export function raiseOffer(s: Situation, to: string, extra: Rider[] = []): SeatC
 }
 
 /** The side to take when called: the caller closest to this seat decides it. */
-export function sideOf(s: Situation, call: CallState): 'attack' | 'defence' {
+export function sideOf(s: Situation, call: DeepReadonly<CallState>): 'attack' | 'defence' {
   if (call.side !== 'either') return call.side;
   const best = [...call.callers].sort((a, b) => shown(s, b.party) - shown(s, a.party))[0];
   return best?.side ?? 'defence';
 }
 
 /** Honouring with as much Power as the doctrine wants and the seat has, then cheaper ways. */
-export function honours(s: Situation, call: CallState, power: number): Answer[] {
+export function honours(s: Situation, call: DeepReadonly<CallState>, power: number): Answer[] {
   const side = sideOf(s, call);
   const out: Answer[] = [];
   for (let p = Math.min(power, s.powerLeft + 3); p >= 1; p--)
@@ -68,7 +69,7 @@ export function honours(s: Situation, call: CallState, power: number): Answer[] 
 }
 
 /** The cheapest way out: hedge when allowed, otherwise (a treaty call) abandon. */
-export function refusal(s: Situation, call: CallState): Answer {
+export function refusal(s: Situation, call: DeepReadonly<CallState>): Answer {
   return {
     kind: call.treaty ? 'abandon' : 'hedge',
     side: sideOf(s, call),
@@ -92,7 +93,11 @@ export interface CallWeight {
   costs: number;
 }
 
-export function weighCall(s: Situation, crisis: CrisisState, call: CallState): CallWeight {
+export function weighCall(
+  s: Situation,
+  crisis: DeepReadonly<CrisisState>,
+  call: DeepReadonly<CallState>,
+): CallWeight {
   const partnerStarted =
     sideOf(s, call) === 'attack' && crisis.instigator !== null && crisis.instigator !== s.seat;
   const strained =
@@ -106,7 +111,7 @@ export function weighCall(s: Situation, crisis: CrisisState, call: CallState): C
  * presses (a conditional commitment, legal where the instigator is a seat),
  * then with Wealth rather than Power.
  */
-export function guardedHonours(s: Situation, call: CallState): Answer[] {
+export function guardedHonours(s: Situation, call: DeepReadonly<CallState>): Answer[] {
   const side = sideOf(s, call);
   return [
     { kind: 'honourIfPressed', side, power: 1, wealth: 0 },
@@ -125,8 +130,8 @@ export function guardedHonours(s: Situation, call: CallState): Answer[] {
  */
 export function weighedAnswers(
   s: Situation,
-  crisis: CrisisState,
-  call: CallState,
+  crisis: DeepReadonly<CrisisState>,
+  call: DeepReadonly<CallState>,
   { power, abandonAt, honourOthers }: { power: number; abandonAt: number; honourOthers: boolean },
 ): Answer[] {
   const w = weighCall(s, crisis, call);

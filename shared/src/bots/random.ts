@@ -4,7 +4,7 @@ import { commandProblem } from '../commands/validate.ts';
 import { type Ctx, canVeto, ctxOf } from '../ctx.ts';
 import { nextFloat, nextInt, type RngHolder } from '../rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { MatchState } from '../state.ts';
+import type { MatchState, ReadonlyState } from '../state.ts';
 import { tieLevel } from '../ties.ts';
 import { PARTNERSHIP } from '../vocabulary.ts';
 
@@ -23,10 +23,11 @@ type Stamp = { seat: string; round: number; phase: MatchState['phase'] };
  */
 export function nextRandomCommand(
   scenario: Scenario,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   seat: string,
   rng: RngHolder,
 ): SeatCommand {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   for (const cmd of randomCandidates(scenario, state, seat, rng))
     if (commandProblem(ctx, state, cmd) === null) return cmd;
@@ -40,10 +41,11 @@ export function nextRandomCommand(
  */
 export function randomCandidates(
   scenario: Scenario,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   seat: string,
   rng: RngHolder,
 ): SeatCommand[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const stamp: Stamp = { seat, round: state.round, phase: state.phase };

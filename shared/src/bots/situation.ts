@@ -4,10 +4,11 @@ import { commandProblem } from '../commands/validate.ts';
 import { unlockedPower } from '../crisis.ts';
 import { type Ctx, ctxOf, isGreatPower } from '../ctx.ts';
 import { actionPointsMax, seatPlan } from '../plan.ts';
+import type { DeepReadonly } from '../readonly.ts';
 import type { RngHolder } from '../rng.ts';
 import type { ActorDef, Goal, Scenario } from '../scenario/schema.ts';
 import { stateOfView } from '../seat-state.ts';
-import type { ActorState, MatchState } from '../state.ts';
+import type { ActorState, MatchState, ReadonlyState } from '../state.ts';
 import { getTie, tieLevel } from '../ties.ts';
 import type { SeatView } from '../view.ts';
 
@@ -22,11 +23,11 @@ export type Stamp = { seat: string; round: number; phase: MatchState['phase'] };
 export interface Situation {
   scenario: Scenario;
   ctx: Ctx;
-  /** The seat's rebuilt state: read it, never apply commands to it (lookahead clones it). */
-  state: MatchState;
+  /** The seat's rebuilt state: read only, as the view it shares objects with (lookahead clones it). */
+  state: ReadonlyState;
   view: SeatView;
   seat: string;
-  me: ActorState;
+  me: DeepReadonly<ActorState>;
   def: ActorDef;
   goals: Goal[];
   stamp: Stamp;

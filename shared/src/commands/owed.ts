@@ -1,5 +1,12 @@
 import type { Ctx } from '../ctx.ts';
-import type { CallState, CrisisState, InvitationState, MatchState, OfferState } from '../state.ts';
+import type {
+  CallState,
+  CrisisState,
+  InvitationState,
+  MatchState,
+  OfferState,
+  ReadonlyState,
+} from '../state.ts';
 import { seatKindsIn } from './phases.ts';
 
 /**
@@ -30,7 +37,12 @@ export const OWED_KINDS: ReadonlySet<string> = new Set<OwedDecision['kind']>([
  * Marking itself done does not settle them: something sent to a seat after
  * it finished is still owed.
  */
-export function owedDecisions(ctx: Ctx, state: MatchState, seat: string): OwedDecision[] {
+export function owedDecisions(
+  ctx: Ctx,
+  readOnlyState: ReadonlyState,
+  seat: string,
+): OwedDecision[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const out: OwedDecision[] = [];
   if (kinds.includes('respond'))

@@ -2,7 +2,7 @@ import { isFrozen } from '../crisis.ts';
 import { type Ctx, canVeto } from '../ctx.ts';
 import { powerFits, seatPlan } from '../plan.ts';
 import { RULES } from '../rules.ts';
-import type { MatchState } from '../state.ts';
+import type { MatchState, ReadonlyState } from '../state.ts';
 import { getTie, tieLevel } from '../ties.ts';
 import { ALLIANCE, PARTNERSHIP, TIE_LEVELS } from '../vocabulary.ts';
 import { PHASE_NAMES, seatKindsIn } from './phases.ts';
@@ -18,7 +18,12 @@ function name(ctx: Ctx, id: string): string {
  * legal. The server refuses with this reason, the client shows it beside a
  * disabled button and bots use it to filter their choices.
  */
-export function commandProblem(ctx: Ctx, state: MatchState, cmd: Command): string | null {
+export function commandProblem(
+  ctx: Ctx,
+  readOnlyState: ReadonlyState,
+  cmd: Command,
+): string | null {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   if (state.phase === 'ended') return 'The match is over.';
   if (cmd.round !== state.round || cmd.phase !== state.phase)
     return `This was written for round ${cmd.round} (${PHASE_NAMES[cmd.phase]}); the match is now in round ${state.round} (${PHASE_NAMES[state.phase]}).`;

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from '../readonly.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { TIE_LEVELS } from '../vocabulary.ts';
 import type { EngineEvent } from './types.ts';
@@ -18,11 +19,11 @@ function signed(n: number | undefined): string {
  * The one plain-language sentence for an event. Client, replays and debriefs
  * all call this, so the whole product tells the story in the same words.
  */
-export function describeEvent(scenario: Scenario, e: EngineEvent): string {
+export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>): string {
   const actorName = (id: string | undefined) =>
     scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'someone';
   const [a, b] = [actorName(e.actors[0]), actorName(e.actors[1])];
-  const list = (ids: string[]) => {
+  const list = (ids: readonly string[]) => {
     const names = ids.map(actorName);
     return names.length <= 1
       ? (names[0] ?? 'nobody')

@@ -3,7 +3,7 @@ import { ctxOf } from '../ctx.ts';
 import { answerSide, callerOn, hedgeCost, timeoutAnswer } from '../resolve/answers.ts';
 import { RULES } from '../rules.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { CallState, CrisisState, MatchState, Side } from '../state.ts';
+import type { CallState, CrisisState, MatchState, ReadonlyState, Side } from '../state.ts';
 import { getTie, sharedBlocs } from '../ties.ts';
 import { ALLIANCE } from '../vocabulary.ts';
 
@@ -44,10 +44,11 @@ const up = (value: number, by: number, max = 10) => Math.min(max, value + by) - 
  */
 export function answerCosts(
   scenario: Scenario,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   seat: string,
   crisisUid: string,
 ): AnswerCost[] {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);
   const crisis = state.crises.find((c) => c.uid === crisisUid && c.live);
   const call = crisis?.calls.find((c) => c.actor === seat);
@@ -182,10 +183,11 @@ export function answerCosts(
 /** What the engine answers for the seat if it gives no answer before the phase ends, in words. */
 export function silentAnswer(
   _scenario: Scenario,
-  state: MatchState,
+  readOnlyState: ReadonlyState,
   seat: string,
   crisisUid: string,
 ): string | null {
+  const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const crisis = state.crises.find((c) => c.uid === crisisUid && c.live);
   const call = crisis?.calls.find((c) => c.actor === seat);
   if (!crisis || !call) return null;

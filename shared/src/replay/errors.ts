@@ -3,6 +3,8 @@ export const REPLAY_ERROR_CODES = [
   'rulesVersion',
   /** The scenario is not one this engine knows. */
   'scenario',
+  /** The scenario's content is not the one the match was played on (its recorded hash differs). */
+  'scenarioChanged',
   /** `createMatch` refuses the settings. */
   'settings',
   /** The engine refuses a command of the log. */

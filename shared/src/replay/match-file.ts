@@ -25,6 +25,11 @@ export const MatchFileSchema = z.object({
   version: z.literal(MATCH_FILE_VERSION),
   id: Text(100),
   scenarioId: Text(100),
+  /** `scenarioHash` of the content the match was played on (optional: older files have none). */
+  scenarioHash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'a scenario hash is 16 hexadecimal digits')
+    .optional(),
   rulesVersion: z.number().int().min(1),
   seed: Text(200),
   settings: z.record(z.string(), z.unknown()),

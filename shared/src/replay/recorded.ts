@@ -1,7 +1,7 @@
 import { playRandomGame } from '../bots/play.ts';
 import { closesPhase } from '../commands/schema.ts';
 import { getScenario } from '../content/index.ts';
-import { stateHash } from '../hash.ts';
+import { scenarioHash, stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
 import type { SettingsInput } from '../scenario/schema.ts';
 import type { ReplayInput, StoredPhaseHash } from './replay.ts';
@@ -18,11 +18,20 @@ export function recordRandomMatch(
 ): ReplayInput {
   const phaseHashes: StoredPhaseHash[] = [];
   let at = { round: 1, phase: 'news' as string };
-  const played = playRandomGame(getScenario(scenarioId), settings, seed, seed, {
+  const scenario = getScenario(scenarioId);
+  const played = playRandomGame(scenario, settings, seed, seed, {
     onStep: (state, cmd) => {
       if (closesPhase(cmd)) phaseHashes.push({ ...at, hash: stateHash(state) });
       at = { round: state.round, phase: state.phase };
     },
   });
-  return { scenarioId, rulesVersion: RULES_VERSION, seed, settings, log: played.log, phaseHashes };
+  return {
+    scenarioId,
+    scenarioHash: scenarioHash(scenario),
+    rulesVersion: RULES_VERSION,
+    seed,
+    settings,
+    log: played.log,
+    phaseHashes,
+  };
 }

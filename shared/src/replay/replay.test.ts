@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { applyCommand } from '../apply.ts';
 import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
-import { stateHash } from '../hash.ts';
+import { scenarioHash, stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
 import { viewFor } from '../view.ts';
 import { ReplayError } from './errors.ts';
@@ -169,6 +169,24 @@ describe('a file that does not replay exactly is refused', () => {
     expect(err.code).toBe('rulesVersion');
     expect(err.message).toContain(`rules version ${RULES_VERSION - 1}`);
     expect(err.message).toContain(`version ${RULES_VERSION}`);
+  });
+
+  test('a file played on other content of its scenario is refused by that name', () => {
+    const scenario = getScenario('tutorial-1950');
+    expect(tutorial.scenarioHash).toBe(scenarioHash(scenario));
+    expect(openReplay(tutorial).steps).toBe(tutorial.log.length);
+    const edited = {
+      ...scenario,
+      actors: scenario.actors.map((a, i) => (i ? a : { ...a, name: `${a.name}!` })),
+    };
+    const err = refusal({ ...tutorial, scenarioHash: scenarioHash(edited) });
+    expect(err.code).toBe('scenarioChanged');
+    expect(err.message).toContain('"tutorial-1950"');
+    expect(err.message).toContain(scenarioHash(edited));
+    expect(err.message).toContain(scenarioHash(scenario));
+    // A file from before scenario hashes were recorded replays as before.
+    const { scenarioHash: _none, ...older } = tutorial;
+    expect(openReplay(older).steps).toBe(tutorial.log.length);
   });
 
   test('an unknown scenario and refused settings are named', () => {

@@ -3,7 +3,7 @@ import { type Command, closesPhase } from '../commands/schema.ts';
 import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
 import type { EngineEvent } from '../events/types.ts';
-import { cloneState, stateHash } from '../hash.ts';
+import { cloneState, scenarioHash, stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
@@ -22,6 +22,8 @@ export interface StoredPhaseHash {
 /** What a replay is built from: the engine's part of a match file. */
 export interface ReplayInput {
   scenarioId: string;
+  /** `scenarioHash` of the content it was played on (files from before it was recorded have none). */
+  scenarioHash?: string | undefined;
   rulesVersion: number;
   seed: string;
   /** The settings given to `createMatch`. */
@@ -95,7 +97,8 @@ export interface Replay {
 /**
  * Replays a match through the engine and checks it against its stored phase
  * hashes, hash for hash. Throws a `ReplayError` naming the first problem: a
- * rules version other than this engine's, an unknown scenario, settings the
+ * rules version other than this engine's, an unknown scenario or one whose
+ * content is not the one the match was played on, settings the
  * engine refuses, a command it refuses, or a phase whose hash differs.
  * Snapshots taken on the way make a later seek to any moment cheap.
  */
@@ -112,6 +115,14 @@ export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Rep
     scenario = getScenario(input.scenarioId);
   } catch (err) {
     throw new ReplayError('scenario', (err as Error).message);
+  }
+  if (input.scenarioHash !== undefined && input.scenarioHash !== scenarioHash(scenario)) {
+    throw new ReplayError(
+      'scenarioChanged',
+      `This match was played on other content of the scenario "${input.scenarioId}" (content ` +
+        `hash ${input.scenarioHash}; this engine's is ${scenarioHash(scenario)}): its replay ` +
+        'would differ, so it is refused.',
+    );
   }
   let created: ReturnType<typeof createMatch>;
   try {
