@@ -146,12 +146,15 @@ test('a rule that throws leaves no half-applied match: the sender gets internal 
 
 test('a phase whose timer ran out while its end threw is tried again: the match does not wait for the host', async () => {
   const timers = { news: 60, diplomacy: 1, resolution: 60 };
-  const host = new Inbox(
-    await new Client(env.base).create(MATCH_ROOM, { ...TUTORIAL_MATCH, timers }),
-  );
+  const {
+    inbox: host,
+    roomId,
+    hostToken,
+  } = await createMatchClient(env.base, {
+    ...TUTORIAL_MATCH,
+    timers,
+  });
   env.inboxes.push(host);
-  const roomId = (await host.waitFor('welcome')).roomId;
-  const hostToken = (await host.waitFor('hostToken')).token;
   host.room.send('claimSeat', { seat: 'china' });
   await host.waitFor('seatToken');
   host.room.send('host', { action: 'start', token: hostToken });
