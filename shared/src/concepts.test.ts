@@ -578,7 +578,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
   });
 
   it('sovereignty and mandates: a stretched mandate gives abstainers a grievance and a free veto', () => {
-    const m = play('concepts-mandates-1-v2');
+    const m = play('concepts-mandates-1-v3');
     // Briefing: the US asks the Security Council for a mandate in the Sahel.
     m.inject('mandate-vote');
     const vote = m.crisis('mandate-vote');
