@@ -79,12 +79,12 @@ test('a match played to the end is archived; its match file replays to the store
     { seat: 'usa', nickname: 'Bot', kind: 'bot', botLevel: 'normal' },
   ]);
 
-  // The env.store keeps each seat's token hash, never the token.
+  // The store keeps each holder's pass hash, never the pass; a bot's seat has none.
   const seats = await env.store.listSeats(roomId);
-  expect(seats.map((s) => [s.seat, s.tokenHash])).toEqual([
-    ['china', hashToken(tokens[0]!)],
-    ['ussr', hashToken(tokens[1]!)],
-    ['usa', null],
+  expect(seats.map((s) => [s.seat, s.passHashes ?? []])).toEqual([
+    ['china', [hashToken(tokens[0]!)]],
+    ['ussr', [hashToken(tokens[1]!)]],
+    ['usa', []],
   ]);
 
   const { status, body: file } = await getJson<MatchFile>(`/api/matches/${roomId}`);

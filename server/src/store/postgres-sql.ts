@@ -51,7 +51,7 @@ const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:scenario::text IS NULL OR scenario_id = :scenario::text)
   AND (:from::bigint IS NULL OR finished_at >= :from::bigint)
   AND (:to::bigint IS NULL OR finished_at < :to::bigint)`;
-const SEAT_COLUMNS = 'seat, token_hash, nickname, kind, bot_level';
+const SEAT_COLUMNS = 'seat, token_hash, nickname, kind, bot_level, pass_hashes';
 
 const SQL = {
   insertMatch: `INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
@@ -80,8 +80,10 @@ const SQL = {
     WHERE match_id = :id ORDER BY seq`,
   upsertSeat: `WITH ${LIVE}
     INSERT INTO seats (match_id, ${SEAT_COLUMNS})
-    SELECT live.id, :seat::text, :token::text, :nickname::text, :kind::text, :level::text FROM live
+    SELECT live.id, :seat::text, :token::text, :nickname::text, :kind::text, :level::text,
+      :passes::text FROM live
     ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = excluded.token_hash,
+      pass_hashes = excluded.pass_hashes,
       nickname = excluded.nickname, kind = excluded.kind, bot_level = excluded.bot_level`,
   seats: `SELECT ${SEAT_COLUMNS} FROM seats WHERE match_id = :id ORDER BY ord`,
   seatsOf: `SELECT match_id, ${SEAT_COLUMNS} FROM seats

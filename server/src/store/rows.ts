@@ -100,7 +100,13 @@ export function toPublicSeat(r: Row): PublicSeat {
 }
 
 export function toSeat(r: Row): SeatRecord {
-  return { ...toPublicSeat(r), tokenHash: r.token_hash === null ? null : String(r.token_hash) };
+  const seat: SeatRecord = {
+    ...toPublicSeat(r),
+    tokenHash: r.token_hash === null ? null : String(r.token_hash),
+  };
+  const passes = r.pass_hashes === null || r.pass_hashes === undefined ? '' : String(r.pass_hashes);
+  if (passes !== '') seat.passHashes = passes.split(' ');
+  return seat;
 }
 
 export function toCommandEntry(r: Row): CommandEntry {
@@ -245,6 +251,7 @@ export function seatRow(matchId: string, seat: SeatRecord) {
     nickname: seat.nickname,
     kind: seat.kind,
     level: seat.botLevel ?? null,
+    passes: seat.passHashes && seat.passHashes.length > 0 ? seat.passHashes.join(' ') : null,
   };
 }
 

@@ -33,11 +33,13 @@ export function prepareAll(db: DatabaseSync) {
     lastChat: s('SELECT coalesce(max(seq), 0) AS n FROM chat WHERE match_id = :id'),
     chat: s(`SELECT seq, sender, channel, recipient, text, at FROM chat
       WHERE match_id = :id ORDER BY seq`),
-    upsertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
-      SELECT :id, :seat, :token, :nickname, :kind, :level WHERE ${LIVE}
+    upsertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level,
+        pass_hashes)
+      SELECT :id, :seat, :token, :nickname, :kind, :level, :passes WHERE ${LIVE}
       ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = excluded.token_hash,
+        pass_hashes = excluded.pass_hashes,
         nickname = excluded.nickname, kind = excluded.kind, bot_level = excluded.bot_level`),
-    seats: s(`SELECT seat, token_hash, nickname, kind, bot_level FROM seats
+    seats: s(`SELECT seat, token_hash, nickname, kind, bot_level, pass_hashes FROM seats
       WHERE match_id = :id ORDER BY rowid`),
     saveClock: s(`INSERT INTO clocks (match_id, round, phase, paused, phase_ends_at, remaining_ms)
       SELECT :id, :round, :phase, :paused, :ends, :left WHERE ${LIVE}
@@ -61,8 +63,9 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :seq, :command, :hash, :at)`),
     insertChat: s(`INSERT INTO chat (match_id, seq, sender, channel, recipient, text, at)
       VALUES (:id, :seq, :sender, :channel, :recipient, :text, :at)`),
-    insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
-      VALUES (:id, :seat, :token, :nickname, :kind, :level)`),
+    insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level,
+        pass_hashes)
+      VALUES (:id, :seat, :token, :nickname, :kind, :level, :passes)`),
     insertAnnotation: s(`INSERT INTO annotations (match_id, round, phase, text, at)
       VALUES (:id, :round, :phase, :text, :at) RETURNING id`),
     annotations: s(`SELECT id, round, phase, text, at FROM annotations

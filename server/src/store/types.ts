@@ -79,8 +79,13 @@ export type SeatKind = (typeof SEAT_KINDS)[number];
 
 export interface SeatRecord {
   seat: string;
-  /** SHA-256 (hex) of the seat token; null for a seat nobody can claim back (a bot). */
+  /**
+   * SHA-256 (hex) of the seat's one shared token, as servers before personal
+   * passes stored it (such a seat restores as one pass); null now.
+   */
   tokenHash: string | null;
+  /** SHA-256 (hex) of each personal pass valid for the seat (docs/security.md); none for a bot. */
+  passHashes?: string[];
   /** The name shown for the seat (for a team, however the room joins its names). */
   nickname: string;
   kind: SeatKind;
