@@ -22,6 +22,8 @@ export function liveContract(ctx: ContractContext): void {
         finishedAt: null,
         winner: null,
         rounds: null,
+        isPublic: false,
+        shareHash: null,
       });
       expect(await ctx.store.getMatch('nope')).toBeNull();
     });

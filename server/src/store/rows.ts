@@ -31,7 +31,7 @@ export type Row = Record<string, unknown>;
 
 /** The columns `toMatch` reads. */
 export const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds, room_settings`;
+  created_at, finished_at, winner, rounds, room_settings, public, share_hash`;
 
 export function toMatch(r: Row): StoredMatch {
   return {
@@ -46,6 +46,8 @@ export function toMatch(r: Row): StoredMatch {
     finishedAt: r.finished_at === null ? null : Number(r.finished_at),
     winner: r.winner === null ? null : String(r.winner),
     rounds: r.rounds === null ? null : Number(r.rounds),
+    isPublic: r.public === true || Number(r.public) === 1,
+    shareHash: r.share_hash === null || r.share_hash === undefined ? null : String(r.share_hash),
     ...(r.room_settings === null || r.room_settings === undefined
       ? {}
       : { roomSettings: JSON.parse(String(r.room_settings)) }),
@@ -215,6 +217,9 @@ export function finishedFilter(options: ListFinishedOptions) {
     scenario: options.scenario ?? null,
     from: options.from ?? null,
     to: options.to ?? null,
+    publicOnly: options.publicOnly ? 1 : 0,
+    // JSON: one parameter in either database.
+    ids: options.ids === undefined ? null : JSON.stringify(options.ids),
   };
 }
 

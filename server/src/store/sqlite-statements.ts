@@ -7,7 +7,9 @@ import { MATCH_COLUMNS } from './rows.ts';
 const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:scenario IS NULL OR scenario_id = :scenario)
   AND (:from IS NULL OR finished_at >= :from)
-  AND (:to IS NULL OR finished_at < :to)`;
+  AND (:to IS NULL OR finished_at < :to)
+  AND (:publicOnly = 0 OR public = 1)
+  AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))`;
 const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
 
 export function prepareAll(db: DatabaseSync) {
@@ -55,6 +57,11 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :idx, :round, :phase, :hash)`),
     phaseHashes: s('SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx'),
     deleteMatch: s('DELETE FROM matches WHERE id = :id'),
+    deleteFinished: s('DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL'),
+    setPublic: s('UPDATE matches SET public = :public WHERE id = :id AND finished_at IS NOT NULL'),
+    setShareHash: s(
+      'UPDATE matches SET share_hash = :hash WHERE id = :id AND finished_at IS NOT NULL',
+    ),
     insertFinished: s(`INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
       host_token_hash, created_at, room_settings, finished_at, winner, rounds)
       VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at, :room, :finishedAt,
