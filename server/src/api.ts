@@ -22,6 +22,10 @@ const REPLAY_METHODS = [
   'listAnnotations',
   'deleteAnnotation',
   'listReflections',
+  'listSeats',
+  'setPublic',
+  'setShareHash',
+  'deleteFinished',
 ] as const;
 
 function replayArchive(archive: Archive | null | undefined): ReplayArchive | null {
@@ -129,6 +133,8 @@ export function apiRouter(options: ApiOptions): Router {
       limit,
       offset,
       scenario,
+      // The public archive: a match is private to its host and players until its host makes it public.
+      publicOnly: true,
       from,
       // `to` names the last day included.
       to: to === undefined ? undefined : to + DAY_MS,
@@ -140,13 +146,9 @@ export function apiRouter(options: ApiOptions): Router {
   const replays = replayArchive(options.archive);
   if (replays) api.use(archiveRouter(replays, options.limits));
 
+  // Without the replay routes nobody's access can be checked: no finished match is served.
   api.get('/matches/:id', async (req, res) => {
-    const file = (await options.archive?.getMatchFile(req.params.id, { chat: 'public' })) ?? null;
-    if (file === null) {
-      res.status(404).json({ error: `No finished match has the id "${req.params.id}".` });
-      return;
-    }
-    res.json(file);
+    res.status(404).json({ error: `No finished match has the id "${req.params.id}".` });
   });
 
   api.use((req, res) => {

@@ -96,9 +96,11 @@ export interface CreatedMatch {
 export const ClaimSeatSchema = z.object({ seat: z.string().min(1).max(40).nullable() });
 /** The lobby's ready mark of this person (no token: it is about the person, not the seat). */
 export const ReadySchema = z.object({ ready: z.boolean() });
-/** Bind this connection to a seat whose token it holds (a second device, a reconnect). */
+/** Give up one's seat: one's pass stops working (the seat stays for its other holders). */
+export const LeaveSeatSchema = z.object({}).strict();
+/** Bind this connection to a seat with one's own pass (a reload, a second device, a restart). */
 export const RejoinSeatSchema = z.object({ seat: z.string().min(1).max(40), token: TokenSchema });
-/** A seat command with that seat's token; `ref` comes back in the `ack`. */
+/** A seat command with one's own pass for that seat (`token`); `ref` comes back in the `ack`. */
 export const CommandMessageSchema = z.object({
   token: TokenSchema,
   ref: z.string().max(40).optional(),
@@ -114,10 +116,22 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('end'), ...host }),
   /** Reveal a crisis card from the deck or discard now (before resolution). */
   z.object({ action: z.literal('inject'), ...host, card: z.string().min(1).max(40) }),
-  /** A stand-in bot takes over the seat; its people become spectators and its token changes. */
+  /** A stand-in bot takes over the seat; its people become spectators and every pass of it stops working. */
   z.object({ action: z.literal('replaceWithBot'), ...host, seat: z.string().min(1).max(40) }),
-  /** Disconnect a person (by the `id` in the lobby); their seat's token changes. */
+  /** Disconnect a person (by the `id` in the lobby); their pass stops working. */
   z.object({ action: z.literal('remove'), ...host, person: z.string().min(1).max(40) }),
+  /** While locked, nobody claims a seat: people sit only where the host assigns them. */
+  z.object({ action: z.literal('lockSeating'), ...host, locked: z.boolean() }),
+  /**
+   * Give a person (by the `id` in the lobby) a pass of their own for `seat`
+   * (a seat people play; in the lobby any seat), or take theirs away (`seat: null`).
+   */
+  z.object({
+    action: z.literal('assignSeat'),
+    ...host,
+    person: z.string().min(1).max(40),
+    seat: z.string().min(1).max(40).nullable(),
+  }),
   /** Refuse a person's chat (by the `id` in the lobby) until `unmute`. */
   z.object({ action: z.literal('mute'), ...host, person: z.string().min(1).max(40) }),
   z.object({ action: z.literal('unmute'), ...host, person: z.string().min(1).max(40) }),
@@ -172,6 +186,7 @@ export const ReflectSchema = z.object({
 
 export const CLIENT_MESSAGES = {
   claimSeat: ClaimSeatSchema,
+  leaveSeat: LeaveSeatSchema,
   rejoinSeat: RejoinSeatSchema,
   ready: ReadySchema,
   command: CommandMessageSchema,
@@ -203,6 +218,8 @@ export const ERROR_CODES = [
   'unknownPerson',
   /** The host muted this person: their chat is refused. */
   'muted',
+  /** Past a limit (chat lines per person or seat, a match's stored chat): the reason names it. */
+  'limited',
   /** The server could not save an accepted command. */
   'internal',
 ] as const;
@@ -251,6 +268,8 @@ export interface LobbyMessage {
   seats: { seat: string; name: string; people: PersonInfo[]; bot: boolean; away: boolean }[];
   spectators: PersonInfo[];
   host: string | null;
+  /** The host has locked seating: people sit only where the host assigns them. */
+  seatingLocked: boolean;
   /** Why the match ended early, when the host ended it. */
   endedBy: 'host' | null;
 }
@@ -294,8 +313,10 @@ export interface ChatMessage {
 
 export interface ServerMessages {
   welcome: WelcomeMessage;
-  /** Only to the clients that claimed or rejoined the seat. */
+  /** Only to the person the pass is for: it claimed, was assigned or rejoined the seat with it. */
   seatToken: { seat: string; token: string };
+  /** To a connection that no longer holds its seat: it left, was replaced by a bot, or the host took it away. */
+  seatLost: { seat: string; reason: string };
   lobby: LobbyMessage;
   /** Each client's own view (`viewFor(state, its seat or null)`). */
   view: SeatView;

@@ -52,7 +52,17 @@ async function finishedMatch(): Promise<string> {
   while (stage !== 'ended' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   await room.leave();
   for (;;) {
-    if ((await fetch(`${base}/api/matches/${room.roomId}`)).ok) return room.roomId;
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    if ((await fetch(`${base}/api/matches/${room.roomId}`, auth)).ok) {
+      // Archives are private: the host makes this one public, so the test's pages read it.
+      const made = await fetch(`${base}/api/matches/${room.roomId}/visibility`, {
+        method: 'POST',
+        headers: { ...auth.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ public: true }),
+      });
+      if (!made.ok) throw new Error(`Could not make the match public: ${made.status}`);
+      return room.roomId;
+    }
     if (Date.now() > deadline) throw new Error('The match was not archived');
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -156,6 +156,11 @@ export class MatchConnection {
     this.room?.send('claimSeat', { seat });
   }
 
+  /** Gives up this person's seat: their pass stops working. */
+  leaveSeat(): void {
+    this.room?.send('leaveSeat', {});
+  }
+
   setReady(ready: boolean): void {
     this.room?.send('ready', { ready });
   }
@@ -269,6 +274,13 @@ export class MatchConnection {
       if (this.spectator) return;
       saveCredentials({ roomId: room.roomId, seat: m.seat, seatToken: m.token });
       this.update({ seat: m.seat });
+    });
+    on('seatLost', (m) => {
+      if (this.spectator) return;
+      // The pass is no longer valid (left, removed from the seat, handed to a bot): forget it.
+      saveCredentials({ roomId: room.roomId, seat: undefined, seatToken: undefined });
+      this.update({ seat: null, prompts: [], lastError: null });
+      console.info(`No longer at ${m.seat}: ${m.reason}`);
     });
     on('lobby', (m) => {
       const mine = m.seats.find((s) => s.people.some((p) => p.id === this.snapshot.sessionId));

@@ -67,10 +67,18 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       seats.replaceChildren(
         ...lobby.seats.map((seat) => seatCard(scenario, lobby, seat, s, connection)),
       );
-      spectators.textContent =
-        lobby.spectators.length > 0
-          ? `Watching: ${lobby.spectators.map((p) => p.nickname).join(', ')}`
-          : '';
+      spectators.replaceChildren(
+        ...(lobby.spectators.length > 0
+          ? [
+              'Watching: ',
+              ...lobby.spectators.flatMap((p, i) => [
+                i > 0 ? ', ' : '',
+                p.nickname,
+                ...(s.isHost ? [' ', assignControl(lobby, p, connection)] : []),
+              ]),
+            ]
+          : []),
+      );
       hostBox.hidden = !s.isHost;
       if (s.isHost) renderHostBox(hostBox, lobby, s, connection);
     },
@@ -129,6 +137,10 @@ function seatCard(
     seat.people.length > 0 ? 'Join this team' : 'Take this seat',
   );
   take.addEventListener('click', () => connection.claimSeat(seat.seat));
+  if (lobby.seatingLocked && !s.isHost) {
+    take.setAttribute('disabled', '');
+    take.textContent = 'The host assigns seats';
+  }
   return el(
     'li',
     {
@@ -151,6 +163,27 @@ function seatCard(
   );
 }
 
+/** The host's control that gives a spectator a seat (with a pass of their own). */
+function assignControl(
+  lobby: LobbyMessage,
+  person: LobbyMessage['spectators'][number],
+  connection: MatchConnection,
+): HTMLElement {
+  const select = el(
+    'select',
+    { 'aria-label': `Seat for ${person.nickname}` },
+    el('option', { value: '' }, 'seat…'),
+    ...lobby.seats
+      .filter((seat) => !seat.bot)
+      .map((seat) => el('option', { value: seat.seat }, seat.name)),
+  );
+  select.addEventListener('change', () => {
+    const seat = (select as HTMLSelectElement).value;
+    if (seat) connection.host({ action: 'assignSeat', person: person.id, seat });
+  });
+  return select;
+}
+
 function readyToggle(
   seat: LobbyMessage['seats'][number],
   s: MatchSnapshot,
@@ -163,7 +196,9 @@ function readyToggle(
     me?.ready ? 'Not ready after all' : 'I am ready',
   );
   button.addEventListener('click', () => connection.setReady(!me?.ready));
-  return el('p', { class: 'seat-card__mine' }, 'Your seat ', button);
+  const leave = el('button', { type: 'button', class: 'link-button' }, 'leave this seat');
+  leave.addEventListener('click', () => connection.leaveSeat());
+  return el('p', { class: 'seat-card__mine' }, 'Your seat ', button, ' ', leave);
 }
 
 function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
@@ -193,6 +228,19 @@ function renderHostBox(
     'Start the match',
   );
   start.addEventListener('click', () => connection.host({ action: 'start' }));
+  const lock = el(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--ghost',
+      'aria-pressed': String(lobby.seatingLocked),
+      'data-testid': 'lock-seating',
+    },
+    lobby.seatingLocked ? 'Let people choose their seats' : 'Lock seating (I assign seats)',
+  );
+  lock.addEventListener('click', () =>
+    connection.host({ action: 'lockSeating', locked: !lobby.seatingLocked }),
+  );
   const seated = lobby.seats.filter((x) => x.people.length > 0).length;
   box.replaceChildren(
     el('h2', {}, 'You are the host'),
@@ -211,6 +259,8 @@ function renderHostBox(
       'p',
       { class: 'host-box__actions' },
       start,
+      ' ',
+      lock,
       ' ',
       el(
         'a',

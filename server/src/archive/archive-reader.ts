@@ -113,6 +113,15 @@ export class ArchiveReader {
     return worker;
   }
 
+  /** Drops what is kept of a deleted match, so that nobody is served it any more. */
+  forget(id: string): void {
+    for (const [key, old] of this.cache)
+      if (key.endsWith(`:${id}`)) {
+        this.cache.delete(key);
+        this.cachedBytes -= old.ok ? old.bytes.length : 1024;
+      }
+  }
+
   /** Keeps a document, dropping the oldest past CACHE_BYTES. */
   private keep(key: string, result: ArchiveRead): void {
     const size = result.ok ? result.bytes.length : 1024;

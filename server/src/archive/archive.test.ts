@@ -67,8 +67,19 @@ async function playTutorial(): Promise<{ id: string; hostToken: string }> {
     if (view.phase === 'ended') break;
   }
   await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
-  for (let i = 0; i < 200 && (await call('GET', `/matches/${id}`)).status !== 200; i++)
+  for (
+    let i = 0;
+    i < 200 && (await call('GET', `/matches/${id}`, { token: hostToken })).status !== 200;
+    i++
+  )
     await new Promise((resolve) => setTimeout(resolve, 50));
+  // Private until its host makes it public: these tests read it as anyone would, once public.
+  expect((await call('GET', `/matches/${id}`)).status).toBe(404);
+  const made = await call('POST', `/matches/${id}/visibility`, {
+    body: { public: true },
+    token: hostToken,
+  });
+  expect(made.status).toBe(200);
   return { id, hostToken };
 }
 
@@ -176,8 +187,13 @@ describe('import', () => {
       winner: file.winner,
       rounds: file.rounds,
     });
+    // Private: listed to its importer's browser (its host token), not in the public list.
     const list = await call('GET', '/matches?scenario=main');
-    expect(list.body.matches.map((m: Json) => m.id)).toContain(res.body.id);
+    expect(list.body.matches.map((m: Json) => m.id)).not.toContain(res.body.id);
+    const mine = await call('POST', '/matches/mine', {
+      body: { credentials: [{ id: res.body.id, token: res.body.hostToken }] },
+    });
+    expect(mine.body.matches.map((m: Json) => [m.id, m.role])).toEqual([[res.body.id, 'host']]);
     // The store's log has the engine's hash after every command, as for a match played here.
     const log = await env.store.loadLog(res.body.id);
     const replay = openReplay({ ...file, log: file.commands as never }, { stepHashes: true });

@@ -1,9 +1,12 @@
-import { type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
+import { nanoid } from 'nanoid';
 import { cutAfterAnswer, jsonBody, readBody } from '../doors/body.ts';
 import { API_BODY_BYTES } from '../doors/gate.ts';
 import type { Limits } from '../doors/limits.ts';
 import { SqliteMatchStore } from '../store/sqlite.ts';
+import { hashToken } from '../store/tokens.ts';
 import { type MatchStore, StoreError } from '../store/types.ts';
+import { type ArchiveRole, archiveCredential, archiveRole } from './access.ts';
 import { type ArchiveRead, ArchiveReader } from './archive-reader.ts';
 import { checkHost } from './auth.ts';
 import { ImportRunner } from './import-runner.ts';
@@ -19,7 +22,15 @@ export type ReplayArchive = Pick<
   | 'listAnnotations'
   | 'deleteAnnotation'
   | 'listReflections'
+  | 'listSeats'
+  | 'listFinished'
+  | 'setPublic'
+  | 'setShareHash'
+  | 'deleteFinished'
 >;
+
+/** How many matches a browser may ask about at once (POST /api/matches/mine). */
+export const MAX_OWN_MATCHES = 200;
 
 /**
  * The replay and export routes, mounted under /api (docs/replays.md):
@@ -32,7 +43,36 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
   const router = Router();
   const reader = new ArchiveReader(store, store instanceof SqliteMatchStore ? store.file : null);
   const notFound = (res: Response, id: string) =>
-    res.status(404).json({ error: `No finished match has the id "${id}".` });
+    res.status(404).json({
+      error: `No finished match with the id "${id}" is open to you: a match is private to its host and players until the host shares its link or makes it public.`,
+    });
+  /** The finished match and how the request may read it; answered 404 when it may not. */
+  const readable = async (req: Request<{ id: string }>, res: Response) => {
+    const match = await store.getMatch(req.params.id);
+    const role =
+      match && match.finishedAt !== null
+        ? await archiveRole(store, match, archiveCredential(req))
+        : null;
+    if (!match || role === null) {
+      notFound(res, req.params.id);
+      return null;
+    }
+    return { match, role };
+  };
+  /** The finished match if the request carries its host token; else answered (404, 401, 403). */
+  const hosted = async (req: Request<{ id: string }>, res: Response) => {
+    const match = await store.getMatch(req.params.id);
+    if (!match || match.finishedAt === null) {
+      notFound(res, req.params.id);
+      return null;
+    }
+    const host = checkHost(req, match.hostTokenHash);
+    if (!host.ok) {
+      res.status(host.status).json({ error: host.error });
+      return null;
+    }
+    return match;
+  };
 
   const imports = new ImportRunner({
     commandsPerSeatPhase: limits.importCommandsPerSeatPhase,
@@ -72,8 +112,9 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
       res.status(400).json({ error: 'chat must be "public" or "all".' });
       return;
     }
-    const match = await store.getMatch(id);
-    if (!match || match.finishedAt === null) return notFound(res, id);
+    const found = await readable(req, res);
+    if (!found) return;
+    const { match } = found;
     if (chat === 'all') {
       // Private channels are the players': only the match's host (the teacher) reads them.
       const host = checkHost(req, match.hostTokenHash);
@@ -96,6 +137,7 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
 
   router.get('/matches/:id/tracks.csv', async (req, res) => {
     const id = req.params.id;
+    if (!(await readable(req, res))) return;
     const csv = await reader.read(id, 'csv');
     if (!derivedOk(csv, res, id)) return;
     res.attachment(`${id}-tracks.csv`);
@@ -104,15 +146,102 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
 
   router.get('/matches/:id/debrief', async (req, res) => {
     const id = req.params.id;
+    if (!(await readable(req, res))) return;
     const body = await reader.read(id, 'debrief');
     if (!derivedOk(body, res, id)) return;
     sendBytes(res, 'application/json; charset=utf-8', body.bytes);
   });
 
   router.get('/matches/:id/annotations', async (req, res) => {
-    const match = await store.getMatch(req.params.id);
-    if (!match || match.finishedAt === null) return notFound(res, req.params.id);
-    res.json({ annotations: await store.listAnnotations(match.id) });
+    const found = await readable(req, res);
+    if (!found) return;
+    res.json({ annotations: await store.listAnnotations(found.match.id) });
+  });
+
+  // ---- who may read a finished match (docs/security.md, "Archives") ----
+
+  /** A browser's own matches: those its credentials (host tokens, passes, link keys) open. */
+  router.post('/matches/mine', jsonBody(API_BODY_BYTES, 'this request'), async (req, res) => {
+    const list = (req.body as { credentials?: unknown } | undefined)?.credentials;
+    const valid =
+      Array.isArray(list) &&
+      list.length <= MAX_OWN_MATCHES &&
+      list.every(
+        (c) =>
+          typeof c === 'object' &&
+          c !== null &&
+          typeof c.id === 'string' &&
+          c.id.length <= 40 &&
+          typeof c.token === 'string' &&
+          c.token.length <= 64,
+      );
+    if (!valid) {
+      res.status(400).json({
+        error: `credentials must be a list of at most ${MAX_OWN_MATCHES} { id, token } pairs.`,
+      });
+      return;
+    }
+    const roles = new Map<string, ArchiveRole>();
+    for (const { id, token } of list as { id: string; token: string }[]) {
+      const match = await store.getMatch(id);
+      if (!match || match.finishedAt === null) continue;
+      const role = await archiveRole(store, match, token);
+      // Public matches are in the public list; here only the browser's own.
+      if (role !== null && role !== 'public' && roles.get(id) !== 'host') roles.set(id, role);
+    }
+    const page = await store.listFinished({
+      limit: MAX_OWN_MATCHES,
+      offset: 0,
+      ids: [...roles.keys()],
+    });
+    res.json({
+      total: page.total,
+      matches: page.matches.map((m) => ({ ...m, role: roles.get(m.id) })),
+    });
+  });
+
+  /** The host makes a finished match public (listed and readable by anyone) or private again. */
+  router.post(
+    '/matches/:id/visibility',
+    jsonBody<{ id: string }>(API_BODY_BYTES, 'this request'),
+    async (req, res) => {
+      const isPublic = (req.body as { public?: unknown } | undefined)?.public;
+      if (typeof isPublic !== 'boolean') {
+        res.status(400).json({ error: 'public must be true or false.' });
+        return;
+      }
+      const match = await hosted(req, res);
+      if (!match) return;
+      await store.setPublic(match.id, isPublic);
+      res.json({ id: match.id, public: isPublic });
+    },
+  );
+
+  /**
+   * The host's share link: a new key each time (the previous link stops
+   * working), kept as its hash; DELETE withdraws it.
+   */
+  router.post('/matches/:id/share', async (req, res) => {
+    const match = await hosted(req, res);
+    if (!match) return;
+    const key = nanoid();
+    await store.setShareHash(match.id, hashToken(key));
+    res.status(201).json({ key, path: `/replay/${encodeURIComponent(match.id)}?key=${key}` });
+  });
+  router.delete('/matches/:id/share', async (req, res) => {
+    const match = await hosted(req, res);
+    if (!match) return;
+    await store.setShareHash(match.id, null);
+    res.status(204).end();
+  });
+
+  /** The host deletes a finished match with its log, chat, notes and reflections. */
+  router.delete('/matches/:id', async (req, res) => {
+    const match = await hosted(req, res);
+    if (!match) return;
+    await store.deleteFinished(match.id);
+    reader.forget(match.id);
+    res.status(204).end();
   });
 
   router.post(

@@ -67,6 +67,8 @@ beforeAll(async () => {
     chat: [],
     finish: { finishedAt: 2, winner: null, rounds: 1, phaseHashes: large.phaseHashes },
   });
+  // Its host made it public: anyone reads it (the many readers below).
+  await store.setPublic(largeId, true);
   await store.close();
   server = await spawnServer(dataDir, { IMPORT_SECONDS: '3', LIMIT_IMPORT: '20/1h' });
 }, 60_000);
@@ -190,7 +192,10 @@ describe('imports', () => {
     };
     const stored = await importFile(JSON.stringify(valid));
     expect(stored.status, stored.text).toBe(201);
-    const read = await rawRequest(server.base, { path: `/api/matches/${stored.json.id}` });
+    const read = await rawRequest(server.base, {
+      path: `/api/matches/${stored.json.id}`,
+      headers: { Authorization: `Bearer ${stored.json.hostToken}` },
+    });
     expect(read.json.chat).toMatchObject([{ text: 'hello' }]);
     expect(read.json.annotations).toMatchObject([{ round: 1, phase: 'news', text: 'a note' }]);
 

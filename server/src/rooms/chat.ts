@@ -26,13 +26,43 @@ export interface ChatRoom {
   persist(entry: ChatEntry): Promise<void>;
 }
 
+/** Lines one person (a pass, or the host) may write in CHAT_WINDOW_MS, over all their connections. */
+export const CHAT_LINES_PER_PERSON = 6;
+/** Lines one seat (all its people together) may write in CHAT_WINDOW_MS. */
+export const CHAT_LINES_PER_SEAT = 12;
+export const CHAT_WINDOW_MS = 10_000;
+/** The most chat lines a match stores: past it, chat is refused (docs/security.md, "Limits"). */
+export const MAX_CHAT_LINES = 3000;
+
+/** Lines written per key (a person, a seat) in the last CHAT_WINDOW_MS. */
+class ChatRate {
+  private readonly times = new Map<string, number[]>();
+
+  /** Whether `key` may write one more line now (at most `max` in the window); counts it if so. */
+  take(key: string, max: number, now: number): boolean {
+    const recent = (this.times.get(key) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
+    if (recent.length >= max) {
+      this.times.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    this.times.set(key, recent);
+    return true;
+  }
+}
+
 /**
  * A match's chat: public (everyone in the match, spectators included), team
  * (the people holding the sender's seat) and private (the sender's seat and
- * the `to` seat). Only a seat's holders write, with its token; the host may
- * also write publicly with the host token. Spectators read public chat but
- * do not write. Text is plain text and stays so: it is never turned into
- * HTML here, and clients render it with `textContent`.
+ * the `to` seat). Only a seat's holders write, with their own valid pass;
+ * the host may also write publicly with the host token. Spectators read
+ * public chat but do not write. Text is plain text and stays so: it is never
+ * turned into HTML here, and clients render it with `textContent`.
+ *
+ * A mute follows the person three ways: their session, their nickname and
+ * their pass (a rejoin under a new name with the same pass stays muted).
+ * Lines are counted per person (their pass: all their connections) and per
+ * seat, and a match stores at most MAX_CHAT_LINES.
  */
 export class Chat {
   /** The last seq given (restored from the store after a restart). */
@@ -44,13 +74,20 @@ export class Chat {
    * again under the same name, in a new tab, does not lift a mute.
    */
   private readonly mutedNames = new Set<string>();
+  /** And by the hash of the pass they held their seat with. */
+  private readonly mutedPasses = new Set<string>();
+  private readonly rate = new ChatRate();
 
   constructor(lastSeq = 0) {
     this.seq = lastSeq;
   }
 
-  isMuted(person: string, nickname: string | null): boolean {
-    return this.muted.has(person) || (nickname !== null && this.mutedNames.has(nameKey(nickname)));
+  isMuted(person: string, nickname: string | null, pass: string | null = null): boolean {
+    return (
+      this.muted.has(person) ||
+      (nickname !== null && this.mutedNames.has(nameKey(nickname))) ||
+      (pass !== null && this.mutedPasses.has(pass))
+    );
   }
 
   /** The host (already checked) mutes or unmutes a person, by session id: the session and its nickname. */
@@ -58,12 +95,15 @@ export class Chat {
     const nickname = room.seating.nickname(person);
     if (nickname === null)
       return room.fail(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
+    const pass = room.seating.passOf(person);
     if (muted) {
       this.muted.add(person);
       this.mutedNames.add(nameKey(nickname));
+      if (pass !== null) this.mutedPasses.add(pass);
     } else {
       this.muted.delete(person);
       this.mutedNames.delete(nameKey(nickname));
+      if (pass !== null) this.mutedPasses.delete(pass);
     }
   }
 
@@ -83,13 +123,30 @@ export class Chat {
     const id = client.sessionId;
     const nickname = room.seating.nickname(id);
     if (nickname === null) return fail('unknownPerson', 'Join the match first.', null);
-    if (this.isMuted(id, nickname))
+    const pass = room.seating.passOf(id);
+    if (this.isMuted(id, nickname, pass))
       return fail('muted', 'The host has muted you: you cannot chat.', null);
     const seat = room.seating.seatOf(id);
     let from: string;
-    if (seat !== null && room.seating.matches(seat, msg.token)) from = seat;
+    if (seat !== null && room.seating.holds(id, seat, msg.token)) from = seat;
     else if (msg.channel === 'public' && tokenMatches(msg.token, room.hostTokenHash)) from = 'host';
-    else return fail('badToken', 'Only seated players chat, with their seat’s token.', 'token');
+    else return fail('badToken', 'Only seated players chat, with their own pass.', 'token');
+    if (this.seq >= MAX_CHAT_LINES)
+      return fail('limited', `This match's chat is full: at most ${MAX_CHAT_LINES} lines.`, null);
+    const now = Date.now();
+    const person = from === 'host' ? 'host' : `pass:${pass}`;
+    if (!this.rate.take(person, CHAT_LINES_PER_PERSON, now))
+      return fail(
+        'limited',
+        `Slow down: at most ${CHAT_LINES_PER_PERSON} lines in ${CHAT_WINDOW_MS / 1000} s from one person.`,
+        null,
+      );
+    if (from !== 'host' && !this.rate.take(`seat:${from}`, CHAT_LINES_PER_SEAT, now))
+      return fail(
+        'limited',
+        `Slow down: at most ${CHAT_LINES_PER_SEAT} lines in ${CHAT_WINDOW_MS / 1000} s from one seat.`,
+        null,
+      );
     let to: string | undefined;
     if (msg.channel === 'team') to = from;
     if (msg.channel === 'private') {
@@ -105,7 +162,7 @@ export class Chat {
       channel: msg.channel,
       ...(to === undefined ? {} : { to }),
       text: msg.text,
-      at: Date.now(),
+      at: now,
     };
     const message: ChatMessage = { ...entry, nickname };
     room.persist(entry).then(

@@ -10,7 +10,7 @@ import {
 } from '@entanglement/shared';
 import { tokenMatches } from '../store/tokens.ts';
 import { parseOrRefuse, sendError } from './outbox.ts';
-import type { SeatRoom } from './seat-messages.ts';
+import { giveSeat, type SeatRoom } from './seat-messages.ts';
 
 /** What the host's actions need of their match room. */
 export interface HostRoom extends SeatRoom {
@@ -42,6 +42,11 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     return room.start();
   }
   if (msg.action === 'remove') return removePerson(room, client, msg.person);
+  if (msg.action === 'lockSeating') {
+    flow.seating.locked = msg.locked;
+    return room.broadcastLobby();
+  }
+  if (msg.action === 'assignSeat') return assignSeat(room, client, msg.person, msg.seat);
   if (msg.action === 'mute' || msg.action === 'unmute') {
     room.setMuted(client, msg.person, msg.action === 'mute');
     return room.broadcastLobby();
@@ -96,8 +101,9 @@ function changeMatch(
       return sendError(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');
     play.humanSeats = play.humanSeats.filter((s) => s !== msg.seat);
     play.bots.add(msg.seat);
-    seating.unseat(msg.seat);
-    seating.rotate(msg.seat);
+    // A bot's seat is closed: every pass of it stops working, and its secrets reach no one.
+    const sessions = seating.revokeSeat(msg.seat);
+    room.seatLost(sessions, msg.seat, 'The host gave your seat to a bot.');
     flow.saveSeat(msg.seat);
     play.playBots([msg.seat]);
     room.broadcastLobby();
@@ -105,20 +111,59 @@ function changeMatch(
   flow.commandsApplied();
 }
 
-/** Disconnects a person; a seat they held gets a new token, sent to the others holding it. */
+/**
+ * Disconnects a person and revokes their pass: they cannot come back to
+ * their seat with it, under any name or connection. Their team mates keep
+ * their own passes; a mute on the person stays on that pass (chat.ts).
+ */
 function removePerson(room: HostRoom, host: Client, person: string) {
   const target = room.clients.getById(person);
   if (!target)
     return sendError(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
   const { seating } = room.flow;
-  const seat = seating.seatOf(person);
+  const { seat, sessions } = seating.revoke(person);
   seating.remove(person);
   room.hostGone(person);
   target.leave(REMOVED_BY_HOST);
   if (seat !== null) {
-    const token = seating.rotate(seat);
-    room.sendToSeat(seat, 'seatToken', { seat, token });
+    // Other connections with the same pass (the person's other tab) lose the seat too.
+    room.seatLost(
+      sessions.filter((id) => id !== person),
+      seat,
+      'The host removed the holder of this pass.',
+    );
     room.flow.saveSeat(seat);
   }
   room.broadcastLobby();
+}
+
+/**
+ * The host gives a person a pass of their own for a seat (in the lobby any
+ * seat; during play a seat people play, never a bot's), or takes theirs
+ * away (`seat: null`). With seating locked this is the only way to a seat.
+ */
+function assignSeat(room: HostRoom, host: Client, person: string, seat: string | null) {
+  const target = room.clients.getById(person);
+  const { flow } = room;
+  const { seating, play } = flow;
+  const fail = (code: ErrorCode, reason: string, field: string) =>
+    sendError(host, 'host', code, reason, field);
+  if (!target || seating.nickname(person) === null)
+    return fail('unknownPerson', 'Nobody with that id is here.', 'person');
+  if (flow.stage === 'ended') return fail('wrongStage', 'The match is over.', 'action');
+  if (seat === null) {
+    const { seat: held, sessions } = seating.revoke(person);
+    if (held === null) return fail('seatUnavailable', 'That person holds no seat.', 'person');
+    room.seatLost(sessions, held, 'The host took your seat away.');
+    flow.saveSeat(held);
+    return room.broadcastLobby();
+  }
+  if (!seating.has(seat)) return fail('seatUnavailable', `"${seat}" is not a seat here.`, 'seat');
+  if (flow.stage === 'playing' && !play.humanSeats.includes(seat))
+    return fail('seatUnavailable', 'A bot plays this seat.', 'seat');
+  giveSeat(room, target, seat);
+  if (flow.stage === 'playing') {
+    room.sendWholeView(target, seat);
+    room.sendOpenQuestions(target, seat);
+  }
 }

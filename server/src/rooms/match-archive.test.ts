@@ -14,8 +14,11 @@ import { codeOf, eventually, hostInbox, hostTokenOf, Inbox } from './test-client
 
 const env = useStoredServer('entanglement-archive-');
 
-async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${env.base}${path}`);
+/** GET as JSON, with `token` (a host token, pass or share key) as the bearer when given. */
+async function getJson<T>(path: string, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${env.base}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -65,10 +68,24 @@ test('a match played to the end is archived; its match file replays to the store
   }
   await host.waitFor('lobby', (l) => l.stage === 'ended', 0, 15_000);
 
-  const page = await eventually(
-    () => getJson<FinishedPage>('/api/matches'),
-    (r) => r.body.matches.some((m) => m.id === roomId),
+  // Private by default: not listed, not readable without a credential of this match.
+  await eventually(
+    () => env.store.getMatch(roomId),
+    (m) => m?.finishedAt != null,
   );
+  expect((await getJson<FinishedPage>('/api/matches')).body.matches.map((m) => m.id)).not.toContain(
+    roomId,
+  );
+  expect((await getJson(`/api/matches/${roomId}`)).status).toBe(404);
+  expect((await getJson(`/api/matches/${roomId}`, tokens[1])).status).toBe(200);
+  // The host makes it public: now everyone lists and reads it.
+  const published = await fetch(`${env.base}/api/matches/${roomId}/visibility`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${hostToken}` },
+    body: JSON.stringify({ public: true }),
+  });
+  expect(published.status).toBe(200);
+  const page = await getJson<FinishedPage>('/api/matches');
   expect(page.status).toBe(200);
   const summary = page.body.matches.find((m) => m.id === roomId)!;
   expect(summary).toMatchObject({ scenarioId: 'tutorial-1950', rounds: 3 });
@@ -79,12 +96,12 @@ test('a match played to the end is archived; its match file replays to the store
     { seat: 'usa', nickname: 'Bot', kind: 'bot', botLevel: 'normal' },
   ]);
 
-  // The env.store keeps each seat's token hash, never the token.
+  // The store keeps each holder's pass hash, never the pass; a bot's seat has none.
   const seats = await env.store.listSeats(roomId);
-  expect(seats.map((s) => [s.seat, s.tokenHash])).toEqual([
-    ['china', hashToken(tokens[0]!)],
-    ['ussr', hashToken(tokens[1]!)],
-    ['usa', null],
+  expect(seats.map((s) => [s.seat, s.passHashes ?? []])).toEqual([
+    ['china', [hashToken(tokens[0]!)]],
+    ['ussr', [hashToken(tokens[1]!)]],
+    ['usa', []],
   ]);
 
   const { status, body: file } = await getJson<MatchFile>(`/api/matches/${roomId}`);
@@ -92,6 +109,7 @@ test('a match played to the end is archived; its match file replays to the store
   const text = JSON.stringify(file);
   for (const token of [hostToken, ...tokens]) expect(text).not.toContain(token);
   expect(text).not.toContain('tokenHash');
+  expect(text).not.toContain('passHashes');
   expect(file.format).toBe('entanglement-match');
   // One hash per phase played, from the first Briefing to the last round.
   expect(file.phaseHashes[0]).toMatchObject({ round: 1, phase: 'news' });
@@ -133,7 +151,7 @@ test('a match the host ends early is scored on the rounds played; its replay, de
   expect(ended.ending).toMatchObject({ reason: 'endedEarly', round: 2, roundsPlayed: 1 });
 
   const file = await eventually(
-    () => getJson<MatchFile>(`/api/matches/${roomId}`),
+    () => getJson<MatchFile>(`/api/matches/${roomId}`, hostToken),
     (r) => r.status === 200,
   );
   expect(file.body.winner).toMatch(/^(china|ussr|usa)$/);
@@ -146,10 +164,13 @@ test('a match the host ends early is scored on the rounds played; its replay, de
   ]);
   const debrief = await getJson<{ ending: { reason: string }; actors: unknown[] }>(
     `/api/matches/${roomId}/debrief`,
+    hostToken,
   );
   expect(debrief.status).toBe(200);
   expect(debrief.body.ending).toMatchObject({ reason: 'endedEarly', roundsPlayed: 1 });
-  const csv = await fetch(`${env.base}/api/matches/${roomId}/tracks.csv`);
+  const csv = await fetch(`${env.base}/api/matches/${roomId}/tracks.csv`, {
+    headers: { Authorization: `Bearer ${hostToken}` },
+  });
   expect(csv.status).toBe(200);
   expect((await csv.text()).split('\n').length).toBeGreaterThan(2);
   const reimport = await fetch(`${env.base}/api/matches/import`, {
@@ -161,6 +182,12 @@ test('a match the host ends early is scored on the rounds played; its replay, de
 }, 60_000);
 
 test('GET /api/matches pages newest first and filters by scenario; bad queries are refused', async () => {
+  // The public archive lists what hosts made public: here, all of them.
+  const finished = await eventually(
+    () => env.store.listFinished({ limit: 10, offset: 0 }),
+    (p) => p.total >= 3,
+  );
+  for (const m of finished.matches) await env.store.setPublic(m.id, true);
   const all = await eventually(
     () => getJson<FinishedPage>('/api/matches'),
     (r) => r.body.total >= 3,

@@ -80,10 +80,15 @@ export class MatchFlow {
     return this.play.match;
   }
 
-  /** Seats as stored before a restart: players rejoin by their token's hash, bots stay bots. */
+  /**
+   * Seats as stored before a restart: each holder's pass is valid again (by
+   * its hash: nobody's pass changes), bots stay bots and have none. A seat a
+   * server before personal passes stored has its one shared token as a pass.
+   */
   restoreSeats(seats: readonly SeatRecord[]): void {
     for (const seat of seats) {
-      this.seating.restore(seat.seat, seat.kind === 'bot' ? null : seat.tokenHash);
+      const legacy = seat.tokenHash === null ? [] : [seat.tokenHash];
+      if (seat.kind !== 'bot') this.seating.restore(seat.seat, seat.passHashes ?? legacy);
       this.seatNames.set(seat.seat, seat.nickname);
       if (seat.kind === 'bot') this.play.bots.add(seat.seat);
     }
@@ -102,11 +107,18 @@ export class MatchFlow {
     this.resumeBots();
   }
 
-  /** People play the seats they hold; bots play the rest. */
+  /**
+   * People play the seats they hold; bots play the rest, and a bot's seat is
+   * closed: a pass made for it in the lobby by someone not there now stops
+   * working.
+   */
   start(): void {
     this.play.humanSeats = this.match.seats.filter((s) => this.seating.holders(s).length > 0);
     for (const seat of this.match.seats)
-      if (!this.play.humanSeats.includes(seat)) this.play.bots.add(seat);
+      if (!this.play.humanSeats.includes(seat)) {
+        this.play.bots.add(seat);
+        this.seating.revokeSeat(seat);
+      }
     this.stage = 'playing';
     for (const seat of this.match.seats) this.saveSeat(seat);
     this.play.playBots();
@@ -201,7 +213,7 @@ export class MatchFlow {
 
   // ---- what the store keeps ----
 
-  /** Stores who plays `seat` now: its token's hash, nickname, person or bot. */
+  /** Stores who plays `seat` now: its passes' hashes, nickname, person or bot. */
   saveSeat(seat: string): void {
     if (this.archived || !this.room.writes.store) return;
     const bot = this.play.bots.has(seat);

@@ -4,7 +4,7 @@ import type { PhaseClock } from './phase-clock.ts';
 import type { Seating } from './seating.ts';
 
 /**
- * Who plays `seat` now as the store keeps it: its token's hash, the
+ * Who plays `seat` now as the store keeps it: its passes' hashes, the
  * nicknames of its people (the last ones known when nobody holds it) or
  * "Bot". Null when there is nothing to store yet (an empty seat in the lobby).
  */
@@ -21,7 +21,8 @@ export function seatRecord(
   lastNames.set(seat, nickname);
   return {
     seat,
-    tokenHash: bot ? null : seating.tokenHash(seat),
+    tokenHash: null,
+    passHashes: bot ? [] : seating.passHashes(seat),
     nickname,
     kind: bot ? 'bot' : 'human',
     ...(bot && botLevel ? { botLevel } : {}),

@@ -330,7 +330,7 @@ describe('limits', () => {
 });
 
 describe('teams and rejoining', () => {
-  test('two clients share a seat; a third rejoins it with the token; a wrong token is refused', async () => {
+  test('two people share a seat, each with a pass of their own; a second device rejoins with its own pass; a wrong one is refused', async () => {
     const host = await create(TUTORIAL);
     const { roomId } = await host.waitFor('welcome');
     const a = await joinMatch(roomId, 'Ana');
@@ -338,12 +338,18 @@ describe('teams and rejoining', () => {
     a.room.send('claimSeat', { seat: 'ussr' });
     const token = (await a.waitFor('seatToken')).token;
     b.room.send('claimSeat', { seat: 'ussr' });
-    expect((await b.waitFor('seatToken')).token).toBe(token);
+    const bens = (await b.waitFor('seatToken')).token;
+    expect(bens).not.toBe(token);
+    expect(JSON.stringify(b.received)).not.toContain(token);
+    expect(JSON.stringify(a.received)).not.toContain(bens);
     await host.waitFor('lobby', (l) => l.seats.find((s) => s.seat === 'ussr')!.people.length === 2);
 
+    // Ana's second device (her own pass).
     const c = await joinMatch(roomId, 'Cy');
     c.room.send('rejoinSeat', { seat: 'ussr', token: 'x'.repeat(21) });
     expect(await c.waitFor('error')).toMatchObject({ code: 'badToken', field: 'token' });
+    c.room.send('rejoinSeat', { seat: 'china', token });
+    expect(await c.waitFor('error', (e) => e.type === 'rejoinSeat' && e.field === 'token'));
     c.room.send('rejoinSeat', { seat: 'ussr', token });
     expect((await c.waitFor('seatToken')).seat).toBe('ussr');
     const lobby = await host.waitFor(
@@ -393,7 +399,8 @@ describe('the host moderates', () => {
       field: 'card',
     });
 
-    // Remove Cy: Cy is disconnected, the China seat gets a new token that only Ana receives.
+    // Remove Cy: Cy is disconnected and Cy's pass stops working; Ana keeps hers.
+    const cyPass = (await cy.waitFor('seatToken')).token;
     const lobby = await host.waitFor('lobby', (l) => l.stage === 'playing');
     const cyId = lobby.seats
       .find((s) => s.seat === 'china')!
@@ -402,19 +409,22 @@ describe('the host moderates', () => {
     const anaMark = ana.mark();
     host.room.send('host', { action: 'remove', token: hostToken, person: cyId });
     expect(await cyLeft).toBe(REMOVED_BY_HOST);
-    const newChina = (await ana.waitFor('seatToken', () => true, anaMark)).token;
-    expect(newChina).not.toBe(oldChina);
-    expect(JSON.stringify(cy.received)).not.toContain(newChina);
+    expect(ana.all('seatToken').length).toBe(1);
+    expect(ana.received.slice(anaMark).some((m) => m.type === 'seatLost')).toBe(false);
+    // Cy comes back under another name with the pass: refused.
+    const back = await joinMatch(roomId, 'Not Cy');
+    back.room.send('rejoinSeat', { seat: 'china', token: cyPass });
+    expect(await back.waitFor('error')).toMatchObject({ code: 'badToken', field: 'token' });
     const done = { kind: 'done', seat: 'china', round: 1, phase: 'news', done: true } as const;
-    ana.room.send('command', { token: oldChina, ref: 'old', command: done });
-    expect(await ana.waitFor('error', (e) => e.ref === 'old')).toMatchObject({ code: 'badToken' });
-    ana.room.send('command', { token: newChina, ref: 'new', command: done });
-    await ana.waitFor('ack', (a) => a.ref === 'new');
+    back.room.send('command', { token: cyPass, ref: 'cy', command: done });
+    expect(await back.waitFor('error', (e) => e.ref === 'cy')).toMatchObject({ code: 'badToken' });
+    ana.room.send('command', { token: oldChina, ref: 'ana', command: done });
+    await ana.waitFor('ack', (a) => a.ref === 'ana');
     mark = host.mark();
     host.room.send('host', { action: 'remove', token: hostToken, person: 'nobody' });
     expect((await host.waitFor('error', () => true, mark)).code).toBe('unknownPerson');
 
-    // Hand the USSR seat to a bot: Ben becomes a spectator and his token stops working.
+    // Hand the USSR seat to a bot: Ben becomes a spectator and his pass stops working.
     const benMark = ben.mark();
     host.room.send('host', { action: 'replaceWithBot', token: hostToken, seat: 'ussr' });
     const after = await ben.waitFor(
@@ -425,8 +435,14 @@ describe('the host moderates', () => {
     expect(after.spectators.map((p) => p.nickname)).toContain('Ben');
     const benView = await ben.waitFor('view', () => true, benMark);
     expect(benView.viewer).toBeNull();
+    expect((await ben.waitFor('seatLost', () => true, benMark)).seat).toBe('ussr');
     ben.room.send('command', { token: ussr, ref: 'gone', command: { ...done, seat: 'ussr' } });
     expect((await ben.waitFor('error', (e) => e.ref === 'gone')).code).toBe('badToken');
+    // Nobody rejoins a bot's seat, with the pass it had or by claiming it.
+    ben.room.send('rejoinSeat', { seat: 'ussr', token: ussr });
+    expect(await ben.waitFor('error', (e) => e.type === 'rejoinSeat')).toMatchObject({
+      code: 'badToken',
+    });
   });
 });
 

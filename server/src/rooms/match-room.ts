@@ -32,7 +32,14 @@ import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
-import { claimSeat, command, ready, rejoinSeat, type SeatRoom } from './seat-messages.ts';
+import {
+  claimSeat,
+  command,
+  leaveSeat,
+  ready,
+  rejoinSeat,
+  type SeatRoom,
+} from './seat-messages.ts';
 import { ViewSender } from './view-sender.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -204,6 +211,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private listen(): void {
     this.onMessage('claimSeat', (client, raw) => claimSeat(this.seatRoom(), client, raw));
     this.onMessage('rejoinSeat', (client, raw) => rejoinSeat(this.seatRoom(), client, raw));
+    this.onMessage('leaveSeat', (client, raw) => leaveSeat(this.seatRoom(), client, raw));
     this.onMessage('ready', (client, raw) => ready(this.seatRoom(), client, raw));
     this.onMessage('command', (client, raw) => command(this.seatRoom(), client, raw));
     this.onMessage('host', (client, raw) => hostAction(this.hostRoom(), client, raw));
@@ -394,6 +402,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       broadcastLobby: () => this.broadcastLobby(),
       sendWholeView: (client, seat) => this.views.sendWhole(client, this.match, seat),
       sendOpenQuestions: (client, seat) => this.sendOpenQuestions(client, seat),
+      seatLost: (sessions, seat, reason) => {
+        for (const id of sessions) {
+          const client = this.clients.getById(id);
+          if (!client) continue;
+          sendTo(client, 'seatLost', { seat, reason });
+          // What the seat may know is no longer theirs: they see the match as a spectator now.
+          if (this.stage !== 'lobby') this.views.sendWhole(client, this.match, null);
+        }
+      },
     };
   }
 
@@ -493,7 +510,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seating,
       bots: play.bots,
       away: this.stage === 'playing' ? new Set(this.flow.awaySeats()) : new Set(),
-      isMuted: (person) => this.chat.isMuted(person, this.flow.seating.nickname(person)),
+      isMuted: (person) =>
+        this.chat.isMuted(
+          person,
+          this.flow.seating.nickname(person),
+          this.flow.seating.passOf(person),
+        ),
       hostSession: this.hostSession,
       endedBy,
     });

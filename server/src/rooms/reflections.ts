@@ -55,7 +55,7 @@ export class ReflectionDesk {
   }
 
   /**
-   * A `reflect` message: the sender must hold the seat asked (its token) and
+   * A `reflect` message: the sender must hold the seat asked (with its own valid pass) and
    * the question must still be open; the answer is stored and the question
    * closes for the whole team.
    */
@@ -65,7 +65,7 @@ export class ReflectionDesk {
     const fail = (code: ErrorCode, reason: string, field: string) =>
       room.fail(client, 'reflect', code, reason, field);
     const seat = room.seating.seatOf(client.sessionId);
-    if (seat === null || !room.seating.matches(seat, msg.token))
+    if (seat === null || !room.seating.holds(client.sessionId, seat, msg.token))
       return fail('badToken', 'Only the seat that was asked can answer.', 'token');
     if (!this.answer(seat, msg))
       return fail('illegal', 'There is no open question for that moment.', 'eventType');

@@ -49,6 +49,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
     })),
     spectators: people(null),
     host: p.hostSession ? p.seating.nickname(p.hostSession) : null,
+    seatingLocked: p.seating.locked,
     endedBy: p.endedBy,
   };
 }

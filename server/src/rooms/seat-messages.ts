@@ -3,6 +3,7 @@ import {
   ClaimSeatSchema,
   CommandMessageSchema,
   type ErrorCode,
+  LeaveSeatSchema,
   ReadySchema,
   RejoinSeatSchema,
 } from '@entanglement/shared';
@@ -17,9 +18,32 @@ export interface SeatRoom {
   sendWholeView(client: Client, seat: string): void;
   /** Sends the client the seat's reflection questions still open. */
   sendOpenQuestions(client: Client, seat: string): void;
+  /** Tells each of `sessions` that it no longer holds `seat`, and why. */
+  seatLost(sessions: readonly string[], seat: string, reason: string): void;
 }
 
-/** `claimSeat`: in the lobby, the seat asked for (or the first empty one) and its token. */
+/**
+ * Gives the person a new pass of their own for `seat` and sends it to them
+ * only (`seatToken`); a pass they held before stops working.
+ */
+export function giveSeat(room: SeatRoom, client: Client, seat: string): void {
+  const { seating } = room.flow;
+  const before = seating.seatOf(client.sessionId);
+  const issued = seating.issue(client.sessionId, seat);
+  if (!issued) return;
+  if (before !== null && issued.revoked.length > 0)
+    room.seatLost(issued.revoked, before, 'The person whose pass this was took another seat.');
+  sendTo(client, 'seatToken', { seat, token: issued.pass });
+  if (before !== null && before !== seat) room.flow.saveSeat(before);
+  room.flow.saveSeat(seat);
+  room.broadcastLobby();
+}
+
+/**
+ * `claimSeat`: in the lobby, unless the host has locked seating, the seat
+ * asked for (or the first empty one) with a new pass of the claimant's own.
+ * Nobody else's pass changes: people already there keep theirs (a team).
+ */
 export function claimSeat(room: SeatRoom, client: Client, raw: unknown) {
   const msg = parseOrRefuse(client, 'claimSeat', ClaimSeatSchema, raw);
   if (!msg) return;
@@ -31,10 +55,20 @@ export function claimSeat(room: SeatRoom, client: Client, raw: unknown) {
   const seat = msg.seat ?? seating.firstEmpty(match.seats);
   if (seat === null) return fail('seatUnavailable', 'Every seat is taken: pick one to join.');
   if (!seating.has(seat)) return fail('seatUnavailable', `"${seat}" is not a seat in this match.`);
-  // A seat restored after a restart knows only its token's hash: it gets a new token.
-  const token = seating.token(seat) ?? seating.rotate(seat);
-  seating.sit(client.sessionId, seat);
-  sendTo(client, 'seatToken', { seat, token });
+  if (seating.locked)
+    return fail('seatUnavailable', 'The host assigns the seats in this match: ask the host.');
+  giveSeat(room, client, seat);
+}
+
+/** `leaveSeat`: the person gives up their seat; their pass stops working. */
+export function leaveSeat(room: SeatRoom, client: Client, raw: unknown) {
+  const msg = parseOrRefuse(client, 'leaveSeat', LeaveSeatSchema, raw);
+  if (!msg) return;
+  const { seating } = room.flow;
+  const { seat, sessions } = seating.revoke(client.sessionId);
+  if (seat === null)
+    return sendError(client, 'leaveSeat', 'seatUnavailable', 'You hold no seat.', null);
+  room.seatLost(sessions, seat, 'You left the seat.');
   room.flow.saveSeat(seat);
   room.broadcastLobby();
 }
@@ -49,7 +83,11 @@ export function ready(room: SeatRoom, client: Client, raw: unknown) {
   room.broadcastLobby();
 }
 
-/** `rejoinSeat`: back at a seat with its token, at any stage (a team mate, or after a restart). */
+/**
+ * `rejoinSeat`: back at a seat with one's own pass, at any stage (a reload,
+ * a second device, after a restart). Only a pass valid for that seat now
+ * binds: a revoked one (left, removed, handed to a bot) never does.
+ */
 export function rejoinSeat(room: SeatRoom, client: Client, raw: unknown) {
   const msg = parseOrRefuse(client, 'rejoinSeat', RejoinSeatSchema, raw);
   if (!msg) return;
@@ -58,9 +96,8 @@ export function rejoinSeat(room: SeatRoom, client: Client, raw: unknown) {
     sendError(client, 'rejoinSeat', code, reason, field);
   if (!seating.has(msg.seat))
     return fail('seatUnavailable', `"${msg.seat}" is not a seat here.`, 'seat');
-  if (!seating.matches(msg.seat, msg.token))
-    return fail('badToken', 'Not this seat’s token.', 'token');
-  seating.sit(client.sessionId, msg.seat);
+  if (!seating.bind(client.sessionId, msg.seat, msg.token))
+    return fail('badToken', 'That is not a pass for this seat (or no longer).', 'token');
   sendTo(client, 'seatToken', { seat: msg.seat, token: msg.token });
   room.flow.saveSeat(msg.seat);
   room.broadcastLobby();
@@ -69,8 +106,9 @@ export function rejoinSeat(room: SeatRoom, client: Client, raw: unknown) {
 }
 
 /**
- * `command`: applied through the engine for a seat its sender holds (with
- * its token) and a person plays; acknowledged once the store has it.
+ * `command`: applied through the engine for a seat its sender holds now
+ * (with its own valid pass) and a person plays; acknowledged once the store
+ * has it.
  */
 export function command(room: SeatRoom, client: Client, raw: unknown) {
   const msg = parseOrRefuse(client, 'command', CommandMessageSchema, raw);
@@ -89,8 +127,8 @@ export function command(room: SeatRoom, client: Client, raw: unknown) {
     );
   if (!seating.has(command.seat))
     return fail('seatUnavailable', `"${command.seat}" is not a seat here.`, 'command.seat');
-  if (!seating.matches(command.seat, msg.token))
-    return fail('badToken', 'That is not this seat’s token.', 'token');
+  if (!seating.holds(client.sessionId, command.seat, msg.token))
+    return fail('badToken', 'You do not hold this seat with that pass.', 'token');
   if (play.bots.has(command.seat))
     return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
   const stale = command.round !== flow.match.round || command.phase !== flow.match.phase;

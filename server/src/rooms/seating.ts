@@ -1,73 +1,144 @@
 import type { PersonInfo } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
-import { hashToken, tokenMatches } from '../store/tokens.ts';
+import { hashToken } from '../store/tokens.ts';
 
 interface Person {
   nickname: string;
   seat: string | null;
+  /** The hash of the pass this connection holds its seat with (null: a spectator). */
+  pass: string | null;
   /** The lobby's ready mark: reset when the person changes seat. */
   ready: boolean;
 }
 
 /**
- * Who is in a match and where they sit: one token per seat (given to every
- * client that claims or rejoins that seat, so a team shares it), and each
- * connected client's nickname and seat (null for spectators).
+ * Who is in a match and where they sit. Each person at a seat holds a pass
+ * of their own (docs/security.md, "Credentials"): several people can share
+ * a seat (a team), each with a pass, and no pass is ever given to anyone
+ * but the person it was made for. A connection holds a seat only through a
+ * pass valid for that seat now; a pass stops being valid when its holder
+ * leaves the seat, is removed or the seat is handed to a bot.
  *
- * Tokens are checked against their SHA-256 hashes, so a seat restored from
- * the store after a restart (where only the hash is kept) works the same.
+ * Only the passes' SHA-256 hashes are kept, so a seat restored from the
+ * store after a restart works the same, and nobody's pass changes.
  */
 export class Seating {
-  /** The plain token, while this process knows it (not after a restart). */
-  private readonly tokens = new Map<string, string | null>();
-  /** The token's hash; null for a seat nobody can claim back (restored bot). */
-  private readonly hashes = new Map<string, string | null>();
+  private readonly seats: ReadonlySet<string>;
+  /** Every valid pass, by its hash: the seat it is for. */
+  private readonly passes = new Map<string, string>();
+  /** Connected people, by session id. */
   private readonly people = new Map<string, Person>();
+  /** When the host has locked seating, people sit only where the host assigns them. */
+  locked = false;
 
   constructor(seats: readonly string[]) {
-    for (const seat of seats) this.rotate(seat);
+    this.seats = new Set(seats);
   }
 
   /** Whether `seat` is in play. */
   has(seat: string): boolean {
-    return this.hashes.has(seat);
+    return this.seats.has(seat);
   }
 
-  /** The seat's token, or undefined for a seat not in play or one restored from its hash. */
-  token(seat: string): string | undefined {
-    return this.tokens.get(seat) ?? undefined;
+  /** The hashes of the passes valid for `seat`, in the order they were made. */
+  passHashes(seat: string): string[] {
+    return [...this.passes].filter(([, s]) => s === seat).map(([hash]) => hash);
   }
 
-  /** The SHA-256 hash of the seat's token, or null. */
-  tokenHash(seat: string): string | null {
-    return this.hashes.get(seat) ?? null;
-  }
-
-  /** Whether `given` is the seat's token (constant time). */
-  matches(seat: string, given: string): boolean {
-    return tokenMatches(given, this.hashes.get(seat) ?? null);
-  }
-
-  /** A seat brought back from the store: only its token's hash is known. */
-  restore(seat: string, tokenHash: string | null): void {
-    if (!this.hashes.has(seat)) return;
-    this.tokens.set(seat, null);
-    this.hashes.set(seat, tokenHash);
+  /** A seat brought back from the store: the passes that were valid for it. */
+  restore(seat: string, passHashes: readonly string[]): void {
+    if (!this.seats.has(seat)) return;
+    for (const hash of passHashes) this.passes.set(hash, seat);
   }
 
   add(sessionId: string, nickname: string): void {
-    this.people.set(sessionId, { nickname, seat: null, ready: false });
+    this.people.set(sessionId, { nickname, seat: null, pass: null, ready: false });
   }
 
+  /** The connection is gone; its pass stays valid (a reload, a restart: its holder comes back). */
   remove(sessionId: string): void {
     this.people.delete(sessionId);
   }
 
-  sit(sessionId: string, seat: string): void {
+  /**
+   * A new pass for the person at `seat`, which only they are sent; a pass
+   * they held for another seat is revoked (they left that seat). Returns
+   * the pass and the sessions that lost a seat with the old pass.
+   */
+  issue(sessionId: string, seat: string): { pass: string; revoked: string[] } | null {
     const person = this.people.get(sessionId);
-    if (!person) return;
+    if (!person || !this.seats.has(seat)) return null;
+    const revoked = person.pass !== null ? this.revoke(sessionId).sessions : [];
+    const pass = nanoid();
+    const hash = hashToken(pass);
+    this.passes.set(hash, seat);
+    this.bindHash(person, seat, hash);
+    return { pass, revoked: revoked.filter((id) => id !== sessionId) };
+  }
+
+  /** Binds the connection to `seat` with the pass `token` if it is valid for that seat now. */
+  bind(sessionId: string, seat: string, token: string): boolean {
+    const person = this.people.get(sessionId);
+    const hash = hashToken(token);
+    if (!person || this.passes.get(hash) !== seat) return false;
+    this.bindHash(person, seat, hash);
+    return true;
+  }
+
+  private bindHash(person: Person, seat: string, hash: string): void {
     if (person.seat !== seat) person.ready = false;
     person.seat = seat;
+    person.pass = hash;
+  }
+
+  /**
+   * Whether the connection holds `seat` now with a valid pass, and `token`
+   * is that pass: a command, chat line or reflection for the seat is
+   * accepted only then.
+   */
+  holds(sessionId: string, seat: string, token: string): boolean {
+    const person = this.people.get(sessionId);
+    if (!person || person.seat !== seat || person.pass === null) return false;
+    if (this.passes.get(person.pass) !== seat) return false;
+    // Both are SHA-256 digests: comparing them leaks nothing of the pass.
+    return hashToken(token) === person.pass;
+  }
+
+  /** The hash of the pass the connection holds its seat with, or null. */
+  passOf(sessionId: string): string | null {
+    return this.people.get(sessionId)?.pass ?? null;
+  }
+
+  /**
+   * Revokes the connection's pass (leaving the seat, removal by the host):
+   * every connection holding that pass becomes a spectator. Returns the seat
+   * and those sessions.
+   */
+  revoke(sessionId: string): { seat: string | null; sessions: string[] } {
+    const person = this.people.get(sessionId);
+    if (!person || person.pass === null) return { seat: null, sessions: [] };
+    const hash = person.pass;
+    const seat = this.passes.get(hash) ?? null;
+    this.passes.delete(hash);
+    return { seat, sessions: this.unbind((p) => p.pass === hash) };
+  }
+
+  /** Revokes every pass of `seat` (a bot takes it over): its people become spectators. */
+  revokeSeat(seat: string): string[] {
+    for (const hash of this.passHashes(seat)) this.passes.delete(hash);
+    return this.unbind((p) => p.seat === seat);
+  }
+
+  private unbind(test: (person: Person) => boolean): string[] {
+    const sessions: string[] = [];
+    for (const [id, person] of this.people) {
+      if (!test(person)) continue;
+      person.seat = null;
+      person.pass = null;
+      person.ready = false;
+      sessions.push(id);
+    }
+    return sessions;
   }
 
   setReady(sessionId: string, ready: boolean): void {
@@ -94,18 +165,5 @@ export class Seating {
   /** The first seat of `seats` nobody holds, or null. */
   firstEmpty(seats: readonly string[]): string | null {
     return seats.find((s) => this.holders(s).length === 0) ?? null;
-  }
-
-  /** Gives the seat a new token (the old one stops working) and returns it. */
-  rotate(seat: string): string {
-    const token = nanoid();
-    this.tokens.set(seat, token);
-    this.hashes.set(seat, hashToken(token));
-    return token;
-  }
-
-  /** Makes everyone at `seat` a spectator. */
-  unseat(seat: string): void {
-    for (const person of this.people.values()) if (person.seat === seat) person.seat = null;
   }
 }

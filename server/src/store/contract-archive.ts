@@ -105,6 +105,44 @@ export function archiveContract(ctx: ContractContext): void {
       );
     });
 
+    test('a finished match is private until made public; its share hash is kept; deleting removes it all', async () => {
+      const { record } = await ctx.seeded(1, 2);
+      const live = await ctx.seeded(2);
+      await ctx.store.appendChat(record.id, {
+        seq: 1,
+        from: 'usa',
+        channel: 'public',
+        text: 'hi',
+        at: T0,
+      });
+      await ctx.store.finish(record.id, { finishedAt: T0, winner: null, rounds: 1, phaseHashes });
+      expect(await ctx.store.getMatch(record.id)).toMatchObject({
+        isPublic: false,
+        shareHash: null,
+      });
+      const everyone = { limit: 10, offset: 0, publicOnly: true };
+      expect((await ctx.store.listFinished(everyone)).total).toBe(0);
+      expect(await ctx.store.setPublic(record.id, true)).toBe(true);
+      expect((await ctx.store.listFinished(everyone)).matches.map((m) => m.id)).toEqual([
+        record.id,
+      ]);
+      const only = await ctx.store.listFinished({ limit: 10, offset: 0, ids: [record.id, 'nope'] });
+      expect(only.matches.map((m) => m.id)).toEqual([record.id]);
+      expect((await ctx.store.listFinished({ limit: 10, offset: 0, ids: [] })).total).toBe(0);
+      const hash = hashToken('share-key');
+      expect(await ctx.store.setShareHash(record.id, hash)).toBe(true);
+      expect((await ctx.store.getMatch(record.id))!.shareHash).toBe(hash);
+      await refused(ctx.store.setShareHash(record.id, 'not a hash'), 'invalid');
+      // A live match is none of these.
+      expect(await ctx.store.setPublic(live.record.id, true)).toBe(false);
+      expect(await ctx.store.deleteFinished(live.record.id)).toBe(false);
+      expect(await ctx.store.deleteFinished(record.id)).toBe(true);
+      expect(await ctx.store.getMatch(record.id)).toBeNull();
+      expect(await ctx.store.loadChat(record.id)).toEqual([]);
+      expect(await ctx.store.loadLog(record.id)).toEqual([]);
+      expect(await ctx.store.deleteFinished(record.id)).toBe(false);
+    });
+
     test('listFinished pages newest first, filters by scenario and counts', async () => {
       const ids: string[] = [];
       for (let n = 1; n <= 5; n++) {

@@ -9,6 +9,7 @@ import {
   seat,
   T0,
 } from './contract-helpers.ts';
+import { hashToken } from './tokens.ts';
 import type { ChatEntry, SeatRecord } from './types.ts';
 
 /** The contract for live matches: records, the command log, chat, seats and the clock. */
@@ -21,6 +22,8 @@ export function liveContract(ctx: ContractContext): void {
         finishedAt: null,
         winner: null,
         rounds: null,
+        isPublic: false,
+        shareHash: null,
       });
       expect(await ctx.store.getMatch('nope')).toBeNull();
     });
@@ -52,6 +55,27 @@ export function liveContract(ctx: ContractContext): void {
         phaseHashes: [],
       });
       expect((await ctx.store.listLive()).map((m) => m.id)).toEqual([a.record.id, b.record.id]);
+    });
+
+    test('a seat keeps the hashes of its people’s passes, in order, and an update replaces them', async () => {
+      const { record } = await ctx.seeded(1, 1);
+      const passes = [hashToken(nanoid()), hashToken(nanoid())];
+      await ctx.store.upsertSeat(record.id, {
+        ...seat('usa', nanoid()),
+        tokenHash: null,
+        passHashes: passes,
+      });
+      expect((await ctx.store.listSeats(record.id))[0]!.passHashes).toEqual(passes);
+      await ctx.store.upsertSeat(record.id, {
+        ...seat('usa', nanoid()),
+        tokenHash: null,
+        passHashes: [],
+      });
+      expect((await ctx.store.listSeats(record.id))[0]!.passHashes).toBeUndefined();
+      await refused(
+        ctx.store.upsertSeat(record.id, { ...seat('usa', nanoid()), passHashes: ['not a hash'] }),
+        'invalid',
+      );
     });
 
     test('discard deletes a live match and all it holds, and refuses an archived one', async () => {

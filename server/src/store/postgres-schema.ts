@@ -110,6 +110,14 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX reflections_by_match ON reflections (match_id, id);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE seats ADD COLUMN pass_hashes TEXT;
+      ALTER TABLE matches ADD COLUMN public BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE matches ADD COLUMN share_hash TEXT;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)!.version;

@@ -50,8 +50,10 @@ const LIVE = `live AS (SELECT id FROM matches WHERE id = :id AND finished_at IS 
 const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:scenario::text IS NULL OR scenario_id = :scenario::text)
   AND (:from::bigint IS NULL OR finished_at >= :from::bigint)
-  AND (:to::bigint IS NULL OR finished_at < :to::bigint)`;
-const SEAT_COLUMNS = 'seat, token_hash, nickname, kind, bot_level';
+  AND (:to::bigint IS NULL OR finished_at < :to::bigint)
+  AND (:publicOnly::int = 0 OR public)
+  AND (:ids::text IS NULL OR id IN (SELECT json_array_elements_text(:ids::json)))`;
+const SEAT_COLUMNS = 'seat, token_hash, nickname, kind, bot_level, pass_hashes';
 
 const SQL = {
   insertMatch: `INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
@@ -80,8 +82,10 @@ const SQL = {
     WHERE match_id = :id ORDER BY seq`,
   upsertSeat: `WITH ${LIVE}
     INSERT INTO seats (match_id, ${SEAT_COLUMNS})
-    SELECT live.id, :seat::text, :token::text, :nickname::text, :kind::text, :level::text FROM live
+    SELECT live.id, :seat::text, :token::text, :nickname::text, :kind::text, :level::text,
+      :passes::text FROM live
     ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = excluded.token_hash,
+      pass_hashes = excluded.pass_hashes,
       nickname = excluded.nickname, kind = excluded.kind, bot_level = excluded.bot_level`,
   seats: `SELECT ${SEAT_COLUMNS} FROM seats WHERE match_id = :id ORDER BY ord`,
   seatsOf: `SELECT match_id, ${SEAT_COLUMNS} FROM seats
@@ -105,6 +109,11 @@ const SQL = {
       WITH ORDINALITY AS t (round, phase, hash, n)`,
   phaseHashes: 'SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx',
   deleteMatch: 'DELETE FROM matches WHERE id = :id',
+  deleteFinished: 'DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL',
+  setPublic:
+    'UPDATE matches SET public = :public::boolean WHERE id = :id AND finished_at IS NOT NULL',
+  setShareHash:
+    'UPDATE matches SET share_hash = :hash::text WHERE id = :id AND finished_at IS NOT NULL',
   insertFinished: `INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
     host_token_hash, created_at, room_settings, finished_at, winner, rounds)
     VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at, :room, :finishedAt,

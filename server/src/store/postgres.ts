@@ -64,6 +64,7 @@ import {
   checkChat,
   checkClock,
   checkFinish,
+  checkHash,
   checkImport,
   checkInt,
   checkMatchRecord,
@@ -224,6 +225,19 @@ export class PostgresMatchStore implements MatchStore {
       if (refusal) throw refusal;
       await run(db, Q.deleteMatch, { id: matchId });
     });
+  }
+
+  async setPublic(matchId: string, isPublic: boolean): Promise<boolean> {
+    return (await run(this.pool, Q.setPublic, { id: matchId, public: isPublic })).rowCount === 1;
+  }
+
+  async setShareHash(matchId: string, hash: string | null): Promise<boolean> {
+    if (hash !== null) checkHash(hash, 'shareHash');
+    return (await run(this.pool, Q.setShareHash, { id: matchId, hash })).rowCount === 1;
+  }
+
+  async deleteFinished(matchId: string): Promise<boolean> {
+    return (await run(this.pool, Q.deleteFinished, { id: matchId })).rowCount === 1;
   }
 
   async listFinished(options: ListFinishedOptions): Promise<FinishedPage> {

@@ -31,7 +31,7 @@ export type Row = Record<string, unknown>;
 
 /** The columns `toMatch` reads. */
 export const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds, room_settings`;
+  created_at, finished_at, winner, rounds, room_settings, public, share_hash`;
 
 export function toMatch(r: Row): StoredMatch {
   return {
@@ -46,6 +46,8 @@ export function toMatch(r: Row): StoredMatch {
     finishedAt: r.finished_at === null ? null : Number(r.finished_at),
     winner: r.winner === null ? null : String(r.winner),
     rounds: r.rounds === null ? null : Number(r.rounds),
+    isPublic: r.public === true || Number(r.public) === 1,
+    shareHash: r.share_hash === null || r.share_hash === undefined ? null : String(r.share_hash),
     ...(r.room_settings === null || r.room_settings === undefined
       ? {}
       : { roomSettings: JSON.parse(String(r.room_settings)) }),
@@ -100,7 +102,13 @@ export function toPublicSeat(r: Row): PublicSeat {
 }
 
 export function toSeat(r: Row): SeatRecord {
-  return { ...toPublicSeat(r), tokenHash: r.token_hash === null ? null : String(r.token_hash) };
+  const seat: SeatRecord = {
+    ...toPublicSeat(r),
+    tokenHash: r.token_hash === null ? null : String(r.token_hash),
+  };
+  const passes = r.pass_hashes === null || r.pass_hashes === undefined ? '' : String(r.pass_hashes);
+  if (passes !== '') seat.passHashes = passes.split(' ');
+  return seat;
 }
 
 export function toCommandEntry(r: Row): CommandEntry {
@@ -211,6 +219,9 @@ export function finishedFilter(options: ListFinishedOptions) {
     scenario: options.scenario ?? null,
     from: options.from ?? null,
     to: options.to ?? null,
+    publicOnly: options.publicOnly ? 1 : 0,
+    // JSON: one parameter in either database.
+    ids: options.ids === undefined ? null : JSON.stringify(options.ids),
   };
 }
 
@@ -247,6 +258,7 @@ export function seatRow(matchId: string, seat: SeatRecord) {
     nickname: seat.nickname,
     kind: seat.kind,
     level: seat.botLevel ?? null,
+    passes: seat.passHashes && seat.passHashes.length > 0 ? seat.passHashes.join(' ') : null,
   };
 }
 

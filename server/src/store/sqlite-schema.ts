@@ -116,6 +116,17 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX reflections_by_match ON reflections (match_id, id);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Personal seat passes: the SHA-256 hex of each person's pass, space-separated.
+      ALTER TABLE seats ADD COLUMN pass_hashes TEXT;
+      -- Private archives: a finished match is listed to everyone only once its host makes it public;
+      -- share_hash is the SHA-256 hex of the per-match link's key.
+      ALTER TABLE matches ADD COLUMN public INTEGER NOT NULL DEFAULT 0 CHECK (public IN (0, 1));
+      ALTER TABLE matches ADD COLUMN share_hash TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

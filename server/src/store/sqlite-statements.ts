@@ -7,7 +7,9 @@ import { MATCH_COLUMNS } from './rows.ts';
 const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:scenario IS NULL OR scenario_id = :scenario)
   AND (:from IS NULL OR finished_at >= :from)
-  AND (:to IS NULL OR finished_at < :to)`;
+  AND (:to IS NULL OR finished_at < :to)
+  AND (:publicOnly = 0 OR public = 1)
+  AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))`;
 const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
 
 export function prepareAll(db: DatabaseSync) {
@@ -33,11 +35,13 @@ export function prepareAll(db: DatabaseSync) {
     lastChat: s('SELECT coalesce(max(seq), 0) AS n FROM chat WHERE match_id = :id'),
     chat: s(`SELECT seq, sender, channel, recipient, text, at FROM chat
       WHERE match_id = :id ORDER BY seq`),
-    upsertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
-      SELECT :id, :seat, :token, :nickname, :kind, :level WHERE ${LIVE}
+    upsertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level,
+        pass_hashes)
+      SELECT :id, :seat, :token, :nickname, :kind, :level, :passes WHERE ${LIVE}
       ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = excluded.token_hash,
+        pass_hashes = excluded.pass_hashes,
         nickname = excluded.nickname, kind = excluded.kind, bot_level = excluded.bot_level`),
-    seats: s(`SELECT seat, token_hash, nickname, kind, bot_level FROM seats
+    seats: s(`SELECT seat, token_hash, nickname, kind, bot_level, pass_hashes FROM seats
       WHERE match_id = :id ORDER BY rowid`),
     saveClock: s(`INSERT INTO clocks (match_id, round, phase, paused, phase_ends_at, remaining_ms)
       SELECT :id, :round, :phase, :paused, :ends, :left WHERE ${LIVE}
@@ -53,6 +57,11 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :idx, :round, :phase, :hash)`),
     phaseHashes: s('SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx'),
     deleteMatch: s('DELETE FROM matches WHERE id = :id'),
+    deleteFinished: s('DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL'),
+    setPublic: s('UPDATE matches SET public = :public WHERE id = :id AND finished_at IS NOT NULL'),
+    setShareHash: s(
+      'UPDATE matches SET share_hash = :hash WHERE id = :id AND finished_at IS NOT NULL',
+    ),
     insertFinished: s(`INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,
       host_token_hash, created_at, room_settings, finished_at, winner, rounds)
       VALUES (:id, :code, :scenario, :settings, :rules, :seed, :host, :at, :room, :finishedAt,
@@ -61,8 +70,9 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :seq, :command, :hash, :at)`),
     insertChat: s(`INSERT INTO chat (match_id, seq, sender, channel, recipient, text, at)
       VALUES (:id, :seq, :sender, :channel, :recipient, :text, :at)`),
-    insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level)
-      VALUES (:id, :seat, :token, :nickname, :kind, :level)`),
+    insertSeat: s(`INSERT INTO seats (match_id, seat, token_hash, nickname, kind, bot_level,
+        pass_hashes)
+      VALUES (:id, :seat, :token, :nickname, :kind, :level, :passes)`),
     insertAnnotation: s(`INSERT INTO annotations (match_id, round, phase, text, at)
       VALUES (:id, :round, :phase, :text, :at) RETURNING id`),
     annotations: s(`SELECT id, round, phase, text, at FROM annotations

@@ -49,6 +49,7 @@ import {
   checkChat,
   checkClock,
   checkFinish,
+  checkHash,
   checkImport,
   checkInt,
   checkMatchRecord,
@@ -226,6 +227,19 @@ export class SqliteMatchStore implements MatchStore {
       this.requireLive(matchId);
       this.q.deleteMatch.run({ id: matchId });
     });
+  }
+
+  async setPublic(matchId: string, isPublic: boolean): Promise<boolean> {
+    return this.q.setPublic.run({ id: matchId, public: isPublic ? 1 : 0 }).changes === 1;
+  }
+
+  async setShareHash(matchId: string, hash: string | null): Promise<boolean> {
+    if (hash !== null) checkHash(hash, 'shareHash');
+    return this.q.setShareHash.run({ id: matchId, hash }).changes === 1;
+  }
+
+  async deleteFinished(matchId: string): Promise<boolean> {
+    return this.q.deleteFinished.run({ id: matchId }).changes === 1;
   }
 
   async listFinished(options: ListFinishedOptions): Promise<FinishedPage> {

@@ -45,6 +45,10 @@ export interface StoredMatch extends MatchRecord {
   finishedAt: number | null;
   winner: string | null;
   rounds: number | null;
+  /** The host made the finished match public: listed and readable by anyone. */
+  isPublic?: boolean;
+  /** SHA-256 (hex) of the key of the per-match link the host shares; null: none. */
+  shareHash?: string | null;
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */
@@ -79,8 +83,13 @@ export type SeatKind = (typeof SEAT_KINDS)[number];
 
 export interface SeatRecord {
   seat: string;
-  /** SHA-256 (hex) of the seat token; null for a seat nobody can claim back (a bot). */
+  /**
+   * SHA-256 (hex) of the seat's one shared token, as servers before personal
+   * passes stored it (such a seat restores as one pass); null now.
+   */
   tokenHash: string | null;
+  /** SHA-256 (hex) of each personal pass valid for the seat (docs/security.md); none for a bot. */
+  passHashes?: string[];
   /** The name shown for the seat (for a team, however the room joins its names). */
   nickname: string;
   kind: SeatKind;
@@ -145,6 +154,10 @@ export interface ListFinishedOptions {
   from?: number;
   /** Only matches finished before this time (ms since the epoch). */
   to?: number;
+  /** Only matches their hosts made public. */
+  publicOnly?: boolean;
+  /** Only these matches (a browser's own). */
+  ids?: readonly string[];
 }
 
 /** A seat as anyone may see it: never a token or its hash. */
@@ -279,6 +292,12 @@ export interface MatchStore {
   createMatch(record: MatchRecord): Promise<void>;
   /** The match (live or finished), or null. */
   getMatch(matchId: string): Promise<StoredMatch | null>;
+  /** Makes a finished match public or private again; false if no finished match has that id. */
+  setPublic(matchId: string, isPublic: boolean): Promise<boolean>;
+  /** Sets (or with null clears) the hash of a finished match's share-link key; false if none. */
+  setShareHash(matchId: string, hash: string | null): Promise<boolean>;
+  /** Deletes a finished match with its log, chat, notes and reflections; false if none. */
+  deleteFinished(matchId: string): Promise<boolean>;
   /**
    * Gives the live match `matchId` the join code `code` (its old one is
    * released). Refuses with 'codeTaken' if another live match holds it.

@@ -137,6 +137,7 @@ export function checkChat(entry: ChatEntry): void {
 export function checkSeat(seat: SeatRecord): void {
   checkText(seat.seat, 'seat');
   if (seat.tokenHash !== null) checkHash(seat.tokenHash, 'tokenHash');
+  for (const hash of seat.passHashes ?? []) checkHash(hash, 'passHashes');
   checkText(seat.nickname, 'nickname');
   if (!SEAT_KINDS.includes(seat.kind))
     throw invalid(`kind must be human or bot, not ${seat.kind}.`);
