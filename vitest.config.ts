@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'shared/src/**/*.test.ts',
+      'shared/scripts/**/*.test.ts',
       'server/src/**/*.test.ts',
       'client/src/**/*.test.ts',
       'tests/**/*.test.ts',

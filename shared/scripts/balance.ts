@@ -21,7 +21,7 @@ import { getScenario } from '../src/content/index.ts';
 import { fullSeatCount, isAtMost } from '../src/goals.ts';
 import { median, quantile } from './args.ts';
 import { BehaviourRates } from './behaviour-rates.ts';
-import { fitPars } from './fit-pars.ts';
+import { fitPars, spread } from './fit-pars.ts';
 import { objectiveMet, playSeries, type Scoring, scenarioScoring, summarise } from './selfplay.ts';
 
 const { values: args } = parseArgs({
@@ -201,19 +201,6 @@ function printEconomy(): void {
       ];
     }),
   );
-}
-
-/**
- * Quartiles made distinct where the values allow it (each star a step
- * harder than the last), never leaving the 10th–90th percentile range.
- */
-function spread(qs: number[], lo: number, hi: number): number[] {
-  const t = [...qs];
-  for (let i = 1; i < t.length; i++)
-    if (t[i]! <= t[i - 1]! && t[i - 1]! + 1 <= hi) t[i] = t[i - 1]! + 1;
-  for (let i = t.length - 2; i >= 0; i--)
-    if (t[i]! >= t[i + 1]! && t[i + 1]! - 1 >= lo) t[i] = t[i + 1]! - 1;
-  return t;
 }
 
 /** Thresholds at the quartiles of each goal's values, then pars for them; `--write` stores both. */

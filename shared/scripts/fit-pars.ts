@@ -122,3 +122,18 @@ export function fitPars(
   const shift = round(seats.reduce((n, s) => n + best[s]! - meanStars[s]!, 0) / seats.length);
   return Object.fromEntries(seats.map((s) => [s, Math.max(0, round(best[s]! - shift))]));
 }
+
+/**
+ * Quartiles made distinct where the values allow it (each star a step
+ * harder than the last), never leaving the 10th–90th percentile range
+ * [lo, hi] and never out of order.
+ */
+export function spread(qs: number[], lo: number, hi: number): number[] {
+  if (lo > hi) return [...qs];
+  const t = qs.map((q) => Math.min(hi, Math.max(lo, q)));
+  for (let i = 1; i < t.length; i++)
+    if (t[i]! <= t[i - 1]! && t[i - 1]! + 1 <= hi) t[i] = t[i - 1]! + 1;
+  for (let i = t.length - 2; i >= 0; i--)
+    if (t[i]! >= t[i + 1]!) t[i] = Math.max(lo, t[i + 1]! - 1);
+  return t;
+}
