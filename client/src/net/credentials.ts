@@ -45,6 +45,20 @@ export function saveCredentials(update: Partial<MatchCredentials> & { roomId: st
   storage()?.setItem(PREFIX + update.roomId, JSON.stringify(next));
 }
 
+/** Every match this browser holds a credential for (host token or seat pass). */
+export function allCredentials(): MatchCredentials[] {
+  const store = storage();
+  if (!store) return [];
+  const found: MatchCredentials[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    const saved = loadCredentials(key.slice(PREFIX.length));
+    if (saved && (saved.hostToken || saved.seatToken)) found.push(saved);
+  }
+  return found;
+}
+
 export function forgetOldCredentials(now = Date.now()): void {
   const store = storage();
   if (!store) return;
