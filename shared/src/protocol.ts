@@ -71,9 +71,9 @@ export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
 
 /**
  * Options of `client.joinById(roomId, …)`: the match's join code is the gate
- * (docs/security.md); the creator also shows the host token `POST
- * /api/matches` answered, and a person coming back may show their pass so
- * that the seat is theirs again from the first message.
+ * (docs/security.md); the creator (or the host coming back) also shows the
+ * host token `POST /api/matches` answered. A seat is taken back with
+ * `rejoinSeat` and one's own pass.
  */
 export const JoinMatchSchema = z.object({
   nickname: NicknameSchema,

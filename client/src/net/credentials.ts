@@ -18,6 +18,11 @@ const PREFIX = 'entanglement:match:';
 const NICKNAME_KEY = 'entanglement:nickname';
 /** Credentials of matches older than this are dropped when the page starts. */
 const KEEP_MS = 14 * 24 * 3600 * 1000;
+/**
+ * A host token is the teacher's only key to the match's archive (archives
+ * are private): kept a year.
+ */
+const KEEP_HOSTED_MS = 365 * 24 * 3600 * 1000;
 
 function storage(): Storage | null {
   try {
@@ -45,6 +50,20 @@ export function saveCredentials(update: Partial<MatchCredentials> & { roomId: st
   storage()?.setItem(PREFIX + update.roomId, JSON.stringify(next));
 }
 
+/** Every match this browser holds a credential for (host token or seat pass). */
+export function allCredentials(): MatchCredentials[] {
+  const store = storage();
+  if (!store) return [];
+  const found: MatchCredentials[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    const saved = loadCredentials(key.slice(PREFIX.length));
+    if (saved && (saved.hostToken || saved.seatToken)) found.push(saved);
+  }
+  return found;
+}
+
 export function forgetOldCredentials(now = Date.now()): void {
   const store = storage();
   if (!store) return;
@@ -53,7 +72,8 @@ export function forgetOldCredentials(now = Date.now()): void {
     if (!key?.startsWith(PREFIX)) continue;
     try {
       const saved = JSON.parse(store.getItem(key) ?? '') as MatchCredentials;
-      if (now - saved.savedAt > KEEP_MS) store.removeItem(key);
+      const keep = saved.hostToken ? KEEP_HOSTED_MS : KEEP_MS;
+      if (now - saved.savedAt > keep) store.removeItem(key);
     } catch {
       store.removeItem(key);
     }

@@ -6,21 +6,81 @@ export function hostTokenFor(matchId: string): string | null {
   return loadCredentials(matchId)?.hostToken ?? null;
 }
 
+const SHARE_PREFIX = 'entanglement:share:';
+
+/**
+ * The key of the link a host shared for a match (`/replay/ID?key=…`), kept
+ * for this tab once the page was opened with it.
+ */
+function shareKeyFor(matchId: string): string | null {
+  const fromLink = new URLSearchParams(location.search).get('key');
+  try {
+    if (fromLink && location.pathname === `/replay/${encodeURIComponent(matchId)}`)
+      window.sessionStorage.setItem(SHARE_PREFIX + matchId, fromLink);
+    return window.sessionStorage.getItem(SHARE_PREFIX + matchId) ?? fromLink;
+  } catch {
+    return fromLink;
+  }
+}
+
+/**
+ * What opens a finished match for this browser (archives are private): its
+ * host token, the pass this browser held a seat with, or a shared link's key.
+ */
+export function archiveCredentialFor(matchId: string): string | null {
+  const saved = loadCredentials(matchId);
+  return saved?.hostToken ?? saved?.seatToken ?? shareKeyFor(matchId);
+}
+
+/** The request headers that show this browser's credential for the match, if it has one. */
+export function archiveHeaders(matchId: string): Record<string, string> {
+  const token = archiveCredentialFor(matchId);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * A button that downloads one of the match's documents with this
+ * browser's credential (a plain link could not show it).
+ */
+export function downloadButton(
+  matchId: string,
+  path: string,
+  filename: string,
+  label: string,
+  className = 'button button--small',
+): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.textContent = label;
+  button.addEventListener('click', () => {
+    void fetch(path, { headers: archiveHeaders(matchId) }).then(async (res) => {
+      if (!res.ok) {
+        button.textContent = `${label}: not available (${res.status})`;
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  });
+  return button;
+}
+
 /**
  * The archived match file. The match's host (this browser holds its host
- * token) gets every chat line, private ones included; anyone else the public
- * lines. The file is checked against the match-file schema before use.
+ * token) gets every chat line, private ones included; its players and
+ * whoever has its link the public lines (as anyone, once it is public). The
+ * file is checked against the match-file schema before use.
  */
 export async function fetchMatchFile(matchId: string): Promise<ArchivedMatch> {
-  const token = hostTokenFor(matchId);
+  const isHost = hostTokenFor(matchId) !== null;
   const res = await fetch(
-    `/api/matches/${encodeURIComponent(matchId)}${token ? '?chat=all' : ''}`,
-    {
-      headers: {
-        Accept: 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-    },
+    `/api/matches/${encodeURIComponent(matchId)}${isHost ? '?chat=all' : ''}`,
+    { headers: { Accept: 'application/json', ...archiveHeaders(matchId) } },
   );
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {

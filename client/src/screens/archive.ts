@@ -1,6 +1,7 @@
 import { getScenario, SCENARIO_IDS } from '@entanglement/shared';
 import { el } from '../dom.ts';
-import { saveCredentials } from '../net/credentials.ts';
+import { allCredentials, saveCredentials } from '../net/credentials.ts';
+import { archiveHeaders, downloadButton } from '../replay/load.ts';
 import { navigate } from '../router.ts';
 import { field } from './form-parts.ts';
 
@@ -12,6 +13,8 @@ interface FinishedMatch {
   winner: string | null;
   rounds: number;
   seats: { seat: string; nickname: string; kind: string }[];
+  /** In "your matches": how this browser may read it. */
+  role?: 'host' | 'player' | 'link';
 }
 
 const PAGE = 20;
@@ -22,8 +25,13 @@ function actorName(scenarioId: string, id: string | null): string {
   return getScenario(scenarioId).actors.find((a) => a.id === id)?.name ?? id;
 }
 
-/** The archive: finished matches, newest first, filtered by scenario and dates; importing a match file. */
+/**
+ * The archive: this browser's own finished matches (those it hosted or
+ * played: archives are private), then the public ones, newest first,
+ * filtered by scenario and dates; importing a match file.
+ */
 export function renderArchive(root: HTMLElement): void {
+  const own = el('div', { 'aria-live': 'polite' }, el('p', { class: 'status' }, 'Loading…'));
   const list = el('div', { 'aria-live': 'polite' }, el('p', { class: 'status' }, 'Loading…'));
   const scenario = el(
     'select',
@@ -46,6 +54,14 @@ export function renderArchive(root: HTMLElement): void {
       { class: 'archive' },
       el('p', {}, el('a', { href: '/' }, '← Home')),
       el('h1', {}, 'Finished matches'),
+      el('h2', {}, 'Your matches'),
+      el(
+        'p',
+        { class: 'hint' },
+        'The matches this browser hosted or played. They are private to their host and players until the host shares a link or makes one public.',
+      ),
+      own,
+      el('h2', {}, 'Public matches'),
       filters,
       list,
       importForm(),
@@ -75,9 +91,67 @@ export function renderArchive(root: HTMLElement): void {
       );
     }
   };
+  const loadOwn = async () => {
+    const credentials = allCredentials().map((c) => ({
+      id: c.roomId,
+      token: c.hostToken ?? c.seatToken ?? '',
+    }));
+    try {
+      const res = await fetch('/api/matches/mine', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ credentials: credentials.slice(0, 200) }),
+      });
+      const body = (await res.json()) as { matches: FinishedMatch[]; error?: string };
+      if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
+      own.replaceChildren(
+        body.matches.length > 0
+          ? table(body.matches, () => void loadOwn().then(() => load(0)))
+          : el('p', {}, 'None yet.'),
+      );
+    } catch (error) {
+      own.replaceChildren(
+        el(
+          'p',
+          { class: 'status status--error', role: 'alert' },
+          `Could not load your matches. ${error instanceof Error ? error.message : ''}`,
+        ),
+      );
+    }
+  };
   filters.addEventListener('change', () => void load(0));
   filters.addEventListener('submit', (event) => event.preventDefault());
+  void loadOwn();
   void load(0);
+}
+
+/** The host's controls of a finished match: public or not, a share link, deleting it. */
+function hostActions(m: FinishedMatch, changed: () => void): HTMLElement {
+  const path = `/api/matches/${encodeURIComponent(m.id)}`;
+  const status = el('span', { class: 'hint', 'aria-live': 'polite' });
+  const send = (method: string, url: string, body?: unknown) =>
+    fetch(url, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...archiveHeaders(m.id) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const publish = el('button', { type: 'button', class: 'link-button' }, 'make public');
+  publish.addEventListener('click', () => {
+    void send('POST', `${path}/visibility`, { public: true }).then(changed);
+  });
+  const share = el('button', { type: 'button', class: 'link-button' }, 'share link');
+  share.addEventListener('click', () => {
+    void send('POST', `${path}/share`).then(async (res) => {
+      const body = (await res.json().catch(() => ({}))) as { path?: string };
+      status.textContent = body.path ? `${location.origin}${body.path}` : 'Could not make a link.';
+    });
+  });
+  const remove = el('button', { type: 'button', class: 'link-button' }, 'delete');
+  remove.addEventListener('click', () => {
+    if (!confirm('Delete this match with its chat and reflections? This cannot be undone.')) return;
+    void send('DELETE', path).then(changed);
+  });
+  return el('span', {}, publish, ' · ', share, ' · ', remove, ' ', status);
 }
 
 /**
@@ -132,7 +206,7 @@ function importForm(): HTMLElement {
   return form;
 }
 
-function table(matches: FinishedMatch[]): HTMLElement {
+function table(matches: FinishedMatch[], changed: () => void = () => undefined): HTMLElement {
   if (matches.length === 0) return el('p', {}, 'No match has finished on this server yet.');
   return el(
     'table',
@@ -171,11 +245,14 @@ function table(matches: FinishedMatch[]): HTMLElement {
           el(
             'td',
             {},
-            el(
-              'a',
-              { href: `/api/matches/${encodeURIComponent(m.id)}`, download: `match-${m.id}.json` },
+            downloadButton(
+              m.id,
+              `/api/matches/${encodeURIComponent(m.id)}`,
+              `match-${m.id}.json`,
               'Download',
+              'link-button',
             ),
+            ...(m.role === 'host' ? [' ', hostActions(m, changed)] : []),
           ),
         ),
       ),

@@ -2,6 +2,7 @@ import { awards, type Scenario, scoreMatch, stateOfView } from '@entanglement/sh
 import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import { downloadButton } from '../replay/load.ts';
 import type { Screen } from './match-screen.ts';
 
 /**
@@ -25,14 +26,12 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
       const links = el(
         'p',
         { class: 'end__links' },
-        el(
-          'a',
-          {
-            href: `/api/matches/${encodeURIComponent(s.roomId)}`,
-            download: `match-${s.roomId}.json`,
-            class: 'button',
-          },
+        downloadButton(
+          s.roomId,
+          `/api/matches/${encodeURIComponent(s.roomId)}`,
+          `match-${s.roomId}.json`,
           'Download the match file',
+          'button',
         ),
         ' ',
         el(

@@ -14,7 +14,12 @@ import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { chatEntries } from '../replay/chat-timeline.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
-import { type ArchivedMatch, fetchMatchFile, hostTokenFor } from '../replay/load.ts';
+import {
+  type ArchivedMatch,
+  downloadButton,
+  fetchMatchFile,
+  hostTokenFor,
+} from '../replay/load.ts';
 import { createNotes } from '../replay/notes.ts';
 import { createTimeline, entryLabel, timelineMarks } from '../replay/timeline.ts';
 
@@ -171,23 +176,17 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
       el(
         'p',
         { class: 'replay__links no-print' },
-        el(
-          'a',
-          {
-            class: 'button button--small',
-            href: `/api/matches/${encodeURIComponent(matchId)}`,
-            download: `match-${matchId}.json`,
-          },
+        downloadButton(
+          matchId,
+          `/api/matches/${encodeURIComponent(matchId)}`,
+          `match-${matchId}.json`,
           'Match file (JSON)',
         ),
         ' ',
-        el(
-          'a',
-          {
-            class: 'button button--small',
-            href: `/api/matches/${encodeURIComponent(matchId)}/tracks.csv`,
-            download: `tracks-${matchId}.csv`,
-          },
+        downloadButton(
+          matchId,
+          `/api/matches/${encodeURIComponent(matchId)}/tracks.csv`,
+          `tracks-${matchId}.csv`,
           'Tracks (CSV)',
         ),
         ' ',
