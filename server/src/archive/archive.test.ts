@@ -250,7 +250,7 @@ describe('import', () => {
 
   test('a file records its scenario content; a file played on other content is refused by that name', async () => {
     const tutorial = getScenario('tutorial-1950');
-    const file = (await call('GET', `/matches/${played.id}`)).body;
+    const file = (await call('GET', `/matches/${played.id}`, { token: played.hostToken })).body;
     expect(file.scenarioHash).toBe(scenarioHash(tutorial));
     const edited = {
       ...tutorial,
@@ -267,7 +267,9 @@ describe('import', () => {
     expect(older.scenarioHash).toBeUndefined();
     const imported = await call('POST', '/matches/import', { body: older });
     expect(imported.status).toBe(201);
-    const back = (await call('GET', `/matches/${imported.body.id}`)).body;
+    const back = (
+      await call('GET', `/matches/${imported.body.id}`, { token: imported.body.hostToken })
+    ).body;
     expect(back.scenarioHash).toBe(scenarioHash(getScenario('main')));
   });
 
