@@ -81,11 +81,15 @@ export function fitPars(
     }
     return wins;
   };
-  // How far the shares are from fair: squared log ratios, each floored at a tenth of fair.
+  // How far the shares are from fair: squared log ratios, each floored at a tenth of fair,
+  // and far more for the part of a ratio outside half to double (the target band), so that
+  // no seat is left outside it to bring the others a little nearer.
+  const band = Math.log(2);
   const unfairness = (wins: Record<string, number>) =>
     seats.reduce((sum, s) => {
       const x = Math.log(Math.max(wins[s]!, fair[s]! / 10) / fair[s]!);
-      return sum + x * x;
+      const outside = Math.max(0, Math.abs(x) - band + 0.1);
+      return sum + x * x + 500 * outside * outside;
     }, 0);
 
   const pars: Record<string, number> = { ...meanStars };
@@ -102,7 +106,7 @@ export function fitPars(
   let best = { ...pars };
   let bestScore = score;
   const steps = [0.1, 0.1, 0.2, 0.5];
-  const iterations = 20000;
+  const iterations = 60000;
   for (let i = 0; i < iterations; i++) {
     const temperature = 0.2 * (1 - i / iterations) + 1e-3;
     const s = seats[nextInt(rng, seats.length)]!;
