@@ -268,10 +268,9 @@ describe('body sizes', () => {
       expect(answer?.json.error).toBe(
         'The request is too large: a matchmaking request may be at most 8 KiB.',
       );
-      // The server stopped taking it in: the sender could not write it all. How much it
-      // wrote first (socket buffers, and whatever a busy server let through before it
-      // answered) depends on the machine's load, so only "not all of it" is asserted.
-      expect(written).toBeLessThan(64 * 1024 * 1024);
+      // How much the sender wrote before the 413 arrived depends on the machine: a fast one
+      // drains all 64 MB (seen in CI), a slow one stops it at a few MiB. That the server did
+      // not keep the body is the memory bound below.
       console.log(
         `64 MB matchmaking body (${chunked ? 'chunked' : 'Content-Length'}): 413 after ${(written / 1024 / 1024).toFixed(1)} MiB written`,
       );

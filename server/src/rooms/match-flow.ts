@@ -213,6 +213,11 @@ export class MatchFlow {
 
   // ---- what the store keeps ----
 
+  /** Runs `fn` once every store write queued so far has settled (at once without a store). */
+  afterWrites(fn: () => void): void {
+    this.room.writes.afterWrites(fn);
+  }
+
   /** Stores who plays `seat` now: its passes' hashes, nickname, person or bot. */
   saveSeat(seat: string): void {
     if (this.archived || !this.room.writes.store) return;

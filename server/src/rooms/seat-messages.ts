@@ -33,9 +33,10 @@ export function giveSeat(room: SeatRoom, client: Client, seat: string): void {
   if (!issued) return;
   if (before !== null && issued.revoked.length > 0)
     room.seatLost(issued.revoked, before, 'The person whose pass this was took another seat.');
-  sendTo(client, 'seatToken', { seat, token: issued.pass });
   if (before !== null && before !== seat) room.flow.saveSeat(before);
   room.flow.saveSeat(seat);
+  // The pass goes out once its hash is stored: a server killed just after still knows it.
+  room.flow.afterWrites(() => sendTo(client, 'seatToken', { seat, token: issued.pass }));
   room.broadcastLobby();
 }
 

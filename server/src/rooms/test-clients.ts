@@ -104,7 +104,10 @@ export class Inbox {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        const seen = this.received.slice(since).map((m) => m.type);
+        // An error says why in its payload: show it, so a failure names its cause.
+        const seen = this.received
+          .slice(since)
+          .map((m) => (m.type === 'error' ? `error ${JSON.stringify(m.payload)}` : m.type));
         reject(
           new Error(`No "${type}" message within ${timeoutMs} ms; received: ${seen.join(', ')}`),
         );
