@@ -54,6 +54,14 @@ export class BehaviourRates {
     this.bump(this.answers[doctrine], `${kind}:calls`);
     this.bump(this.answers[doctrine], `${kind}:${cmd.answer.kind}`);
     this.bump(this.seen, cmd.answer.kind);
+    // An ally's own operation asks (docs/rules.md §7.1): refusing it is a hedge, not an abandonment.
+    if (call.asked) {
+      this.bump(this.answers[doctrine], 'ask:calls');
+      if (cmd.answer.kind === 'hedge') {
+        this.bump(this.answers[doctrine], 'ask:refused');
+        this.bump(this.seen, 'askRefused');
+      }
+    }
   }
 
   /** Counts a finished game (played with `options()`). */
@@ -113,6 +121,13 @@ export class BehaviourRates {
       );
     row('abandonments (treaty calls refused)', answered('abandon'), 'abandon');
     row('hedges', answered('hedge'), 'hedge');
+    const asks = (key: string) =>
+      Object.values(this.answers).reduce((sum, c) => sum + (c[`ask:${key}`] ?? 0), 0);
+    row(
+      `asks refused (an ally's own operation; ${asks('refused')} of ${asks('calls')} asks)`,
+      asks('refused'),
+      'askRefused',
+    );
     row('quiet support', answered('quiet'), 'quiet');
     row('honours', answered('honour'), 'honour');
     row('honours only if pressed', answered('honourIfPressed'), 'honourIfPressed');
