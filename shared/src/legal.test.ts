@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { playRandomGame } from './bots/play.ts';
 import type { Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
+import { getScenario } from './content/index.ts';
 import { ctxOf } from './ctx.ts';
 import { legalCommands } from './legal.ts';
 import { drive } from './testing/drive.ts';
@@ -160,5 +161,22 @@ describe('offer and lower options name exactly the pledges, blocs to join and bl
     expect(counts.pledge).toBeGreaterThan(0);
     expect(counts.join).toBeGreaterThan(0);
     expect(counts.leave).toBeGreaterThan(0);
+  });
+});
+
+describe('vote options name the votes the seat may cast', () => {
+  it('a permanent member may veto; an elected member may only vote yes or abstain', () => {
+    const scenario = getScenario('main');
+    const m = drive(
+      { seats: ['china', 'russia', 'usa', 'india', 'brazil', 'south-africa', 'iran', 'pakistan'] },
+      scenario,
+      'legal-votes',
+    );
+    m.inject('mandate-vote');
+    m.advance();
+    const votes = (seat: string) =>
+      legalCommands(scenario, m.state, seat).find((o) => o.kind === 'vote')?.votes;
+    expect(votes('russia')).toEqual(['yes', 'abstain', 'veto']);
+    expect(votes('india')).toEqual(['yes', 'abstain']);
   });
 });

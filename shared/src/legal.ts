@@ -2,7 +2,7 @@ import { seatKindsIn } from './commands/phases.ts';
 import type { Answer, Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
 import { unlockedPower } from './crisis.ts';
-import { ctxOf } from './ctx.ts';
+import { canVeto, ctxOf } from './ctx.ts';
 import { actionPointsMax, commitablePower, seatPlan } from './plan.ts';
 import type { Rider, Scenario } from './scenario/schema.ts';
 import type { MatchState, ReadonlyState } from './state.ts';
@@ -23,6 +23,8 @@ export interface LegalOption {
   amount?: { min: number; max: number };
   /** Answer kinds allowed on a call. */
   answers?: Answer['kind'][];
+  /** For votes: the votes the seat may cast (a veto only for a permanent member). */
+  votes?: ('yes' | 'abstain' | 'veto')[];
   /** Sides an answer may take (two when called from both sides). */
   sides?: ('attack' | 'defence')[];
   /** For offers: targets to which a raise is legal (others take riders only). */
@@ -258,7 +260,11 @@ export function legalCommands(
     const targets = state.crises
       .filter((c) => c.live && ctx.card[c.card]!.kind === 'vote')
       .map((c) => c.uid);
-    if (targets.length > 0) out.push(option('vote', targets, null));
+    if (targets.length > 0)
+      out.push({
+        ...option('vote', targets, null),
+        votes: canVeto(ctx, seat) ? ['yes', 'abstain', 'veto'] : ['yes', 'abstain'],
+      });
   }
   if (kinds.includes('mandate')) {
     const targets = state.crises

@@ -1,5 +1,5 @@
 import type { AnswerCost } from '@entanglement/shared';
-import { canVeto, ctxOf, legalCommands } from '@entanglement/shared';
+import { ctxOf, legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { ANSWER_LABELS, type CrisisView, crisisViews } from './crisis-model.ts';
 import { doneToggle } from './done.ts';
@@ -183,19 +183,11 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   );
 }
 
-/** Only a permanent member may veto (the engine refuses an elected member's veto). */
-function mayVeto(kit: Kit): boolean {
-  const seat = kit.ctx.seat;
-  return seat !== null && canVeto(ctxOf(kit.ctx.scenario), seat);
-}
-
-function votesFor(kit: Kit): readonly ('yes' | 'abstain' | 'veto')[] {
-  return mayVeto(kit) ? ['yes', 'abstain', 'veto'] : ['yes', 'abstain'];
-}
-
 function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   const parts: HTMLElement[] = [];
   if (c.voteOption) {
+    // The engine lists the votes this seat may cast: a veto only for a permanent member.
+    const votes = c.voteOption.votes ?? [];
     const freeVeto = kit.ctx.seat ? kit.state.actors[kit.ctx.seat]?.freeVeto : false;
     parts.push(
       el('h4', { class: 'pnl-minor' }, 'Your Security Council vote'),
@@ -209,7 +201,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       el(
         'div',
         { class: 'pnl-inline' },
-        ...votesFor(kit).map((v) =>
+        ...votes.map((v) =>
           kit.action(
             k(c, `vote-${v}`),
             VOTE_WORDS[v],
@@ -222,7 +214,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
         ),
       ),
       note(
-        !mayVeto(kit)
+        !votes.includes('veto')
           ? `An elected member has no veto: ${ctxOf(kit.ctx.scenario).councilYes} yes votes and no permanent member’s veto pass a mandate.`
           : freeVeto
             ? 'You hold a free veto: vetoing costs no Reputation.'
