@@ -2,6 +2,7 @@ import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import { type CreatedMatch, MATCH_ROOM } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { heldMatches } from './held-matches.ts';
+import { OneUseTickets } from './one-use-tickets.ts';
 
 /** What a room is created with through `POST /api/matches`: the creator's options and the host token. */
 export interface CreationTicket {
@@ -15,23 +16,16 @@ export interface CreationTicket {
  * `joinOrCreate`) cannot make a match, and the host token is chosen here,
  * for the request that asked, before any socket connects.
  */
-const tickets = new Map<string, CreationTicket>();
+const tickets = new OneUseTickets<'creation', CreationTicket>('creation');
 
 /** The create options that make a room a new match with this host token. */
 export function offerCreation(options: unknown, hostToken: string): { creation: string } {
-  const ticket = nanoid();
-  tickets.set(ticket, { options, hostToken });
-  return { creation: ticket };
+  return tickets.offer({ options, hostToken });
 }
 
 /** The creation behind create options holding a valid ticket (used once), or null. */
 export function takeCreation(options: unknown): CreationTicket | null {
-  if (typeof options !== 'object' || options === null) return null;
-  const ticket = (options as { creation?: unknown }).creation;
-  if (typeof ticket !== 'string') return null;
-  const found = tickets.get(ticket) ?? null;
-  tickets.delete(ticket);
-  return found;
+  return tickets.take(options);
 }
 
 /** The refusal of a room created any other way than `POST /api/matches`. */

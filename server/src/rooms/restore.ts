@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import type {
   ClockRecord,
   CommandEntry,
@@ -6,6 +5,7 @@ import type {
   SeatRecord,
   StoredMatch,
 } from '../store/types.ts';
+import { OneUseTickets } from './one-use-tickets.ts';
 
 /** What the server reads of the store to bring live matches back after a restart. */
 export type Restorable = Pick<MatchStore, 'listLive' | 'loadLog' | 'listSeats' | 'loadClock'> &
@@ -26,23 +26,16 @@ export interface RestorePlan {
  * process can put a plan here, so a client's create options cannot ask
  * for a restore.
  */
-const plans = new Map<string, RestorePlan>();
+const tickets = new OneUseTickets<'restore', RestorePlan>('restore');
 
 /** The create options that make a room rebuild itself from `plan`. */
 export function offerRestore(plan: RestorePlan): { restore: string } {
-  const ticket = nanoid();
-  plans.set(ticket, plan);
-  return { restore: ticket };
+  return tickets.offer(plan);
 }
 
 /** The plan behind create options holding a valid ticket (used once), or null. */
 export function takeRestore(options: unknown): RestorePlan | null {
-  if (typeof options !== 'object' || options === null) return null;
-  const ticket = (options as { restore?: unknown }).restore;
-  if (typeof ticket !== 'string') return null;
-  const plan = plans.get(ticket) ?? null;
-  plans.delete(ticket);
-  return plan;
+  return tickets.take(options);
 }
 
 /** Reads every live match's record, log, seats and clock from the store. */
