@@ -1,3 +1,4 @@
+import type { SeatCommand } from '../commands/schema.ts';
 import { ALLIANCE, DIALOGUE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
 import {
   baseDoctrine,
@@ -50,6 +51,18 @@ export interface Strategy extends Doctrine {
 function groundwork(s: Situation) {
   const regions = influenceRegions(s);
   return [...mediations(s), ...(regions.length > 0 ? investOrders(s, regions) : [])];
+}
+
+/** Two raises, then the groundwork, then the other raises: ties first, but not ties only. */
+function raisesFirst(s: Situation, raises: SeatCommand[]): SeatCommand[] {
+  return [...raises.slice(0, 2), ...groundwork(s), ...raises.slice(2)];
+}
+
+/** Trade deals offered to every partner (a tie at partnership or more). */
+function tradeOffers(s: Situation): SeatCommand[] {
+  return others(s)
+    .filter((p) => shown(s, p) >= PARTNERSHIP)
+    .map((p) => offer(s, p, false, [{ kind: 'trade' }]));
 }
 
 /** Candidates for ties, the closest first: great powers and Global South states, then everyone. */
@@ -108,10 +121,7 @@ export const flexible = strategy(
         s,
         others(s).filter((p) => shown(s, p) < STRATEGIC && !warMakers(s).has(p)),
       ).map((p) => raiseOffer(s, p));
-      const trade = others(s)
-        .filter((p) => shown(s, p) >= PARTNERSHIP)
-        .map((p) => offer(s, p, false, [{ kind: 'trade' }]));
-      return [...raises.slice(0, 2), ...groundwork(s), ...raises.slice(2), ...trade];
+      return [...raisesFirst(s, raises), ...tradeOffers(s)];
     },
   },
 );
@@ -157,7 +167,7 @@ export const treaties = strategy(
       )
         .filter((p, i, all) => all.indexOf(p) === i)
         .map((p) => raiseOffer(s, p));
-      return [...raises.slice(0, 2), ...groundwork(s), ...raises.slice(2)];
+      return raisesFirst(s, raises);
     },
   },
 );
@@ -175,10 +185,7 @@ export const freeRider = strategy(
         s,
         others(s).filter((p) => shown(s, p) < ALLIANCE),
       ).map((p) => raiseOffer(s, p));
-      const trade = others(s)
-        .filter((p) => shown(s, p) >= PARTNERSHIP)
-        .map((p) => offer(s, p, false, [{ kind: 'trade' }]));
-      return [...raises.slice(0, 2), ...groundwork(s), ...raises.slice(2), ...trade];
+      return [...raisesFirst(s, raises), ...tradeOffers(s)];
     },
   },
 );
