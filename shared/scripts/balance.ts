@@ -4,7 +4,7 @@
  *   npm run balance -- --games 2000 --scenario main --seed 1 --level normal [--rounds 4] [--seats 4]
  * `--goals` prints each goal's end values against its thresholds and each
  * seat's Wealth; `--fit` suggests thresholds (the quartiles of the values)
- * and pars (GAME.md §7: par is set by the balance harness from bot
+ * and pars (docs/rules.md §13: par is set by the balance harness from bot
  * self-play) for these rounds and seats; `--write` puts them into the
  * scenario file (the base values at the default rounds with every seat,
  * otherwise `byRounds` / `bySeats` anchors: docs/rules.md §13). Check

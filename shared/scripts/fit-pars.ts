@@ -1,6 +1,6 @@
 /**
  * Pars that bring every seat's win share near its fair share on recorded
- * games (GAME.md §7). Stars are lumpy (mostly whole numbers, and the secret
+ * games (docs/rules.md §13). Stars are lumpy (mostly whole numbers, and the secret
  * objective is worth 3), so hard win shares jump as pars move. First the
  * smooth version: pars such that every seat would win its fair share if
  * winners were drawn with odds exp(margin / t) — a logit model with one

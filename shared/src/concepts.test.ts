@@ -9,13 +9,13 @@ import { autonomyCap, tieKey, tieLevel } from './ties.ts';
 import { ALLIANCE, NONE, PARTNERSHIP, STRATEGIC } from './vocabulary.ts';
 
 /**
- * One scenario per concept of GAME.md §1, played on the main scenario
+ * One scenario per concept of docs/rules.md §1, played on the main scenario
  * ("Strategic Competition (2022–)") with every seat in play, as a command
  * log: the host injects the card at the Briefing, the seats negotiate and
  * answer, the round resolves, and the assertions read the structured events
  * and the tracks against docs/rules.md. Seats that are given no command act
- * by their timeout defaults (rules §5.7); non-player actors by their fixed
- * behaviour (rules §2). Each story has its own seed, chosen so that the
+ * by their timeout defaults (docs/rules.md §5.7); non-player actors by their fixed
+ * behaviour (docs/rules.md §2). Each story has its own seed, chosen so that the
  * cards drawn in its rounds leave its protagonists alone; where the dice
  * decide (a stalemate, an investigation) the test searches a fixed list of
  * seeds, deterministically.
@@ -59,7 +59,7 @@ const outcomeOf = (m: Match, uid: string) =>
     (e) => e.crisis === uid && e.round === m.state.round,
   );
 
-describe('the concepts of GAME.md §1 on the main scenario', () => {
+describe('the concepts of docs/rules.md §1 on the main scenario', () => {
   it('entrapment: China honours Russia’s call in a European war where its own stake is low', () => {
     const m = play('concepts-entrapment');
     // Briefing, round 1: the host brings in Russia's pressure on Moldova (a breakaway referendum).
@@ -800,7 +800,7 @@ describe('the concepts of GAME.md §1 on the main scenario', () => {
     );
     // Round 2, Briefing: China now has a footprint of 2 in South Asia. A footprint calls you into a
     // crisis there whatever the call level, but only for a party tied to you at partnership or above
-    // (rules §4.4): with Afghanistan China holds a mere dialogue, so it is still not called.
+    // (docs/rules.md §4.4): with Afghanistan China holds a mere dialogue, so it is still not called.
     m.advance();
     expect(shown(m, 'china', 'afghanistan')).toBe(1);
     const atDialogue = previewCrisis(scenario, m.state, 'coalition-after-attack')!;

@@ -18,7 +18,7 @@ export type CreateResult =
   | { ok: true; state: MatchState; events: EngineEvent[] }
   | { ok: false; error: string };
 
-/** Checks the host's choice of seats against the scenario's seat rules (GAME.md §2, §11.9). */
+/** Checks the host's choice of seats against the scenario's seat rules (docs/rules.md §2). */
 export function checkSeats(scenario: Scenario, seats: string[]): string | null {
   const rules = scenario.seats;
   for (const id of rules.required)

@@ -8,7 +8,7 @@ import { FIXTURE } from './testing/fixture.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
-describe('calls (GAME.md §6.2)', () => {
+describe('calls (docs/rules.md §7.4)', () => {
   it.each([
     // card, actor, expected side, treaty, stake
     ['frontier-war', 'red', 'attack', false, 'low'],
@@ -67,7 +67,7 @@ describe('calls (GAME.md §6.2)', () => {
   });
 });
 
-describe('deterrence and effective severity (GAME.md §6.3)', () => {
+describe('deterrence and effective severity (docs/rules.md §7.6)', () => {
   it('a great-power treaty lowers severity by one or two; an uncalled target gets none', () => {
     const m = drive({ seats });
     const treaty = previewCrisis(FIXTURE, m.state, 'strait-crisis')!;

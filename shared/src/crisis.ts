@@ -83,7 +83,7 @@ function sideOfParty(crisis: Pick<CrisisState, 'instigator'>, party: string): Si
 }
 
 /**
- * Who a crisis calls (GAME.md §6.2): partners of each party at or above the
+ * Who a crisis calls (docs/rules.md §7.4): partners of each party at or above the
  * card's call level, one step only, plus partners (partnership or higher)
  * that hold a footprint in the region whatever the call level. Fixed at Briefing.
  */
@@ -146,7 +146,7 @@ export function unlockedPower(state: ReadonlyState, actor: string): number {
   return Math.max(0, a.power - locked);
 }
 
-/** Power counts half outside the Cohesion holder's home theatre while Cohesion is below 4 (GAME.md §6.7). */
+/** Power counts half outside the Cohesion holder's home theatre while Cohesion is below 4 (docs/rules.md §9). */
 export function effectivePower(
   ctx: Ctx,
   state: MatchState,
@@ -186,7 +186,7 @@ export function exercising(state: MatchState, a: string, b: string, region: stri
 }
 
 /**
- * Deterrence behind an actor in a region (GAME.md §6.3): over its partners,
+ * Deterrence behind an actor in a region (docs/rules.md §7.6): over its partners,
  * level share × the Power the partner lends at that level (its unlocked
  * Power split among its partners at that level or above) × its Reputation ÷ 5.
  */

@@ -85,9 +85,9 @@ export {
 } from './replay/replay.ts';
 export {
   type ActorTracks,
-  TRACKS,
+  CHARTED_TRACKS,
+  type ChartedTrack,
   TRACKS_CSV_HEADER,
-  type Track,
   type TrackSeries,
   trackSeries,
   tracksCsv,

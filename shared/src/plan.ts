@@ -90,7 +90,7 @@ export function answerWealth(answer: Answer): number {
 /**
  * Whether deployments and commitments fit the seat's unlocked Power: each
  * region's commitments draw first on what is deployed there, the rest on the
- * reserve (GAME.md §5.3: Power in Europe is not available in the Indo-Pacific).
+ * reserve (docs/rules.md §5.3: Power in Europe is not available in the Indo-Pacific).
  */
 export function powerFits(state: MatchState, seat: string, plan: SeatPlan): string | null {
   const free = unlockedPower(state, seat);

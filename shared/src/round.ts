@@ -84,7 +84,7 @@ export function newCrisis(
   };
 }
 
-/** Brings a card into play as a live crisis (GAME.md §6.1). */
+/** Brings a card into play as a live crisis (docs/rules.md §7.1). */
 export function revealCard(
   tx: Tx,
   cardId: string,

@@ -1,7 +1,7 @@
 /** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
 export const RULES_VERSION = 4;
 
-/** Numbers of the rules that are not scenario data (GAME.md; "tune" values live here until the balance harness moves them). */
+/** Numbers of the rules that are not scenario data (docs/rules.md; "tune" values live here until the balance harness moves them). */
 export const RULES = {
   /** Income each side gets from a tie of the pair's own level (index = level). */
   tieIncome: [0, 0, 1, 2, 2],

@@ -5,7 +5,7 @@ import { awards, scoreMatch } from './scoring.ts';
 import { drive } from './testing/drive.ts';
 import { FIXTURE } from './testing/fixture.ts';
 
-describe('stars against par (GAME.md §7)', () => {
+describe('stars against par (docs/rules.md §13)', () => {
   it.each([
     [{ kind: 'trackAtLeast', track: 'reputation', thresholds: [6, 8, 10], label: '' }, 5, 0],
     [{ kind: 'trackAtLeast', track: 'reputation', thresholds: [6, 8, 10], label: '' }, 8, 2],

@@ -89,7 +89,7 @@ export function objectiveOf(
 }
 
 /**
- * Scores every seat against par (GAME.md §7): three goals, the secret
+ * Scores every seat against par (docs/rules.md §13): three goals, the secret
  * objective (+3), −1 per grievance held against it (at most −3). After a
  * great-power war the seats that caused it rank last and every other seat's
  * stars are cut by a quarter. Ties go to Reputation.
@@ -137,7 +137,7 @@ export function scoreMatch(scenario: Scenario, readOnlyState: ReadonlyState): Se
   return sorted;
 }
 
-/** The ending's awards (GAME.md §7), each to the seat with the highest count (none when nobody scored). */
+/** The ending's awards (docs/rules.md §13), each to the seat with the highest count (none when nobody scored). */
 export function awards(scenario: Scenario, readOnlyState: ReadonlyState): Award[] {
   const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const ctx = ctxOf(scenario);

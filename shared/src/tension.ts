@@ -3,7 +3,7 @@ import { emit, type Tx } from './tx.ts';
 
 /**
  * Raises Tension by one, charged to the actors whose actions caused it
- * (GAME.md §6.8, §11.7). An increase is dropped when every seat it is charged
+ * (docs/rules.md §10). An increase is dropped when every seat it is charged
  * to has already been charged its two for this round; non-player actors are
  * never capped. At 10 the great-power war begins.
  */

@@ -20,7 +20,7 @@ const fresh = () => {
   return r.state;
 };
 
-describe('tie levels (GAME.md §4, §11.4)', () => {
+describe('tie levels (docs/rules.md §4, §4.2)', () => {
   it.each([
     ['own strategic partnership', 'red', 'green', STRATEGIC],
     ['own treaty', 'blue', 'isle', ALLIANCE],

@@ -92,7 +92,7 @@ export function sharedBlocs(ctx: Ctx, state: MatchState, a: string, b: string): 
   return out;
 }
 
-/** The level a pair shows: the higher of its own and its blocs' (GAME.md §11.4). */
+/** The level a pair shows: the higher of its own and its blocs' (docs/rules.md §4.2). */
 export function tieLevel(ctx: Ctx, readOnlyState: ReadonlyState, a: string, b: string): number {
   const state = readOnlyState as MatchState; // a query: it never writes (seat-state.test.ts)
   const tie = state.ties[tieKey(a, b)];
@@ -222,7 +222,7 @@ export function partnersAtLeast(ctx: Ctx, state: MatchState, a: string, min: num
 
 /**
  * The treaties an actor holds, an alliance-level institution counting once
- * (GAME.md §3: Autonomy's maximum is 10 minus this).
+ * (docs/rules.md §3: Autonomy's maximum is 10 minus this).
  */
 export function treatyCount(ctx: Ctx, state: MatchState, a: string, adjacency?: Adjacency): number {
   let count = 0;
@@ -253,7 +253,7 @@ export function autonomyCap(ctx: Ctx, state: MatchState, a: string, adjacency?: 
 
 /**
  * How many partners share what `lender` lends at `level` or above: its ties
- * at that level, an institution counting once (GAME.md §6.3).
+ * at that level, an institution counting once (docs/rules.md §7.6).
  */
 /** Each actor's own ties above none, built in one pass for code that asks about many actors. */
 export type Adjacency = Map<string, TieState[]>;

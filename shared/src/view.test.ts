@@ -4,7 +4,7 @@ import { viewFor, viewsFor } from './view.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
-describe('a seat’s view (GAME.md §11.14)', () => {
+describe('a seat’s view (docs/architecture.md, `viewFor`)', () => {
   function midRound() {
     const m = drive({ seats });
     m.inject('frontier-war');

@@ -74,7 +74,7 @@ function redactions(state: MatchState): Redactions {
 }
 
 /**
- * A seat's view (GAME.md §11.14; CONVENTIONS 5): a pure function that keeps
+ * A seat's view (docs/architecture.md, `viewFor` and the invariants): a pure function that keeps
  * what that seat may know and removes the rest — other seats' drafts,
  * answers, votes and Press decisions before resolution, offers and
  * invitations between others, others' secret objectives and hands, the deck

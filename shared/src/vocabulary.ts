@@ -39,7 +39,7 @@ export type RiderKind = (typeof RIDER_KINDS)[number];
 export const INSTITUTION_KINDS = ['alliance', 'paperAlliance', 'coordination', 'economic'] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
-/** A Global South seat's one special lever (GAME.md §2). */
+/** A Global South seat's one special lever (docs/rules.md §14). */
 export const LEVER_KINDS = [
   'holdsCards',
   'courtedVote',
@@ -67,7 +67,7 @@ export const GOAL_KINDS = [
 ] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];
 
-/** Concepts of the article that the game teaches (GAME.md §1); cards and events are tagged with them. */
+/** Concepts of the article that the game teaches (docs/rules.md §1); cards and events are tagged with them. */
 export const CONCEPTS = [
   'entrapment',
   'abandonment',

@@ -1,10 +1,10 @@
-import type { Scenario, Track, TrackSeries } from '@entanglement/shared';
-import { TRACKS } from '@entanglement/shared';
+import type { ChartedTrack, Scenario, TrackSeries } from '@entanglement/shared';
+import { CHARTED_TRACKS } from '@entanglement/shared';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { el } from '../dom.ts';
 
-const TRACK_NAMES: Record<Track, string> = {
+const TRACK_NAMES: Record<ChartedTrack, string> = {
   power: 'Power',
   wealth: 'Wealth',
   autonomy: 'Autonomy',
@@ -26,7 +26,7 @@ export function createCharts(scenario: Scenario, series: TrackSeries) {
   const track = el(
     'select',
     { 'aria-label': 'Track to chart' },
-    ...TRACKS.map((t) => el('option', { value: t }, TRACK_NAMES[t])),
+    ...CHARTED_TRACKS.map((t) => el('option', { value: t }, TRACK_NAMES[t])),
   );
   const tracksBox = el('div', { class: 'chart', 'data-testid': 'track-chart' });
   const tensionBox = el('div', { class: 'chart', 'data-testid': 'tension-chart' });
@@ -45,7 +45,7 @@ export function createCharts(scenario: Scenario, series: TrackSeries) {
 
   const draw = () => {
     for (const p of plots.splice(0)) p.destroy();
-    const t = track.value as Track;
+    const t = track.value as ChartedTrack;
     const seats = series.seats.filter(
       (s) => t !== 'cohesion' || series.series[s]![t].some((v) => v >= 0),
     );

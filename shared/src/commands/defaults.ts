@@ -4,7 +4,7 @@ import type { MatchState } from '../state.ts';
 import type { SeatCommand } from './schema.ts';
 
 /**
- * The commands that stand for a seat whose timer ran out (GAME.md §5.6): its
+ * The commands that stand for a seat whose timer ran out (docs/rules.md §5.7): its
  * draft stays as it is; every call it has not answered gets the timeout
  * answer, an instigator that has not decided holds, a council member that has
  * not voted abstains. Unanswered offers and invitations count as declined.

@@ -23,7 +23,7 @@ const READY_ONLY: readonly SeatKind[] = ['done'];
 const NOTHING: readonly SeatKind[] = [];
 
 /**
- * Which seat commands each phase accepts (GAME.md §11.13): pace "quick"
+ * Which seat commands each phase accepts (docs/rules.md §5.1): pace "quick"
  * merges diplomacy, responses and crisis calls into one phase. The lists are
  * shared constants: validation asks this for every command.
  */

@@ -31,7 +31,7 @@ const cardOf = (s: Scenario, id: string): CardDef => {
 const main = getScenario('main');
 
 describe('every shipped scenario', () => {
-  it('ships the three scenarios of GAME.md §8', () => {
+  it('ships the three scenarios of docs/rules.md §15', () => {
     expect(SCENARIO_IDS).toEqual(expect.arrayContaining(['main', 'tutorial-1950', 'liberal-era']));
   });
 
@@ -235,7 +235,7 @@ describe('main scenario: Strategic Competition (2022–)', () => {
     expect(iso('taiwan-scs')).toContain(158);
   });
 
-  it('starts with the ties of GAME.md §8', () => {
+  it('starts with the ties of docs/rules.md §15', () => {
     const level = (a: string, b: string) =>
       main.ties.find((t) => (t.a === a && t.b === b) || (t.a === b && t.b === a))?.level;
     expect(level('china', 'russia')).toBe('strategic');
@@ -300,7 +300,7 @@ describe('main scenario: Strategic Competition (2022–)', () => {
     expect(deckOf(main).length).toBeGreaterThanOrEqual(20);
   });
 
-  /** GAME.md §6.9: every case the main deck draws on, by the card chosen for it. */
+  /** docs/rules.md §7.2: every case the main deck draws on, by the card chosen for it. */
   const CASES: [string, string, (c: CardDef) => boolean][] = [
     [
       'the war on Ukraine and the sanctions squeeze',

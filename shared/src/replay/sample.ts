@@ -1,17 +1,10 @@
 import type { MatchState } from '../state.ts';
+import { TRACKS } from '../vocabulary.ts';
 
-/** The tracks charted for an actor (influence is the sum over regions). */
-export const TRACKS = [
-  'power',
-  'wealth',
-  'autonomy',
-  'reputation',
-  'security',
-  'cohesion',
-  'influence',
-] as const;
-export type Track = (typeof TRACKS)[number];
-export type ActorTracks = Record<Track, number>;
+/** The tracks charted for an actor: the engine's tracks and influence, the sum over regions. */
+export const CHARTED_TRACKS = [...TRACKS, 'influence'] as const;
+export type ChartedTrack = (typeof CHARTED_TRACKS)[number];
+export type ActorTracks = Record<ChartedTrack, number>;
 
 /** Every actor's tracks in `state`: small enough to keep one per phase while replaying. */
 export function sampleTracks(state: MatchState): Record<string, ActorTracks> {

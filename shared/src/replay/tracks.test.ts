@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { recordRandomMatch } from './recorded.ts';
 import { openReplay } from './replay.ts';
-import { TRACKS, TRACKS_CSV_HEADER, trackSeries, tracksCsv } from './tracks.ts';
+import { CHARTED_TRACKS, TRACKS_CSV_HEADER, trackSeries, tracksCsv } from './tracks.ts';
 
 const replay = openReplay(recordRandomMatch('main', { rounds: 4 }, 'tracks-test'));
 
@@ -35,7 +35,7 @@ describe('trackSeries', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(TRACKS_CSV_HEADER.join(','));
-    expect(lines[0]).toBe(`round,actor,seated,${TRACKS.join(',')},tension`);
+    expect(lines[0]).toBe(`round,actor,seated,${CHARTED_TRACKS.join(',')},tension`);
     expect(lines).toHaveLength(1 + series.rounds.length * series.actors.length);
     const usaEnd = lines.find((l) => l.startsWith('4,usa,'))!.split(',');
     expect(usaEnd[2]).toBe('yes');

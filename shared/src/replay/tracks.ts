@@ -1,7 +1,7 @@
 import type { Replay } from './replay.ts';
-import { type ActorTracks, sampleTracks, TRACKS, type Track } from './sample.ts';
+import { type ActorTracks, CHARTED_TRACKS, type ChartedTrack, sampleTracks } from './sample.ts';
 
-export { type ActorTracks, TRACKS, type Track } from './sample.ts';
+export { type ActorTracks, CHARTED_TRACKS, type ChartedTrack } from './sample.ts';
 
 /**
  * The tracks over the rounds, for charts: point 0 is the match as created,
@@ -16,7 +16,7 @@ export interface TrackSeries {
   actors: string[];
   seats: string[];
   /** Actor id → track → one value per point. */
-  series: Record<string, Record<Track, number[]>>;
+  series: Record<string, Record<ChartedTrack, number[]>>;
 }
 
 export function trackSeries(replay: Replay): TrackSeries {
@@ -38,8 +38,8 @@ export function trackSeries(replay: Replay): TrackSeries {
   const actors = [...seats, ...Object.keys(start.actors).filter((id) => !seats.includes(id))];
   const series: TrackSeries['series'] = {};
   for (const id of actors) {
-    const byTrack = {} as Record<Track, number[]>;
-    for (const track of TRACKS) byTrack[track] = points.map((p) => p.tracks[id]![track]);
+    const byTrack = {} as Record<ChartedTrack, number[]>;
+    for (const track of CHARTED_TRACKS) byTrack[track] = points.map((p) => p.tracks[id]![track]);
     series[id] = byTrack;
   }
   return {
@@ -52,7 +52,13 @@ export function trackSeries(replay: Replay): TrackSeries {
 }
 
 /** The CSV header of `tracksCsv`. */
-export const TRACKS_CSV_HEADER = ['round', 'actor', 'seated', ...TRACKS, 'tension'] as const;
+export const TRACKS_CSV_HEADER = [
+  'round',
+  'actor',
+  'seated',
+  ...CHARTED_TRACKS,
+  'tension',
+] as const;
 
 /**
  * One row per point and actor (round 0 is the start), RFC 4180: a header row,
@@ -62,7 +68,7 @@ export function tracksCsv(series: TrackSeries): string {
   const rows: (string | number)[][] = [[...TRACKS_CSV_HEADER]];
   series.rounds.forEach((round, i) => {
     for (const actor of series.actors) {
-      const values = TRACKS.map((t) => series.series[actor]![t][i]!);
+      const values = CHARTED_TRACKS.map((t) => series.series[actor]![t][i]!);
       const seated = series.seats.includes(actor) ? 'yes' : 'no';
       rows.push([round, actor, seated, ...values, series.tension[i]!]);
     }

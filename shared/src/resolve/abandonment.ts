@@ -4,7 +4,7 @@ import { emit, type Tx } from '../tx.ts';
 import { ALLIANCE, PARTNERSHIP } from '../vocabulary.ts';
 
 /**
- * Abandonment (GAME.md §6.5): refusing a treaty call, or leaving a frozen
+ * Abandonment (docs/rules.md §7.10): refusing a treaty call, or leaving a frozen
  * treaty. The abandoner loses Reputation, the caller Security; the treaty
  * falls to partnership at once; the caller holds a grievance.
  */

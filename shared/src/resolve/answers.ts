@@ -5,7 +5,7 @@ import type { Answer, CallerState, CallState, CrisisState, MatchState, Side } fr
 import { ALLIANCE, STRATEGIC } from '../vocabulary.ts';
 
 /**
- * The answer of a seat whose timer ran out (GAME.md §5.6): hedge where
+ * The answer of a seat whose timer ran out (docs/rules.md §5.7): hedge where
  * hedging is allowed; on a treaty call honour with 1 Power, or 2 Wealth if no
  * Power is free, and abandon only when it has neither.
  */

@@ -189,7 +189,7 @@ function answerFor(tx: Tx, crisis: CrisisState, call: CallState): Answer {
   return crisis.answers[call.actor] ?? timeoutAnswer(state, crisis, call);
 }
 
-/** Step 5: each crisis resolves in card order (GAME.md §6.4, §6.5). */
+/** Step 5: each crisis resolves in card order (docs/rules.md §7.7, §7.10). */
 export function resolveCrises(tx: Tx, cc: CrisisContext): void {
   // Ties change during this step only through abandonment: one adjacency serves until one happens.
   let adjacency: Adjacency | undefined;
@@ -341,7 +341,7 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
     });
   }
 
-  // Entrapment: honouring where one's own stake is low (GAME.md §6.5).
+  // Entrapment: honouring where one's own stake is low (docs/rules.md §7.10).
   const entrapped = new Set<string>();
   for (const h of honourers) {
     if (h.call.stake !== 'low') continue;

@@ -116,7 +116,7 @@ export function partnerIncomeCap(baseIncome: number): number {
 }
 
 /**
- * Every actor's income this round (GAME.md §5.4 step 8), part by part: base;
+ * Every actor's income this round (docs/rules.md §6 step 8), part by part: base;
  * ties and riders, capped; +1 from each economic bloc with 3 members in play;
  * sanctions. One pass over the ties for all actors.
  */

@@ -8,7 +8,7 @@ import { endOfRound } from './round-end.ts';
 import { applyNoticesAndLowers, applyOffers, npcAnswerOffers } from './tie-changes.ts';
 
 /**
- * Resolution (GAME.md §5.4), in its fixed order. All randomness comes from
+ * Resolution (docs/rules.md §6), in its fixed order. All randomness comes from
  * the match's generator. When Tension reaches 10 the match ends after the
  * step in which it did.
  */

@@ -25,7 +25,7 @@ function frontierWar(redAnswer: 'honour' | 'hedge' | 'quiet' | 'none', press = 3
   return m;
 }
 
-describe('entrapment (GAME.md §6.5)', () => {
+describe('entrapment (docs/rules.md §7.10)', () => {
   it('honouring a call where one’s stake is low entraps: Autonomy, locked Power, Entangled, Tension', () => {
     const m = frontierWar('honour');
     const red = m.actor('red');
@@ -79,7 +79,7 @@ describe('entrapment (GAME.md §6.5)', () => {
   });
 });
 
-describe('abandonment (GAME.md §6.5)', () => {
+describe('abandonment (docs/rules.md §7.10)', () => {
   it('refusing a treaty call: −3 Reputation, caller −2 Security, treaty falls to partnership, grievance', () => {
     const m = drive({ seats });
     m.inject('strait-crisis');
@@ -188,7 +188,7 @@ describe('honour, favours, quiet support and secondary sanctions', () => {
   });
 });
 
-describe('crisis outcomes (GAME.md §6.4)', () => {
+describe('crisis outcomes (docs/rules.md §7.7)', () => {
   it('an instigator that holds takes 2 off severity; at 0 or less with mediation the crisis is defused', () => {
     const m = drive({ seats });
     m.inject('frontier-war'); // severity 3
@@ -244,7 +244,7 @@ describe('crisis outcomes (GAME.md §6.4)', () => {
   });
 });
 
-describe('ties: swift scaling and notice (GAME.md §4.3)', () => {
+describe('ties: swift scaling and notice (docs/rules.md §4.5)', () => {
   it('a partnership drops at once and for free', () => {
     const m = drive({ seats });
     m.advance();
@@ -411,7 +411,7 @@ describe('income, isolation and tension', () => {
   });
 });
 
-describe('prepared crisis cards (GAME.md §2)', () => {
+describe('prepared crisis cards (docs/rules.md §7.2)', () => {
   it('a card prepared this round leaves the hand and is revealed with next round’s news', () => {
     const m = drive({ seats });
     m.advance();

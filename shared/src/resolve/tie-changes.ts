@@ -23,7 +23,7 @@ function freezingCall(tx: Tx, tie: TieState) {
 }
 
 /**
- * Step 1 (GAME.md §5.4, §4.3): treaty notices that fall due end their
+ * Step 1 (docs/rules.md §6, §4.5): treaty notices that fall due end their
  * treaties (postponed while frozen), then this round's downgrades apply.
  */
 export function applyNoticesAndLowers(tx: Tx): void {

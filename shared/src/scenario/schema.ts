@@ -321,7 +321,7 @@ export const SettingsSchema = z.object({
   /** Actors seated by people or bots; the rest play as non-player actors. */
   seats: z.array(Id).min(1).optional(),
   pace: z.enum(PACES).default('quick'),
-  /** The class preset: fewer action points and shorter treaty notice (GAME.md §8). */
+  /** The class preset: fewer action points and shorter treaty notice (docs/rules.md §15). */
   preset: z.enum(['standard', 'class']).default('standard'),
 });
 export type SettingsInput = z.input<typeof SettingsSchema>;
