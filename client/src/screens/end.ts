@@ -3,7 +3,7 @@ import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { downloadButton } from '../replay/load.ts';
-import type { Screen } from './match-screen.ts';
+import type { Screen } from './screen.ts';
 
 /**
  * The end of the match: the engine's ranking (scoreMatch on the final view,

@@ -14,7 +14,7 @@ import { createOffersPanel } from '../panels/offers.ts';
 import { createOrdersPanel } from '../panels/orders.ts';
 import type { Panel, PanelContext } from '../panels/panel.ts';
 import { createTracksPanel } from '../panels/tracks.ts';
-import type { Screen } from './match-screen.ts';
+import type { Screen } from './screen.ts';
 
 /** The tab each phase opens on: where the decision of that phase is made. */
 const TAB_FOR_PHASE: Record<Phase, string> = {

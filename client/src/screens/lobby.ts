@@ -8,7 +8,7 @@ import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import { createChat } from '../game/chat.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
-import type { Screen } from './match-screen.ts';
+import type { Screen } from './screen.ts';
 
 /** The address a player types or scans to join: /join/CODE on this server. */
 export function joinLink(code: string): string {

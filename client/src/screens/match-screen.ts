@@ -1,7 +1,7 @@
 import { getScenario, NicknameSchema, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { lastNickname, loadCredentials, rememberNickname } from '../net/credentials.ts';
-import { MatchConnection, type MatchSnapshot } from '../net/match-connection.ts';
+import { MatchConnection } from '../net/match-connection.ts';
 import { connectionBanner } from './banner.ts';
 import { createEndScreen } from './end.ts';
 import { field, formError } from './form-parts.ts';
@@ -10,11 +10,7 @@ import { createLobbyScreen } from './lobby.ts';
 import { createProjectorScreen } from './projector.ts';
 
 /** A part of the match page that redraws from each snapshot. */
-export interface Screen {
-  readonly element: HTMLElement;
-  update(snapshot: MatchSnapshot): void;
-  destroy?(): void;
-}
+import type { Screen } from './screen.ts';
 
 type ScreenKind = 'lobby' | 'game' | 'end' | 'projector';
 

@@ -6,7 +6,7 @@ import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { joinLink } from './lobby.ts';
-import type { Screen } from './match-screen.ts';
+import type { Screen } from './screen.ts';
 
 /**
  * The classroom's big screen: a spectator's view (never a seat's secrets).

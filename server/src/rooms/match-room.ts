@@ -20,13 +20,13 @@ import {
 import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
-import type { MatchStore } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { creationRefused, takeCreation } from './creation.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
+import type { MatchLog } from './match-log-port.ts';
 import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
@@ -42,6 +42,8 @@ import {
 } from './seat-messages.ts';
 import { ViewSender } from './view-sender.ts';
 import { WriteQueue } from './write-queue.ts';
+
+export type { MatchLog } from './match-log-port.ts';
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
 export const MAX_MESSAGES_PER_SECOND = 20;
@@ -74,13 +76,6 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
 
 /** The code of a refused join (Colyseus's "application error", as before): the SDK's join rejects with it. */
 const REFUSED_JOIN = ErrorCode.APPLICATION_ERROR;
-
-/** What the room needs of the store: the match record, its command log, its seats and the archive. */
-export type MatchLog = Pick<
-  MatchStore,
-  'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
-> &
-  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection'>>;
 
 /**
  * A match: the engine's state plus who is who. It validates every message

@@ -1,5 +1,5 @@
 import type { CommandEntry, MatchRecord } from '../store/types.ts';
-import type { MatchLog } from './match-room.ts';
+import type { MatchLog } from './match-log-port.ts';
 
 /**
  * A match log in memory for tests of the room's writes: it keeps the match

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { MatchLog } from './match-room.ts';
+import type { MatchLog } from './match-log-port.ts';
 
 /**
  * The room's writes to the store, one after another in the order they were
