@@ -91,6 +91,15 @@ export const RULES = {
   sharedFailureSecurity: 1,
   /** Each mediator of a defused crisis gains Reputation and influence there. */
   defuse: { reputation: 1, influence: 2 },
+  /** Each mediation (an order or a consultation) lowers a crisis's severity this much, up to mediationCap. */
+  mediationStep: 1,
+  /**
+   * Isolation at the end of a round: fewer strategic partners than needed
+   * costs Security, and crises against the isolated actor hit harder.
+   */
+  isolation: { greatPowerPartners: 2, otherPartners: 1, security: 1, severity: 1 },
+  /** Most invitees one invitation may name (a drill's lever may allow fewer). */
+  inviteesMax: 4,
   /** An entrapped actor loses this much Autonomy. */
   entrapmentAutonomy: 1,
   /** Committed Power is locked this many rounds after a crisis (entrapmentLock when entrapped). */

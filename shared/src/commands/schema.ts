@@ -71,7 +71,7 @@ export const SeatCommandSchema = z.discriminatedUnion('kind', [
     kind: z.literal('invite'),
     ...seat,
     invitation: InvitationKindSchema,
-    invitees: z.array(Id).min(1).max(4),
+    invitees: z.array(Id).min(1).max(RULES.inviteesMax),
     /** The crisis a mediation or bloc invitation is about. */
     crisis: Id.optional(),
     /** The institution a bloc invitation calls in. */

@@ -29,7 +29,7 @@ export function applyMediation(tx: Tx): void {
       if (order.kind !== 'mediate') continue;
       const crisis = state.crises.find((c) => c.uid === order.crisis && c.live);
       if (!crisis || crisis.mediation >= RULES.mediationCap) continue;
-      crisis.mediation++;
+      crisis.mediation = Math.min(RULES.mediationCap, crisis.mediation + RULES.mediationStep);
       crisis.mediators.push(seat);
       state.actors[seat]!.stats.mediations++;
       emit(tx, {
@@ -52,7 +52,7 @@ export function applyMediation(tx: Tx): void {
       );
     });
     if (consult && crisis.mediation < RULES.mediationCap) {
-      crisis.mediation++;
+      crisis.mediation = Math.min(RULES.mediationCap, crisis.mediation + RULES.mediationStep);
       emit(tx, {
         type: 'mediated',
         actors: [...crisis.parties],
