@@ -230,7 +230,7 @@ export function severityAfterDeterrence(
 ): number {
   let s = crisis.severity;
   if (crisis.target) {
-    if (state.actors[crisis.target]?.isolated) s += 1;
+    if (state.actors[crisis.target]?.isolated) s += RULES.isolation.severity;
     s -= roundHalfUp(
       deterrence(ctx, state, crisis.target, crisis.region, withExercises, adjacency) /
         RULES.deterrence.perSeverity,

@@ -46,4 +46,84 @@ export const RULES = {
     share: [0, 0, 0.1, 0.5, 1],
     perSeverity: 2,
   },
+  /*
+   * Numbers the resolution steps and the commands use (docs/rules.md), kept
+   * here so the client and the docs read them instead of restating them.
+   */
+  /** Reputation, Security, Cohesion and influence in a region run from 0 to this. */
+  trackMax: 10,
+  /** Power runs from 0 to this. */
+  powerMax: 20,
+  /** Autonomy's cap before treaties lower it (one per treaty). */
+  autonomyCapBase: 10,
+  /** What an invest order may spend. */
+  investAmount: { min: 2, max: 4 },
+  /** A Global South host of an investment gains the amount divided by this (half). */
+  investHostShare: 2,
+  /** What an aid order may give. */
+  aidAmount: { min: 1, max: 3 },
+  /** What an investment package rider may pay. */
+  investmentRiderAmount: { min: 1, max: 3 },
+  /** Influence a deployment places in its region. */
+  deployInfluence: 1,
+  /** Influence an aid order gives the giver in the receiver's home region. */
+  aidInfluence: 1,
+  /** Aid to a party in a crisis: one point on its side for every this many Wealth given. */
+  aidWealthPerPoint: 2,
+  /** The mirrored two-front dilemma adds this much to a great power's aid to a great power at war there. */
+  twoFrontAidBonus: 1,
+  /**
+   * Honouring a call commits at least minPower Power or minWealth Wealth;
+   * committed Wealth counts a point for every wealthPerPoint. Honouring gains
+   * `reputation` and a favour.
+   */
+  honour: { minPower: 1, minWealth: 2, wealthPerPoint: 2, reputation: 1 },
+  /** Quiet support costs `wealth`, counts `value` on its side, and costs `exposedReputation` when investigated. */
+  quiet: { wealth: 1, value: 1, exposedReputation: 1 },
+  /** A crisis is won (or held) when the attack beats the defence (or the defence the attack) by more than this. */
+  winMargin: 1,
+  /** A won crisis: each defender loses Security and influence there; a pressing instigator gains influence. */
+  crisisWon: { defenderSecurity: 2, defenderInfluence: 1, pressInfluence: 2 },
+  /** An instigator that pressed and was held loses this much Reputation. */
+  heldPressReputation: 1,
+  /** A shared crisis met: each honourer gains Reputation and influence; failed: each party loses Security. */
+  sharedSuccess: { reputation: 1, influence: 1 },
+  sharedFailureSecurity: 1,
+  /** Each mediator of a defused crisis gains Reputation and influence there. */
+  defuse: { reputation: 1, influence: 2 },
+  /** Each mediation (an order or a consultation) lowers a crisis's severity this much, up to mediationCap. */
+  mediationStep: 1,
+  /**
+   * Isolation at the end of a round: fewer strategic partners than needed
+   * costs Security, and crises against the isolated actor hit harder.
+   */
+  isolation: { greatPowerPartners: 2, otherPartners: 1, security: 1, severity: 1 },
+  /** Most invitees one invitation may name (a drill's lever may allow fewer). */
+  inviteesMax: 4,
+  /** An entrapped actor loses this much Autonomy. */
+  entrapmentAutonomy: 1,
+  /** Committed Power is locked this many rounds after a crisis (entrapmentLock when entrapped). */
+  commitLock: 1,
+  /** The Cohesion holder loses `abandon` for abandoning, and gains `honour` for honouring, a European ally. */
+  cohesion: { abandon: 2, honour: 1 },
+  /** A permanent member's veto costs this much Reputation unless it holds a free veto. */
+  vetoReputation: 1,
+  /**
+   * What the mandate's holder gets: a failed vote acted on anyway costs
+   * Reputation and still gives influence; a limited mandate gives
+   * `limitInfluence`, a stretched one `stretchInfluence`.
+   */
+  mandate: { failedReputation: 2, failedInfluence: 1, limitInfluence: 1, stretchInfluence: 2 },
+  /** Lowering a tie a crisis freezes costs this much Reputation (and frozenLowerNoRise rounds without rising). */
+  frozenLowerReputation: 1,
+  /** A convened summit that someone attends gives its convener this much Reputation. */
+  summitReputation: 1,
+  /** Riders: a trade deal's income to each side, an arms sale's Power to the buyer and income to the seller, training's Security, a base's income to the host. */
+  riders: {
+    tradeIncome: 1,
+    armsSalePower: 1,
+    armsSaleIncome: 1,
+    trainingSecurity: 1,
+    baseIncome: 2,
+  },
 } as const;

@@ -1,4 +1,5 @@
 import type { Ctx } from './ctx.ts';
+import { RULES } from './rules.ts';
 import type { Rider } from './scenario/schema.ts';
 import type { MatchState, ReadonlyState, TieState } from './state.ts';
 import { ALLIANCE, DIALOGUE, levelOf, STRATEGIC } from './vocabulary.ts';
@@ -248,7 +249,7 @@ export function treatyCount(ctx: Ctx, state: MatchState, a: string, adjacency?: 
 }
 
 export function autonomyCap(ctx: Ctx, state: MatchState, a: string, adjacency?: Adjacency): number {
-  return Math.max(0, 10 - treatyCount(ctx, state, a, adjacency));
+  return Math.max(0, RULES.autonomyCapBase - treatyCount(ctx, state, a, adjacency));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULES } from '../rules.ts';
 import { RiderSchema } from '../scenario/schema.ts';
 import { PHASES } from '../vocabulary.ts';
 
@@ -11,12 +12,20 @@ const Id = z.string().min(1).max(40);
 const Small = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const OrderSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invest'), region: Id, amount: Small(2, 4) }),
-  z.object({ kind: z.literal('deploy'), region: Id, power: Small(1, 20) }),
+  z.object({
+    kind: z.literal('invest'),
+    region: Id,
+    amount: Small(RULES.investAmount.min, RULES.investAmount.max),
+  }),
+  z.object({ kind: z.literal('deploy'), region: Id, power: Small(1, RULES.powerMax) }),
   z.object({ kind: z.literal('exercise'), partner: Id, region: Id }),
   z.object({ kind: z.literal('mediate'), crisis: Id }),
   z.object({ kind: z.literal('sanction'), target: Id }),
-  z.object({ kind: z.literal('aid'), to: Id, amount: Small(1, 3) }),
+  z.object({
+    kind: z.literal('aid'),
+    to: Id,
+    amount: Small(RULES.aidAmount.min, RULES.aidAmount.max),
+  }),
   z.object({ kind: z.literal('investigate'), target: Id }),
   z.object({ kind: z.literal('prepare'), card: Id }),
 ]);
@@ -51,7 +60,7 @@ export const SeatCommandSchema = z.discriminatedUnion('kind', [
     riders: z.array(RiderSchema).max(7).default([]),
     /** Join the named institution (the offer goes to its leader). */
     bloc: Id.optional(),
-    /** Spend a favour the receiver owes: it may reject only by paying 2 Wealth. */
+    /** Spend a favour the receiver owes: it may reject only by paying RULES.favourRejectCost Wealth. */
     favour: z.boolean().default(false),
   }),
   z.object({ kind: z.literal('withdrawOffer'), ...seat, offer: Id }),
@@ -62,7 +71,7 @@ export const SeatCommandSchema = z.discriminatedUnion('kind', [
     kind: z.literal('invite'),
     ...seat,
     invitation: InvitationKindSchema,
-    invitees: z.array(Id).min(1).max(4),
+    invitees: z.array(Id).min(1).max(RULES.inviteesMax),
     /** The crisis a mediation or bloc invitation is about. */
     crisis: Id.optional(),
     /** The institution a bloc invitation calls in. */

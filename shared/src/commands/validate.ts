@@ -277,8 +277,8 @@ function answerProblem(
       return '"Honour if pressed" needs an instigator that is a seat.';
   }
   if (answer.kind === 'honour' || answer.kind === 'honourIfPressed') {
-    if (answer.power < 1 && answer.wealth < 2)
-      return 'Honouring commits at least 1 Power or 2 Wealth.';
+    if (answer.power < RULES.honour.minPower && answer.wealth < RULES.honour.minWealth)
+      return `Honouring commits at least ${RULES.honour.minPower} Power or ${RULES.honour.minWealth} Wealth.`;
     const plan = seatPlan(state, cmd.seat, { answer: crisis.uid });
     plan.committed[crisis.region] = (plan.committed[crisis.region] ?? 0) + answer.power;
     const p = powerFits(state, cmd.seat, plan);
@@ -287,7 +287,7 @@ function answerProblem(
     return 'Only honouring commits Power or Wealth.';
   const extra =
     answer.kind === 'quiet'
-      ? 1
+      ? RULES.quiet.wealth
       : answer.kind === 'honour' || answer.kind === 'honourIfPressed'
         ? answer.wealth
         : 0;

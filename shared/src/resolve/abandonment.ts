@@ -44,11 +44,11 @@ export function abandon(
   emit(tx, { type: 'grievance', actors: [caller, abandoner], crisis });
   const cohesion = ctx.actor[abandoner]?.cohesion;
   if (cohesion?.europeanAllies.includes(caller)) {
-    a.cohesion = Math.max(0, a.cohesion - 2);
+    a.cohesion = Math.max(0, a.cohesion - RULES.cohesion.abandon);
     emit(tx, {
       type: 'cohesion',
       actors: [abandoner, caller],
-      amounts: { change: -2, cohesion: a.cohesion },
+      amounts: { change: -RULES.cohesion.abandon, cohesion: a.cohesion },
       concept: 'twoFront',
     });
   }

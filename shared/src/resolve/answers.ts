@@ -13,12 +13,15 @@ export function timeoutAnswer(state: MatchState, crisis: CrisisState, call: Call
   if (!call.treaty) return { kind: 'hedge', power: 0, wealth: 0 };
   const seat = call.actor;
   const plan = seatPlan(state, seat, { answer: crisis.uid });
-  plan.committed[crisis.region] = (plan.committed[crisis.region] ?? 0) + 1;
+  plan.committed[crisis.region] = (plan.committed[crisis.region] ?? 0) + RULES.honour.minPower;
   const side = call.side === 'either' ? undefined : call.side;
   if (!powerFits(state, seat, plan))
-    return { kind: 'honour', power: 1, wealth: 0, ...(side ? { side } : {}) };
-  if (seatPlan(state, seat, { answer: crisis.uid }).wealth + 2 <= state.actors[seat]!.wealth)
-    return { kind: 'honour', power: 0, wealth: 2, ...(side ? { side } : {}) };
+    return { kind: 'honour', power: RULES.honour.minPower, wealth: 0, ...(side ? { side } : {}) };
+  if (
+    seatPlan(state, seat, { answer: crisis.uid }).wealth + RULES.honour.minWealth <=
+    state.actors[seat]!.wealth
+  )
+    return { kind: 'honour', power: 0, wealth: RULES.honour.minWealth, ...(side ? { side } : {}) };
   return { kind: 'abandon', power: 0, wealth: 0 };
 }
 
@@ -37,9 +40,10 @@ export function npcAnswer(state: MatchState, call: CallState): Answer {
   const a = state.actors[call.actor]!;
   let used = 0;
   for (const uid in a.committed) used += a.committed[uid]!;
-  if (unlockedPower(state, call.actor) - used >= 1)
-    return { kind: 'honour', side, power: 1, wealth: 0 };
-  if (a.wealth >= 2) return { kind: 'honour', side, power: 0, wealth: 2 };
+  if (unlockedPower(state, call.actor) - used >= RULES.honour.minPower)
+    return { kind: 'honour', side, power: RULES.honour.minPower, wealth: 0 };
+  if (a.wealth >= RULES.honour.minWealth)
+    return { kind: 'honour', side, power: 0, wealth: RULES.honour.minWealth };
   return call.treaty
     ? { kind: 'abandon', power: 0, wealth: 0 }
     : { kind: 'hedge', power: 0, wealth: 0 };

@@ -29,7 +29,7 @@ export function applyMediation(tx: Tx): void {
       if (order.kind !== 'mediate') continue;
       const crisis = state.crises.find((c) => c.uid === order.crisis && c.live);
       if (!crisis || crisis.mediation >= RULES.mediationCap) continue;
-      crisis.mediation++;
+      crisis.mediation = Math.min(RULES.mediationCap, crisis.mediation + RULES.mediationStep);
       crisis.mediators.push(seat);
       state.actors[seat]!.stats.mediations++;
       emit(tx, {
@@ -52,7 +52,7 @@ export function applyMediation(tx: Tx): void {
       );
     });
     if (consult && crisis.mediation < RULES.mediationCap) {
-      crisis.mediation++;
+      crisis.mediation = Math.min(RULES.mediationCap, crisis.mediation + RULES.mediationStep);
       emit(tx, {
         type: 'mediated',
         actors: [...crisis.parties],
@@ -128,7 +128,7 @@ export function settleDecisions(tx: Tx): CrisisContext {
         );
         if (!crisis) continue;
         const side: Side = crisis.instigator === order.to ? 'attack' : 'defence';
-        let bonus = Math.floor(order.amount / 2);
+        let bonus = Math.floor(order.amount / RULES.aidWealthPerPoint);
         // The mirrored two-front dilemma: a great power's aid to a great power at war in the Cohesion holder's home theatre.
         const holder = ctx.cohesionHolder ? ctx.actor[ctx.cohesionHolder]!.cohesion! : null;
         if (
@@ -137,7 +137,7 @@ export function settleDecisions(tx: Tx): CrisisContext {
           isGreatPower(ctx, order.to) &&
           ctx.theatreOf[crisis.region] === holder.homeTheatre
         )
-          bonus += 1;
+          bonus += RULES.twoFrontAidBonus;
         out.aidBonus[crisis.uid] ??= { attack: 0, defence: 0 };
         out.aidBonus[crisis.uid]![side] += bonus;
       }
@@ -228,21 +228,23 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
         Math.max(0, unlockedPower(state, call.actor) - committedTotal(tx, call.actor)),
       );
       const wealth = Math.min(answer.wealth, a.wealth);
-      if (power < 1 && wealth < 2) hollowHonour(tx, crisis, call, caller.party);
+      if (power < RULES.honour.minPower && wealth < RULES.honour.minWealth)
+        hollowHonour(tx, crisis, call, caller.party);
       else {
         honoured = true;
         a.wealth -= wealth;
         a.committed[crisis.uid] = power;
         value =
-          effectivePower(ctx, state, call.actor, power, crisis.region) + Math.floor(wealth / 2);
+          effectivePower(ctx, state, call.actor, power, crisis.region) +
+          Math.floor(wealth / RULES.honour.wealthPerPoint);
         honour(tx, crisis, call, caller.party, power, wealth);
       }
     } else if (conditionalKept && call.treaty) {
       honour(tx, crisis, call, caller.party, 0, 0);
     } else if (answer.kind === 'quiet') {
-      a.wealth = Math.max(0, a.wealth - 1);
+      a.wealth = Math.max(0, a.wealth - RULES.quiet.wealth);
       a.stats.quiet++;
-      value = 1;
+      value = RULES.quiet.value;
       if (cc.exposed.has(call.actor)) exposeQuiet(tx, crisis, call.actor, caller.party);
     } else if (answer.kind === 'hedge') hedge(tx, crisis, call);
     else if (answer.kind === 'abandon')
@@ -273,15 +275,20 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
     let home = 0;
     for (const d of defenders(tx, crisis)) home += defenderPower(tx, d, crisis.region);
     const defence = home + sum('defence') + defenceRoll;
-    outcome = attack > defence + 1 ? 'won' : defence > attack + 1 ? 'held' : 'stalemate';
+    outcome =
+      attack > defence + RULES.winMargin
+        ? 'won'
+        : defence > attack + RULES.winMargin
+          ? 'held'
+          : 'stalemate';
     const amounts = { attack, defence, severity: eff, attackRoll, defenceRoll };
     if (outcome === 'won') {
       for (const d of defenders(tx, crisis)) {
         const t = state.actors[d]!;
-        t.security = Math.max(0, t.security - 2);
-        addInfluence(tx, d, crisis.region, -1);
+        t.security = Math.max(0, t.security - RULES.crisisWon.defenderSecurity);
+        addInfluence(tx, d, crisis.region, -RULES.crisisWon.defenderInfluence);
       }
-      if (pressed) addInfluence(tx, inst, crisis.region, 2);
+      if (pressed) addInfluence(tx, inst, crisis.region, RULES.crisisWon.pressInfluence);
       emit(tx, {
         type: 'crisisWon',
         actors: [inst, ...defenders(tx, crisis)],
@@ -291,7 +298,11 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
         amounts,
       });
     } else if (outcome === 'held') {
-      if (pressed) state.actors[inst]!.reputation = Math.max(0, state.actors[inst]!.reputation - 1);
+      if (pressed)
+        state.actors[inst]!.reputation = Math.max(
+          0,
+          state.actors[inst]!.reputation - RULES.heldPressReputation,
+        );
       emit(tx, {
         type: 'crisisHeld',
         actors: [...defenders(tx, crisis), inst],
@@ -325,12 +336,15 @@ function resolveCrisis(tx: Tx, crisis: CrisisState, cc: CrisisContext, adjacency
     if (outcome === 'success') {
       for (const h of honourers) {
         const a = state.actors[h.actor]!;
-        a.reputation = Math.min(10, a.reputation + 1);
-        addInfluence(tx, h.actor, crisis.region, 1);
+        a.reputation = Math.min(RULES.trackMax, a.reputation + RULES.sharedSuccess.reputation);
+        addInfluence(tx, h.actor, crisis.region, RULES.sharedSuccess.influence);
       }
     } else
       for (const p of crisis.parties)
-        state.actors[p]!.security = Math.max(0, state.actors[p]!.security - 1);
+        state.actors[p]!.security = Math.max(
+          0,
+          state.actors[p]!.security - RULES.sharedFailureSecurity,
+        );
     emit(tx, {
       type: outcome === 'success' ? 'sharedSuccess' : 'sharedFailure',
       actors: [...crisis.parties, ...honourers.map((h) => h.actor)],
@@ -408,7 +422,7 @@ function honour(
 ): void {
   const { ctx, state } = tx;
   const a = state.actors[call.actor]!;
-  a.reputation = Math.min(10, a.reputation + 1);
+  a.reputation = Math.min(RULES.trackMax, a.reputation + RULES.honour.reputation);
   a.stats.honoured++;
   if (call.treaty) a.stats.treatyHonoured++;
   a.favours[party] = (a.favours[party] ?? 0) + 1;
@@ -424,11 +438,11 @@ function honour(
   });
   emit(tx, { type: 'favourEarned', actors: [call.actor, party], crisis: crisis.uid });
   if (ctx.actor[call.actor]?.cohesion?.europeanAllies.includes(party)) {
-    a.cohesion = Math.min(10, a.cohesion + 1);
+    a.cohesion = Math.min(RULES.trackMax, a.cohesion + RULES.cohesion.honour);
     emit(tx, {
       type: 'cohesion',
       actors: [call.actor, party],
-      amounts: { change: 1, cohesion: a.cohesion },
+      amounts: { change: RULES.cohesion.honour, cohesion: a.cohesion },
     });
   }
   if (state.sanctions.some((s) => s.target === party)) secondary(tx, call.actor, party, crisis);
@@ -448,13 +462,13 @@ function secondary(tx: Tx, actor: string, party: string, crisis: CrisisState): v
 
 function exposeQuiet(tx: Tx, crisis: CrisisState, actor: string, party: string): void {
   const a = tx.state.actors[actor]!;
-  a.reputation = Math.max(0, a.reputation - 1);
+  a.reputation = Math.max(0, a.reputation - RULES.quiet.exposedReputation);
   emit(tx, {
     type: 'quietExposed',
     actors: [actor, party],
     crisis: crisis.uid,
     card: crisis.card,
-    amounts: { reputation: -1 },
+    amounts: { reputation: -RULES.quiet.exposedReputation },
     concept: 'secondarySanctions',
   });
   if (tx.state.sanctions.some((s) => s.target === party)) secondary(tx, actor, party, crisis);
@@ -492,7 +506,7 @@ function entrap(
   const { ctx, state } = tx;
   const party = caller.party;
   const a = state.actors[call.actor]!;
-  a.autonomy = Math.max(0, a.autonomy - 1);
+  a.autonomy = Math.max(0, a.autonomy - RULES.entrapmentAutonomy);
   a.entangled = RULES.entangledRounds;
   a.entangledBy = tieKey(call.actor, party);
   a.stats.entrapped++;
@@ -503,7 +517,7 @@ function entrap(
     card: crisis.card,
     region: crisis.region,
     amounts: {
-      autonomy: -1,
+      autonomy: -RULES.entrapmentAutonomy,
       lockedRounds: RULES.entrapmentLock,
       entangledRounds: RULES.entangledRounds,
       power: a.committed[crisis.uid] ?? 0,
@@ -536,7 +550,7 @@ function lockCommitted(
     } else
       a.locked.push({
         amount,
-        rounds: entrapped ? RULES.entrapmentLock : 1,
+        rounds: entrapped ? RULES.entrapmentLock : RULES.commitLock,
         crisis: null,
         since: state.round,
       });
@@ -547,9 +561,9 @@ function defuse(tx: Tx, crisis: CrisisState): void {
   const { state } = tx;
   for (const m of crisis.mediators) {
     const a = state.actors[m]!;
-    a.reputation = Math.min(10, a.reputation + 1);
+    a.reputation = Math.min(RULES.trackMax, a.reputation + RULES.defuse.reputation);
     a.stats.defusals++;
-    addInfluence(tx, m, crisis.region, 2);
+    addInfluence(tx, m, crisis.region, RULES.defuse.influence);
   }
   emit(tx, {
     type: 'crisisDefused',
@@ -577,7 +591,7 @@ export function endCrisis(tx: Tx, crisis: CrisisState): void {
     for (const l of state.actors[id]!.locked) {
       if (l.crisis === crisis.uid) {
         l.crisis = null;
-        l.rounds = 1;
+        l.rounds = RULES.commitLock;
         l.since = state.round;
       }
     }

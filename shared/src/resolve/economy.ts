@@ -13,7 +13,7 @@ export function applySpending(tx: Tx): void {
     for (const order of state.drafts[seat]!.orders) {
       if (order.kind === 'invest') {
         const amount = Math.min(order.amount, a.wealth);
-        if (amount < 2) continue;
+        if (amount < RULES.investAmount.min) continue;
         a.wealth -= amount;
         const gain = Math.floor(amount / RULES.investPerInfluence);
         addInfluence(tx, seat, order.region, gain);
@@ -28,7 +28,7 @@ export function applySpending(tx: Tx): void {
               : best,
           undefined,
         );
-        const hostGain = host && host !== seat ? Math.floor(amount / 2) : 0;
+        const hostGain = host && host !== seat ? Math.floor(amount / RULES.investHostShare) : 0;
         if (host && hostGain > 0) state.actors[host]!.wealth += hostGain;
         emit(tx, {
           type: 'invested',
@@ -39,10 +39,10 @@ export function applySpending(tx: Tx): void {
         });
       } else if (order.kind === 'aid') {
         const amount = Math.min(order.amount, a.wealth);
-        if (amount < 1) continue;
+        if (amount < RULES.aidAmount.min) continue;
         a.wealth -= amount;
         state.actors[order.to]!.wealth += amount;
-        addInfluence(tx, seat, ctx.actor[order.to]!.home, 1);
+        addInfluence(tx, seat, ctx.actor[order.to]!.home, RULES.aidInfluence);
         emit(tx, { type: 'aided', actors: [seat, order.to], amounts: { wealth: amount } });
       } else if (order.kind === 'prepare') {
         // The card leaves the hand now and is revealed with next round's news.
@@ -74,7 +74,10 @@ export function applySpending(tx: Tx): void {
         x.autonomy = Math.min(autonomyCap(ctx, state, id), x.autonomy + lever.autonomy);
       }
       if (inv.accepted.length > 0)
-        state.actors[inv.from]!.reputation = Math.min(10, state.actors[inv.from]!.reputation + 1);
+        state.actors[inv.from]!.reputation = Math.min(
+          RULES.trackMax,
+          state.actors[inv.from]!.reputation + RULES.summitReputation,
+        );
       emit(tx, {
         type: 'summit',
         actors: [inv.from, ...inv.accepted],
@@ -144,10 +147,11 @@ export function incomeParts(ctx: Ctx, state: MatchState): Record<string, IncomeP
     if (tie.riders.length === 0) continue;
     forEachWorkingRider(ctx, state, tie, (rider) => {
       if (rider.kind === 'trade') {
-        fromPartners(tie.a, 1);
-        fromPartners(tie.b, 1);
-      } else if (rider.kind === 'armsSale') fromPartners(rider.seller, 1);
-      else if (rider.kind === 'baseAccess') fromPartners(rider.guest === tie.a ? tie.b : tie.a, 2);
+        fromPartners(tie.a, RULES.riders.tradeIncome);
+        fromPartners(tie.b, RULES.riders.tradeIncome);
+      } else if (rider.kind === 'armsSale') fromPartners(rider.seller, RULES.riders.armsSaleIncome);
+      else if (rider.kind === 'baseAccess')
+        fromPartners(rider.guest === tie.a ? tie.b : tie.a, RULES.riders.baseIncome);
     });
   }
   for (const s of state.sanctions) {

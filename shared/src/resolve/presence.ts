@@ -1,10 +1,11 @@
 import { rivalPresent } from '../crisis.ts';
+import { RULES } from '../rules.ts';
 import { raiseTension } from '../tension.ts';
 import { emit, type Tx } from '../tx.ts';
 
 function addInfluence(tx: Tx, actor: string, region: string, n: number): void {
   const a = tx.state.actors[actor]!;
-  a.influence[region] = Math.max(0, Math.min(10, (a.influence[region] ?? 0) + n));
+  a.influence[region] = Math.max(0, Math.min(RULES.trackMax, (a.influence[region] ?? 0) + n));
 }
 
 export { addInfluence };
@@ -17,7 +18,7 @@ export function applyPresence(tx: Tx): void {
       if (order.kind !== 'deploy') continue;
       const a = state.actors[seat]!;
       a.deployed[order.region] = (a.deployed[order.region] ?? 0) + order.power;
-      addInfluence(tx, seat, order.region, 1);
+      addInfluence(tx, seat, order.region, RULES.deployInfluence);
       emit(tx, {
         type: 'deployed',
         actors: [seat],

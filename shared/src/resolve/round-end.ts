@@ -1,3 +1,4 @@
+import { RULES } from '../rules.ts';
 import { lowerTension } from '../tension.ts';
 import { partnerCounts } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
@@ -13,14 +14,17 @@ export function endOfRound(tx: Tx): void {
   for (const id of state.seats) {
     const a = state.actors[id]!;
     const strategic = counts[id]!;
-    const need = ctx.actor[id]!.kind === 'greatPower' ? 2 : 1;
+    const need =
+      ctx.actor[id]!.kind === 'greatPower'
+        ? RULES.isolation.greatPowerPartners
+        : RULES.isolation.otherPartners;
     a.isolated = strategic < need;
     if (a.isolated) {
-      a.security = Math.max(0, a.security - 1);
+      a.security = Math.max(0, a.security - RULES.isolation.security);
       emit(tx, {
         type: 'isolation',
         actors: [id],
-        amounts: { security: -1, partners: strategic },
+        amounts: { security: -RULES.isolation.security, partners: strategic },
         concept: 'isolation',
       });
     }

@@ -108,7 +108,7 @@ function lowerTie(tx: Tx, seat: string, partner: string): void {
   const from = tie.level;
   tie.level--;
   if (tie.frozenBy) {
-    a.reputation = Math.max(0, a.reputation - 1);
+    a.reputation = Math.max(0, a.reputation - RULES.frozenLowerReputation);
     tie.noRiseBefore = state.round + 1 + RULES.frozenLowerNoRise;
   }
   if (atWar(state, partner) || state.crises.some((c) => c.live && c.instigator === partner))
@@ -116,7 +116,7 @@ function lowerTie(tx: Tx, seat: string, partner: string): void {
   emit(tx, {
     type: 'tieLowered',
     actors: [seat, partner],
-    amounts: { from, to: tie.level, reputation: tie.frozenBy ? -1 : 0 },
+    amounts: { from, to: tie.level, reputation: tie.frozenBy ? -RULES.frozenLowerReputation : 0 },
     detail: { level: TIE_LEVELS[tie.level]! },
     concept: 'swiftScaling',
   });
@@ -244,15 +244,18 @@ function applyRider(
       break;
     case 'armsSale': {
       const buyer = other(rider.seller);
-      buyer.power = Math.min(20, buyer.power + 1);
-      amounts.power = 1;
+      buyer.power = Math.min(RULES.powerMax, buyer.power + RULES.riders.armsSalePower);
+      amounts.power = RULES.riders.armsSalePower;
       tie.riders.push({ rider, from: offer.from, level });
       break;
     }
     case 'training': {
       const receiver = other(rider.trainer);
-      receiver.security = Math.min(10, receiver.security + 1);
-      amounts.security = 1;
+      receiver.security = Math.min(
+        RULES.trackMax,
+        receiver.security + RULES.riders.trainingSecurity,
+      );
+      amounts.security = RULES.riders.trainingSecurity;
       tie.riders.push({ rider, from: offer.from, level });
       break;
     }

@@ -1,4 +1,5 @@
 import { canVeto } from '../ctx.ts';
+import { RULES } from '../rules.ts';
 import type { CrisisState } from '../state.ts';
 import { raiseTension } from '../tension.ts';
 import { tieLevel } from '../ties.ts';
@@ -69,7 +70,7 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     else if (v === 'veto' && canVeto(ctx, m)) {
       vetoes++;
       const a = state.actors[m]!;
-      if (!a.freeVeto) a.reputation = Math.max(0, a.reputation - 1);
+      if (!a.freeVeto) a.reputation = Math.max(0, a.reputation - RULES.vetoReputation);
     } else abstain += weight;
   }
   const passed = vetoes === 0 && yes >= ctx.councilYes;
@@ -92,24 +93,24 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
   const h = state.actors[holder]!;
   if (choice === 'standDown') return;
   if (!passed) {
-    h.reputation = Math.max(0, h.reputation - 2);
-    addInfluence(tx, holder, crisis.region, 1);
+    h.reputation = Math.max(0, h.reputation - RULES.mandate.failedReputation);
+    addInfluence(tx, holder, crisis.region, RULES.mandate.failedInfluence);
     emit(tx, {
       type: 'actedWithoutMandate',
       actors: [holder],
       crisis: crisis.uid,
       region: crisis.region,
-      amounts: { reputation: -2 },
+      amounts: { reputation: -RULES.mandate.failedReputation },
       concept: 'mandates',
     });
     raiseTension(tx, [holder], 'action without a mandate', crisis.uid);
     return;
   }
   if (choice === 'limit') {
-    addInfluence(tx, holder, crisis.region, 1);
+    addInfluence(tx, holder, crisis.region, RULES.mandate.limitInfluence);
     return;
   }
-  addInfluence(tx, holder, crisis.region, 2);
+  addInfluence(tx, holder, crisis.region, RULES.mandate.stretchInfluence);
   for (const m of abstainers) {
     if (m === holder) continue;
     const a = state.actors[m]!;
@@ -121,7 +122,7 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     actors: [holder, ...abstainers.filter((m) => m !== holder)],
     crisis: crisis.uid,
     region: crisis.region,
-    amounts: { influence: 2 },
+    amounts: { influence: RULES.mandate.stretchInfluence },
     concept: 'mandates',
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULES } from '../rules.ts';
 import {
   ACTOR_KINDS,
   CONCEPTS,
@@ -171,7 +172,14 @@ export const RiderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('training'), trainer: Id }),
   z.object({ kind: z.literal('jointExercise'), region: Id }),
   z.object({ kind: z.literal('baseAccess'), guest: Id }),
-  z.object({ kind: z.literal('investment'), amount: z.number().int().min(1).max(3) }),
+  z.object({
+    kind: z.literal('investment'),
+    amount: z
+      .number()
+      .int()
+      .min(RULES.investmentRiderAmount.min)
+      .max(RULES.investmentRiderAmount.max),
+  }),
   z.object({ kind: z.literal('unPledge') }),
 ]);
 export type Rider = z.infer<typeof RiderSchema>;
