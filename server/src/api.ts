@@ -5,6 +5,7 @@ import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
 import { jsonBody } from './doors/body.ts';
 import { API_BODY_BYTES, requestLog } from './doors/gate.ts';
 import type { Limits } from './doors/limits.ts';
+import { isLoopback } from './lan-addresses.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
@@ -43,6 +44,8 @@ export interface ApiOptions {
   limits: Limits;
   /** Creates a match from the creator's options (POST /api/matches); none: matches cannot be created. */
   createMatch?: (options: unknown) => Promise<CreatedMatch>;
+  /** The addresses other devices on the network reach this server at (GET /api/address). */
+  reachableAddresses?: () => string[];
 }
 
 /** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
@@ -77,6 +80,13 @@ export function apiRouter(options: ApiOptions): Router {
 
   api.get('/scenarios', (_req, res) => {
     res.json(listScenarios());
+  });
+
+  // A page opened on localhost cannot show students "localhost": it asks where else the server
+  // is reachable. Only a browser on this very machine is told the machine's network addresses.
+  api.get('/address', (req, res) => {
+    const local = isLoopback(req.socket.remoteAddress);
+    res.json({ addresses: local ? (options.reachableAddresses?.() ?? []) : [] });
   });
 
   api.get('/join/:code', async (req, res) => {

@@ -14,6 +14,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Creates a match (POST /api/matches). */
   createMatch?: ApiOptions['createMatch'];
+  /** Where other devices reach this server (GET /api/address); none: nowhere known. */
+  reachableAddresses?: ApiOptions['reachableAddresses'];
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
@@ -27,6 +29,7 @@ export function createApp(options: AppOptions): Express {
       archive: options.archive ?? null,
       limits: options.limits ?? DEFAULT_LIMITS,
       createMatch: options.createMatch,
+      reachableAddresses: options.reachableAddresses,
     }),
   );
   app.use(clientRouter(options.clientDist));

@@ -9,6 +9,7 @@ import { FailoverWatch } from './cluster/failover.ts';
 import { guardDoors } from './doors/gate.ts';
 import { DEFAULT_LIMITS, type Limits } from './doors/limits.ts';
 import { RateLimits } from './doors/rate-limits.ts';
+import { reachableAddresses } from './lan-addresses.ts';
 import { boundPort } from './listen.ts';
 import { colyseusLogger, reasonOf, roomLog } from './log.ts';
 import { createMatchRoom } from './rooms/creation.ts';
@@ -67,6 +68,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     archive: options.store ?? null,
     limits,
     createMatch: createMatchRoom,
+    reachableAddresses: () => reachableAddresses(options.host),
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });

@@ -1,8 +1,8 @@
-import { networkInterfaces } from 'node:os';
 import { relative } from 'node:path';
 import { isClientBuilt } from './client.ts';
 import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
+import { isWildcard, lanAddresses } from './lan-addresses.ts';
 import { log, reasonOf, setLogLevel } from './log.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { MatchStore } from './store/types.ts';
@@ -74,21 +74,9 @@ async function openStore(config: Config): Promise<{ store: MatchStore; where: st
   return { store, where: store.file };
 }
 
-function isWildcard(host: string): boolean {
-  return host === '0.0.0.0' || host === '::';
-}
-
 function displayHost(host: string): string {
   if (isWildcard(host)) return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The machine's IPv4 addresses on local networks, for players joining from other devices. */
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap((list) => list ?? [])
-    .filter((i) => i.family === 'IPv4' && !i.internal)
-    .map((i) => i.address);
 }
 
 main().catch((error: unknown) => {

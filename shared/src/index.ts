@@ -18,6 +18,13 @@ export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
 export { canVeto, ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
+export { article, count, isPluralName } from './events/grammar.ts';
+export {
+  HEADLINE_KINDS,
+  type Headline,
+  type HeadlineKind,
+  roundHeadlines,
+} from './events/headlines.ts';
 export { type EngineEvent, EVENT_TYPES, type EventType } from './events/types.ts';
 export {
   type AnswerCost,
