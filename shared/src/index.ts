@@ -33,6 +33,7 @@ export {
   possessive,
   silentAnswer,
 } from './explain/answer-costs.ts';
+export { type SeatNow, seatNow } from './explain/now.ts';
 export {
   fullSeatCount,
   type MatchGoal,
