@@ -12,21 +12,27 @@ import { scoreSoFar } from '../panels/tracks-model.ts';
 export function createNowLine(scenario: Scenario) {
   const ask = el('strong', { class: 'now-line__ask', 'data-testid': 'now-ask' });
   const ifNothing = el('span', { class: 'now-line__default', 'data-testid': 'now-default' });
-  const goals = el('div', { class: 'now-line__goals', 'data-testid': 'now-goals' });
+  const goals = el('section', {
+    class: 'now-goals',
+    'aria-label': 'Your goals',
+    'data-testid': 'now-goals',
+  });
   const element = el(
     'section',
     { class: 'now-line', 'aria-label': 'What to do now', 'aria-live': 'polite' },
     ask,
     ifNothing,
-    goals,
   );
 
   return {
     element,
+    /** The seat's goals, shown at the Briefing only: placed by the screen outside the sticky top. */
+    goals,
     update(s: MatchSnapshot) {
       const view = s.view;
       if (!view || !s.seat || !view.seats.includes(s.seat)) {
         element.hidden = true;
+        goals.replaceChildren();
         return;
       }
       element.hidden = false;
@@ -47,10 +53,16 @@ function briefingGoals(scenario: Scenario, view: SeatView, seat: string): HTMLEl
   const objectiveId = view.actors[seat]?.objective;
   const objective = objectiveId ? scenario.objectives.find((o) => o.id === objectiveId) : undefined;
   const out: HTMLElement[] = [
-    el('h2', { class: 'now-line__title' }, 'Your goals this match'),
-    el('ul', { class: 'now-line__list' }, ...lines.map((line) => el('li', {}, line))),
+    el('h2', { class: 'now-goals__title' }, 'Your goals this match'),
+    el('ul', { class: 'now-goals__list' }, ...lines.map((line) => el('li', {}, line))),
   ];
   if (objective)
-    out.push(el('p', { class: 'now-line__secret' }, `Secret objective: ${objective.text}`));
+    out.push(
+      el(
+        'p',
+        { class: 'now-goals__secret' },
+        `Your secret objective, which only you see: ${objective.text}`,
+      ),
+    );
   return out;
 }

@@ -60,8 +60,8 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const element = el(
     'div',
     { class: 'game' },
-    status.element,
-    now.element,
+    el('div', { class: 'game__top' }, status.element, now.element),
+    now.goals,
     el('div', { class: 'game__map' }, map.element),
     el('aside', { class: 'game__side', 'aria-label': 'Panels' }, reflections.element, tabs.element),
   );

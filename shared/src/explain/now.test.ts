@@ -46,7 +46,7 @@ describe('what a seat is asked to do now', () => {
     const now = seatNow(FIXTURE, m.state, 'red');
     expect(now).toMatchObject({ owed: 1 });
     expect(now.ask).toBe('Answer 1 offer made to you, then press Done.');
-    expect(now.ifNothing).toBe('If you do nothing: the offer counts as declined.');
+    expect(now.ifNothing).toBe('If you do nothing: what you leave unanswered counts as declined.');
     const offer = m.state.offers.find((o) => o.to === 'red')!;
     m.seat('red', { kind: 'respond', offer: offer.id, accept: true });
     expect(seatNow(FIXTURE, m.state, 'red').owed).toBe(0);

@@ -44,10 +44,12 @@ export function seatNow(scenario: Scenario, readOnlyState: ReadonlyState, seat: 
       ).length
     : 0;
   if (offers + invitations > 0) {
-    asks.push(`answer ${count(offers + invitations, 'offer')} made to you`);
-    defaults.push(
-      `${offers + invitations === 1 ? 'the offer counts' : 'the offers count'} as declined`,
-    );
+    const owedWords = [
+      offers > 0 ? count(offers, 'offer') : '',
+      invitations > 0 ? count(invitations, 'invitation') : '',
+    ].filter(Boolean);
+    asks.push(`answer ${owedWords.join(' and ')} made to you`);
+    defaults.push(`what you leave unanswered counts as declined`);
   }
 
   const calls = has('answer')
