@@ -11,7 +11,7 @@ export { playBotGame, playBots } from './bots/play-bots.ts';
 export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';
-export { nextPhase, PHASE_NAMES, seatKindsIn } from './commands/phases.ts';
+export { nextPhase, PHASE_NAMES, roundPhases, seatKindsIn } from './commands/phases.ts';
 export * from './commands/schema.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';
@@ -45,7 +45,13 @@ export {
   thresholdsFor,
 } from './goals.ts';
 export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
-export { type LegalOption, legalCommands } from './legal.ts';
+export {
+  hostCommands,
+  type LegalOption,
+  type LowerEffect,
+  legalCommands,
+  type OptionCost,
+} from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, injectableCards, previewCrisis } from './preview.ts';
