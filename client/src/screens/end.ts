@@ -1,5 +1,6 @@
 import { awards, type Scenario, scoreMatch, stateOfView } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { oneDecimal, signedOneDecimal } from '../format.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { downloadButton } from '../replay/load.ts';
@@ -88,13 +89,17 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
               el(
                 'span',
                 { class: 'ranking__score' },
-                `${score.stars} stars, par ${score.par}: ${score.margin >= 0 ? '+' : ''}${score.margin}`,
+                `${oneDecimal(score.stars)} stars, par ${oneDecimal(score.par)}: ${signedOneDecimal(score.margin)}`,
               ),
               el(
                 'ul',
                 { class: 'ranking__goals' },
                 ...score.goals.map((g) =>
-                  el('li', {}, `${g.label}: ${g.value} → ${'★'.repeat(g.stars) || 'no star'}`),
+                  el(
+                    'li',
+                    {},
+                    `${g.label}: ${oneDecimal(g.value)} → ${'★'.repeat(g.stars) || 'no star'}`,
+                  ),
                 ),
                 score.objective
                   ? el(
@@ -118,7 +123,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           'ul',
           { class: 'awards' },
           ...awards(scenario, state).map((a) =>
-            el('li', {}, `${a.title}: ${name(a.seat)} (${a.value})`),
+            el('li', {}, `${a.title}: ${name(a.seat)} (${oneDecimal(a.value)})`),
           ),
         ),
         links,
