@@ -16,8 +16,8 @@ import { createSubmissions } from '../game/submissions.ts';
 import { createTensionGauge } from '../game/tension.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { reachableOrigin } from '../net/reachable-origin.ts';
-import type { Screen } from './screen.ts';
 import { classBrief } from './projector-words.ts';
+import type { Screen } from './screen.ts';
 
 const HEADLINE_TITLES: Record<HeadlineKind, string> = {
   entrapment: 'Entrapment',
