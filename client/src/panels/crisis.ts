@@ -1,41 +1,22 @@
 import type { AnswerCost } from '@entanglement/shared';
-import { ctxOf, legalCommands, RULES } from '@entanglement/shared';
+import { ctxOf, legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
-import { ANSWER_LABELS, type CrisisView, crisisViews } from './crisis-model.ts';
+import {
+  ANSWER_LABELS,
+  type CrisisView,
+  crisisViews,
+  instigateWords,
+  mandateWords,
+} from './crisis-model.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note } from './kit.ts';
 import type { Panel } from './panel.ts';
-import { signed } from './words.ts';
 
 const VOTE_WORDS = {
   yes: 'Yes',
   abstain: 'Abstain',
   veto: 'Veto',
 } as const;
-
-/** Each mandate choice's name and effect, with the engine's numbers (RULES.mandate). */
-export function mandateWords(choice: 'limit' | 'stretch' | 'standDown'): [string, string] {
-  const m = RULES.mandate;
-  switch (choice) {
-    case 'limit':
-      return [
-        'Limit',
-        `If the vote passes: ${signed(m.limitInfluence)} influence in the region. If it fails you act anyway: ${signed(-m.failedReputation)} Reputation, ${signed(m.failedInfluence)} influence, and Tension rises.`,
-      ];
-    case 'stretch':
-      return [
-        'Stretch',
-        `If it passes: ${signed(m.stretchInfluence)} influence, but every member that abstained holds a grievance against you. If it fails: as Limit.`,
-      ];
-    case 'standDown':
-      return ['Stand down', 'Nothing happens, whatever the vote.'];
-  }
-}
-
-/** What pressing and holding do, with the engine's numbers. */
-export function instigateWords(): string {
-  return `Press: commit Power to win it (Tension rises). Hold: commit nothing; the crisis goes ahead ${RULES.holdReduction} weaker, or fizzles out.`;
-}
 
 function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   const call = c.call;
