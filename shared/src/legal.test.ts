@@ -7,8 +7,10 @@ import { ctxOf } from './ctx.ts';
 import { hostCommands, legalCommands } from './legal.ts';
 import { injectableCards } from './preview.ts';
 import { RULES } from './rules.ts';
+import { stateOfView } from './seat-state.ts';
 import { drive } from './testing/drive.ts';
 import { FIXTURE, FIXTURE_WITH_DECK } from './testing/fixture.ts';
+import { viewFor } from './view.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
@@ -333,6 +335,10 @@ describe('hostCommands', () => {
       hostCommands(FIXTURE_WITH_DECK, m.state).find((o) => o.kind === 'injectCrisis')!;
     expect(inject().targets).toEqual(injectableCards(FIXTURE_WITH_DECK, m.state));
     expect(inject().targets.length).toBeGreaterThan(0);
+    // The host's client reads it from a spectator's view: the same answer.
+    expect(hostCommands(FIXTURE_WITH_DECK, stateOfView(viewFor(m.state, null)))).toEqual(
+      hostCommands(FIXTURE_WITH_DECK, m.state),
+    );
     m.advanceTo('resolution');
     expect(inject().available).toBe(false);
     expect(inject().reason).toBe(

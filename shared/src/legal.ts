@@ -1,6 +1,6 @@
 import { seatKindsIn } from './commands/phases.ts';
 import type { Answer, Command, Order, SeatCommand } from './commands/schema.ts';
-import { commandProblem } from './commands/validate.ts';
+import { commandProblem, injectTimeProblem } from './commands/validate.ts';
 import { unlockedPower } from './crisis.ts';
 import { canVeto, ctxOf } from './ctx.ts';
 import { actionPointsMax, commitablePower, seatPlan } from './plan.ts';
@@ -33,7 +33,7 @@ export interface LowerEffect {
 }
 
 /**
- * One thing a seat could do now, as a template (CONVENTIONS 11): its kind,
+ * One thing a seat could do now, as a template (as boardgame.io lists moves): its kind,
  * the targets for which it is legal, the allowed range of its amount, and
  * when it is not available at all, the reason in plain words.
  */
@@ -78,6 +78,8 @@ export interface LegalOption {
   quietCost?: OptionCost;
   /** For votes: what each vote costs (a veto costs Reputation unless the seat holds a free veto). */
   voteCosts?: Partial<Record<'yes' | 'abstain' | 'veto', OptionCost>>;
+  /** For mediation invitations: the live crises whose mediators the seat chooses. */
+  crises?: string[];
   /** For mandates: the choices the holder may make. */
   choices?: ('limit' | 'stretch' | 'standDown')[];
 }
@@ -299,15 +301,16 @@ export function legalCommands(
         sub,
         cost: { actionPoints: ACTION },
         invitees: { min: 1, max: sub === 'bloc' ? 1 : Math.min(max, RULES.inviteesMax) },
+        ...(sub === 'mediation' ? { crises: mediationCrises() } : {}),
       });
     }
+    function mediationCrises(): string[] {
+      return state.crises
+        .filter((c) => c.live && ctx.card[c.card]!.mediatorsChosenBy?.includes(seat))
+        .map((c) => c.uid);
+    }
     function inviteTargets(sub: string): string[] {
-      if (sub === 'mediation')
-        return state.crises.filter(
-          (c) => c.live && ctx.card[c.card]!.mediatorsChosenBy?.includes(seat),
-        ).length > 0
-          ? others
-          : [];
+      if (sub === 'mediation') return mediationCrises().length > 0 ? others : [];
       if (sub === 'bloc')
         return state.crises
           .filter((c) => c.live && ctx.card[c.card]!.blocInviteBy === seat && !c.blocInvited)
@@ -459,16 +462,10 @@ function leaveEffect(state: MatchState, seat: string, leader: string, kind: stri
 export function hostCommands(scenario: Scenario, readOnlyState: ReadonlyState): LegalOption[] {
   const state = readOnlyState as MatchState; // a query: it never writes
   if (state.phase === 'ended') return [];
-  const ctx = ctxOf(scenario);
-  const stamp = { round: state.round, phase: state.phase };
-  const cards = injectableCards(scenario, state);
-  const targets = cards.filter(
-    (card) => commandProblem(ctx, state, { kind: 'injectCrisis', ...stamp, card }) === null,
-  );
-  const first =
-    cards.length > 0
-      ? commandProblem(ctx, state, { kind: 'injectCrisis', ...stamp, card: cards[0]! })
-      : 'Every card is in play or held in a hand.';
+  // injectableCards reads a view as well as the state (a view hides the deck's order, not its cards).
+  const when = injectTimeProblem(state);
+  const targets = when ? [] : injectableCards(scenario, state);
+  const first = when ?? 'Every card is in play or held in a hand.';
   return [
     {
       kind: 'injectCrisis',

@@ -100,6 +100,8 @@ export const RULES = {
   isolation: { greatPowerPartners: 2, otherPartners: 1, security: 1, severity: 1 },
   /** Most invitees one invitation may name (a drill's lever may allow fewer). */
   inviteesMax: 4,
+  /** While Entangled an actor has this many action points fewer. */
+  entangledActionPoints: 1,
   /** An entrapped actor loses this much Autonomy. */
   entrapmentAutonomy: 1,
   /** Committed Power is locked this many rounds after a crisis (entrapmentLock when entrapped). */

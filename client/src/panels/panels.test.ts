@@ -164,8 +164,6 @@ describe('offers', () => {
     const s = seen(state, 'usa');
     const choices = lowerChoices(
       scenario,
-      s,
-      'usa',
       legalCommands(scenario, s, 'usa').find((o) => o.kind === 'lower'),
     );
     expect(choices.length).toBeGreaterThan(0);
@@ -188,7 +186,8 @@ describe('crisisViews', () => {
     expect(call.costs.find((c) => c.kind === 'abandon')!.words).toContain('Reputation falls by 3');
     expect(views[0]!.instigate).toBeNull();
     const russia = crisisViews(scenario, seen(state, 'russia'), 'russia')[0]!;
-    expect(russia.instigate?.option.amount?.min).toBe(0);
+    // Pressing commits at least 1 Power; holding commits none.
+    expect(russia.instigate?.option.amount?.min).toBe(1);
     const spectator = crisisViews(scenario, stateOfView(viewFor(state, null)), null)[0]!;
     expect(spectator.call).toBeNull();
   });
