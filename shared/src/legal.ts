@@ -33,7 +33,7 @@ export interface LowerEffect {
 }
 
 /**
- * One thing a seat could do now, as a template (as boardgame.io lists moves): its kind,
+ * One thing a seat could do now, as a template (as boardgame.io's `ai.enumerate` lists moves): its kind,
  * the targets for which it is legal, the allowed range of its amount, and
  * when it is not available at all, the reason in plain words.
  */
