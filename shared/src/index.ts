@@ -11,7 +11,13 @@ export { playBotGame, playBots } from './bots/play-bots.ts';
 export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';
-export { nextPhase, PHASE_NAMES, roundPhases, seatKindsIn } from './commands/phases.ts';
+export {
+  nextPhase,
+  PHASE_NAMES,
+  phaseAccepting,
+  roundPhases,
+  seatKindsIn,
+} from './commands/phases.ts';
 export * from './commands/schema.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';

@@ -5,6 +5,8 @@ import {
   type DeepReadonly,
   type LegalOption,
   legalCommands,
+  PHASE_NAMES,
+  phaseAccepting,
   possessive,
   type ReadonlyState,
   RULES,
@@ -61,6 +63,8 @@ export interface CallView {
   option: LegalOption | null;
   costs: AnswerCost[];
   sides: { value: Side; label: string }[];
+  /** The phase in which calls are answered at this match's pace, by name. */
+  answeredIn: string;
 }
 
 export interface CrisisView {
@@ -151,6 +155,7 @@ export function crisisViews(
           option: options.find((o) => o.kind === 'answer' && o.sub === crisis.uid) ?? null,
           costs: answerCosts(scenario, state, seat, crisis.uid),
           sides: sides.map((s) => ({ value: s, label: sideWords(scenario, crisis, s) })),
+          answeredIn: PHASE_NAMES[phaseAccepting('answer', state.settings.pace) ?? 'calls'],
         };
       }
       const instigateOption = options.find((o) => o.kind === 'instigate' && o.sub === crisis.uid);

@@ -122,7 +122,7 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       gives,
       el('ul', { class: 'pnl-answers' }, ...answers),
     );
-  } else children.push(note('Answers to calls are given in the Crisis calls phase.'));
+  } else children.push(note(`Answers to calls are given in the ${call.answeredIn} phase.`));
   return el(
     'div',
     { class: 'pnl-call' },

@@ -192,6 +192,17 @@ describe('crisisViews', () => {
     expect(spectator.call).toBeNull();
   });
 
+  it('names the phase in which calls are answered at the pace played', () => {
+    const full = match();
+    expect(crisisViews(scenario, seen(full, 'usa'), 'usa')[0]!.call!.answeredIn).toBe(
+      'Crisis calls',
+    );
+    const created = createMatch(scenario, { pace: 'quick' }, 'seed-23');
+    if (!created.ok) throw new Error(created.error);
+    const quick = crisisViews(scenario, seen(created.state, 'usa'), 'usa')[0]!.call!;
+    expect(quick.answeredIn).toBe('Negotiate & Commit');
+  });
+
   it('shows an ally’s ask as no treaty call: the seat may hedge, at the cost the engine states', () => {
     const tutorial = getScenario('tutorial-1950');
     const m = drive({ seats: ['china', 'ussr'] }, tutorial, 'ask');

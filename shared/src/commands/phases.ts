@@ -50,6 +50,11 @@ export function roundPhases(pace: Pace): Phase[] {
   return out;
 }
 
+/** The first phase of a round at this pace that accepts a seat command of this kind (null: none does). */
+export function phaseAccepting(kind: SeatKind, pace: Pace): Phase | null {
+  return roundPhases(pace).find((phase) => seatKindsIn(phase, pace).includes(kind)) ?? null;
+}
+
 /** The phase after this one, before resolution or next round are applied. */
 export function nextPhase(phase: Phase, pace: Pace): Phase {
   switch (phase) {
