@@ -24,6 +24,13 @@ export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
 export { canVeto, ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
+export {
+  type AccountGroup,
+  type AccountPart,
+  accountPart,
+  groupAccount,
+  seatDigest,
+} from './events/digest.ts';
 export { article, count, isPluralName } from './events/grammar.ts';
 export {
   HEADLINE_KINDS,

@@ -3,6 +3,7 @@ import { el } from '../dom.ts';
 import { oneDecimal, signedOneDecimal } from '../format.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import { roundAccounts, whatHappenedToYou } from '../panels/account-model.ts';
 import { downloadButton } from '../replay/load.ts';
 import type { Screen } from './screen.ts';
 
@@ -71,6 +72,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
               ? `The host ended the match in round ${ending.round}. Goals and par are fitted to the ${ending.roundsPlayed} round${ending.roundsPlayed === 1 ? '' : 's'} played.`
               : `The match ended after round ${ending?.round ?? view.round}.`,
         ),
+        lastRound(scenario, view.account, s.seat) ?? '',
         el(
           'ol',
           { class: 'ranking', 'data-testid': 'ranking' },
@@ -130,4 +132,39 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
       );
     },
   };
+}
+
+/**
+ * The last round's resolution, which no Resolution phase showed: what
+ * happened to the seat first, then the whole account, folded.
+ */
+function lastRound(
+  scenario: Scenario,
+  account: Parameters<typeof roundAccounts>[1],
+  seat: string | null,
+): HTMLElement | null {
+  const last = Math.max(0, ...account.map((e) => e.round));
+  if (last === 0) return null;
+  const events = account.filter((e) => e.round === last);
+  const mine = seat ? whatHappenedToYou(scenario, events, seat) : null;
+  const parts = roundAccounts(scenario, events, seat, { mine: false, part: 'all' })[0]?.parts ?? [];
+  return el(
+    'section',
+    { class: 'end__last', 'aria-label': 'The last round', 'data-testid': 'last-round' },
+    el('h2', {}, `What happened in round ${last}`),
+    mine ? el('ul', { class: 'end__mine' }, ...mine.lines.map((line) => el('li', {}, line))) : null,
+    el(
+      'details',
+      {},
+      el('summary', {}, 'The whole account of the round'),
+      ...parts.map((p) =>
+        el(
+          'section',
+          { 'aria-label': p.title },
+          el('h3', {}, p.title),
+          el('ul', {}, ...p.lines.map((l) => el('li', {}, l.text))),
+        ),
+      ),
+    ),
+  );
 }
