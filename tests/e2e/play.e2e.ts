@@ -131,6 +131,10 @@ test('a host and two players create, join by code, play two rounds by clicking a
     for (const p of people)
       await expect.poll(() => phaseOf(p.page), { timeout: 20_000 }).toBe('Resolution');
 
+    // The account opens on what happened to Ana's seat, before the whole round.
+    await expect
+      .poll(() => ana.page.getByTestId('what-happened-to-you').textContent(), { timeout: 20_000 })
+      .toContain(`What happened to you in round ${round}`);
     if (round === 1) {
       // China's treaty partner pulled it into Korea: Ana is asked why, and answers in one line.
       const question = ana.page.locator('.reflections__form').first();
