@@ -132,7 +132,7 @@ export function renderDebrief(
           'dl',
           { class: 'debrief__concepts' },
           ...debrief.concepts.flatMap((c) => [
-            el('dt', {}, `${CONCEPT_NAMES[c.concept]} (${c.events} events)`),
+            el('dt', {}, `${CONCEPT_NAMES[c.concept]} (${count(c.events, 'event')})`),
             ...c.cards.map((card) =>
               el('dd', {}, el('strong', {}, `${card.title}: `), card.debrief),
             ),

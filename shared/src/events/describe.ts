@@ -1,7 +1,7 @@
 import type { DeepReadonly } from '../readonly.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { TIE_LEVELS } from '../vocabulary.ts';
-import { agreementOf, article } from './grammar.ts';
+import { agreementOf, article, count } from './grammar.ts';
 import type { EngineEvent } from './types.ts';
 
 const LEVEL_WORDS: Record<string, string> = {
@@ -43,7 +43,7 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
   const level = (n: number | undefined) => LEVEL_WORDS[TIE_LEVELS[n ?? 0] ?? 'none'];
   switch (e.type) {
     case 'matchStarted':
-      return `The match begins with ${list(e.actors)} at the table, for ${amt.rounds} rounds; world Tension stands at ${amt.tension}.`;
+      return `The match begins with ${list(e.actors)} at the table, for ${count(amt.rounds ?? 0, 'round')}; world Tension stands at ${amt.tension}.`;
     case 'roundStarted':
       return `Round ${amt.round} begins (Tension ${amt.tension}).`;
     case 'crisisRevealed':
@@ -110,7 +110,7 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
     case 'crossPressure':
       return `${a} ${A.be} caught between partners on both sides of ${crisisTitle}.`;
     case 'entrapment':
-      return `Entrapment: ${a} ${A.be} dragged into ${crisisTitle} by ${A.its} tie with ${b}, where ${A.its} own stake is low — ${signed(amt.autonomy)} Autonomy, ${amt.power} Power locked for ${amt.lockedRounds} rounds, Entangled for ${amt.entangledRounds} rounds.`;
+      return `Entrapment: ${a} ${A.be} dragged into ${crisisTitle} by ${A.its} tie with ${b}, where ${A.its} own stake is low — ${signed(amt.autonomy)} Autonomy, ${amt.power} Power locked for ${count(amt.lockedRounds ?? 0, 'round')}, Entangled for ${count(amt.entangledRounds ?? 0, 'round')}.`;
     case 'abandonment':
       return `Abandonment: ${a} ${v('refuse')} ${A.its} treaty ally ${b} in ${crisisTitle} — ${a} ${signed(amt.reputation)} Reputation, ${b} ${signed(amt.security)} Security; the treaty falls to a partnership.`;
     case 'favourEarned':
@@ -136,9 +136,9 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
     case 'aided':
       return `${a} ${v('send')} ${b} ${amt.wealth} Wealth in aid.`;
     case 'sanctioned':
-      return `${a} ${v('sanction')} ${b} for ${amt.rounds} rounds.`;
+      return `${a} ${v('sanction')} ${b} for ${count(amt.rounds ?? 0, 'round')}.`;
     case 'secondarySanctions':
-      return `Secondary sanctions hit ${a} for helping ${b} (${signed(amt.income)} Wealth income for ${amt.rounds} rounds).`;
+      return `Secondary sanctions hit ${a} for helping ${b} (${signed(amt.income)} Wealth income for ${count(amt.rounds ?? 0, 'round')}).`;
     case 'summit':
       return `${a} ${v('convene')} a summit${e.actors.length > 1 ? ` attended by ${list(e.actors.slice(1))}` : ' that nobody attends'}.`;
     case 'bricsPosition':

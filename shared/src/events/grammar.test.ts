@@ -153,6 +153,9 @@ describe('event sentences', () => {
         expect(text, `${e.type}: ${text}`).not.toMatch(/\b[Aa] ([aeiou]|[AEIO])/);
         expect(text, `${e.type}: ${text}`).not.toMatch(/\b[Aa]n [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]/);
         expect(text, `${e.type}: ${text}`).not.toMatch(/undefined|NaN|\[object/);
+        expect(text, `${e.type}: ${text}`).not.toMatch(
+          /\b1 (rounds|actors|treaties|offers|events)\b/,
+        );
       }
   });
 
