@@ -44,6 +44,10 @@ export {
   thresholdsFor,
 } from './goals.ts';
 export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
+export * from './http/openapi.ts';
+export * from './http/problems.ts';
+export * from './http/routes.ts';
+export * from './http/schemas.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
