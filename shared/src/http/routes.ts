@@ -355,3 +355,18 @@ export type ResponseBody<R extends ApiRoute, S extends JsonStatus<R>> =
   }
     ? z.input<T>
     : never;
+/** The JSON body a route answers at `status`, as its schema parses it (what a client reads). */
+export type ResponseData<R extends ApiRoute, S extends JsonStatus<R>> =
+  ResponseAt<R, S> extends {
+    schema: infer T extends z.ZodType;
+  }
+    ? z.output<T>
+    : never;
+/** The route's query as written in a URL (strings). */
+export type RouteQueryInput<R extends ApiRoute> = R['query'] extends z.ZodObject
+  ? z.input<R['query']>
+  : Record<string, never>;
+/** The route's JSON body as a client writes it. */
+export type RouteBodyInput<R extends ApiRoute> = R['body'] extends z.ZodType
+  ? z.input<R['body']>
+  : undefined;
