@@ -1,10 +1,11 @@
 import { ServerError } from '@colyseus/core';
-import type { CreatedMatch } from '@entanglement/shared';
+import { API_ROUTES, type CreatedMatch, DEFAULT_PAGE } from '@entanglement/shared';
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
-import { jsonBody } from './doors/body.ts';
-import { API_BODY_BYTES, requestLog } from './doors/gate.ts';
+import { requestLog } from './doors/gate.ts';
 import type { Limits } from './doors/limits.ts';
+import { docsRoutes } from './http/docs-routes.ts';
+import { mount } from './http/mount.ts';
 import { isLoopback } from './lan-addresses.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
@@ -48,95 +49,63 @@ export interface ApiOptions {
   reachableAddresses?: () => string[];
 }
 
-/** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
-export const DEFAULT_PAGE = 20;
-export const MAX_PAGE = 100;
-
 const DAY_MS = 24 * 3600 * 1000;
 
-/** A day from the query string (YYYY-MM-DD, UTC) as ms since the epoch; undefined when absent, null when malformed. */
-function queryDay(raw: unknown): number | undefined | null {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
-  const ms = Date.parse(`${raw}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** A whole number from the query string, the default when absent, or null when malformed. */
-function queryInt(raw: unknown, fallback: number, min: number, max: number): number | null {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return null;
-  const value = Number(raw);
-  return value >= min && value <= max ? value : null;
-}
-
-/** The JSON API, mounted at /api. */
+/**
+ * The JSON API, mounted at /api. Each route is one entry of API_ROUTES
+ * (shared/src/http/routes.ts), mounted with `mount`: its inputs are checked
+ * against the entry's schemas before its handler runs, and the OpenAPI
+ * document at /api/openapi.json lists it. A new route is a new entry there
+ * and a `mount` here.
+ */
 export function apiRouter(options: ApiOptions): Router {
   const api = Router();
 
-  api.get('/health', (_req, res) => {
-    res.json({ ok: true, name: 'entanglement' });
-  });
+  mount(api, API_ROUTES.health, ({ send }) => send(200, { ok: true, name: 'entanglement' }));
+  api.use(docsRoutes());
 
-  api.get('/scenarios', (_req, res) => {
-    res.json(listScenarios());
-  });
+  mount(api, API_ROUTES.scenarios, ({ send }) => send(200, listScenarios()));
 
   // A page opened on localhost cannot show students "localhost": it asks where else the server
   // is reachable. Only a browser on this very machine is told the machine's network addresses.
-  api.get('/address', (req, res) => {
+  mount(api, API_ROUTES.address, ({ req, send }) => {
     const local = isLoopback(req.socket.remoteAddress);
-    res.json({ addresses: local ? (options.reachableAddresses?.() ?? []) : [] });
+    send(200, { addresses: local ? (options.reachableAddresses?.() ?? []) : [] });
   });
 
-  api.get('/join/:code', async (req, res) => {
-    const roomId = await options.findMatch(req.params.code);
+  mount(api, API_ROUTES.join, async ({ params, send }) => {
+    const roomId = await options.findMatch(params.code);
     if (roomId === null) {
-      res.status(404).json({ error: `No match is open with the code "${req.params.code}".` });
+      send(404, { error: `No match is open with the code "${params.code}".` });
       return;
     }
-    res.json({ roomId, code: normaliseCode(req.params.code) });
+    send(200, { roomId, code: normaliseCode(params.code) });
   });
 
   // The host credential is the answer to this request, and to no one else (docs/security.md).
-  api.post('/matches', jsonBody(API_BODY_BYTES, 'this request'), async (req, res) => {
-    if (!options.createMatch) {
-      res.status(503).json({ error: 'This server does not create matches.' });
-      return;
-    }
-    try {
-      res.status(201).json(await options.createMatch(req.body));
-    } catch (error) {
-      // A refused option (the room's ServerError) is the creator's to fix; anything else is ours.
-      if (!(error instanceof ServerError)) throw error;
-      res.status(400).json({ error: error.message });
-    }
-  });
+  mount(
+    api,
+    API_ROUTES.createMatch,
+    async ({ body, send }) => {
+      if (!options.createMatch) {
+        send(503, { error: 'This server does not create matches.' });
+        return;
+      }
+      try {
+        send(201, await options.createMatch(body));
+      } catch (error) {
+        // A refused option (the room's ServerError) is the creator's to fix; anything else is ours.
+        if (!(error instanceof ServerError)) throw error;
+        send(400, { error: error.message });
+      }
+    },
+    { refusedAs: 'Cannot create the match: ' },
+  );
 
-  api.get('/matches', async (req, res) => {
-    const limit = queryInt(req.query.limit, DEFAULT_PAGE, 1, MAX_PAGE);
-    if (limit === null) {
-      res.status(400).json({ error: `limit must be a whole number from 1 to ${MAX_PAGE}.` });
-      return;
-    }
-    const offset = queryInt(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-    if (offset === null) {
-      res.status(400).json({ error: 'offset must be a whole number, 0 or more.' });
-      return;
-    }
-    const scenario = req.query.scenario;
-    if (scenario !== undefined && (typeof scenario !== 'string' || scenario === '')) {
-      res.status(400).json({ error: 'scenario must be one scenario id.' });
-      return;
-    }
-    const from = queryDay(req.query.from);
-    const to = queryDay(req.query.to);
-    if (from === null || to === null) {
-      res.status(400).json({ error: 'from and to must be dates written YYYY-MM-DD.' });
-      return;
-    }
+  mount(api, API_ROUTES.listMatches, async ({ query, send }) => {
+    const { limit = DEFAULT_PAGE, offset = 0, scenario, from, to } = query;
     if (!options.archive) {
-      res.json({ total: 0, limit, offset, matches: [] });
+      send(200, { total: 0, limit, offset, matches: [] });
       return;
     }
     const page = await options.archive.listFinished({
@@ -149,7 +118,7 @@ export function apiRouter(options: ApiOptions): Router {
       // `to` names the last day included.
       to: to === undefined ? undefined : to + DAY_MS,
     });
-    res.json({ total: page.total, limit, offset, matches: page.matches });
+    send(200, { total: page.total, limit, offset, matches: page.matches });
   });
 
   // Replays, exports, imports and annotations (docs/replays.md); it answers GET /matches/:id first.
@@ -157,8 +126,8 @@ export function apiRouter(options: ApiOptions): Router {
   if (replays) api.use(archiveRouter(replays, options.limits));
 
   // Without the replay routes nobody's access can be checked: no finished match is served.
-  api.get('/matches/:id', async (req, res) => {
-    res.status(404).json({ error: `No finished match has the id "${req.params.id}".` });
+  mount(api, API_ROUTES.matchFile, ({ params, send }) => {
+    send(404, { error: `No finished match has the id "${params.id}".` });
   });
 
   api.use((req, res) => {

@@ -58,6 +58,10 @@ export {
   thresholdsFor,
 } from './goals.ts';
 export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
+export * from './http/openapi.ts';
+export * from './http/problems.ts';
+export * from './http/routes.ts';
+export * from './http/schemas.ts';
 export {
   hostCommands,
   type LegalOption,

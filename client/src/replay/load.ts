@@ -1,4 +1,11 @@
-import { type MatchFileInput, MatchFileSchema, matchFileProblems } from '@entanglement/shared';
+import {
+  type Annotation,
+  API_ROUTES,
+  type MatchFileInput,
+  type Phase,
+  type Reflection,
+} from '@entanglement/shared';
+import { ApiError, apiPath, callApi, callApiEmpty } from '../net/api.ts';
 import { loadCredentials } from '../net/credentials.ts';
 
 /** The host token this browser holds for a match (the teacher who ran it), if any. */
@@ -74,50 +81,26 @@ export function downloadButton(
  * The archived match file. The match's host (this browser holds its host
  * token) gets every chat line, private ones included; its players and
  * whoever has its link the public lines (as anyone, once it is public). The
- * file is checked against the match-file schema before use.
+ * answer is checked against its route's schema (the match-file schema with
+ * the notes and reflections kept beside it) before use.
  */
 export async function fetchMatchFile(matchId: string): Promise<ArchivedMatch> {
   const isHost = hostTokenFor(matchId) !== null;
-  const res = await fetch(
-    `/api/matches/${encodeURIComponent(matchId)}${isHost ? '?chat=all' : ''}`,
-    { headers: { Accept: 'application/json', ...archiveHeaders(matchId) } },
-  );
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const reason = (body as { error?: string } | null)?.error;
-    throw new Error(reason ?? `The server answered ${res.status}.`);
-  }
-  const parsed = MatchFileSchema.safeParse(body);
-  if (!parsed.success)
-    throw new Error(`The match file is not valid: ${matchFileProblems(parsed.error).join('; ')}`);
-  const extra = body as { annotations?: Note[]; reflections?: Reflection[] };
-  return {
-    file: parsed.data,
-    annotations: Array.isArray(extra.annotations) ? extra.annotations : [],
-    reflections: Array.isArray(extra.reflections) ? extra.reflections : [],
-  };
+  const route = API_ROUTES.matchFile;
+  const url = apiPath(route, { id: matchId }, isHost ? { chat: 'all' } : {});
+  const { annotations, reflections, ...file } = await callApi(route, 200, url, {
+    headers: archiveHeaders(matchId),
+  }).catch((error: unknown) => {
+    throw error instanceof ApiError && error.malformed
+      ? new Error(`The match file is not valid: ${error.problems.join('; ')}`)
+      : error;
+  });
+  return { file, annotations, reflections };
 }
 
 /** A teacher's note pinned to a round and phase. */
-export interface Note {
-  id: number;
-  round: number;
-  phase: string;
-  text: string;
-  at: number;
-}
-
-/** A player's one line on why their seat did what it did (or how it was entrapped). */
-export interface Reflection {
-  id: number;
-  seat: string;
-  round: number;
-  phase: string;
-  eventType: string;
-  crisis?: string;
-  text: string;
-  at: number;
-}
+export type Note = Annotation;
+export type { Reflection };
 
 /** The match file with what the archive keeps beside it. */
 export interface ArchivedMatch {
@@ -127,29 +110,20 @@ export interface ArchivedMatch {
 }
 
 /** Pins a note (host only: the server checks the host token). Resolves with the saved note. */
-export async function addNote(
+export function addNote(
   matchId: string,
-  note: { round: number; phase: string; text: string },
+  note: { round: number; phase: Phase; text: string },
 ): Promise<Note> {
-  const token = hostTokenFor(matchId);
-  const res = await fetch(`/api/matches/${encodeURIComponent(matchId)}/annotations`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
-    body: JSON.stringify(note),
+  const route = API_ROUTES.addAnnotation;
+  return callApi(route, 201, apiPath(route, { id: matchId }), {
+    body: note,
+    token: hostTokenFor(matchId) ?? '',
   });
-  const body = (await res.json().catch(() => ({}))) as Note & { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
-  return body;
 }
 
-export async function deleteNote(matchId: string, id: number): Promise<void> {
-  const token = hostTokenFor(matchId);
-  const res = await fetch(`/api/matches/${encodeURIComponent(matchId)}/annotations/${id}`, {
-    method: 'DELETE',
-    headers: { Authorization: `Bearer ${token ?? ''}` },
+export function deleteNote(matchId: string, id: number): Promise<void> {
+  const route = API_ROUTES.deleteAnnotation;
+  return callApiEmpty(route, apiPath(route, { id: matchId, note: id }), {
+    token: hostTokenFor(matchId) ?? '',
   });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `The server answered ${res.status}.`);
-  }
 }

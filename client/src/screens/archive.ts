@@ -1,21 +1,20 @@
-import { getScenario, SCENARIO_IDS } from '@entanglement/shared';
+import {
+  API_ROUTES,
+  type FinishedSummary,
+  getScenario,
+  MAX_OWN_MATCHES,
+  type OWN_ROLES,
+  SCENARIO_IDS,
+} from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { ApiError, apiPath, callApi, callApiEmpty } from '../net/api.ts';
 import { allCredentials, saveCredentials } from '../net/credentials.ts';
-import { archiveHeaders, downloadButton } from '../replay/load.ts';
+import { archiveCredentialFor, downloadButton } from '../replay/load.ts';
 import { navigate } from '../router.ts';
 import { field } from './form-parts.ts';
 
-/** One finished match as GET /api/matches lists it. */
-interface FinishedMatch {
-  id: string;
-  scenarioId: string;
-  finishedAt: number;
-  winner: string | null;
-  rounds: number;
-  seats: { seat: string; nickname: string; kind: string }[];
-  /** In "your matches": how this browser may read it. */
-  role?: 'host' | 'player' | 'link';
-}
+/** One finished match as GET /api/matches lists it; in "your matches", with how this browser may read it. */
+type FinishedMatch = FinishedSummary & { role?: (typeof OWN_ROLES)[number] };
 
 const PAGE = 20;
 
@@ -68,18 +67,16 @@ export function renderArchive(root: HTMLElement): void {
     ),
   );
   const load = async (offset: number) => {
-    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (scenario.value) query.set('scenario', scenario.value);
-    if (from.value) query.set('from', from.value);
-    if (to.value) query.set('to', to.value);
+    const route = API_ROUTES.listMatches;
+    const query = {
+      limit: String(PAGE),
+      offset: String(offset),
+      ...(scenario.value ? { scenario: scenario.value } : {}),
+      ...(from.value ? { from: from.value } : {}),
+      ...(to.value ? { to: to.value } : {}),
+    };
     try {
-      const res = await fetch(`/api/matches?${query}`);
-      const body = (await res.json()) as {
-        total: number;
-        matches: FinishedMatch[];
-        error?: string;
-      };
-      if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
+      const body = await callApi(route, 200, apiPath(route, {}, query));
       list.replaceChildren(table(body.matches), pager(body.total, offset, load));
     } catch (error) {
       list.replaceChildren(
@@ -96,14 +93,11 @@ export function renderArchive(root: HTMLElement): void {
       id: c.roomId,
       token: c.hostToken ?? c.seatToken ?? '',
     }));
+    const route = API_ROUTES.ownMatches;
     try {
-      const res = await fetch('/api/matches/mine', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ credentials: credentials.slice(0, 200) }),
+      const body = await callApi(route, 200, apiPath(route), {
+        body: { credentials: credentials.slice(0, MAX_OWN_MATCHES) },
       });
-      const body = (await res.json()) as { matches: FinishedMatch[]; error?: string };
-      if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
       own.replaceChildren(
         body.matches.length > 0
           ? table(body.matches, () => void loadOwn().then(() => load(0)))
@@ -127,29 +121,32 @@ export function renderArchive(root: HTMLElement): void {
 
 /** The host's controls of a finished match: public or not, a share link, deleting it. */
 function hostActions(m: FinishedMatch, changed: () => void): HTMLElement {
-  const path = `/api/matches/${encodeURIComponent(m.id)}`;
+  const params = { id: m.id };
+  const token = archiveCredentialFor(m.id);
   const status = el('span', { class: 'hint', 'aria-live': 'polite' });
-  const send = (method: string, url: string, body?: unknown) =>
-    fetch(url, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...archiveHeaders(m.id) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const failed = (what: string) => (error: unknown) => {
+    status.textContent = `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`;
+  };
   const publish = el('button', { type: 'button', class: 'link-button' }, 'make public');
   publish.addEventListener('click', () => {
-    void send('POST', `${path}/visibility`, { public: true }).then(changed);
+    const route = API_ROUTES.visibility;
+    callApi(route, 200, apiPath(route, params), { body: { public: true }, token }).then(
+      changed,
+      failed('make it public'),
+    );
   });
   const share = el('button', { type: 'button', class: 'link-button' }, 'share link');
   share.addEventListener('click', () => {
-    void send('POST', `${path}/share`).then(async (res) => {
-      const body = (await res.json().catch(() => ({}))) as { path?: string };
-      status.textContent = body.path ? `${location.origin}${body.path}` : 'Could not make a link.';
-    });
+    const route = API_ROUTES.share;
+    callApi(route, 201, apiPath(route, params), { token }).then((link) => {
+      status.textContent = `${location.origin}${link.path}`;
+    }, failed('make a link'));
   });
   const remove = el('button', { type: 'button', class: 'link-button' }, 'delete');
   remove.addEventListener('click', () => {
     if (!confirm('Delete this match with its chat and reflections? This cannot be undone.')) return;
-    void send('DELETE', path).then(changed);
+    const route = API_ROUTES.deleteMatch;
+    callApiEmpty(route, apiPath(route, params), { token }).then(changed, failed('delete it'));
   });
   return el('span', {}, publish, ' · ', share, ' · ', remove, ' ', status);
 }
@@ -175,32 +172,19 @@ function importForm(): HTMLElement {
     const file = input.files?.[0];
     if (!file) return;
     status.textContent = 'Checking the file against the engine…';
+    const route = API_ROUTES.importMatch;
     void file
       .text()
-      .then((text) =>
-        fetch('/api/matches/import', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: text,
-        }),
-      )
-      .then(async (res) => {
-        const body = (await res.json().catch(() => ({}))) as {
-          id?: string;
-          hostToken?: string;
-          error?: string;
-          problems?: string[];
-        };
-        if (!res.ok || !body.id) {
-          const more = body.problems?.slice(1) ?? [];
-          const problems = more.length > 0 ? ` Also: ${more.join('; ')}` : '';
-          throw new Error(`${body.error ?? `The server answered ${res.status}.`}${problems}`);
-        }
-        if (body.hostToken) saveCredentials({ roomId: body.id, hostToken: body.hostToken });
+      // The file is sent as it was read: the server checks it against the match-file schema.
+      .then((text) => callApi(route, 201, apiPath(route), { body: text }))
+      .then((body) => {
+        saveCredentials({ roomId: body.id, hostToken: body.hostToken });
         navigate({ page: 'replay', matchId: body.id });
       })
       .catch((error: unknown) => {
-        status.textContent = `Not imported: ${error instanceof Error ? error.message : String(error)}`;
+        const more = error instanceof ApiError && !error.malformed ? error.problems.slice(1) : [];
+        const also = more.length > 0 ? ` Also: ${more.join('; ')}` : '';
+        status.textContent = `Not imported: ${error instanceof Error ? error.message : String(error)}${also}`;
       });
   });
   return form;

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { TUTORIAL_MATCH, useStoredServer } from '../rooms/stored-server.ts';
 import { codeOf, hostInbox, hostTokenOf, Inbox } from '../rooms/test-clients.ts';
 import type { MatchFile } from '../store/types.ts';
+import { answerProblem } from '../testing/api-conformance.ts';
 
 const env = useStoredServer('entanglement-replays-');
 
@@ -29,6 +30,9 @@ async function call(
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await res.text();
+  // Every answer, refusals included, is one its route documents (shared/src/http/routes.ts).
+  const answer = { status: res.status, type: res.headers.get('content-type'), text };
+  expect(answerProblem(method, `/api${path}`, answer), `${method} ${path}`).toBeNull();
   let body: Json = {};
   try {
     body = JSON.parse(text);

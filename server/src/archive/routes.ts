@@ -1,16 +1,17 @@
+import { API_ROUTES, MAX_OWN_MATCHES, type OWN_ROLES } from '@entanglement/shared';
 import { type Request, type Response, Router } from 'express';
 import { nanoid } from 'nanoid';
-import { cutAfterAnswer, jsonBody, readBody } from '../doors/body.ts';
-import { API_BODY_BYTES } from '../doors/gate.ts';
+import { cutAfterAnswer, readBody } from '../doors/body.ts';
 import type { Limits } from '../doors/limits.ts';
+import { mount } from '../http/mount.ts';
 import { SqliteMatchStore } from '../store/sqlite.ts';
 import { hashToken } from '../store/tokens.ts';
 import { type MatchStore, StoreError } from '../store/types.ts';
-import { type ArchiveRole, archiveCredential, archiveRole } from './access.ts';
+import { archiveCredential, archiveRole } from './access.ts';
 import { type ArchiveRead, ArchiveReader } from './archive-reader.ts';
 import { checkHost } from './auth.ts';
 import { ImportRunner } from './import-runner.ts';
-import { noteOf } from './notes.ts';
+import { roundProblem } from './notes.ts';
 
 /** What the replay routes need of the store. */
 export type ReplayArchive = Pick<
@@ -29,8 +30,7 @@ export type ReplayArchive = Pick<
   | 'deleteFinished'
 >;
 
-/** How many matches a browser may ask about at once (POST /api/matches/mine). */
-export const MAX_OWN_MATCHES = 200;
+type OwnRole = (typeof OWN_ROLES)[number];
 
 /**
  * The replay and export routes, mounted under /api (docs/replays.md):
@@ -47,23 +47,23 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
       error: `No finished match with the id "${id}" is open to you: a match is private to its host and players until the host shares its link or makes it public.`,
     });
   /** The finished match and how the request may read it; answered 404 when it may not. */
-  const readable = async (req: Request<{ id: string }>, res: Response) => {
-    const match = await store.getMatch(req.params.id);
+  const readable = async (id: string, req: Request, res: Response) => {
+    const match = await store.getMatch(id);
     const role =
       match && match.finishedAt !== null
         ? await archiveRole(store, match, archiveCredential(req))
         : null;
     if (!match || role === null) {
-      notFound(res, req.params.id);
+      notFound(res, id);
       return null;
     }
     return { match, role };
   };
   /** The finished match if the request carries its host token; else answered (404, 401, 403). */
-  const hosted = async (req: Request<{ id: string }>, res: Response) => {
-    const match = await store.getMatch(req.params.id);
+  const hosted = async (id: string, req: Request, res: Response) => {
+    const match = await store.getMatch(id);
     if (!match || match.finishedAt === null) {
-      notFound(res, req.params.id);
+      notFound(res, id);
       return null;
     }
     const host = checkHost(req, match.hostTokenHash);
@@ -79,52 +79,48 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
     seconds: limits.importSeconds,
   });
   // The file is read here as bytes and parsed and replayed in a worker thread (import-runner.ts).
-  router.post('/matches/import', async (req, res) => {
+  mount(router, API_ROUTES.importMatch, async ({ req, res, send }) => {
     const read = await readBody(req, limits.importBytes, 'a match file');
     if (!read.ok) {
       if (read.status === 0) return void res.destroy();
       cutAfterAnswer(res);
-      res.status(read.status).json({ error: read.error });
+      send(read.status, { error: read.error });
       return;
     }
     const check = await imports.check(read.bytes);
     if (!check.ok) {
       const { ok: _ok, status, ...body } = check;
-      res.status(status).json(body);
+      send(status, body);
       return;
     }
     try {
       await store.importFinished(check.match);
     } catch (err) {
       if (!(err instanceof StoreError && err.code === 'invalid')) throw err;
-      res.status(400).json({ error: `This match file cannot be stored: ${err.message}` });
+      send(400, { error: `This match file cannot be stored: ${err.message}` });
       return;
     }
     const id = check.match.record.id;
     for (const note of check.annotations) await store.addAnnotation(id, note);
-    res.status(201).json({ id, hostToken: check.hostToken });
+    send(201, { id, hostToken: check.hostToken });
   });
 
-  router.get('/matches/:id', async (req, res) => {
-    const id = req.params.id;
-    const chat = req.query.chat ?? 'public';
-    if (chat !== 'public' && chat !== 'all') {
-      res.status(400).json({ error: 'chat must be "public" or "all".' });
-      return;
-    }
-    const found = await readable(req, res);
+  mount(router, API_ROUTES.matchFile, async ({ params, query, req, res, send }) => {
+    const { id } = params;
+    const chat = query.chat ?? 'public';
+    const found = await readable(params.id, req, res);
     if (!found) return;
     const { match } = found;
     if (chat === 'all') {
       // Private channels are the players': only the match's host (the teacher) reads them.
       const host = checkHost(req, match.hostTokenHash);
       if (!host.ok) {
-        res.status(host.status).json({ error: host.error });
+        send(host.status, { error: host.error });
         return;
       }
     }
     const file = await reader.read(id, 'file', chat);
-    if (!file.ok) return notFound(res, id);
+    if (!file.ok) return void notFound(res, id);
     const [annotations, reflections] = await Promise.all([
       store.listAnnotations(id),
       store.listReflections(id),
@@ -135,54 +131,35 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
     sendBytes(res, 'application/json; charset=utf-8', file.bytes.subarray(0, -1), more);
   });
 
-  router.get('/matches/:id/tracks.csv', async (req, res) => {
-    const id = req.params.id;
-    if (!(await readable(req, res))) return;
+  mount(router, API_ROUTES.tracks, async ({ params, req, res }) => {
+    const { id } = params;
+    if (!(await readable(params.id, req, res))) return;
     const csv = await reader.read(id, 'csv');
     if (!derivedOk(csv, res, id)) return;
     res.attachment(`${id}-tracks.csv`);
     sendBytes(res, 'text/csv; charset=utf-8', csv.bytes);
   });
 
-  router.get('/matches/:id/debrief', async (req, res) => {
-    const id = req.params.id;
-    if (!(await readable(req, res))) return;
+  mount(router, API_ROUTES.debrief, async ({ params, req, res }) => {
+    const { id } = params;
+    if (!(await readable(params.id, req, res))) return;
     const body = await reader.read(id, 'debrief');
     if (!derivedOk(body, res, id)) return;
     sendBytes(res, 'application/json; charset=utf-8', body.bytes);
   });
 
-  router.get('/matches/:id/annotations', async (req, res) => {
-    const found = await readable(req, res);
+  mount(router, API_ROUTES.annotations, async ({ params, req, res, send }) => {
+    const found = await readable(params.id, req, res);
     if (!found) return;
-    res.json({ annotations: await store.listAnnotations(found.match.id) });
+    send(200, { annotations: await store.listAnnotations(found.match.id) });
   });
 
   // ---- who may read a finished match (docs/security.md, "Archives") ----
 
   /** A browser's own matches: those its credentials (host tokens, passes, link keys) open. */
-  router.post('/matches/mine', jsonBody(API_BODY_BYTES, 'this request'), async (req, res) => {
-    const list = (req.body as { credentials?: unknown } | undefined)?.credentials;
-    const valid =
-      Array.isArray(list) &&
-      list.length <= MAX_OWN_MATCHES &&
-      list.every(
-        (c) =>
-          typeof c === 'object' &&
-          c !== null &&
-          typeof c.id === 'string' &&
-          c.id.length <= 40 &&
-          typeof c.token === 'string' &&
-          c.token.length <= 64,
-      );
-    if (!valid) {
-      res.status(400).json({
-        error: `credentials must be a list of at most ${MAX_OWN_MATCHES} { id, token } pairs.`,
-      });
-      return;
-    }
-    const roles = new Map<string, ArchiveRole>();
-    for (const { id, token } of list as { id: string; token: string }[]) {
+  mount(router, API_ROUTES.ownMatches, async ({ body, send }) => {
+    const roles = new Map<string, OwnRole>();
+    for (const { id, token } of body.credentials) {
       const match = await store.getMatch(id);
       if (!match || match.finishedAt === null) continue;
       const role = await archiveRole(store, match, token);
@@ -194,88 +171,65 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
       offset: 0,
       ids: [...roles.keys()],
     });
-    res.json({
+    send(200, {
       total: page.total,
-      matches: page.matches.map((m) => ({ ...m, role: roles.get(m.id) })),
+      matches: page.matches.map((m) => ({ ...m, role: roles.get(m.id) ?? 'link' })),
     });
   });
 
   /** The host makes a finished match public (listed and readable by anyone) or private again. */
-  router.post(
-    '/matches/:id/visibility',
-    jsonBody<{ id: string }>(API_BODY_BYTES, 'this request'),
-    async (req, res) => {
-      const isPublic = (req.body as { public?: unknown } | undefined)?.public;
-      if (typeof isPublic !== 'boolean') {
-        res.status(400).json({ error: 'public must be true or false.' });
-        return;
-      }
-      const match = await hosted(req, res);
-      if (!match) return;
-      await store.setPublic(match.id, isPublic);
-      res.json({ id: match.id, public: isPublic });
-    },
-  );
+  mount(router, API_ROUTES.visibility, async ({ params, body, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
+    if (!match) return;
+    await store.setPublic(match.id, body.public);
+    send(200, { id: match.id, public: body.public });
+  });
 
   /**
    * The host's share link: a new key each time (the previous link stops
    * working), kept as its hash; DELETE withdraws it.
    */
-  router.post('/matches/:id/share', async (req, res) => {
-    const match = await hosted(req, res);
+  mount(router, API_ROUTES.share, async ({ params, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
     if (!match) return;
     const key = nanoid();
     await store.setShareHash(match.id, hashToken(key));
-    res.status(201).json({ key, path: `/replay/${encodeURIComponent(match.id)}?key=${key}` });
+    send(201, { key, path: `/replay/${encodeURIComponent(match.id)}?key=${key}` });
   });
-  router.delete('/matches/:id/share', async (req, res) => {
-    const match = await hosted(req, res);
+  mount(router, API_ROUTES.unshare, async ({ params, req, res }) => {
+    const match = await hosted(params.id, req, res);
     if (!match) return;
     await store.setShareHash(match.id, null);
     res.status(204).end();
   });
 
   /** The host deletes a finished match with its log, chat, notes and reflections. */
-  router.delete('/matches/:id', async (req, res) => {
-    const match = await hosted(req, res);
+  mount(router, API_ROUTES.deleteMatch, async ({ params, req, res }) => {
+    const match = await hosted(params.id, req, res);
     if (!match) return;
     await store.deleteFinished(match.id);
     reader.forget(match.id);
     res.status(204).end();
   });
 
-  router.post(
-    '/matches/:id/annotations',
-    jsonBody<{ id: string }>(API_BODY_BYTES, 'this request'),
-    async (req, res) => {
-      const match = await store.getMatch(req.params.id);
-      if (!match || match.finishedAt === null) return notFound(res, req.params.id);
-      const host = checkHost(req, match.hostTokenHash);
-      if (!host.ok) {
-        res.status(host.status).json({ error: host.error });
-        return;
-      }
-      const note = noteOf(req.body, match.rounds ?? 0);
-      if (typeof note === 'string') {
-        res.status(400).json({ error: note });
-        return;
-      }
-      const saved = await store.addAnnotation(match.id, { ...note, at: Date.now() });
-      res.status(201).json(saved);
-    },
-  );
-
-  router.delete('/matches/:id/annotations/:note', async (req, res) => {
-    const match = await store.getMatch(req.params.id);
-    if (!match || match.finishedAt === null) return notFound(res, req.params.id);
-    const host = checkHost(req, match.hostTokenHash);
-    if (!host.ok) {
-      res.status(host.status).json({ error: host.error });
+  mount(router, API_ROUTES.addAnnotation, async ({ params, body, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
+    if (!match) return;
+    // The schema bounds the round by the longest match; this match's own rounds bound it here.
+    const wrongRound = roundProblem(body.round, match.rounds ?? 0);
+    if (wrongRound) {
+      send(400, { error: wrongRound });
       return;
     }
-    const note = Number(req.params.note);
-    if (!(await store.deleteAnnotation(match.id, note))) {
-      res.status(404).json({ error: `Match ${match.id} has no annotation ${req.params.note}.` });
+    const saved = await store.addAnnotation(match.id, { ...body, at: Date.now() });
+    send(201, saved);
+  });
+
+  mount(router, API_ROUTES.deleteAnnotation, async ({ params, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
+    if (!match) return;
+    if (!(await store.deleteAnnotation(match.id, params.note))) {
+      send(404, { error: `Match ${match.id} has no annotation ${params.note}.` });
       return;
     }
     res.status(204).end();

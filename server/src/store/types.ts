@@ -239,8 +239,8 @@ export interface Reflection extends ReflectionInput {
   id: number;
 }
 
-/** The longest annotation or reflection text the store keeps. */
-export const MAX_NOTE_LENGTH = 2000;
+/** The longest annotation or reflection text the store keeps (one bound with the API's schemas). */
+export { MAX_NOTE_LENGTH } from '@entanglement/shared';
 
 /**
  * A finished match brought in from a match file (after its replay was

@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { REPLAY_ERROR_CODES } from '../replay/errors.ts';
+import { MatchFileSchema } from '../replay/match-file.ts';
+import { ACTOR_KINDS, CONCEPTS, PHASES } from '../vocabulary.ts';
+
+/**
+ * The HTTP API's inputs and answers (docs/server.md, "HTTP API"): the server
+ * checks every request with these and the client every answer; the OpenAPI
+ * document is generated from them (openapi.ts). Schemas only: no I/O.
+ */
+
+/** Page size of GET /api/matches when `limit` is not given, and the largest allowed. */
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+/** How many matches a browser may ask about at once (POST /api/matches/mine). */
+export const MAX_OWN_MATCHES = 200;
+/** The longest annotation or reflection text the archive keeps. */
+export const MAX_NOTE_LENGTH = 2000;
+/** The most rounds a match has (the create schema's bound). */
+const MAX_ROUNDS = 16;
+
+// ---- refusals ----
+
+/** Every refusal: one sentence for people; a refused input also lists each field at fault. */
+export const ApiErrorSchema = z.object({
+  error: z.string(),
+  problems: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Where a replay went wrong (ReplayErrorAt). */
+const ReplayAtSchema = z.object({
+  round: z.number().int().optional(),
+  phase: z.string().optional(),
+  command: z.number().int().optional(),
+});
+
+/** A match that cannot be replayed: the replay's code and where (import 422, a derived document 409). */
+export const ReplayRefusalSchema = ApiErrorSchema.extend({
+  code: z.enum([...REPLAY_ERROR_CODES, 'tooManyCommands']).optional(),
+  at: ReplayAtSchema.optional(),
+});
+
+// ---- pieces of the inputs ----
+
+/** A whole number written in the query string; `message` names the field and its range. */
+function queryWholeNumber(min: number, max: number, message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
+/** A day (YYYY-MM-DD, UTC) as ms since the epoch at its start. */
+function queryDay(name: string) {
+  const message = `${name} must be a date written YYYY-MM-DD.`;
+  return z
+    .string({ error: message })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), message)
+    .transform((day) => Date.parse(`${day}T00:00:00Z`));
+}
+
+/** A match id in a path: the room ids and imported ids this server gives. */
+const MatchId = z.string().min(1).max(100).describe('The match id (its room id).');
+
+export const MatchIdParamsSchema = z.object({ id: MatchId });
+
+/** The share link's key, as `?key=` (or as the Authorization header's token). */
+const ShareKeyQuery = {
+  key: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("The key of the host's share link (instead of an Authorization header)."),
+};
+
+// ---- what the routes answer ----
+
+export const HealthSchema = z.object({ ok: z.literal(true), name: z.literal('entanglement') });
+
+const SeatSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ACTOR_KINDS),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+});
+/** A scenario as GET /api/scenarios lists it (the engine's ScenarioSummary). */
+export const ScenarioSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  seats: z.object({
+    required: z.array(SeatSummarySchema),
+    optional: z.array(SeatSummarySchema),
+    minOptional: z.number().int(),
+    maxOptional: z.number().int(),
+  }),
+});
+export const ScenarioListSchema = z.array(ScenarioSummarySchema);
+
+export const JoinCodeParamsSchema = z.object({
+  code: z
+    .string()
+    .max(40, 'code must be a join code of at most 40 characters.')
+    .describe('The join code as people type it (any case, spaces and dashes ignored).'),
+});
+export const FoundMatchSchema = z.object({ roomId: z.string(), code: z.string() });
+
+/** The answer to POST /api/matches (CreatedMatch), to the creating request only. */
+export const CreatedMatchSchema = z.object({
+  roomId: z.string(),
+  code: z.string(),
+  hostToken: z.string().describe('The host credential: keep it; it is never sent again.'),
+});
+
+/** A seat as anyone may see it: never a token or its hash. */
+export const PublicSeatSchema = z.object({
+  seat: z.string(),
+  nickname: z.string(),
+  kind: z.enum(['human', 'bot']),
+  botLevel: z.string().optional(),
+});
+
+/** A finished match in the archive's lists. */
+export const FinishedSummarySchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  rulesVersion: z.number().int(),
+  createdAt: z.number(),
+  finishedAt: z.number(),
+  winner: z.string().nullable(),
+  rounds: z.number().int(),
+  seats: z.array(PublicSeatSchema),
+});
+export type FinishedSummary = z.infer<typeof FinishedSummarySchema>;
+
+export const ListMatchesQuerySchema = z.object({
+  limit: queryWholeNumber(1, MAX_PAGE, `limit must be a whole number from 1 to ${MAX_PAGE}.`)
+    .optional()
+    .describe(`Page size (default ${DEFAULT_PAGE}).`),
+  offset: queryWholeNumber(0, Number.MAX_SAFE_INTEGER, 'offset must be a whole number, 0 or more.')
+    .optional()
+    .describe('Matches to skip (default 0).'),
+  scenario: z
+    .string({ error: 'scenario must be one scenario id.' })
+    .min(1, 'scenario must be one scenario id.')
+    .optional()
+    .describe('Only matches of this scenario.'),
+  from: queryDay('from').optional().describe('Only matches finished on or after this day (UTC).'),
+  to: queryDay('to').optional().describe('Only matches finished on or before this day (UTC).'),
+});
+export const MatchPageSchema = z.object({
+  total: z.number().int().describe('How many matches the filter keeps (for paging).'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  matches: z.array(FinishedSummarySchema).describe('Newest first.'),
+});
+
+const CREDENTIALS_MESSAGE = `credentials must be a list of at most ${MAX_OWN_MATCHES} { id, token } pairs.`;
+export const OwnMatchesBodySchema = z.object(
+  {
+    credentials: z
+      .array(
+        z.object(
+          {
+            id: z.string({ error: CREDENTIALS_MESSAGE }).max(40, CREDENTIALS_MESSAGE),
+            token: z.string({ error: CREDENTIALS_MESSAGE }).max(64, CREDENTIALS_MESSAGE),
+          },
+          { error: CREDENTIALS_MESSAGE },
+        ),
+        { error: CREDENTIALS_MESSAGE },
+      )
+      .max(MAX_OWN_MATCHES, CREDENTIALS_MESSAGE)
+      .describe('What this browser holds: host tokens, seat passes, share keys.'),
+  },
+  { error: CREDENTIALS_MESSAGE },
+);
+/** How a browser may read one of its own matches. */
+export const OWN_ROLES = ['host', 'player', 'link'] as const;
+export const OwnMatchesSchema = z.object({
+  total: z.number().int(),
+  matches: z.array(FinishedSummarySchema.extend({ role: z.enum(OWN_ROLES) })),
+});
+
+export const ImportedSchema = z.object({
+  id: z.string().describe('The id the imported copy is kept under.'),
+  hostToken: z.string().describe("The copy's host token: whoever imported it may annotate it."),
+});
+
+/** A teacher's note pinned to a moment of a finished match. */
+export const AnnotationSchema = z.object({
+  id: z.number().int(),
+  round: z.number().int(),
+  phase: z.string(),
+  text: z.string(),
+  at: z.number(),
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+export const AnnotationListSchema = z.object({ annotations: z.array(AnnotationSchema) });
+
+/** A player's one line on why their seat did what it did (or how it was entrapped). */
+export const ReflectionSchema = z.object({
+  id: z.number().int(),
+  seat: z.string(),
+  round: z.number().int(),
+  phase: z.string(),
+  eventType: z.string(),
+  eventIndex: z.number().int().optional(),
+  crisis: z.string().optional(),
+  text: z.string(),
+  at: z.number(),
+});
+export type Reflection = z.infer<typeof ReflectionSchema>;
+
+export const ChatQuerySchema = z.object({
+  chat: z
+    .enum(['public', 'all'], { error: 'chat must be "public" or "all".' })
+    .optional()
+    .describe('"all" (the host only) includes team and private chat; default "public".'),
+  ...ShareKeyQuery,
+});
+export const ShareKeyQuerySchema = z.object(ShareKeyQuery);
+/** GET /api/matches/:id: the match file with the notes and reflections kept beside it. */
+export const ArchivedMatchSchema = MatchFileSchema.extend({
+  annotations: z.array(AnnotationSchema),
+  reflections: z.array(ReflectionSchema),
+});
+
+export const VisibilityBodySchema = z.object(
+  { public: z.boolean({ error: 'public must be true or false.' }) },
+  { error: 'public must be true or false.' },
+);
+export const VisibilitySchema = z.object({ id: z.string(), public: z.boolean() });
+
+export const SharedLinkSchema = z.object({
+  key: z.string(),
+  path: z.string().describe('The replay page that opens with the key: /replay/ID?key=KEY.'),
+});
+
+export const AnnotationBodySchema = z.object(
+  {
+    round: z
+      .number({ error: 'round must be a whole number.' })
+      .int('round must be a whole number.')
+      .min(1, `round must be a whole number from 1 to the match's rounds.`)
+      .max(MAX_ROUNDS, `round must be a whole number from 1 to the match's rounds.`),
+    phase: z.enum(PHASES, { error: `phase must be one of ${PHASES.join(', ')}.` }),
+    text: z
+      .string({ error: `text must be 1 to ${MAX_NOTE_LENGTH} characters.` })
+      .max(MAX_NOTE_LENGTH, `text must be 1 to ${MAX_NOTE_LENGTH} characters.`)
+      .refine((t) => t.trim() !== '', `text must be 1 to ${MAX_NOTE_LENGTH} characters.`),
+  },
+  { error: 'The body must be an object { round, phase, text }.' },
+);
+export const NoteParamsSchema = z.object({
+  id: MatchId,
+  note: z
+    .string()
+    .regex(/^\d{1,15}$/, 'note must be the number of an annotation.')
+    .transform(Number)
+    .describe('The annotation id.'),
+});
+
+// ---- the debrief (the engine's MatchDebrief) ----
+
+const DebriefCardSchema = z.object({ id: z.string(), title: z.string(), debrief: z.string() });
+const CrisisMomentSchema = z.object({
+  type: z.enum(['entrapment', 'abandonment']),
+  actor: z.string(),
+  partner: z.string(),
+  round: z.number().int(),
+  entry: z.number().int(),
+  event: z.number().int(),
+  crisis: z.string().nullable(),
+  card: DebriefCardSchema.nullable(),
+});
+const ConceptShownSchema = z.object({
+  concept: z.enum(CONCEPTS),
+  events: z.number().int(),
+  cards: z.array(DebriefCardSchema),
+});
+const SeatScoreSchema = z.object({
+  seat: z.string(),
+  goals: z.array(z.object({ label: z.string(), value: z.number(), stars: z.number() })),
+  objective: z.object({ id: z.string(), text: z.string(), met: z.boolean() }).nullable(),
+  grievancePenalty: z.number(),
+  stars: z.number(),
+  par: z.number(),
+  margin: z.number(),
+  warMaker: z.boolean(),
+  rank: z.number().int(),
+});
+export const DebriefSchema = z.object({
+  actors: z.array(
+    z.object({
+      actor: z.string(),
+      commitments: z.object({
+        offersSent: z.number().int(),
+        offersAccepted: z.number().int(),
+        treatiesFormed: z.number().int(),
+        noticesGiven: z.number().int(),
+        tiesLowered: z.number().int(),
+        kept: z.number().int(),
+        broken: z.number().int(),
+      }),
+      calls: z.object({
+        honoured: z.number().int(),
+        hedged: z.number().int(),
+        abandoned: z.number().int(),
+      }),
+      entrapments: z.array(CrisisMomentSchema),
+      abandonments: z.object({ by: z.array(CrisisMomentSchema), of: z.array(CrisisMomentSchema) }),
+      score: SeatScoreSchema.nullable(),
+      concepts: z.array(ConceptShownSchema),
+    }),
+  ),
+  concepts: z.array(ConceptShownSchema),
+  awards: z.array(
+    z.object({
+      id: z.enum(['mostEntrapped', 'abandonedAlly', 'bestBroker', 'mostLoyal', 'closestToChina']),
+      title: z.string(),
+      seat: z.string(),
+      value: z.number(),
+    }),
+  ),
+  ending: z
+    .object({
+      round: z.number().int(),
+      reason: z.enum(['lastRound', 'greatPowerWar', 'endedEarly']),
+      roundsPlayed: z.number().int(),
+    })
+    .nullable(),
+});
+
+/** GET /api/address: where other devices on the network reach this server. */
+export const AddressesSchema = z.object({
+  addresses: z
+    .array(z.string())
+    .describe("This machine's network addresses; told only to a browser on this machine."),
+});
