@@ -55,6 +55,8 @@ test('the projector shows the LAN join link with its QR code, the phase, what to
       }),
     )
     .toBeGreaterThan(0);
+  // A link students can open: no "this computer only" warning.
+  expect(await projector.getByTestId('local-only').count()).toBe(0);
   const box = await qr.boundingBox();
   expect(box!.width).toBeGreaterThan(250);
   expect(Math.abs(box!.width - box!.height)).toBeLessThan(2);

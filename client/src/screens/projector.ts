@@ -15,7 +15,7 @@ import { createMapSlot } from '../game/map-slot.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTensionGauge } from '../game/tension.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
-import { reachableOrigin } from '../net/reachable-origin.ts';
+import { isLocalHost, reachableOrigin } from '../net/reachable-origin.ts';
 import { classBrief } from './projector-words.ts';
 import type { Screen } from './screen.ts';
 
@@ -32,6 +32,17 @@ function linkText(link: string): (string | HTMLElement)[] {
   const bare = link.replace(/^https?:\/\//, '');
   const slash = bare.indexOf('/');
   return slash < 0 ? [bare] : [bare.slice(0, slash), el('wbr'), bare.slice(slash)];
+}
+
+/** Said under a link only this computer can open (the server knows no network address of its own). */
+function localOnlyWarning(link: string): HTMLElement | null {
+  return isLocalHost(new URL(link).hostname)
+    ? el(
+        'p',
+        { class: 'projector__warning', 'data-testid': 'local-only' },
+        'This address works on this computer only: open the game at the network address the server printed when it started.',
+      )
+    : null;
 }
 
 /** A QR code of `link` as an image (an SVG data URL: nothing is parsed into the page). */
@@ -154,6 +165,7 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
           {},
           el('p', { class: 'projector__invite' }, 'Scan the code, or open'),
           el('p', { class: 'projector__link', 'data-testid': 'join-link' }, ...linkText(link)),
+          localOnlyWarning(link),
           el('p', { class: 'projector__invite' }, 'and type the code'),
           el('p', { class: 'projector__big-code', 'data-testid': 'join-code' }, lobby.code),
         ),
@@ -186,6 +198,7 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
         el('h2', {}, 'Join or come back'),
         el('p', { class: 'projector__join-link', 'data-testid': 'join-link' }, ...linkText(link)),
         el('p', { class: 'projector__code' }, 'Code ', el('strong', {}, code)),
+        localOnlyWarning(link),
       ),
     );
   };
