@@ -11,13 +11,26 @@ export { playBotGame, playBots } from './bots/play-bots.ts';
 export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';
-export { nextPhase, PHASE_NAMES, seatKindsIn } from './commands/phases.ts';
+export {
+  nextPhase,
+  PHASE_NAMES,
+  phaseAccepting,
+  roundPhases,
+  seatKindsIn,
+} from './commands/phases.ts';
 export * from './commands/schema.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';
 export { canVeto, ctxOf } from './ctx.ts';
 export { describeEvent } from './events/describe.ts';
+export {
+  type AccountGroup,
+  type AccountPart,
+  accountPart,
+  groupAccount,
+  seatDigest,
+} from './events/digest.ts';
 export { article, count, isPluralName } from './events/grammar.ts';
 export {
   HEADLINE_KINDS,
@@ -33,6 +46,7 @@ export {
   possessive,
   silentAnswer,
 } from './explain/answer-costs.ts';
+export { type SeatNow, seatNow } from './explain/now.ts';
 export {
   fullSeatCount,
   type MatchGoal,
@@ -48,7 +62,13 @@ export * from './http/openapi.ts';
 export * from './http/problems.ts';
 export * from './http/routes.ts';
 export * from './http/schemas.ts';
-export { type LegalOption, legalCommands } from './legal.ts';
+export {
+  hostCommands,
+  type LegalOption,
+  type LowerEffect,
+  legalCommands,
+  type OptionCost,
+} from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';
 export { type CrisisPreview, injectableCards, previewCrisis } from './preview.ts';

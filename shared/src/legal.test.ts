@@ -4,9 +4,13 @@ import type { Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
 import { getScenario } from './content/index.ts';
 import { ctxOf } from './ctx.ts';
-import { legalCommands } from './legal.ts';
+import { hostCommands, legalCommands } from './legal.ts';
+import { injectableCards } from './preview.ts';
+import { RULES } from './rules.ts';
+import { stateOfView } from './seat-state.ts';
 import { drive } from './testing/drive.ts';
 import { FIXTURE, FIXTURE_WITH_DECK } from './testing/fixture.ts';
+import { viewFor } from './view.ts';
 
 const seats = ['red', 'blue', 'green', 'gold'];
 
@@ -36,6 +40,9 @@ function sample(
   }
   if (kind === 'respond') return { kind: 'respond', ...stamp, offer: target, accept: true };
   if (kind === 'lower') return { kind: 'lower', ...stamp, partner: target };
+  if (kind === 'cancelOrder') return { kind: 'cancelOrder', ...stamp, index: Number(target) };
+  if (kind === 'withdrawOffer') return { kind: 'withdrawOffer', ...stamp, offer: target };
+  if (kind === 'cancelLower') return { kind: 'cancelLower', ...stamp, partner: target };
   return null;
 }
 
@@ -178,5 +185,171 @@ describe('vote options name the votes the seat may cast', () => {
       legalCommands(scenario, m.state, seat).find((o) => o.kind === 'vote')?.votes;
     expect(votes('russia')).toEqual(['yes', 'abstain', 'veto']);
     expect(votes('india')).toEqual(['yes', 'abstain']);
+  });
+});
+
+describe('every command kind a phase accepts is listed, with what it costs', () => {
+  it('withdraw, cancel and cancel-lower list exactly the offers, orders and lowers the engine takes back', () => {
+    const ctx = ctxOf(FIXTURE_WITH_DECK);
+    const counts = { withdraw: 0, cancel: 0, cancelLower: 0 };
+    for (let g = 0; g < 4; g++) {
+      playRandomGame(FIXTURE_WITH_DECK, { seats }, `undo-${g}`, `undo-${g}`, {
+        onStep: (state) => {
+          if (state.phase !== 'diplomacy') return;
+          for (const seat of state.seats) {
+            const options = legalCommands(FIXTURE_WITH_DECK, state, seat);
+            const find = (kind: string) => options.find((o) => o.kind === kind);
+            const stamp = { seat, round: state.round, phase: state.phase };
+            for (const o of state.offers.filter((x) => x.from === seat && !x.withdrawn)) {
+              const ok =
+                commandProblem(ctx, state, { kind: 'withdrawOffer', ...stamp, offer: o.id }) ===
+                null;
+              expect(find('withdrawOffer')?.targets.includes(o.id) ?? false).toBe(ok);
+              if (ok) counts.withdraw++;
+            }
+            const orders = state.drafts[seat]!.orders;
+            expect(find('cancelOrder')?.targets).toEqual(orders.map((_, i) => String(i)));
+            counts.cancel += orders.length;
+            const lowers = state.drafts[seat]!.lowers.map((l) => l.partner);
+            expect(find('cancelLower')?.targets).toEqual(lowers);
+            counts.cancelLower += lowers.length;
+            expect(find('withdrawOffer')?.cost).toEqual({ actionPoints: -1 });
+            expect(find('cancelOrder')?.cost).toEqual({ actionPoints: -1 });
+          }
+        },
+      });
+    }
+    expect(counts.withdraw).toBeGreaterThan(0);
+    expect(counts.cancel).toBeGreaterThan(0);
+    expect(counts.cancelLower).toBeGreaterThan(0);
+  });
+
+  it('an amount range ends where the engine starts refusing', () => {
+    const ctx = ctxOf(FIXTURE);
+    const m = drive({ seats });
+    m.advance();
+    m.actor('blue').wealth = 3;
+    const options = legalCommands(FIXTURE, m.state, 'blue');
+    const invest = options.find((o) => o.sub === 'invest')!;
+    const aid = options.find((o) => o.sub === 'aid')!;
+    expect(invest.amount).toEqual({ min: RULES.investAmount.min, max: 3 });
+    expect(aid.amount).toEqual({ min: RULES.aidAmount.min, max: 3 });
+    const order = (amount: number) =>
+      commandProblem(ctx, m.state, {
+        kind: 'order',
+        seat: 'blue',
+        round: m.state.round,
+        phase: m.state.phase,
+        order: { kind: 'invest', region: 'south', amount },
+      });
+    expect(order(invest.amount!.max)).toBeNull();
+    expect(order(invest.amount!.max + 1)).toContain('Wealth');
+    const offer = options.find((o) => o.kind === 'offer')!;
+    expect(offer.investment).toEqual({ min: RULES.investmentRiderAmount.min, max: 3 });
+    expect(offer.cost).toEqual({ actionPoints: 1 });
+    expect(options.find((o) => o.sub === 'sanction')?.cost).toEqual({ actionPoints: 1 });
+  });
+
+  it('names the partners who owe a favour and what refusing one costs, on both sides', () => {
+    const m = drive({ seats });
+    m.advance();
+    m.actor('red').favours.green = 1;
+    const offer = legalCommands(FIXTURE, m.state, 'red').find((o) => o.kind === 'offer')!;
+    expect(offer.favour).toEqual({
+      targets: ['green'],
+      rejectCost: { wealth: RULES.favourRejectCost },
+    });
+    m.seat('red', { kind: 'offer', to: 'green', raise: true, riders: [], favour: true });
+    const respond = legalCommands(FIXTURE, m.state, 'green').find((o) => o.kind === 'respond')!;
+    const id = m.state.offers.at(-1)!.id;
+    expect(respond.rejectCosts?.[id]).toEqual({ wealth: RULES.favourRejectCost });
+  });
+
+  it('each lower says what resolution will do: free, notice or abandonment, at the cost the events show', () => {
+    // red–gold is a dialogue; blue–isle an alliance.
+    const m = drive({ seats });
+    m.advance();
+    const lower = () => legalCommands(FIXTURE, m.state, 'blue').find((o) => o.kind === 'lower')!;
+    const notice = lower().lowers!.isle!;
+    expect(notice.kind).toBe('notice');
+    expect(notice.dueRound).toBe(m.state.round + m.state.settings.treatyNotice);
+    const free = legalCommands(FIXTURE, m.state, 'red').find((o) => o.kind === 'lower')!.lowers!
+      .gold!;
+    expect(free).toMatchObject({ kind: 'lower', cost: {} });
+    m.seat('blue', { kind: 'lower', partner: 'isle' });
+    m.seat('red', { kind: 'lower', partner: 'gold' });
+    const before = m.actor('blue').reputation;
+    m.advanceTo('resolution');
+    const given = m.eventsOf('noticeGiven').find((e) => e.actors[0] === 'blue')!;
+    expect(given.amounts?.reputation).toBe(-notice.cost.reputation!);
+    expect(given.amounts?.due).toBe(notice.dueRound);
+    expect(before - m.actor('blue').reputation).toBeGreaterThanOrEqual(notice.cost.reputation!);
+    const lowered = m.eventsOf('tieLowered').find((e) => e.actors[0] === 'red')!;
+    expect(lowered.amounts?.reputation).toBe(0);
+  });
+
+  it('leaving a treaty a crisis freezes is listed as abandonment, at the cost resolution charges', () => {
+    const m = drive({ seats });
+    m.inject('strait-crisis');
+    m.advance();
+    const effect = legalCommands(FIXTURE, m.state, 'blue').find((o) => o.kind === 'lower')!.lowers!
+      .isle!;
+    expect(effect).toMatchObject({
+      kind: 'abandonment',
+      cost: { reputation: RULES.abandonReputation },
+    });
+    m.seat('blue', { kind: 'lower', partner: 'isle' });
+    m.advanceTo('resolution');
+    const abandoned = m.eventsOf('abandonment').find((e) => e.actors[0] === 'blue')!;
+    expect(abandoned.amounts?.reputation).toBe(-effect.cost.reputation!);
+  });
+
+  it('an answer lists the Wealth it may commit, the least an honour takes and what quiet support costs', () => {
+    const m = drive({ seats });
+    m.inject('strait-crisis');
+    m.advance();
+    m.actor('blue').wealth = 5;
+    const answer = legalCommands(FIXTURE, m.state, 'blue').find((o) => o.kind === 'answer')!;
+    expect(answer.wealth).toEqual({ min: 0, max: 5 });
+    expect(answer.honourMin).toEqual({
+      power: RULES.honour.minPower,
+      wealth: RULES.honour.minWealth,
+    });
+    const honour = (wealth: number) =>
+      m.refusal('blue', {
+        kind: 'answer',
+        crisis: m.crisis('strait-crisis'),
+        answer: { kind: 'honour', power: 0, wealth },
+      });
+    expect(honour(answer.wealth!.max)).toBeNull();
+    expect(honour(answer.wealth!.max + 1)).not.toBeNull();
+    expect(honour(answer.honourMin!.wealth - 1)).not.toBeNull();
+  });
+});
+
+describe('hostCommands', () => {
+  it('lists the cards the engine injects now, and none during resolution, with the reason', () => {
+    const ctx = ctxOf(FIXTURE_WITH_DECK);
+    const m = drive({ seats }, FIXTURE_WITH_DECK);
+    const inject = () =>
+      hostCommands(FIXTURE_WITH_DECK, m.state).find((o) => o.kind === 'injectCrisis')!;
+    expect(inject().targets).toEqual(injectableCards(FIXTURE_WITH_DECK, m.state));
+    expect(inject().targets.length).toBeGreaterThan(0);
+    // The host's client reads it from a spectator's view: the same answer.
+    expect(hostCommands(FIXTURE_WITH_DECK, stateOfView(viewFor(m.state, null)))).toEqual(
+      hostCommands(FIXTURE_WITH_DECK, m.state),
+    );
+    m.advanceTo('resolution');
+    expect(inject().available).toBe(false);
+    expect(inject().reason).toBe(
+      commandProblem(ctx, m.state, {
+        kind: 'injectCrisis',
+        round: m.state.round,
+        phase: m.state.phase,
+        card: injectableCards(FIXTURE_WITH_DECK, m.state)[0]!,
+      }),
+    );
+    m.endMatch();
+    expect(hostCommands(FIXTURE_WITH_DECK, m.state)).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export function actionPointsMax(ctx: Ctx, state: ReadonlyState, seat: string): n
     kind === 'greatPower'
       ? state.settings.actionPoints.greatPower
       : state.settings.actionPoints.globalSouth;
-  return Math.max(0, base - (state.actors[seat]!.entangled > 0 ? 1 : 0));
+  return Math.max(0, base - (state.actors[seat]!.entangled > 0 ? RULES.entangledActionPoints : 0));
 }
 
 function add(map: Record<string, number>, key: string, n: number) {

@@ -326,6 +326,12 @@ export interface ServerMessages {
   ack: AckMessage;
   error: ErrorMessage;
   chat: ChatMessage;
+  /**
+   * The chat lines this connection may read, oldest first: on joining (public
+   * lines) and whenever it comes to hold a seat (with that seat's team and
+   * private lines), so a reload or rejoin brings the history back.
+   */
+  chatHistory: { lines: ChatMessage[] };
   /** Only to the people holding the seat asked: why did it do that? (optional) */
   reflectionPrompt: ReflectionPrompt;
   /** The answer to a prompt was kept. */

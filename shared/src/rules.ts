@@ -1,5 +1,5 @@
 /** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 
 /** Numbers of the rules that are not scenario data (docs/rules.md; "tune" values live here until the balance harness moves them). */
 export const RULES = {
@@ -100,6 +100,8 @@ export const RULES = {
   isolation: { greatPowerPartners: 2, otherPartners: 1, security: 1, severity: 1 },
   /** Most invitees one invitation may name (a drill's lever may allow fewer). */
   inviteesMax: 4,
+  /** While Entangled an actor has this many action points fewer. */
+  entangledActionPoints: 1,
   /** An entrapped actor loses this much Autonomy. */
   entrapmentAutonomy: 1,
   /** Committed Power is locked this many rounds after a crisis (entrapmentLock when entrapped). */

@@ -100,13 +100,28 @@ test('a host and two players create, join by code, play two rounds by clicking a
       await expect.poll(() => phaseOf(p.page), { timeout: 20_000 }).toBe('Briefing');
       await expect.poll(() => roundOf(p.page)).toContain(`Round ${round} of 3`);
     }
+    // The line under the status bar says what is asked now, and the Briefing shows the goals.
+    await expect
+      .poll(() => ana.page.getByTestId('now-ask').textContent())
+      .toBe('Read the new crises and your goals, then press Ready.');
+    await expect
+      .poll(() => ana.page.getByTestId('now-goals').textContent())
+      .toContain('stars against a par');
     // Briefing: both players are done, the bot too, so the phase ends at once.
     await clickDone(ana.page);
     await clickDone(ben.page);
     for (const p of people)
       await expect.poll(() => phaseOf(p.page), { timeout: 20_000 }).toBe('Negotiate & Commit');
 
-    // Negotiate & Commit: Ana invests (an order chosen by clicking), then both are done.
+    // Negotiate & Commit: the line asks for orders, and says what stands if she does nothing.
+    await expect
+      .poll(() => ana.page.getByTestId('now-ask').textContent())
+      .toMatch(/^Spend your \d+ action points? on orders/);
+    await expect
+      .poll(() => ana.page.getByTestId('now-default').textContent())
+      .toContain('If you do nothing: your orders stand as drafted');
+    await expect.poll(() => ana.page.getByTestId('now-goals').textContent()).toBe('');
+    // Ana invests (an order chosen by clicking), then both are done.
     await openTab(ana.page, 'orders');
     const invest = ana.page.locator('#pane-orders button[data-key="order-invest:add"]');
     await invest.click();
@@ -116,6 +131,10 @@ test('a host and two players create, join by code, play two rounds by clicking a
     for (const p of people)
       await expect.poll(() => phaseOf(p.page), { timeout: 20_000 }).toBe('Resolution');
 
+    // The account opens on what happened to Ana's seat, before the whole round.
+    await expect
+      .poll(() => ana.page.getByTestId('what-happened-to-you').textContent(), { timeout: 20_000 })
+      .toContain(`What happened to you in round ${round}`);
     if (round === 1) {
       // China's treaty partner pulled it into Korea: Ana is asked why, and answers in one line.
       const question = ana.page.locator('.reflections__form').first();

@@ -30,16 +30,24 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
     el('button', { type: 'submit', class: 'button button--small' }, 'Send'),
   );
   const note = el('p', { class: 'hint', hidden: '' }, 'Spectators read the public chat.');
+  // Told before anyone writes: team and private lines are private during the match only.
+  const privacy = el(
+    'p',
+    { class: 'hint chat__privacy', 'data-testid': 'chat-privacy' },
+    'After the match the host can read every channel, team and private lines included.',
+  );
   const element = el(
     'section',
     { class: 'panel chat', 'aria-label': 'Chat' },
     el('h2', {}, 'Chat'),
+    privacy,
     log,
     form,
     error,
     note,
   );
   let lastSeq = 0;
+  let shown = new Set<number>();
   let channelsKey = '';
   let lastError: unknown = null;
 
@@ -54,7 +62,13 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
   });
 
   const line = (m: ChatMessage) => {
-    const who = m.from === 'host' ? `${m.nickname} (host)` : `${m.nickname} · ${actorName(m.from)}`;
+    // Lines from before a server restart come back without their writer's nickname.
+    const who =
+      m.from === 'host'
+        ? `${m.nickname || 'The host'} (host)`
+        : m.nickname
+          ? `${m.nickname} · ${actorName(m.from)}`
+          : actorName(m.from);
     const where =
       m.channel === 'private'
         ? ` → ${actorName(m.to ?? '')} (private)`
@@ -92,11 +106,19 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
         if (options.some(([v]) => v === keep)) channel.value = keep;
       }
       const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 8;
-      for (const m of s.chat) {
-        if (m.seq <= lastSeq) continue;
-        log.append(line(m));
-        lastSeq = m.seq;
-      }
+      // History can bring back lines older than those shown (a seat's team lines after its public
+      // ones): then the log is drawn again in the match's order.
+      if (s.chat.some((m) => m.seq < lastSeq && !shown.has(m.seq))) {
+        log.replaceChildren(...s.chat.map(line));
+        shown = new Set(s.chat.map((m) => m.seq));
+        lastSeq = s.chat.at(-1)?.seq ?? 0;
+      } else
+        for (const m of s.chat) {
+          if (m.seq <= lastSeq) continue;
+          log.append(line(m));
+          shown.add(m.seq);
+          lastSeq = m.seq;
+        }
       if (atBottom) log.scrollTop = log.scrollHeight;
       if (s.lastError !== lastError) {
         lastError = s.lastError;

@@ -1,6 +1,7 @@
 import {
   type CrisisPreview,
-  injectableCards,
+  hostCommands,
+  type LegalOption,
   previewCrisis,
   type Scenario,
   type SeatView,
@@ -10,9 +11,14 @@ import {
 import { el } from '../dom.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
+/** The engine's inject option for the host now: the cards it takes, or why none. */
+export function injectOption(scenario: Scenario, view: SeatView): LegalOption | undefined {
+  return hostCommands(scenario, stateOfView(view)).find((o) => o.kind === 'injectCrisis');
+}
+
 /** The cards the engine lets the host inject now, as cards. */
 export function injectChoices(scenario: Scenario, view: SeatView): Scenario['cards'] {
-  const ids = new Set(injectableCards(scenario, stateOfView(view)));
+  const ids = new Set(injectOption(scenario, view)?.targets ?? []);
   return scenario.cards.filter((c) => ids.has(c.id));
 }
 
@@ -109,9 +115,9 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
           if (cards.some((c) => c.id === keep)) card.value = keep;
         }
         showPreview();
-        const canInject = view.phase !== 'resolution' && view.phase !== 'ended';
-        inject.disabled = !canInject;
-        inject.title = canInject ? '' : 'Crises can be injected before resolution.';
+        const option = injectOption(scenario, view);
+        inject.disabled = !option?.available;
+        inject.title = option?.available ? '' : (option?.reason ?? 'The match is over.');
       }
       const humans = s.lobby?.seats.filter((x) => !x.bot) ?? [];
       const key = humans.map((x) => x.seat).join(',');

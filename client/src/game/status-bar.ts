@@ -3,8 +3,9 @@ import { el } from '../dom.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { actorBadge } from './actor-badge.ts';
 import { formatClock, remainingMs } from './countdown.ts';
+import { createTensionGauge } from './tension.ts';
 
-/** Round, phase and time left, the player's seat and the connection: the top line of the game. */
+/** Round, phase and time left, World Tension, the player's seat and the connection: the top line of the game. */
 export function createStatusBar(scenario: Scenario) {
   const round = el('span', { class: 'status-bar__round' });
   const phase = el('strong', { class: 'status-bar__phase', 'data-testid': 'phase' });
@@ -14,7 +15,8 @@ export function createStatusBar(scenario: Scenario) {
     'aria-label': 'Time left in this phase',
   });
   const seat = el('span', { class: 'status-bar__seat' });
-  const element = el('header', { class: 'status-bar' }, round, phase, clock, seat);
+  const tension = createTensionGauge('compact');
+  const element = el('header', { class: 'status-bar' }, round, phase, clock, tension.element, seat);
   let snapshot: MatchSnapshot | null = null;
   let seatShown: string | null | undefined;
 
@@ -35,6 +37,7 @@ export function createStatusBar(scenario: Scenario) {
         const label = scenario.roundLabels[view.round - 1];
         round.textContent = `Round ${view.round} of ${view.settings.rounds}${label ? ` · ${label}` : ''}`;
         phase.textContent = PHASE_NAMES[view.phase];
+        tension.update(view.tension);
       }
       if (seatShown !== s.seat) {
         seatShown = s.seat;

@@ -74,6 +74,16 @@ export type Intent = SeatIntent extends infer C
 const MAX_RESUME_TRIES = 40;
 const CHAT_KEEP = 300;
 
+/** Chat lines in the match's order, each once (history may repeat lines already here), the newest CHAT_KEEP. */
+export function mergeChat(
+  have: readonly ChatMessage[],
+  more: readonly ChatMessage[],
+): readonly ChatMessage[] {
+  const bySeq = new Map<number, ChatMessage>();
+  for (const m of [...have, ...more]) if (!bySeq.has(m.seq)) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-CHAT_KEEP);
+}
+
 /**
  * One browser's connection to one match: joins or creates the room, keeps
  * the credentials that bring the player back after a reload or a lost
@@ -294,7 +304,8 @@ export class MatchConnection {
       else console.error('A view patch came before any view.');
     });
     on('timer', (m) => this.update({ timer: { ...m, receivedAt: performance.now() } }));
-    on('chat', (m) => this.update({ chat: [...this.snapshot.chat, m].slice(-CHAT_KEEP) }));
+    on('chat', (m) => this.update({ chat: mergeChat(this.snapshot.chat, [m]) }));
+    on('chatHistory', (m) => this.update({ chat: mergeChat(this.snapshot.chat, m.lines) }));
     on('reflectionPrompt', (m) => {
       if (m.seat !== this.snapshot.seat || this.snapshot.prompts.some((p) => samePrompt(p, m)))
         return;

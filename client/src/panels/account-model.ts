@@ -1,8 +1,12 @@
 import {
+  type AccountPart,
   type DeepReadonly,
   describeEvent,
   type EngineEvent,
+  type EventType,
+  groupAccount,
   type Scenario,
+  seatDigest,
 } from '@entanglement/shared';
 
 export type AccountMark = 'entrapment' | 'abandonment' | null;
@@ -53,4 +57,67 @@ export function mergeAccount(
   }
   for (const [round, list] of rounds) out.set(round, list);
   return out;
+}
+
+/** What the account shows: every event or only those that name the seat, and one part or all. */
+export interface AccountFilter {
+  mine: boolean;
+  part: AccountPart | 'all';
+}
+
+export interface AccountPartView {
+  part: AccountPart;
+  title: string;
+  lines: AccountLine[];
+}
+
+export interface RoundAccount {
+  round: number;
+  parts: AccountPartView[];
+}
+
+const markOf = (type: EventType): AccountMark =>
+  type === 'entrapment' ? 'entrapment' : type === 'abandonment' ? 'abandonment' : null;
+
+/** Each round's account (newest first) grouped by crisis, ties, economy and the world, filtered. */
+export function roundAccounts(
+  scenario: Scenario,
+  events: readonly DeepReadonly<EngineEvent>[],
+  seat: string | null,
+  filter: AccountFilter,
+): RoundAccount[] {
+  const rounds = [...new Set(events.map((e) => e.round))].sort((a, b) => b - a);
+  return rounds
+    .map((round) => {
+      const shown = events.filter(
+        (e) => e.round === round && (!filter.mine || !seat || e.actors.includes(seat)),
+      );
+      const parts = groupAccount(scenario, shown)
+        .filter((g) => filter.part === 'all' || g.part === filter.part)
+        .map((g) => ({
+          part: g.part,
+          title: g.title,
+          lines: g.lines.map((l) => ({ text: l.text, mark: markOf(l.type) })),
+        }));
+      return { round, parts };
+    })
+    .filter((r) => r.parts.length > 0);
+}
+
+/** The few changes of the latest round that had any for the seat, with how many more name it. */
+export function whatHappenedToYou(
+  scenario: Scenario,
+  events: readonly DeepReadonly<EngineEvent>[],
+  seat: string,
+): { round: number; lines: string[]; more: number } | null {
+  const rounds = [...new Set(events.map((e) => e.round))].sort((a, b) => b - a);
+  for (const round of rounds) {
+    const digest = seatDigest(
+      scenario,
+      events.filter((e) => e.round === round),
+      seat,
+    );
+    if (digest.lines.length > 0) return { round, ...digest };
+  }
+  return null;
 }

@@ -1,6 +1,11 @@
 import type { DeepReadonly, EngineEvent } from '@entanglement/shared';
 import { el } from '../dom.ts';
-import { type AccountLine, accountGroups, mergeAccount } from './account-model.ts';
+import {
+  type AccountLine,
+  mergeAccount,
+  roundAccounts,
+  whatHappenedToYou,
+} from './account-model.ts';
 import { createPanel, note } from './kit.ts';
 import type { Panel } from './panel.ts';
 
@@ -26,7 +31,20 @@ function line(l: AccountLine): HTMLElement {
   );
 }
 
-/** The round's account: every event the seat may see, in words, newest round first; entrapment and abandonment stand out. */
+const PARTS = [
+  { value: 'all', label: 'Every part' },
+  { value: 'crisis', label: 'Crises' },
+  { value: 'ties', label: 'Ties and offers' },
+  { value: 'economy', label: 'Economy' },
+  { value: 'world', label: 'The world' },
+];
+
+/**
+ * The account: first what happened to the seat (the few changes to its own
+ * tracks and ties, with their causes), then every event it may see, newest
+ * round first, grouped by crisis, ties, economy and the world, with filters.
+ * Entrapment and abandonment stand out.
+ */
 export function createAccountPanel(): Panel {
   let kept = new Map<number, readonly DeepReadonly<EngineEvent>[]>();
   let keptFor: string | null | undefined;
@@ -38,18 +56,57 @@ export function createAccountPanel(): Panel {
       keptFor = owner;
     }
     kept = mergeAccount(kept, view.account);
-    const groups = accountGroups(
-      scenario,
-      [...kept.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, e]) => e),
+    const events = [...kept.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, e]) => e);
+    if (events.length === 0) return [note('Nothing has happened yet this round.')];
+    const mine = seat ? whatHappenedToYou(scenario, events, seat) : null;
+    const filters = el(
+      'div',
+      { class: 'pnl-inline pnl-account-filters' },
+      kit.select('part', 'Show', PARTS, { redraw: true }),
+      seat ? kit.checkbox('mine', 'Only what names me', { redraw: true }) : null,
     );
-    if (groups.length === 0) return [note('Nothing has happened yet this round.')];
-    return groups.map((g) =>
-      el(
-        'section',
-        { class: 'pnl-round', 'aria-label': `Round ${g.round}` },
-        el('h3', { class: 'pnl-subheading' }, `Round ${g.round}`),
-        el('ul', { class: 'pnl-events' }, ...g.lines.map(line)),
-      ),
-    );
+    const part = kit.value('part', 'all') as 'all';
+    const rounds = roundAccounts(scenario, events, seat, { mine: kit.checked('mine'), part });
+    return [
+      mine
+        ? el(
+            'section',
+            {
+              class: 'pnl-you',
+              'aria-label': 'What happened to you',
+              'data-testid': 'what-happened-to-you',
+            },
+            el('h3', { class: 'pnl-subheading' }, `What happened to you in round ${mine.round}`),
+            el(
+              'ul',
+              { class: 'pnl-events' },
+              ...mine.lines.map((text) => el('li', { class: 'pnl-event' }, text)),
+            ),
+            mine.more > 0
+              ? note(
+                  `${mine.more} more ${mine.more === 1 ? 'event names' : 'events name'} you below.`,
+                )
+              : null,
+          )
+        : null,
+      filters,
+      ...(rounds.length === 0
+        ? [note('Nothing of this kind happened.')]
+        : rounds.map((r) =>
+            el(
+              'section',
+              { class: 'pnl-round', 'aria-label': `Round ${r.round}` },
+              el('h3', { class: 'pnl-subheading' }, `Round ${r.round}`),
+              ...r.parts.map((p) =>
+                el(
+                  'section',
+                  { class: 'pnl-account-part', 'aria-label': p.title },
+                  el('h4', { class: 'pnl-minor' }, p.title),
+                  el('ul', { class: 'pnl-events' }, ...p.lines.map(line)),
+                ),
+              ),
+            ),
+          )),
+    ];
   });
 }

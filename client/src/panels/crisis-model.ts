@@ -5,13 +5,16 @@ import {
   type DeepReadonly,
   type LegalOption,
   legalCommands,
+  PHASE_NAMES,
+  phaseAccepting,
   possessive,
   type ReadonlyState,
+  RULES,
   type Scenario,
   type Side,
   silentAnswer,
 } from '@entanglement/shared';
-import { actorName, blocName, levelWords, listWords, regionName } from './words.ts';
+import { actorName, blocName, levelWords, listWords, regionName, signed } from './words.ts';
 
 export const ANSWER_LABELS: Record<AnswerCost['kind'], string> = {
   honour: 'Honour',
@@ -20,6 +23,30 @@ export const ANSWER_LABELS: Record<AnswerCost['kind'], string> = {
   hedge: 'Hedge',
   abandon: 'Abandon',
 };
+
+/** Each mandate choice's name and effect, with the engine's numbers (RULES.mandate). */
+export function mandateWords(choice: 'limit' | 'stretch' | 'standDown'): [string, string] {
+  const m = RULES.mandate;
+  switch (choice) {
+    case 'limit':
+      return [
+        'Limit',
+        `If the vote passes: ${signed(m.limitInfluence)} influence in the region. If it fails you act anyway: ${signed(-m.failedReputation)} Reputation, ${signed(m.failedInfluence)} influence, and Tension rises.`,
+      ];
+    case 'stretch':
+      return [
+        'Stretch',
+        `If it passes: ${signed(m.stretchInfluence)} influence, but every member that abstained holds a grievance against you. If it fails: as Limit.`,
+      ];
+    case 'standDown':
+      return ['Stand down', 'Nothing happens, whatever the vote.'];
+  }
+}
+
+/** What pressing and holding do, with the engine's numbers. */
+export function instigateWords(): string {
+  return `Press: commit Power to win it (Tension rises). Hold: commit nothing; the crisis goes ahead ${RULES.holdReduction} weaker, or fizzles out.`;
+}
 
 export interface CallView {
   /** "Green calls you (strategic partnership)". */
@@ -36,6 +63,8 @@ export interface CallView {
   option: LegalOption | null;
   costs: AnswerCost[];
   sides: { value: Side; label: string }[];
+  /** The phase in which calls are answered at this match's pace, by name. */
+  answeredIn: string;
 }
 
 export interface CrisisView {
@@ -126,6 +155,7 @@ export function crisisViews(
           option: options.find((o) => o.kind === 'answer' && o.sub === crisis.uid) ?? null,
           costs: answerCosts(scenario, state, seat, crisis.uid),
           sides: sides.map((s) => ({ value: s, label: sideWords(scenario, crisis, s) })),
+          answeredIn: PHASE_NAMES[phaseAccepting('answer', state.settings.pace) ?? 'calls'],
         };
       }
       const instigateOption = options.find((o) => o.kind === 'instigate' && o.sub === crisis.uid);

@@ -1,7 +1,13 @@
 import type { AnswerCost } from '@entanglement/shared';
 import { ctxOf, legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
-import { ANSWER_LABELS, type CrisisView, crisisViews } from './crisis-model.ts';
+import {
+  ANSWER_LABELS,
+  type CrisisView,
+  crisisViews,
+  instigateWords,
+  mandateWords,
+} from './crisis-model.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note } from './kit.ts';
 import type { Panel } from './panel.ts';
@@ -10,18 +16,6 @@ const VOTE_WORDS = {
   yes: 'Yes',
   abstain: 'Abstain',
   veto: 'Veto',
-} as const;
-
-const MANDATE_WORDS = {
-  limit: [
-    'Limit',
-    'If the vote passes: +1 influence in the region. If it fails you act anyway: −2 Reputation, +1 influence, Tension +1.',
-  ],
-  stretch: [
-    'Stretch',
-    'If it passes: +2 influence, but every member that abstained holds a grievance against you. If it fails: as Limit.',
-  ],
-  standDown: ['Stand down', 'Nothing happens, whatever the vote.'],
 } as const;
 
 function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
@@ -53,18 +47,20 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
     call.silent ? note(call.silent) : null,
   ];
   if (option) {
-    const max = option.amount?.max ?? 0;
-    const wealthMax = Math.max(0, Math.min(20, kit.state.actors[kit.ctx.seat!]?.wealth ?? 0));
+    const powerRange = option.amount ?? { min: 0, max: 0 };
+    const wealthRange = option.wealth ?? { min: 0, max: 0 };
+    const least = option.honourMin ?? { power: 0, wealth: 0 };
+    // Offered first: the least an honour takes, in Power if the seat has it, else in Wealth.
+    const byPower = powerRange.max >= least.power;
     const gives = el(
       'div',
       { class: 'pnl-inline' },
-      kit.amount(k('power'), 'Power to commit', { min: 0, max }, { fallback: max > 0 ? '1' : '0' }),
-      kit.amount(
-        k('wealth'),
-        'Wealth to commit',
-        { min: 0, max: wealthMax },
-        { fallback: max > 0 ? '0' : String(Math.min(2, wealthMax)) },
-      ),
+      kit.amount(k('power'), 'Power to commit', powerRange, {
+        fallback: String(byPower ? least.power : powerRange.min),
+      }),
+      kit.amount(k('wealth'), 'Wealth to commit', wealthRange, {
+        fallback: String(byPower ? wealthRange.min : Math.min(least.wealth, wealthRange.max)),
+      }),
       call.sides.length > 1 ? kit.select(k('side'), 'Side', call.sides) : null,
     );
     const answers = (option.answers ?? []).map((kind) => {
@@ -126,7 +122,7 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       gives,
       el('ul', { class: 'pnl-answers' }, ...answers),
     );
-  } else children.push(note('Answers to calls are given in the Crisis calls phase.'));
+  } else children.push(note(`Answers to calls are given in the ${call.answeredIn} phase.`));
   return el(
     'div',
     { class: 'pnl-call' },
@@ -138,14 +134,13 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
 function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   if (!c.instigate) return null;
   const k = (s: string) => `${c.uid}:${s}`;
-  const max = c.instigate.option.amount?.max ?? 0;
+  const press = c.instigate.option.amount ?? { min: 1, max: 0 };
+  const canPress = press.max >= press.min;
   return el(
     'div',
     { class: 'pnl-call' },
     el('h4', { class: 'pnl-minor' }, 'You started this crisis'),
-    note(
-      'Press: commit Power to win it (Tension +1). Hold: commit nothing; the crisis goes ahead 2 weaker, or fizzles out.',
-    ),
+    note(instigateWords()),
     el(
       'p',
       { class: 'pnl-now' },
@@ -156,8 +151,8 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
     el(
       'div',
       { class: 'pnl-inline' },
-      max > 0
-        ? kit.amount(k('press'), 'Power to press with', { min: 1, max })
+      canPress
+        ? kit.amount(k('press'), 'Power to press with', press)
         : note('You have no free Power to press with.'),
       kit.action(
         k('press-go'),
@@ -166,9 +161,13 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
           kind: 'instigate',
           crisis: c.uid,
           press: true,
-          power: Number(kit.value(k('press'), '1')) || 1,
+          power: Number(kit.value(k('press'), String(press.min))) || press.min,
         }),
-        { disabled: max < 1, pressed: c.instigate.pressing === true, aria: `Press in ${c.title}` },
+        {
+          disabled: !canPress,
+          pressed: c.instigate.pressing === true,
+          aria: `Press in ${c.title}`,
+        },
       ),
       kit.action(
         k('hold'),
@@ -188,7 +187,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   if (c.voteOption) {
     // The engine lists the votes this seat may cast: a veto only for a permanent member.
     const votes = c.voteOption.votes ?? [];
-    const freeVeto = kit.ctx.seat ? kit.state.actors[kit.ctx.seat]?.freeVeto : false;
+    const vetoCost = c.voteOption.voteCosts?.veto?.reputation ?? 0;
     parts.push(
       el('h4', { class: 'pnl-minor' }, 'Your Security Council vote'),
       el(
@@ -216,9 +215,9 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       note(
         !votes.includes('veto')
           ? `An elected member has no veto: ${ctxOf(kit.ctx.scenario).councilYes} yes votes and no permanent member’s veto pass a mandate.`
-          : freeVeto
+          : vetoCost === 0
             ? 'You hold a free veto: vetoing costs no Reputation.'
-            : 'A veto costs 1 Reputation.',
+            : `A veto costs ${vetoCost} Reputation.`,
       ),
     );
   }
@@ -228,26 +227,26 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       el('h4', { class: 'pnl-minor' }, 'How you use the mandate'),
       note(
         chosen
-          ? `You chose: ${MANDATE_WORDS[chosen as keyof typeof MANDATE_WORDS][0]}.`
+          ? `You chose: ${mandateWords(chosen as 'limit' | 'stretch' | 'standDown')[0]}.`
           : 'If you say nothing, you limit.',
       ),
       el(
         'ul',
         { class: 'pnl-answers' },
-        ...(['limit', 'stretch', 'standDown'] as const).map((m) =>
+        ...(c.mandateOption.choices ?? []).map((m) =>
           el(
             'li',
             { class: 'pnl-answer' },
             kit.action(
               k(c, `mandate-${m}`),
-              MANDATE_WORDS[m][0],
+              mandateWords(m)[0],
               () => {
                 kit.set(k(c, 'mandate-chosen'), m);
                 return { kind: 'mandate', crisis: c.uid, choice: m };
               },
               { pressed: chosen === m },
             ),
-            el('span', { class: 'pnl-cost' }, MANDATE_WORDS[m][1]),
+            el('span', { class: 'pnl-cost' }, mandateWords(m)[1]),
           ),
         ),
       ),

@@ -1,4 +1,5 @@
 import {
+  ALLIANCE,
   ctxOf,
   type DeepReadonly,
   type InvitationState,
@@ -23,7 +24,9 @@ export function offerWords(
   else if (resolved(state))
     parts.push(offer.raise ? 'raise the tie one level' : 'keep the tie level');
   else if (offer.raise)
-    parts.push(`raise the tie from ${levelWords(now)} to ${levelWords(Math.min(4, now + 1))}`);
+    parts.push(
+      `raise the tie from ${levelWords(now)} to ${levelWords(Math.min(ALLIANCE, now + 1))}`,
+    );
   else parts.push(`keep the tie at ${levelWords(now)}`);
   if (offer.riders.length > 0)
     parts.push(`with ${listWords(offer.riders.map((r) => riderWords(scenario, r, seat)))}`);
@@ -102,12 +105,12 @@ export function invitationWords(
   const lever = scenario.actors.find((a) => a.id === inv.from)?.seat?.lever;
   switch (inv.kind) {
     case 'summit': {
-      const n = lever?.kind === 'convenesSummit' ? lever.autonomy : 1;
-      return `${from} convenes a summit. If you attend you gain ${n} Autonomy (up to your cap), and ${from} gains 1 Reputation.`;
+      const gain = lever?.kind === 'convenesSummit' ? `${lever.autonomy} Autonomy` : 'Autonomy';
+      return `${from} convenes a summit. If you attend you gain ${gain} (up to your cap), and ${from} gains ${RULES.summitReputation} Reputation.`;
     }
     case 'brics': {
-      const n = lever?.kind === 'leadsBrics' ? lever.wealth : 1;
-      return `${from} leads a common position of ${blocName(scenario, lever?.kind === 'leadsBrics' ? lever.bloc : null) || 'its bloc'}. If you join, you gain ${n} Wealth.`;
+      const gain = lever?.kind === 'leadsBrics' ? `${lever.wealth} Wealth` : 'Wealth';
+      return `${from} leads a common position of ${blocName(scenario, lever?.kind === 'leadsBrics' ? lever.bloc : null) || 'its bloc'}. If you join, you gain ${gain}.`;
     }
     case 'drill':
       return `${from} invites you to a naval drill. If you accept, you hold a joint exercise with ${from} in its home region this round: you deter for each other as if your tie were one level higher.`;

@@ -4,6 +4,7 @@ import { doneToggle } from './done.ts';
 import { createPanel, note, section } from './kit.ts';
 import { incomingOffers, invitationsTo, outgoingOffers } from './offers-model.ts';
 import type { Panel } from './panel.ts';
+import { costWords } from './words.ts';
 
 /** Offers to the seat (accept or reject), its own offers (withdraw) and invitations to it (accept or decline). */
 export function createOffersPanel(): Panel {
@@ -13,8 +14,14 @@ export function createOffersPanel(): Panel {
       return [note('Offers are private between the two actors: spectators do not see them.')];
     const state = kit.state;
     const options = legalCommands(scenario, state, seat);
-    const canRespond = options.some((o) => o.kind === 'respond');
-    const canWithdraw = state.phase === 'diplomacy';
+    const respond = options.find((o) => o.kind === 'respond');
+    const canRespond = respond !== undefined;
+    const rejectCost = (id: string) => {
+      const cost = respond?.rejectCosts?.[id];
+      return cost ? ` (costs you ${costWords(cost)})` : '';
+    };
+    const withdrawable = new Set(options.find((o) => o.kind === 'withdrawOffer')?.targets ?? []);
+    const withdrawCost = costWords(options.find((o) => o.kind === 'withdrawOffer')?.cost);
     const canAnswerInvitation = options.some((o) => o.kind === 'respondInvitation');
     const incoming = incomingOffers(scenario, state, seat);
     const outgoing = outgoingOffers(scenario, state, seat);
@@ -68,7 +75,7 @@ export function createOffersPanel(): Panel {
                         {
                           ghost: true,
                           pressed: o.answer === false,
-                          aria: `Reject the offer ${o.title.toLowerCase()}`,
+                          aria: `Reject the offer ${o.title.toLowerCase()}${rejectCost(o.id)}`,
                         },
                       )
                     : null,
@@ -89,14 +96,14 @@ export function createOffersPanel(): Panel {
                   o.title,
                   o.words,
                   o.status,
-                  canWithdraw
+                  withdrawable.has(o.id)
                     ? kit.action(
                         `withdraw:${o.id}`,
                         'Withdraw',
                         () => ({ kind: 'withdrawOffer', offer: o.id }),
                         {
                           ghost: true,
-                          aria: `Withdraw your offer ${o.title.toLowerCase()} (gives the action point back)`,
+                          aria: `Withdraw your offer ${o.title.toLowerCase()} (${withdrawCost})`,
                         },
                       )
                     : null,

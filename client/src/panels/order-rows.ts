@@ -1,13 +1,13 @@
 import {
   ctxOf,
   type LegalOption,
+  type LowerEffect,
   type Order,
   type OrderKind,
   type ReadonlyState,
   type Rider,
   RULES,
   type Scenario,
-  tieKey,
   tieLevel,
 } from '@entanglement/shared';
 import type { Option } from './kit.ts';
@@ -20,57 +20,73 @@ import {
   levelWords,
   orderWords,
   regionOptions,
+  signed,
 } from './words.ts';
 
-/** What each order is called and does, for a 14-year-old. */
-export const ORDER_TEXT: Record<
-  OrderKind,
-  { title: string; help: string; target: string; amount?: string }
-> = {
-  invest: {
-    title: 'Invest in a region',
-    help: 'Spend 2–4 Wealth: +1 influence there for every 2 Wealth.',
-    target: 'Region',
-    amount: 'Wealth',
-  },
-  deploy: {
-    title: 'Deploy Power',
-    help: 'Send Power to a region this round: +1 influence, and it defends you there. A rival nearby raises Tension.',
-    target: 'Region',
-    amount: 'Power',
-  },
-  exercise: {
-    title: 'Joint exercise',
-    help: 'With a partner (partnership or more): this round you deter attacks for each other as if your tie were one level higher there.',
-    target: 'Partner',
-  },
-  mediate: {
-    title: 'Mediate a crisis',
-    help: 'Lower its severity by 1. If the crisis is defused you gain Reputation and influence.',
-    target: 'Crisis',
-  },
-  sanction: {
-    title: 'Sanction',
-    help: 'For 2 rounds the target earns 2 less income and you 1 less. Anyone who helps it openly is hit by secondary sanctions.',
-    target: 'Actor',
-  },
-  aid: {
-    title: 'Send aid',
-    help: 'Give 1–3 Wealth: +1 influence in their home region; half of it helps their side in a crisis.',
-    target: 'Actor',
-    amount: 'Wealth',
-  },
-  investigate: {
-    title: 'Investigate',
-    help: 'A 50% chance to expose secret quiet support the target gave this round.',
-    target: 'Actor',
-  },
-  prepare: {
-    title: 'Prepare a crisis card',
-    help: 'A card from your hand is revealed at the next Briefing.',
-    target: 'Card',
-  },
-};
+/** What each order is called and does, for a 14-year-old, with the engine's numbers (read when asked, so they follow RULES). */
+export function orderText(sub: OrderKind): {
+  title: string;
+  help: string;
+  target: string;
+  amount?: string;
+} {
+  return orderTexts(RULES)[sub];
+}
+
+function orderTexts(
+  R: typeof RULES,
+): Record<OrderKind, { title: string; help: string; target: string; amount?: string }> {
+  return {
+    invest: {
+      title: 'Invest in a region',
+      help: `Spend ${range(R.investAmount)} Wealth: +1 influence there for every ${R.investPerInfluence} Wealth.`,
+      target: 'Region',
+      amount: 'Wealth',
+    },
+    deploy: {
+      title: 'Deploy Power',
+      help: `Send Power to a region this round: ${signed(R.deployInfluence)} influence, and it defends you there. A rival nearby raises Tension.`,
+      target: 'Region',
+      amount: 'Power',
+    },
+    exercise: {
+      title: 'Joint exercise',
+      help: 'With a partner (partnership or more): this round you deter attacks for each other as if your tie were one level higher there.',
+      target: 'Partner',
+    },
+    mediate: {
+      title: 'Mediate a crisis',
+      help: `Lower its severity by ${R.mediationStep} (at most ${R.mediationCap} in all). If the crisis is defused you gain Reputation and influence.`,
+      target: 'Crisis',
+    },
+    sanction: {
+      title: 'Sanction',
+      help: `For ${R.sanctionRounds} rounds the target earns ${R.sanctionTargetLoss} less income and you ${R.sanctionSelfLoss} less. Anyone who helps it openly is hit by secondary sanctions.`,
+      target: 'Actor',
+    },
+    aid: {
+      title: 'Send aid',
+      help: `Give ${range(R.aidAmount)} Wealth: ${signed(R.aidInfluence)} influence in their home region; in a crisis, every ${R.aidWealthPerPoint} Wealth counts 1 on their side.`,
+      target: 'Actor',
+      amount: 'Wealth',
+    },
+    investigate: {
+      title: 'Investigate',
+      help: `A ${Math.round(R.investigateChance * 100)}% chance to expose secret quiet support the target gave this round.`,
+      target: 'Actor',
+    },
+    prepare: {
+      title: 'Prepare a crisis card',
+      help: 'A card from your hand is revealed at the next Briefing.',
+      target: 'Card',
+    },
+  };
+}
+
+/** "2–4", or "2" when the range is one number. */
+export function range(r: { min: number; max: number }): string {
+  return r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;
+}
 
 export interface OrderRow {
   sub: OrderKind;
@@ -96,7 +112,7 @@ export function orderRows(
     .filter((o) => o.kind === 'order' && o.sub)
     .map((o) => {
       const sub = o.sub as OrderKind;
-      const text = ORDER_TEXT[sub];
+      const text = orderText(sub);
       const targets =
         sub === 'invest' || sub === 'deploy'
           ? regionOptions(scenario, o.targets)
@@ -110,7 +126,7 @@ export function orderRows(
               : actorOptions(scenario, o.targets);
       const amount =
         o.amount && text.amount && o.amount.max >= o.amount.min
-          ? { label: `${text.amount} (${o.amount.min}–${o.amount.max})`, ...o.amount }
+          ? { label: `${text.amount} (${range(o.amount)})`, ...o.amount }
           : null;
       const available = o.available && (!o.amount || amount !== null);
       return {
@@ -172,39 +188,39 @@ export function draftOrders(
   }));
 }
 
-/** What lowering the tie with `partner` will do, in words. */
-export function lowerWords(
-  scenario: Scenario,
-  state: ReadonlyState,
-  seat: string,
-  partner: string,
-): string {
-  const tie = state.ties[tieKey(seat, partner)];
-  const level = tie?.level ?? 0;
+/** What lowering the tie with `partner` will do, in words (the lower option's effect for it). */
+export function lowerWords(scenario: Scenario, partner: string, effect: LowerEffect): string {
   const name = actorName(scenario, partner);
-  if (level >= 4) {
-    const due = state.round + state.settings.treatyNotice;
-    return tie?.frozenBy
-      ? `${name}: leaving a treaty while a crisis freezes it is abandonment (−${RULES.abandonReputation} Reputation, a grievance).`
-      : `${name}: give notice on your alliance (−${RULES.noticeReputation} Reputation now; it becomes a strategic partnership in round ${due}).`;
+  const rep = -(effect.cost.reputation ?? 0);
+  switch (effect.kind) {
+    case 'abandonment':
+      return `${name}: leaving a treaty while a crisis freezes it is abandonment (${signed(rep)} Reputation, a grievance).`;
+    case 'notice':
+      return `${name}: give notice on your alliance (${signed(rep)} Reputation now; it becomes ${article(levelWords(effect.to))} in round ${effect.dueRound}).`;
+    case 'leave':
+      return `${name}: leave at once (free).`;
+    case 'lower':
+      return rep < 0 || effect.noRiseRounds
+        ? `${name}: ${levelWords(effect.from)} → ${levelWords(effect.to)}. The tie is frozen by a crisis: this costs ${-rep} Reputation and it cannot rise again for ${effect.noRiseRounds ?? 0} rounds.`
+        : `${name}: ${levelWords(effect.from)} → ${levelWords(effect.to)} (free).`;
   }
-  return tie?.frozenBy
-    ? `${name}: ${levelWords(level)} → ${levelWords(level - 1)}. The tie is frozen by a crisis: this costs 1 Reputation and it cannot rise again for ${RULES.frozenLowerNoRise} rounds.`
-    : `${name}: ${levelWords(level)} → ${levelWords(level - 1)} (free).`;
+}
+
+function article(words: string): string {
+  return /^[aeiou]/i.test(words) ? `an ${words}` : `a ${words}`;
 }
 
 /** Ties the seat may lower now, as options. */
-export function lowerChoices(
-  scenario: Scenario,
-  state: ReadonlyState,
-  seat: string,
-  option: LegalOption | undefined,
-): Option[] {
+export function lowerChoices(scenario: Scenario, option: LegalOption | undefined): Option[] {
   return (option?.targets ?? [])
     .map((p) => {
-      const level = state.ties[tieKey(seat, p)]?.level ?? 0;
-      const after = level >= 4 ? 'notice' : levelWords(level - 1);
-      return { value: p, label: `${actorName(scenario, p)}: ${levelWords(level)} → ${after}` };
+      const effect = option?.lowers?.[p];
+      const after =
+        !effect || effect.kind === 'notice' || effect.kind === 'abandonment'
+          ? (effect?.kind ?? 'notice')
+          : levelWords(effect.to);
+      const from = effect ? levelWords(effect.from) : '';
+      return { value: p, label: `${actorName(scenario, p)}: ${from} → ${after}` };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -214,15 +230,18 @@ export function blocsToLeave(
   scenario: Scenario,
   option: LegalOption | undefined,
 ): { bloc: string; leader: string; words: string }[] {
-  return (option?.leaveBlocs ?? []).map(({ bloc, leader }) => {
-    const inst = scenario.institutions.find((i) => i.id === bloc)!;
+  return (option?.leaveBlocs ?? []).map(({ bloc, leader, effect }) => {
+    const name = blocName(scenario, bloc);
+    const rep = -(effect.cost.reputation ?? 0);
     return {
       bloc,
       leader,
       words:
-        inst.kind === 'alliance' || inst.kind === 'paperAlliance'
-          ? `Leave ${inst.name}: this is notice, −${RULES.noticeReputation} Reputation now.`
-          : `Leave ${inst.name} (free, at once).`,
+        effect.kind === 'notice'
+          ? `Leave ${name}: this is notice, ${signed(rep)} Reputation now.`
+          : effect.kind === 'abandonment'
+            ? `Leave ${name}: a crisis freezes it, so this is abandonment (${signed(rep)} Reputation, a grievance).`
+            : `Leave ${name} (free, at once).`,
     };
   });
 }
@@ -265,6 +284,7 @@ export function offerKinds(
 ): Option[] {
   const level = tieLevel(ctxOf(scenario), state, seat, to);
   const out: Option[] = [];
+  // The engine lists a raise only below the top of the ladder, so level + 1 is a real level.
   if (option.raiseTargets?.includes(to))
     out.push({
       value: 'raise',
@@ -290,20 +310,35 @@ export function riderKinds(option: LegalOption | undefined, to: string): Rider['
   return kinds;
 }
 
-export const RIDER_TEXT: Record<Rider['kind'], string> = {
-  trade: 'Trade deal (+1 income each; needs partnership)',
-  armsSale: 'Arms sale (buyer +1 Power, seller +1 income)',
-  training: 'Training mission (the trained side +1 Security)',
-  jointExercise: 'Joint exercise this round (needs partnership)',
-  baseAccess: 'Base access (host +2 income, guest gets a footprint)',
-  investment: 'Investment package (you pay 1–3 Wealth)',
-  unPledge: 'UN pledge (they vote with you at the next vote)',
-};
+/** Each rider's label in the offer editor, with the engine's numbers (RULES.riders; the investment range the offer option gives). */
+export function riderText(
+  kind: Rider['kind'],
+  investment: { min: number; max: number } = RULES.investmentRiderAmount,
+): string {
+  const r = RULES.riders;
+  switch (kind) {
+    case 'trade':
+      return `Trade deal (${signed(r.tradeIncome)} income each; needs partnership)`;
+    case 'armsSale':
+      return `Arms sale (buyer ${signed(r.armsSalePower)} Power, seller ${signed(r.armsSaleIncome)} income)`;
+    case 'training':
+      return `Training mission (the trained side ${signed(r.trainingSecurity)} Security)`;
+    case 'jointExercise':
+      return 'Joint exercise this round (needs partnership)';
+    case 'baseAccess':
+      return `Base access (host ${signed(r.baseIncome)} income, guest gets a footprint)`;
+    case 'investment':
+      return `Investment package (you pay ${range(investment)} Wealth)`;
+    case 'unPledge':
+      return 'UN pledge (they vote with you at the next vote)';
+  }
+}
 
-/** Builds the riders from the editor's choices. */
+/** Builds the riders from the editor's choices; an investment is kept inside the offer option's range. */
 export function buildRiders(
   kinds: Rider['kind'][],
   pick: { seller: string; trainer: string; guest: string; region: string; amount: number },
+  investment: { min: number; max: number } = RULES.investmentRiderAmount,
 ): Rider[] {
   return kinds.map((kind): Rider => {
     switch (kind) {
@@ -316,7 +351,7 @@ export function buildRiders(
       case 'jointExercise':
         return { kind, region: pick.region };
       case 'investment':
-        return { kind, amount: Math.max(1, Math.min(3, pick.amount)) };
+        return { kind, amount: Math.max(investment.min, Math.min(investment.max, pick.amount)) };
       default:
         return { kind } as Rider;
     }

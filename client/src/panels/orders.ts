@@ -22,11 +22,19 @@ import {
   offerKinds,
   offerTargets,
   orderRows,
-  RIDER_TEXT,
+  range,
   riderKinds,
+  riderText,
 } from './order-rows.ts';
 import type { Panel } from './panel.ts';
-import { actorName, actorOptions, crisisTitle, listWords, regionOptions } from './words.ts';
+import {
+  actorName,
+  actorOptions,
+  costWords,
+  crisisTitle,
+  listWords,
+  regionOptions,
+} from './words.ts';
 
 function orderRow(kit: Kit, row: OrderRow): HTMLElement {
   const k = (s: string) => `order-${row.sub}:${s}`;
@@ -93,6 +101,10 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       option.reason ?? '',
     );
   const targets = offerTargets(scenario, kit.state, seat, option);
+  const investment =
+    option.investment && option.investment.max >= option.investment.min
+      ? option.investment
+      : undefined;
   const to = kit.select('offer:to', 'To', targets, { redraw: true });
   const toId = kit.value('offer:to');
   const kinds = offerKinds(scenario, kit.state, seat, toId, option);
@@ -125,17 +137,18 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
                     fallback: homeOf(scenario, toId),
                   },
                 )
-              : kind === 'investment'
-                ? kit.amount('offer:amount', 'Wealth (1–3)', { min: 1, max: 3 })
+              : kind === 'investment' && investment
+                ? kit.amount('offer:amount', `Wealth (${range(investment)})`, investment)
                 : null;
     return el(
       'li',
       { class: 'pnl-rider' },
-      kit.checkbox(key, RIDER_TEXT[kind], { redraw: true }),
+      kit.checkbox(key, riderText(kind, option.investment), { redraw: true }),
       extra,
     );
   });
-  const favours = kit.state.actors[seat]?.favours[toId] ?? 0;
+  const canCallFavour = option.favour?.targets.includes(toId) ?? false;
+  const rejectCost = costWords(option.favour?.rejectCost);
   const riderKeys = riderKinds(option, toId).map((kind) => `offer:rider:${kind}`);
   return el(
     'div',
@@ -147,10 +160,10 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       el('legend', {}, 'Deals added to the offer (optional)'),
       el('ul', { class: 'pnl-riders' }, ...riders),
     ),
-    favours > 0
+    canCallFavour
       ? kit.checkbox(
           'offer:favour',
-          `Call in the favour ${them} owes you (if refused, they pay you 2 Wealth)`,
+          `Call in the favour ${them} owes you (if refused, they pay you ${rejectCost})`,
         )
       : null,
     kit.action(
@@ -161,27 +174,31 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
         const chosen = riderKinds(option, toId).filter((kind) =>
           kit.checked(`offer:rider:${kind}`),
         );
-        const riders: Rider[] = buildRiders(chosen, {
-          seller: kit.value('offer:seller', seat),
-          trainer: kit.value('offer:trainer', seat),
-          guest: kit.value('offer:guest', seat),
-          region: kit.value('offer:region', homeOf(scenario, toId)),
-          amount: Number(kit.value('offer:amount', '1')),
-        });
+        const riders: Rider[] = buildRiders(
+          chosen,
+          {
+            seller: kit.value('offer:seller', seat),
+            trainer: kit.value('offer:trainer', seat),
+            guest: kit.value('offer:guest', seat),
+            region: kit.value('offer:region', homeOf(scenario, toId)),
+            amount: Number(kit.value('offer:amount', String(investment?.min ?? 0))),
+          },
+          investment,
+        );
         const bloc = choice.startsWith('join:') ? choice.slice(5) : undefined;
         return {
           kind: 'offer',
           to: toId,
           raise: choice === 'raise',
           riders,
-          favour: favours > 0 && kit.checked('offer:favour'),
+          favour: canCallFavour && kit.checked('offer:favour'),
           ...(bloc ? { bloc } : {}),
         };
       },
       {
         small: false,
         reset: [...riderKeys, 'offer:favour'],
-        aria: `Send the offer to ${them} (1 action point)`,
+        aria: `Send the offer to ${them} (${costWords(option.cost)})`,
       },
     ),
   );
@@ -241,17 +258,11 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       ),
     );
   }
-  const mediationCrises =
-    sub === 'mediation'
-      ? kit.state.crises
-          .filter(
-            (c) =>
-              c.live &&
-              scenario.cards.find((x) => x.id === c.card)?.mediatorsChosenBy?.includes(seat),
-          )
-          .map((c) => ({ value: c.uid, label: crisisTitle(scenario, kit.state.crises, c.uid) }))
-      : [];
-  const max = lever?.kind === 'hostsDrill' ? lever.maxPartners : 4;
+  const mediationCrises = (option.crises ?? []).map((uid) => ({
+    value: uid,
+    label: crisisTitle(scenario, kit.state.crises, uid),
+  }));
+  const invitees = option.invitees ?? { min: 1, max: option.targets.length };
   const people = actorOptions(scenario, option.targets);
   const chosen = () => people.filter((p) => kit.checked(k(`who:${p.value}`))).map((p) => p.value);
   return el(
@@ -262,7 +273,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     el(
       'details',
       { class: 'pnl-details' },
-      el('summary', {}, `Choose whom to invite (1–${max})`),
+      el('summary', {}, `Choose whom to invite (${range(invitees)})`),
       el(
         'ul',
         { class: 'pnl-riders' },
@@ -284,7 +295,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       },
       {
         reset: people.map((p) => k(`who:${p.value}`)),
-        aria: `${title}: send the invitation (1 action point)`,
+        aria: `${title}: send the invitation (${costWords(option.cost)})`,
       },
     ),
   );
@@ -313,7 +324,11 @@ export function createOrdersPanel(): Panel {
     const orders = draftOrders(scenario, state, seat);
     const lowers = draftLowers(scenario, state, seat);
     const leave = blocsToLeave(scenario, lower);
-    const canEdit = options.some((o) => o.kind === 'order');
+    const cancellable = new Set(options.find((o) => o.kind === 'cancelOrder')?.targets ?? []);
+    const withdrawable = new Set(options.find((o) => o.kind === 'withdrawOffer')?.targets ?? []);
+    const uncancel = options.find((o) => o.kind === 'cancelLower');
+    const undoCost = (kind: string) => costWords(options.find((o) => o.kind === kind)?.cost);
+    const orderCost = costWords(options.find((o) => o.kind === 'order')?.cost);
 
     const out: (HTMLElement | null)[] = [
       el(
@@ -346,14 +361,14 @@ export function createOrdersPanel(): Panel {
                 'li',
                 { class: 'pnl-plan' },
                 el('span', {}, o.words),
-                canEdit
+                cancellable.has(String(o.index))
                   ? kit.action(
                       `cancel-order:${o.index}:${o.words}`,
                       'Cancel',
                       () => ({ kind: 'cancelOrder', index: o.index }),
                       {
                         ghost: true,
-                        aria: `Cancel: ${o.words}`,
+                        aria: `Cancel: ${o.words} (${undoCost('cancelOrder')})`,
                       },
                     )
                   : null,
@@ -368,14 +383,14 @@ export function createOrdersPanel(): Panel {
                   {},
                   `Offer ${o.title.toLowerCase().startsWith('to ') ? o.title.replace(/^To/, 'to') : o.title}: ${o.words}`,
                 ),
-                canEdit
+                withdrawable.has(o.id)
                   ? kit.action(
                       `withdraw:${o.id}`,
                       'Withdraw',
                       () => ({ kind: 'withdrawOffer', offer: o.id }),
                       {
                         ghost: true,
-                        aria: `Withdraw the offer ${o.title.toLowerCase()} (gives the action point back)`,
+                        aria: `Withdraw the offer ${o.title.toLowerCase()} (${undoCost('withdrawOffer')})`,
                       },
                     )
                   : null,
@@ -397,7 +412,7 @@ export function createOrdersPanel(): Panel {
                 'li',
                 { class: 'pnl-plan' },
                 el('span', {}, l.words),
-                lower
+                uncancel?.targets.includes(l.partner)
                   ? kit.action(
                       `cancel-lower:${l.partner}`,
                       'Cancel',
@@ -416,16 +431,19 @@ export function createOrdersPanel(): Panel {
     if (rows.length > 0)
       out.push(
         section(
-          'Orders (1 action point each)',
+          `Orders (${orderCost} each)`,
           el('ul', { class: 'pnl-rows' }, ...rows.map((r) => orderRow(kit, r))),
         ),
       );
-    if (offer) out.push(section('Make an offer (1 action point)', offerForm(kit, offer, seat)));
+    if (offer)
+      out.push(section(`Make an offer (${costWords(offer.cost)})`, offerForm(kit, offer, seat)));
     if (lower) {
-      const choices = lowerChoices(scenario, state, seat, lower);
+      const choices = lowerChoices(scenario, lower);
+      const partner = kit.value('lower:partner', choices[0]?.value ?? '');
+      const effect = lower.lowers?.[partner];
       out.push(
         section(
-          'Lower a tie (free)',
+          'Lower a tie',
           lower.available
             ? el(
                 'div',
@@ -437,9 +455,7 @@ export function createOrdersPanel(): Panel {
                 })),
               )
             : el('p', { class: 'pnl-reason' }, lower.reason ?? ''),
-          lower.available && kit.value('lower:partner')
-            ? note(lowerWords(scenario, state, seat, kit.value('lower:partner')))
-            : null,
+          lower.available && effect ? note(lowerWords(scenario, partner, effect)) : null,
           ...leave.map((b) =>
             el(
               'div',
@@ -460,7 +476,10 @@ export function createOrdersPanel(): Panel {
     }
     if (invites.length > 0)
       out.push(
-        section('Invitations (1 action point)', ...invites.map((o) => inviteForm(kit, o, seat))),
+        section(
+          `Invitations (${costWords(invites[0]!.cost)})`,
+          ...invites.map((o) => inviteForm(kit, o, seat)),
+        ),
       );
     out.push(doneToggle(kit, canDone));
     return out;

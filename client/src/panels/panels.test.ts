@@ -164,8 +164,6 @@ describe('offers', () => {
     const s = seen(state, 'usa');
     const choices = lowerChoices(
       scenario,
-      s,
-      'usa',
       legalCommands(scenario, s, 'usa').find((o) => o.kind === 'lower'),
     );
     expect(choices.length).toBeGreaterThan(0);
@@ -188,9 +186,21 @@ describe('crisisViews', () => {
     expect(call.costs.find((c) => c.kind === 'abandon')!.words).toContain('Reputation falls by 3');
     expect(views[0]!.instigate).toBeNull();
     const russia = crisisViews(scenario, seen(state, 'russia'), 'russia')[0]!;
-    expect(russia.instigate?.option.amount?.min).toBe(0);
+    // Pressing commits at least 1 Power; holding commits none.
+    expect(russia.instigate?.option.amount?.min).toBe(1);
     const spectator = crisisViews(scenario, stateOfView(viewFor(state, null)), null)[0]!;
     expect(spectator.call).toBeNull();
+  });
+
+  it('names the phase in which calls are answered at the pace played', () => {
+    const full = match();
+    expect(crisisViews(scenario, seen(full, 'usa'), 'usa')[0]!.call!.answeredIn).toBe(
+      'Crisis calls',
+    );
+    const created = createMatch(scenario, { pace: 'quick' }, 'seed-23');
+    if (!created.ok) throw new Error(created.error);
+    const quick = crisisViews(scenario, seen(created.state, 'usa'), 'usa')[0]!.call!;
+    expect(quick.answeredIn).toBe('Negotiate & Commit');
   });
 
   it('shows an ally’s ask as no treaty call: the seat may hedge, at the cost the engine states', () => {

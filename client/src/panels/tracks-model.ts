@@ -3,6 +3,7 @@ import {
   incomeParts,
   type MatchState,
   type ReadonlyState,
+  RULES,
   type Scenario,
   type SeatView,
   scoreMatch,
@@ -10,7 +11,7 @@ import {
   stateOfView,
   upkeepOn,
 } from '@entanglement/shared';
-import { actorName, listWords, regionName } from './words.ts';
+import { actorName, listWords, regionName, signed } from './words.ts';
 
 export interface TrackLine {
   label: string;
@@ -57,7 +58,7 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
       hint:
         locked > 0
           ? `${locked} locked after crises, ${budget.power.free} free`
-          : 'military strength (0–20)',
+          : `military strength (0–${RULES.powerMax})`,
     },
     {
       label: 'Wealth',
@@ -71,21 +72,21 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
     },
     {
       label: 'Reputation',
-      value: `${me.reputation} / 10`,
+      value: `${me.reputation} / ${RULES.trackMax}`,
       hint: 'how much others trust your word',
     },
-    { label: 'Security', value: `${me.security} / 10`, hint: 'how safe you are' },
+    { label: 'Security', value: `${me.security} / ${RULES.trackMax}`, hint: 'how safe you are' },
   ];
   if (me.cohesion >= 0)
     tracks.push({
       label: 'Cohesion',
-      value: `${me.cohesion} / 10`,
+      value: `${me.cohesion} / ${RULES.trackMax}`,
       hint: 'how united your alliance is',
     });
   const entangledWith = me.entangledBy?.split('|').find((id) => id !== seat);
   const entangled =
     me.entangled > 0
-      ? `Entangled for ${me.entangled} more ${me.entangled === 1 ? 'round' : 'rounds'}: one action point fewer${
+      ? `Entangled for ${me.entangled} more ${me.entangled === 1 ? 'round' : 'rounds'}: ${RULES.entangledActionPoints} action ${RULES.entangledActionPoints === 1 ? 'point' : 'points'} fewer${
           entangledWith
             ? `, and you cannot lower your tie with ${actorName(scenario, entangledWith)}`
             : ''
@@ -149,9 +150,9 @@ function markerWords(scenario: Scenario, view: SeatView, seat: string): string[]
     out.push(`Sanctioned by ${listWords(sanctions.map((s) => name(s.by)))}: less income.`);
   if (me.secondary > 0)
     out.push(
-      `Secondary sanctions for ${me.secondary} more ${me.secondary === 1 ? 'round' : 'rounds'} (−2 income).`,
+      `Secondary sanctions for ${me.secondary} more ${me.secondary === 1 ? 'round' : 'rounds'} (${signed(-RULES.secondaryLoss)} income).`,
     );
-  if (me.isolated) out.push('Isolated: crises against you hit 1 harder.');
+  if (me.isolated) out.push(`Isolated: crises against you hit ${RULES.isolation.severity} harder.`);
   if (me.freeVeto) out.push('You hold a free veto in the Security Council.');
   return out;
 }

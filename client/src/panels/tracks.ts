@@ -1,4 +1,5 @@
 import { el } from '../dom.ts';
+import { createTensionGauge } from '../game/tension.ts';
 import { createPanel, note, section } from './kit.ts';
 import type { Panel } from './panel.ts';
 import {
@@ -21,6 +22,13 @@ function lines(items: TrackLine[], kind: 'tracks' | 'budget' = 'tracks'): HTMLEl
   );
 }
 
+/** World Tension, the one track every seat shares, with what happens at its top. */
+function worldTension(tension: number): HTMLElement {
+  const gauge = createTensionGauge('full');
+  gauge.update(tension);
+  return section('World Tension', gauge.element);
+}
+
 /** The seat's own state: tracks, Entangled, what its plans spend, its secret objective; for spectators every seat's public tracks. */
 export function createTracksPanel(): Panel {
   return createPanel('tracks', 'My state', (kit) => {
@@ -31,6 +39,7 @@ export function createTracksPanel(): Panel {
       const rows = publicTable(scenario, view);
       return [
         note('You are watching. These are the public tracks of every seat.'),
+        worldTension(view.tension),
         note(PUBLIC_COLUMNS.map((c) => `${c.short} = ${c.long}`).join(', ')),
         el(
           'div',
@@ -81,6 +90,7 @@ export function createTracksPanel(): Panel {
           )
         : null,
       lines(mine.tracks),
+      worldTension(view.tension),
       section('Influence', note(mine.influence)),
       section('This round', lines(mine.budget, 'budget')),
       mine.markers.length > 0

@@ -1,4 +1,10 @@
-import type { Order, Rider, Scenario } from '@entanglement/shared';
+import {
+  type OptionCost,
+  type Order,
+  type Rider,
+  RULES,
+  type Scenario,
+} from '@entanglement/shared';
 
 /**
  * Plain words for ids: the panels show actor, region, card and institution
@@ -76,11 +82,11 @@ export function riderWords(scenario: Scenario, rider: Rider, me: string | null):
   const who = (id: string) => (id === me ? 'you' : actorName(scenario, id));
   switch (rider.kind) {
     case 'trade':
-      return 'a trade deal (+1 income to each side)';
+      return `a trade deal (${signed(RULES.riders.tradeIncome)} income to each side)`;
     case 'armsSale':
-      return `an arms sale (${who(rider.seller)} ${rider.seller === me ? 'sell' : 'sells'}; the buyer gets +1 Power)`;
+      return `an arms sale (${who(rider.seller)} ${rider.seller === me ? 'sell' : 'sells'}; the buyer gets ${signed(RULES.riders.armsSalePower)} Power)`;
     case 'training':
-      return `a training mission (${who(rider.trainer)} ${rider.trainer === me ? 'train' : 'trains'}; the other side gets +1 Security)`;
+      return `a training mission (${who(rider.trainer)} ${rider.trainer === me ? 'train' : 'trains'}; the other side gets ${signed(RULES.riders.trainingSecurity)} Security)`;
     case 'jointExercise':
       return `a joint exercise in ${regionName(scenario, rider.region)} this round`;
     case 'baseAccess':
@@ -116,6 +122,18 @@ export function orderWords(
     case 'prepare':
       return `Prepare the card ${cardTitle(scenario, order.card)}`;
   }
+}
+
+/** What an option costs, in words: "1 action point", "gives 1 action point back", "2 Wealth", "free". */
+export function costWords(cost: OptionCost | undefined): string {
+  if (!cost) return '';
+  const parts: string[] = [];
+  const ap = cost.actionPoints ?? 0;
+  if (ap > 0) parts.push(`${ap} action ${ap === 1 ? 'point' : 'points'}`);
+  if (ap < 0) parts.push(`gives ${-ap} action ${ap === -1 ? 'point' : 'points'} back`);
+  if (cost.wealth) parts.push(`${cost.wealth} Wealth`);
+  if (cost.reputation) parts.push(`${signed(-cost.reputation)} Reputation`);
+  return parts.length > 0 ? parts.join(', ') : 'free';
 }
 
 /** "+2" / "−1" with a real minus sign. */

@@ -1,5 +1,12 @@
-import type { Concept, CrisisMoment, MatchDebrief, Scenario } from '@entanglement/shared';
+import {
+  type Concept,
+  type CrisisMoment,
+  count,
+  type MatchDebrief,
+  type Scenario,
+} from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { oneDecimal, signedOneDecimal } from '../format.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { Reflection } from './load.ts';
 
@@ -20,6 +27,30 @@ export const CONCEPT_NAMES: Record<Concept, string> = {
   diversification: 'Diversification',
 };
 
+/** A seat's moment, from its own side: entrapped, abandoning a partner, or abandoned by one. */
+export type MomentKind = 'entrapped' | 'abandoned' | 'abandonedBy';
+
+/**
+ * The line for a moment on one seat's card, naming the other seat of it: for
+ * an entrapment the partner whose tie dragged it in, for an abandonment it
+ * committed the partner it refused, for one it suffered the seat that
+ * refused it (the moment's actor, not its partner, who is this seat).
+ */
+export function momentWords(
+  kind: MomentKind,
+  m: Pick<CrisisMoment, 'actor' | 'partner'>,
+  name: (id: string) => string,
+): string {
+  switch (kind) {
+    case 'entrapped':
+      return `∞ Entrapment: dragged in by ${name(m.partner)}`;
+    case 'abandoned':
+      return `⚠ Abandoned ${name(m.partner)}`;
+    case 'abandonedBy':
+      return `⚠ Was abandoned by ${name(m.actor)}`;
+  }
+}
+
 /**
  * The debrief: for each seat, commitments made, kept and broken; calls
  * honoured, hedged and abandoned; each entrapment and abandonment with its
@@ -34,14 +65,14 @@ export function renderDebrief(
   notes: readonly string[] = [],
 ): HTMLElement {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
-  const moment = (m: CrisisMoment, verb: string) => {
+  const moment = (m: CrisisMoment, kind: MomentKind) => {
     const button = el(
       'button',
       { type: 'button', class: 'link-button' },
       `round ${m.round}${m.card ? `, ${m.card.title}` : ''}`,
     );
     button.addEventListener('click', () => seek(m.entry));
-    return el('li', {}, `${verb} ${name(m.partner)} — `, button);
+    return el('li', {}, `${momentWords(kind, m, name)} — `, button);
   };
   return el(
     'section',
@@ -60,8 +91,8 @@ export function renderDebrief(
           el(
             'p',
             {},
-            `Commitments: ${c.offersSent} offers made (${c.offersAccepted} accepted), ${c.treatiesFormed} treaties formed, ` +
-              `${c.noticesGiven} treaty notices, ${c.tiesLowered} ties lowered; kept ${c.kept}, broken ${c.broken}.`,
+            `Commitments: ${count(c.offersSent, 'offer')} made (${c.offersAccepted} accepted), ${count(c.treatiesFormed, 'treaty', 'treaties')} formed, ` +
+              `${count(c.noticesGiven, 'treaty notice')}, ${count(c.tiesLowered, 'tie')} lowered; kept ${c.kept}, broken ${c.broken}.`,
           ),
           el(
             'p',
@@ -72,9 +103,9 @@ export function renderDebrief(
             ? el(
                 'ul',
                 { class: 'debrief__moments' },
-                ...a.entrapments.map((m) => moment(m, '∞ Entrapment: dragged in by')),
-                ...a.abandonments.by.map((m) => moment(m, '⚠ Abandoned')),
-                ...a.abandonments.of.map((m) => moment(m, '⚠ Was abandoned by')),
+                ...a.entrapments.map((m) => moment(m, 'entrapped')),
+                ...a.abandonments.by.map((m) => moment(m, 'abandoned')),
+                ...a.abandonments.of.map((m) => moment(m, 'abandonedBy')),
               )
             : null,
           ...reflectionsOf(a.actor, reflections),
@@ -82,8 +113,10 @@ export function renderDebrief(
             ? el(
                 'p',
                 { class: 'debrief__score' },
-                `Score: ${a.score.stars} stars, par ${a.score.par} (${a.score.margin >= 0 ? '+' : ''}${Math.round(a.score.margin * 10) / 10}), rank ${a.score.rank}. ` +
-                  a.score.goals.map((g) => `${g.label}: ${g.value} (${g.stars}★)`).join('; ') +
+                `Score: ${oneDecimal(a.score.stars)} stars, par ${oneDecimal(a.score.par)} (${signedOneDecimal(a.score.margin)}), rank ${a.score.rank}. ` +
+                  a.score.goals
+                    .map((g) => `${g.label}: ${oneDecimal(g.value)} (${g.stars}★)`)
+                    .join('; ') +
                   (a.score.objective
                     ? `; secret objective ${a.score.objective.met ? 'met' : 'not met'}: ${a.score.objective.text}`
                     : ''),
@@ -99,7 +132,7 @@ export function renderDebrief(
           'dl',
           { class: 'debrief__concepts' },
           ...debrief.concepts.flatMap((c) => [
-            el('dt', {}, `${CONCEPT_NAMES[c.concept]} (${c.events} events)`),
+            el('dt', {}, `${CONCEPT_NAMES[c.concept]} (${count(c.events, 'event')})`),
             ...c.cards.map((card) =>
               el('dd', {}, el('strong', {}, `${card.title}: `), card.debrief),
             ),

@@ -1,7 +1,9 @@
 import { awards, type Scenario, scoreMatch, stateOfView } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { oneDecimal, signedOneDecimal } from '../format.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import { roundAccounts, whatHappenedToYou } from '../panels/account-model.ts';
 import { downloadButton } from '../replay/load.ts';
 import type { Screen } from './screen.ts';
 
@@ -70,6 +72,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
               ? `The host ended the match in round ${ending.round}. Goals and par are fitted to the ${ending.roundsPlayed} round${ending.roundsPlayed === 1 ? '' : 's'} played.`
               : `The match ended after round ${ending?.round ?? view.round}.`,
         ),
+        lastRound(scenario, view.account, s.seat) ?? '',
         el(
           'ol',
           { class: 'ranking', 'data-testid': 'ranking' },
@@ -88,13 +91,17 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
               el(
                 'span',
                 { class: 'ranking__score' },
-                `${score.stars} stars, par ${score.par}: ${score.margin >= 0 ? '+' : ''}${score.margin}`,
+                `${oneDecimal(score.stars)} stars, par ${oneDecimal(score.par)}: ${signedOneDecimal(score.margin)}`,
               ),
               el(
                 'ul',
                 { class: 'ranking__goals' },
                 ...score.goals.map((g) =>
-                  el('li', {}, `${g.label}: ${g.value} → ${'★'.repeat(g.stars) || 'no star'}`),
+                  el(
+                    'li',
+                    {},
+                    `${g.label}: ${oneDecimal(g.value)} → ${'★'.repeat(g.stars) || 'no star'}`,
+                  ),
                 ),
                 score.objective
                   ? el(
@@ -118,11 +125,46 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           'ul',
           { class: 'awards' },
           ...awards(scenario, state).map((a) =>
-            el('li', {}, `${a.title}: ${name(a.seat)} (${a.value})`),
+            el('li', {}, `${a.title}: ${name(a.seat)} (${oneDecimal(a.value)})`),
           ),
         ),
         links,
       );
     },
   };
+}
+
+/**
+ * The last round's resolution, which no Resolution phase showed: what
+ * happened to the seat first, then the whole account, folded.
+ */
+function lastRound(
+  scenario: Scenario,
+  account: Parameters<typeof roundAccounts>[1],
+  seat: string | null,
+): HTMLElement | null {
+  const last = Math.max(0, ...account.map((e) => e.round));
+  if (last === 0) return null;
+  const events = account.filter((e) => e.round === last);
+  const mine = seat ? whatHappenedToYou(scenario, events, seat) : null;
+  const parts = roundAccounts(scenario, events, seat, { mine: false, part: 'all' })[0]?.parts ?? [];
+  return el(
+    'section',
+    { class: 'end__last', 'aria-label': 'The last round', 'data-testid': 'last-round' },
+    el('h2', {}, `What happened in round ${last}`),
+    mine ? el('ul', { class: 'end__mine' }, ...mine.lines.map((line) => el('li', {}, line))) : null,
+    el(
+      'details',
+      {},
+      el('summary', {}, 'The whole account of the round'),
+      ...parts.map((p) =>
+        el(
+          'section',
+          { 'aria-label': p.title },
+          el('h3', {}, p.title),
+          el('ul', {}, ...p.lines.map((l) => el('li', {}, l.text))),
+        ),
+      ),
+    ),
+  );
 }

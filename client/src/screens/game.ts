@@ -3,6 +3,7 @@ import { el } from '../dom.ts';
 import { createChat } from '../game/chat.ts';
 import { createHostControls } from '../game/host-controls.ts';
 import { createMapSlot } from '../game/map-slot.ts';
+import { createNowLine } from '../game/now-line.ts';
 import { createReflections } from '../game/reflections.ts';
 import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
@@ -33,6 +34,7 @@ const TAB_FOR_PHASE: Record<Phase, string> = {
  */
 export function createGameScreen(scenario: Scenario, connection: MatchConnection): Screen {
   const status = createStatusBar(scenario);
+  const now = createNowLine(scenario);
   const map = createMapSlot(scenario);
   const panels: Record<string, Panel> = {
     me: createTracksPanel(),
@@ -58,7 +60,8 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const element = el(
     'div',
     { class: 'game' },
-    status.element,
+    el('div', { class: 'game__top' }, status.element, now.element),
+    now.goals,
     el('div', { class: 'game__map' }, map.element),
     el('aside', { class: 'game__side', 'aria-label': 'Panels' }, reflections.element, tabs.element),
   );
@@ -71,6 +74,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
     element,
     update(s: MatchSnapshot) {
       status.update(s);
+      now.update(s);
       reflections.update(s);
       const hostTab = element.querySelector<HTMLElement>('[data-tab="host"]');
       if (hostTab) hostTab.hidden = !s.isHost;

@@ -2,6 +2,7 @@ import {
   type LobbyMessage,
   PHASE_NAMES,
   type PhaseTimers,
+  roundPhases,
   type Scenario,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
@@ -202,11 +203,9 @@ function readyToggle(
 }
 
 function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
-  const phases = (
-    pace === 'full'
-      ? ['news', 'diplomacy', 'responses', 'calls', 'resolution']
-      : ['news', 'diplomacy', 'resolution']
-  ) as (keyof PhaseTimers)[];
+  const phases: (keyof PhaseTimers)[] = roundPhases(pace).filter(
+    (p): p is keyof PhaseTimers => p !== 'ended',
+  );
   return phases.map((p) => `${PHASE_NAMES[p]} ${formatSeconds(timers[p])}`).join(' · ');
 }
 

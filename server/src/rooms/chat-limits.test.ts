@@ -15,6 +15,7 @@ function roomWith(seating: Seating) {
     hostTokenHash: hashToken('h'.repeat(21)),
     clients: [],
     send: (_client: Client, _message: ChatMessage) => undefined,
+    sendHistory: () => undefined,
     fail: (_client, _type, code, reason) => void refused.push({ code, reason }),
     persist: async (entry) => void stored.push(entry.seq),
   };

@@ -104,6 +104,40 @@ describe('chat', () => {
     expect(line).toMatchObject({ from: 'china', to: 'usa', text: '<b>secret</b> deal' });
   });
 
+  test('a reload brings back the history a person may read: public on joining, their seat’s team and private lines on rejoining it', async () => {
+    // Alice reloads: a new connection, as a spectator until it rejoins China with her pass.
+    const back = await joinMatch(roomId, 'Alice');
+    const publicOnly = (await back.waitFor('chatHistory')).lines;
+    expect(publicOnly.map((l) => l.text)).toContain('Hello all');
+    expect(publicOnly.every((l) => l.channel === 'public')).toBe(true);
+    const since = back.mark();
+    back.room.send('rejoinSeat', { seat: 'china', token: tokens.china });
+    const mine = (await back.waitFor('chatHistory', undefined, since)).lines;
+    expect(mine.map((l) => l.text)).toEqual(
+      expect.arrayContaining(['Hello all', 'team plan', '<b>secret</b> deal']),
+    );
+    expect(mine.find((l) => l.text === 'team plan')).toMatchObject({
+      from: 'china',
+      nickname: 'Alice',
+      channel: 'team',
+    });
+    // Oldest first, each line once.
+    const seqs = mine.map((l) => l.seq);
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+    // Bob (the Soviet Union) rejoining reads none of China's team or private lines.
+    const bobBack = await joinMatch(roomId, 'Bob');
+    const bobSince = bobBack.mark();
+    bobBack.room.send('rejoinSeat', { seat: 'ussr', token: tokens.ussr });
+    const bobs = (await bobBack.waitFor('chatHistory', undefined, bobSince)).lines;
+    expect(bobs.filter((l) => l.channel !== 'public')).toEqual([]);
+    // A spectator joining late reads the public lines only.
+    const late = await joinMatch(roomId, 'Late');
+    const lateLines = (await late.waitFor('chatHistory')).lines;
+    expect(lateLines.length).toBeGreaterThan(0);
+    expect(lateLines.every((l) => l.channel === 'public')).toBe(true);
+    for (const inbox of [back, bobBack, late]) await inbox.room.leave();
+  });
+
   test('a too-long or empty line is refused and delivered to nobody', async () => {
     const since = marks();
     for (const text of ['x'.repeat(501), '   ']) {
@@ -256,4 +290,6 @@ test('after a restart the chat seq of a live match continues from the last store
   for (const seq of [1, 2, 3]) await env.store.appendChat(record.id, chat(seq));
   const plan = (await loadPlans(env.store)).find((p) => p.record.id === record.id);
   expect(plan?.chatSeq).toBe(3);
+  // And the stored lines are the history people get back when they rejoin.
+  expect(plan?.chat.map((c) => c.seq)).toEqual([1, 2, 3]);
 });

@@ -21,6 +21,8 @@ export interface ChatRoom {
   readonly hostTokenHash: string;
   readonly clients: Iterable<Client>;
   send(client: Client, message: ChatMessage): void;
+  /** Sends one connection the history it may read (`chatHistory`). */
+  sendHistory(client: Client, lines: ChatMessage[]): void;
   fail(client: Client, type: string, code: ErrorCode, reason: string, field: string | null): void;
   /** Stores the entry after every earlier write (resolves at once without a store). */
   persist(entry: ChatEntry): Promise<void>;
@@ -33,6 +35,8 @@ export const CHAT_LINES_PER_SEAT = 12;
 export const CHAT_WINDOW_MS = 10_000;
 /** The most chat lines a match stores: past it, chat is refused (docs/security.md, "Limits"). */
 export const MAX_CHAT_LINES = 3000;
+/** The most history lines sent to one connection at once: the newest (the client keeps 300). */
+export const CHAT_HISTORY_LINES = 300;
 
 /** Lines written per key (a person, a seat) in the last CHAT_WINDOW_MS. */
 class ChatRate {
@@ -77,9 +81,24 @@ export class Chat {
   /** And by the hash of the pass they held their seat with. */
   private readonly mutedPasses = new Set<string>();
   private readonly rate = new ChatRate();
+  /** Every line delivered, oldest first, for those who join or take a seat later. */
+  private readonly history: ChatMessage[];
 
-  constructor(lastSeq = 0) {
+  /** `restored`: the lines stored before a restart (their nicknames are not stored: ''). */
+  constructor(lastSeq = 0, restored: readonly ChatEntry[] = []) {
     this.seq = lastSeq;
+    this.history = restored.map((entry) => ({ ...entry, nickname: '' }));
+  }
+
+  /** The lines a connection at `seat` (null: a spectator) may read, oldest first, the newest CHAT_HISTORY_LINES. */
+  historyFor(seat: string | null): ChatMessage[] {
+    return this.history.filter((m) => reaches(m, seat)).slice(-CHAT_HISTORY_LINES);
+  }
+
+  /** Sends a connection the history it may read now: after joining (public) and on holding a seat. */
+  sendHistory(room: ChatRoom, client: Client, seat: string | null): void {
+    const lines = this.historyFor(seat);
+    if (lines.length > 0) room.sendHistory(client, lines);
   }
 
   isMuted(person: string, nickname: string | null, pass: string | null = null): boolean {
@@ -167,6 +186,7 @@ export class Chat {
     const message: ChatMessage = { ...entry, nickname };
     room.persist(entry).then(
       () => {
+        this.history.push(message);
         for (const other of room.clients)
           if (reaches(entry, room.seating.seatOf(other.sessionId))) room.send(other, message);
       },
@@ -176,7 +196,7 @@ export class Chat {
 }
 
 /** Whether a client at `seat` (null: spectator) receives `entry`. */
-function reaches(entry: ChatEntry, seat: string | null): boolean {
+function reaches(entry: Pick<ChatEntry, 'channel' | 'from' | 'to'>, seat: string | null): boolean {
   if (entry.channel === 'public') return true;
   if (seat === null) return false;
   return seat === entry.from || seat === entry.to;

@@ -167,7 +167,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    */
   private async restoreFrom(plan: RestorePlan): Promise<void> {
     const { record, log, seats, clock } = plan;
-    this.chat = new Chat(plan.chatSeq);
+    this.chat = new Chat(plan.chatSeq, plan.chat);
     this.roomId = record.id;
     // Nobody is connected yet: keep the room until the match ends.
     this.autoDispose = false;
@@ -252,6 +252,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       nickname,
     });
     this.broadcastLobby();
+    this.chat.sendHistory(this.chatRoom(), client, null);
     if (this.stage !== 'lobby') {
       this.views.sendWhole(client, this.match, null);
       sendTo(client, 'timer', this.timerMessage());
@@ -277,6 +278,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.views.sendWhole(client, this.match, seat);
     sendTo(client, 'timer', this.timerMessage());
     if (seat !== null) this.sendOpenQuestions(client, seat);
+    // Lines sent while the connection was down.
+    this.chat.sendHistory(this.chatRoom(), client, seat);
   }
 
   override onLeave(client: Client): void {
@@ -396,7 +399,12 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       flow: this.flow,
       broadcastLobby: () => this.broadcastLobby(),
       sendWholeView: (client, seat) => this.views.sendWhole(client, this.match, seat),
-      sendOpenQuestions: (client, seat) => this.sendOpenQuestions(client, seat),
+      // Called whenever a connection comes to hold a seat (claim, rejoin, assignment): it also
+      // gets the seat's chat history, team and private lines included.
+      sendOpenQuestions: (client, seat) => {
+        this.sendOpenQuestions(client, seat);
+        this.chat.sendHistory(this.chatRoom(), client, seat);
+      },
       seatLost: (sessions, seat, reason) => {
         for (const id of sessions) {
           const client = this.clients.getById(id);
@@ -438,6 +446,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       hostTokenHash: this.hostTokenHash,
       clients: this.clients,
       send: (client, message) => sendTo(client, 'chat', message),
+      sendHistory: (client, lines) => sendTo(client, 'chatHistory', { lines }),
       fail: sendError,
       persist: (entry) =>
         this.writes.chain(`append chat ${entry.seq}`, async (s) =>

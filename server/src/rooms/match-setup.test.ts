@@ -23,6 +23,7 @@ test('a live match is restored only on the scenario content it was created on', 
     seats: [],
     clock: null,
     chatSeq: 0,
+    chat: [],
   });
   const { setup } = stored({});
   expect(restoredSetup(plan({ scenarioHash: scenarioHash(setup.scenario) })).match.step).toBe(0);

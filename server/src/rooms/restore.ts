@@ -1,4 +1,5 @@
 import type {
+  ChatEntry,
   ClockRecord,
   CommandEntry,
   MatchStore,
@@ -19,6 +20,8 @@ export interface RestorePlan {
   clock: ClockRecord | null;
   /** The last chat seq stored (0: none), so new lines follow it. */
   chatSeq: number;
+  /** The chat stored so far, oldest first: the history people get back when they rejoin. */
+  chat: ChatEntry[];
 }
 
 /**
@@ -53,5 +56,5 @@ export async function loadPlan(store: Restorable, record: StoredMatch): Promise<
     store.loadClock(record.id),
     store.loadChat?.(record.id) ?? [],
   ]);
-  return { record, log, seats, clock, chatSeq: chat.at(-1)?.seq ?? 0 };
+  return { record, log, seats, clock, chatSeq: chat.at(-1)?.seq ?? 0, chat };
 }

@@ -9,7 +9,9 @@ import type { MatchState } from '../state.ts';
 import { drive } from '../testing/drive.ts';
 import { FIXTURE, FIXTURE_WITH_DECK } from '../testing/fixture.ts';
 import { withOtherSecrets } from '../testing/other-secrets.ts';
+import { ensureTie } from '../ties.ts';
 import { viewFor } from '../view.ts';
+import { DIALOGUE } from '../vocabulary.ts';
 import { BOT_LEVELS, type BotLevel } from './bot.ts';
 import { playBotGame } from './play-bots.ts';
 import { doctrineBots, doctrineFor } from './roster.ts';
@@ -229,6 +231,8 @@ describe('each doctrine shows its signature behaviour', () => {
     const refusals = all.filter((a) => kind(a) === 'abandon' || (a.asked && kind(a) === 'hedge'));
     const guarded = all.filter((a) => kind(a) === 'honourIfPressed');
     expect(refusals.length).toBeGreaterThan(0);
+    // Abandonments happen (a low-stake treaty call with every cost its doctrine tolerates).
+    expect(abandons.length).toBeGreaterThan(0);
     for (const a of [...refusals, ...guarded]) expect(a.stake, JSON.stringify(a.cmd)).toBe('low');
     for (const a of abandons) expect(a.treaty).toBe(true);
     // Russia honours most calls, but hedges some away from home: only where its stake is low.
@@ -256,6 +260,31 @@ describe('each doctrine shows its signature behaviour', () => {
     const answers = doctrineFor(FIXTURE, 'blue').answer(s, crisis, call);
     expect(answers[0]!.kind).toBe('honourIfPressed');
     expect(answers.at(-1)!.kind).toBe('abandon');
+  });
+
+  it('a treaty call with a low stake is abandoned when every cost weighs, and kept when one does not', () => {
+    // Armenia's call in 2022: a foe the seat keeps ties with, its forces engaged in
+    // another crisis, and strained (entangled). Without the second crisis it honours guardedly.
+    const m = drive({ seats: ['red', 'blue', 'green'] });
+    m.inject('allies-attacked');
+    m.inject('piracy');
+    m.advance();
+    const crisis = m.state.crises.find((c) => c.card === 'allies-attacked')!;
+    const other = m.state.crises.find((c) => c.card === 'piracy')!;
+    const call = crisis.calls.find((c) => c.actor === 'blue')!;
+    expect(call.treaty).toBe(true);
+    call.stake = 'low';
+    m.actor('blue').entangled = 1;
+    ensureTie(m.state, 'blue', 'green').level = DIALOGUE;
+    const answers = () =>
+      doctrineFor(FIXTURE, 'blue').answer(
+        situationOf(FIXTURE, viewFor(m.state, 'blue'), { rng: seedToState('weigh') }),
+        crisis,
+        call,
+      );
+    expect(answers()[0]!.kind).toBe('honourIfPressed');
+    other.parties = [...other.parties, 'blue'];
+    expect(answers().map((a) => a.kind)).toEqual(['abandon']);
   });
 
   it('played every game without a refused command', () => {

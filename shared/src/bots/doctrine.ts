@@ -3,7 +3,7 @@ import { rivalPresent } from '../crisis.ts';
 import { isGreatPower } from '../ctx.ts';
 import type { DeepReadonly } from '../readonly.ts';
 import type { CallState, CrisisState, InvitationState, OfferState } from '../state.ts';
-import { ALLIANCE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
+import { ALLIANCE, DIALOGUE, PARTNERSHIP, STRATEGIC } from '../vocabulary.ts';
 import { own, type Situation, shown } from './situation.ts';
 
 type Order = Extract<SeatCommand, { kind: 'order' }>['order'];
@@ -81,10 +81,16 @@ export function refusal(s: Situation, call: DeepReadonly<CallState>): Answer {
 /**
  * What answering a call would cost the seat against what it has at stake. An
  * entrapment looms when its own stake is low (honouring then entraps it);
- * each of these makes the cost high: the partner it would fight for started
- * the crisis, it has at most 1 Power left this round, it is strained —
- * already entangled, or (for a great power, whose entrapment raises
- * Tension) Tension stands at the restraint line.
+ * each of these makes the cost high:
+ * - the fight is **not its own**: the partner it would fight for started
+ *   the crisis, or the foe it would face is a state it keeps ties with
+ *   (dialogue or closer), so honouring costs it a relationship;
+ * - it is **short or outmatched**: at most 1 Power left this round,
+ *   **engaged elsewhere** (a party to another live crisis, its forces
+ *   committed there: Russia in Ukraine when Armenia called in 2022), or, for
+ *   a state that is not a great power, the foe is one;
+ * - it is **strained**: already entangled, or (for a great power, whose
+ *   entrapment raises Tension) Tension stands at the restraint line.
  */
 export interface CallWeight {
   lowStake: boolean;
@@ -93,16 +99,34 @@ export interface CallWeight {
   costs: number;
 }
 
+/** The parties on the other side of a call: those the seat would fight if it honoured. */
+function foesOf(crisis: DeepReadonly<CrisisState>, side: 'attack' | 'defence'): string[] {
+  if (side === 'defence') return crisis.instigator ? [crisis.instigator] : [];
+  return crisis.parties.filter((p) => p !== crisis.instigator);
+}
+
+/** Whether the seat is a party to another live crisis (its own forces are engaged there). */
+function engagedElsewhere(s: Situation, crisis: DeepReadonly<CrisisState>): boolean {
+  return s.state.crises.some((c) => c.uid !== crisis.uid && c.live && c.parties.includes(s.seat));
+}
+
 export function weighCall(
   s: Situation,
   crisis: DeepReadonly<CrisisState>,
   call: DeepReadonly<CallState>,
 ): CallWeight {
+  const side = sideOf(s, call);
   const partnerStarted =
-    sideOf(s, call) === 'attack' && crisis.instigator !== null && crisis.instigator !== s.seat;
-  const strained =
-    s.me.entangled > 0 || (isGreatPower(s.ctx, s.seat) && s.state.tension >= TENSION_RESTRAINT);
-  const costs = [partnerStarted, s.powerLeft <= 1, strained].filter(Boolean).length;
+    side === 'attack' && crisis.instigator !== null && crisis.instigator !== s.seat;
+  const foes = foesOf(crisis, side).filter((f) => f !== s.seat);
+  const greatPower = isGreatPower(s.ctx, s.seat);
+  const notOwnFight = partnerStarted || foes.some((f) => shown(s, f) >= DIALOGUE);
+  const shortOrOutmatched =
+    s.powerLeft <= 1 ||
+    engagedElsewhere(s, crisis) ||
+    (!greatPower && foes.some((f) => isGreatPower(s.ctx, f)));
+  const strained = s.me.entangled > 0 || (greatPower && s.state.tension >= TENSION_RESTRAINT);
+  const costs = [notOwnFight, shortOrOutmatched, strained].filter(Boolean).length;
   return { lowStake: call.stake === 'low', partnerStarted, costs };
 }
 

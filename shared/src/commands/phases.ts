@@ -43,6 +43,18 @@ export function seatKindsIn(phase: Phase, pace: Pace): readonly SeatKind[] {
   }
 }
 
+/** The phases of one round at this pace, in order (the lobby lists their timers). */
+export function roundPhases(pace: Pace): Phase[] {
+  const out: Phase[] = ['news'];
+  while (out.at(-1) !== 'resolution') out.push(nextPhase(out.at(-1)!, pace));
+  return out;
+}
+
+/** The first phase of a round at this pace that accepts a seat command of this kind (null: none does). */
+export function phaseAccepting(kind: SeatKind, pace: Pace): Phase | null {
+  return roundPhases(pace).find((phase) => seatKindsIn(phase, pace).includes(kind)) ?? null;
+}
+
 /** The phase after this one, before resolution or next round are applied. */
 export function nextPhase(phase: Phase, pace: Pace): Phase {
   switch (phase) {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../ctx.ts';
 import { actionPointsMax, powerFits, type SeatPlan, seatPlan } from '../plan.ts';
+import { RULES } from '../rules.ts';
 import type { MatchState, Order } from '../state.ts';
 import { hasDialogue, tieKey, tieLevel } from '../ties.ts';
 import { PARTNERSHIP } from '../vocabulary.ts';
@@ -16,7 +17,7 @@ export function actionPointCheck(
 ): string | null {
   const max = actionPointsMax(ctx, state, seat);
   if (plan.actionPoints >= max)
-    return `No action points left this round (${max}${state.actors[seat]!.entangled > 0 ? ', one less while Entangled' : ''}).`;
+    return `No action points left this round (${max}${state.actors[seat]!.entangled > 0 ? `, ${RULES.entangledActionPoints} fewer while Entangled` : ''}).`;
   return null;
 }
 

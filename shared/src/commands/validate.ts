@@ -29,7 +29,8 @@ export function commandProblem(
     return `This was written for round ${cmd.round} (${PHASE_NAMES[cmd.phase]}); the match is now in round ${state.round} (${PHASE_NAMES[state.phase]}).`;
   if (cmd.kind === 'advance' || cmd.kind === 'endMatch') return null;
   if (cmd.kind === 'injectCrisis') {
-    if (state.phase === 'resolution') return 'A crisis can be injected before resolution only.';
+    const when = injectTimeProblem(state);
+    if (when) return when;
     const card = ctx.card[cmd.card];
     if (!card) return `There is no card "${cmd.card}" in this scenario.`;
     if (card.holder) return `${card.title} is held in a hand and cannot be injected.`;
@@ -38,6 +39,12 @@ export function commandProblem(
     return null;
   }
   return seatCommandProblem(ctx, state, cmd);
+}
+
+/** Why the host may inject no crisis at all now (whatever the card), or null. */
+export function injectTimeProblem(state: ReadonlyState): string | null {
+  if (state.phase === 'ended') return 'The match is over.';
+  return state.phase === 'resolution' ? 'A crisis can be injected before resolution only.' : null;
 }
 
 function seatCommandProblem(ctx: Ctx, state: MatchState, cmd: SeatCommand): string | null {

@@ -1,6 +1,7 @@
 import type { DeepReadonly } from '../readonly.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { TIE_LEVELS } from '../vocabulary.ts';
+import { agreementOf, article, count } from './grammar.ts';
 import type { EngineEvent } from './types.ts';
 
 const LEVEL_WORDS: Record<string, string> = {
@@ -23,6 +24,10 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
   const actorName = (id: string | undefined) =>
     scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'someone';
   const [a, b] = [actorName(e.actors[0]), actorName(e.actors[1])];
+  // Verbs and pronouns agree with their subject: "China hedges", "the European allies hedge".
+  const A = agreementOf(a);
+  const B = agreementOf(b);
+  const v = A.verb;
   const list = (ids: readonly string[]) => {
     const names = ids.map(actorName);
     return names.length <= 1
@@ -38,86 +43,86 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
   const level = (n: number | undefined) => LEVEL_WORDS[TIE_LEVELS[n ?? 0] ?? 'none'];
   switch (e.type) {
     case 'matchStarted':
-      return `The match begins with ${list(e.actors)} at the table, for ${amt.rounds} rounds; world Tension stands at ${amt.tension}.`;
+      return `The match begins with ${list(e.actors)} at the table, for ${count(amt.rounds ?? 0, 'round')}; world Tension stands at ${amt.tension}.`;
     case 'roundStarted':
       return `Round ${amt.round} begins (Tension ${amt.tension}).`;
     case 'crisisRevealed':
     case 'crisisInjected':
       return `${e.type === 'crisisInjected' ? 'Injected by the host: ' : det.how === 'prepared' ? 'A prepared card is played: ' : 'News: '}${crisisTitle} in ${region} (severity ${amt.severity}, ${amt.effective} after deterrence); ${amt.called} ${amt.called === 1 ? 'actor is' : 'actors are'} called.`;
     case 'cardPrepared':
-      return `${a} prepares a crisis card for next round.`;
+      return `${a} ${v('prepare')} a crisis card for next round.`;
     case 'tieFrozen':
       return `The tie between ${a} and ${b} is frozen while ${crisisTitle} lasts.`;
     case 'offerSent':
-      return `${a} sends ${b} an offer.`;
+      return `${a} ${v('send')} ${b} an offer.`;
     case 'offerWithdrawn':
-      return `${a} withdraws its offer to ${b}.`;
+      return `${a} ${v('withdraw')} ${A.its} offer to ${b}.`;
     case 'offerAnswered':
-      return `${a} ${det.answer === 'accepted' ? 'accepts' : 'rejects'} the offer from ${b}.`;
+      return `${a} ${v(det.answer === 'accepted' ? 'accept' : 'reject')} the offer from ${b}.`;
     case 'invitationSent':
-      return `${a} invites ${list(e.actors.slice(1))} (${det.invitation}).`;
+      return `${a} ${v('invite')} ${list(e.actors.slice(1))} (${det.invitation}).`;
     case 'invitationAnswered':
-      return `${a} answers ${b}'s invitation.`;
+      return `${a} ${v('answer')} ${B.possessive} invitation.`;
     case 'tieRaised':
       return `${a} and ${b} raise their tie to ${level(amt.to)}.`;
     case 'tieLowered':
-      return `${a} scales its tie with ${b} back to ${level(amt.to)}${amt.reputation ? ` while it was frozen (${signed(amt.reputation)} Reputation)` : ''}.`;
+      return `${a} ${v('scale')} ${A.its} tie with ${b} back to ${level(amt.to)}${amt.reputation ? ` while it was frozen (${signed(amt.reputation)} Reputation)` : ''}.`;
     case 'noticeGiven':
-      return `${a} gives notice on its ${det.bloc ? `membership of ${det.bloc.toUpperCase()}` : `treaty with ${b}`}: it ends in round ${amt.due} (${signed(amt.reputation)} Reputation).`;
+      return `${a} ${v('give')} notice on ${A.its} ${det.bloc ? `membership of ${det.bloc.toUpperCase()}` : `treaty with ${b}`}: the ${det.bloc ? 'membership' : 'treaty'} ends in round ${amt.due} (${signed(amt.reputation)} Reputation).`;
     case 'treatyEnded':
       return `The treaty between ${a} and ${b} ends; they remain strategic partners.`;
     case 'blocJoined':
-      return `${a} joins ${(det.bloc ?? '').toUpperCase()}.`;
+      return `${a} ${v('join')} ${(det.bloc ?? '').toUpperCase()}.`;
     case 'blocLeft':
-      return `${a} leaves ${(det.bloc ?? '').toUpperCase()}.`;
+      return `${a} ${v('leave')} ${(det.bloc ?? '').toUpperCase()}.`;
     case 'riderApplied':
-      return `${a} and ${b} add a ${riderWords(det.rider)} to their tie.`;
+      return `${a} and ${b} add ${article(riderWords(det.rider))} ${riderWords(det.rider)} to their tie.`;
     case 'deployed':
-      return `${a} deploys ${amt.power} Power to ${region}.`;
+      return `${a} ${v('deploy')} ${amt.power} Power to ${region}.`;
     case 'exercise':
-      return `${list(e.actors)} hold a joint exercise in ${region}.`;
+      return `${list(e.actors)} ${e.actors.length > 1 ? 'hold' : v('hold')} a joint exercise in ${region}.`;
     case 'mediated':
       return det.bloc
-        ? `A ${det.bloc.toUpperCase()} consultation lowers the severity of ${crisisTitle}.`
-        : `${a} mediates in ${crisisTitle}, lowering its severity.`;
+        ? `${article(det.bloc.toUpperCase()) === 'an' ? 'An' : 'A'} ${det.bloc.toUpperCase()} consultation lowers the severity of ${crisisTitle}.`
+        : `${a} ${v('mediate')}, lowering the severity of ${crisisTitle}.`;
     case 'votesCounted':
-      return `The Security Council votes on a mandate for ${a} in ${region}: ${amt.yes} yes (${amt.needed} needed), ${amt.abstain} abstain, ${amt.veto} veto — it ${det.result}.`;
+      return `The Security Council votes on a mandate for ${a} in ${region}: ${amt.yes} yes (${amt.needed} needed), ${amt.abstain} abstain, ${amt.veto} veto — the mandate ${det.result}.`;
     case 'mandateStretched':
-      return `${a} stretches its mandate in ${region}; ${e.actors.length > 1 ? `${list(e.actors.slice(1))} will remember their abstention` : 'nobody had abstained'}.`;
+      return `${a} ${v('stretch')} ${A.its} mandate in ${region}; ${e.actors.length > 1 ? `${list(e.actors.slice(1))} will remember their abstention` : 'nobody had abstained'}.`;
     case 'actedWithoutMandate':
-      return `${a} acts in ${region} without a mandate (${signed(amt.reputation)} Reputation).`;
+      return `${a} ${v('act')} in ${region} without a mandate (${signed(amt.reputation)} Reputation).`;
     case 'pressed':
-      return `${a} presses ${crisisTitle}, committing ${amt.power} Power.`;
+      return `${a} ${v('press')} ${crisisTitle}, committing ${amt.power} Power.`;
     case 'held':
-      return `${a} holds back in ${crisisTitle}.`;
+      return `${a} ${v('hold')} back in ${crisisTitle}.`;
     case 'blocInvited':
-      return `${a} calls a bloc into ${crisisTitle}.`;
+      return `${a} ${v('call')} a bloc into ${crisisTitle}.`;
     case 'investigation':
-      return `${a}'s investigation of ${b}: ${det.result}.`;
+      return `${A.possessive} investigation of ${b}: ${det.result}.`;
     case 'quietExposed':
-      return `${a}'s quiet support for ${b} is exposed (${signed(amt.reputation)} Reputation).`;
+      return `${A.possessive} quiet support for ${b} is exposed (${signed(amt.reputation)} Reputation).`;
     case 'callHonoured':
-      return `${a} honours ${b}'s ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle}, committing ${[amt.power ? `${amt.power} Power` : '', amt.wealth ? `${amt.wealth} Wealth` : ''].filter(Boolean).join(' and ') || 'nothing'}.`;
+      return `${a} ${v('honour')} ${B.possessive} ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle}, committing ${[amt.power ? `${amt.power} Power` : '', amt.wealth ? `${amt.wealth} Wealth` : ''].filter(Boolean).join(' and ') || 'nothing'}.`;
     case 'callHollow':
-      return `${a} answers ${b}'s ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle} but has no Power or Wealth left to commit: the honour is hollow and earns nothing.`;
+      return `${a} ${v('answer')} ${B.possessive} ${det.treaty === 'yes' ? 'treaty ' : ''}call in ${crisisTitle} but ${A.have} no Power or Wealth left to commit: the honour is hollow and earns nothing.`;
     case 'callHedged':
-      return `${a} hedges on the call in ${crisisTitle}${amt.reputation ? ` (${signed(amt.reputation)} Reputation)` : ''}.`;
+      return `${a} ${v('hedge')} on the call in ${crisisTitle}${amt.reputation ? ` (${signed(amt.reputation)} Reputation)` : ''}.`;
     case 'crossPressure':
-      return `${a} is caught between partners on both sides of ${crisisTitle}.`;
+      return `${a} ${A.be} caught between partners on both sides of ${crisisTitle}.`;
     case 'entrapment':
-      return `Entrapment: ${a} is dragged into ${crisisTitle} by its tie with ${b}, where its own stake is low — ${signed(amt.autonomy)} Autonomy, ${amt.power} Power locked for ${amt.lockedRounds} rounds, Entangled for ${amt.entangledRounds} rounds.`;
+      return `Entrapment: ${a} ${A.be} dragged into ${crisisTitle} by ${A.its} tie with ${b}, where ${A.its} own stake is low — ${signed(amt.autonomy)} Autonomy, ${amt.power} Power locked for ${count(amt.lockedRounds ?? 0, 'round')}, Entangled for ${count(amt.entangledRounds ?? 0, 'round')}.`;
     case 'abandonment':
-      return `Abandonment: ${a} refuses its treaty ally ${b} in ${crisisTitle} — ${a} ${signed(amt.reputation)} Reputation, ${b} ${signed(amt.security)} Security; the treaty falls to a partnership.`;
+      return `Abandonment: ${a} ${v('refuse')} ${A.its} treaty ally ${b} in ${crisisTitle} — ${a} ${signed(amt.reputation)} Reputation, ${b} ${signed(amt.security)} Security; the treaty falls to a partnership.`;
     case 'favourEarned':
-      return `${b} now owes ${a} a favour.`;
+      return `${b} now ${B.verb('owe')} ${a} a favour.`;
     case 'favourRepaid':
-      return `${a} pays ${b} ${amt.wealth} Wealth to turn down an offer that called in a favour.`;
+      return `${a} ${v('pay')} ${b} ${amt.wealth} Wealth to turn down an offer that called in a favour.`;
     case 'grievance':
-      return `${a} holds a grievance against ${b}${det.reason ? ` (${det.reason})` : ''}.`;
+      return `${a} ${v('hold')} a grievance against ${b}${det.reason ? ` (${det.reason})` : ''}.`;
     case 'crisisWon':
-      return `${a} prevails in ${crisisTitle} (${amt.attack} against ${amt.defence}).`;
+      return `${a} ${v('prevail')} in ${crisisTitle} (${amt.attack} against ${amt.defence}).`;
     case 'crisisHeld':
-      return `${a} holds firm in ${crisisTitle} (${amt.defence} against ${amt.attack}).`;
+      return `${a} ${v('hold')} firm in ${crisisTitle} (${amt.defence} against ${amt.attack}).`;
     case 'stalemate':
       return `${crisisTitle} ends in stalemate (${amt.attack} against ${amt.defence}): the war drags on and committed Power stays locked.`;
     case 'crisisDefused':
@@ -127,25 +132,25 @@ export function describeEvent(scenario: Scenario, e: DeepReadonly<EngineEvent>):
     case 'sharedFailure':
       return `The response to ${crisisTitle} falls short (${amt.total} against ${amt.need}); the region's actors lose Security.`;
     case 'invested':
-      return `${a} invests ${amt.wealth} Wealth in ${region} (${signed(amt.influence)} influence${amt.hostWealth ? `; ${b} gains ${amt.hostWealth} Wealth` : ''}).`;
+      return `${a} ${v('invest')} ${amt.wealth} Wealth in ${region} (${signed(amt.influence)} influence${amt.hostWealth ? `; ${b} ${B.verb('gain')} ${amt.hostWealth} Wealth` : ''}).`;
     case 'aided':
-      return `${a} sends ${b} ${amt.wealth} Wealth in aid.`;
+      return `${a} ${v('send')} ${b} ${amt.wealth} Wealth in aid.`;
     case 'sanctioned':
-      return `${a} sanctions ${b} for ${amt.rounds} rounds.`;
+      return `${a} ${v('sanction')} ${b} for ${count(amt.rounds ?? 0, 'round')}.`;
     case 'secondarySanctions':
-      return `Secondary sanctions hit ${a} for helping ${b} (${signed(amt.income)} Wealth income for ${amt.rounds} rounds).`;
+      return `Secondary sanctions hit ${a} for helping ${b} (${signed(amt.income)} Wealth income for ${count(amt.rounds ?? 0, 'round')}).`;
     case 'summit':
-      return `${a} convenes a summit${e.actors.length > 1 ? ` attended by ${list(e.actors.slice(1))}` : ' that nobody attends'}.`;
+      return `${a} ${v('convene')} a summit${e.actors.length > 1 ? ` attended by ${list(e.actors.slice(1))}` : ' that nobody attends'}.`;
     case 'bricsPosition':
-      return `${a} leads a common position${e.actors.length > 1 ? ` followed by ${list(e.actors.slice(1))}` : ''} (${signed(amt.wealth)} Wealth each).`;
+      return `${a} ${v('lead')} a common position${e.actors.length > 1 ? ` followed by ${list(e.actors.slice(1))}` : ''} (${signed(amt.wealth)} Wealth each).`;
     case 'income':
       return amt.upkeep
-        ? `${a} pays ${amt.upkeep} Wealth in upkeep and earns ${amt.income} (now ${amt.wealth}).`
-        : `${a} earns ${amt.income} Wealth (now ${amt.wealth}).`;
+        ? `${a} ${v('pay')} ${amt.upkeep} Wealth in upkeep and ${v('earn')} ${amt.income} (now ${amt.wealth}).`
+        : `${a} ${v('earn')} ${amt.income} Wealth (now ${amt.wealth}).`;
     case 'isolation':
-      return `${a} is isolated, with too few strategic partners (${signed(amt.security)} Security; crises against it hit harder next round).`;
+      return `${a} ${A.be} isolated, with too few strategic partners (${signed(amt.security)} Security; crises against ${A.itObject} hit harder next round).`;
     case 'cohesion':
-      return `${a}'s Cohesion changes by ${signed(amt.change)} (now ${amt.cohesion}).`;
+      return `${A.possessive} Cohesion changes by ${signed(amt.change)} (now ${amt.cohesion}).`;
     case 'tension':
       return `World Tension ${amt.change! > 0 ? 'rises' : 'eases'} to ${amt.tension}${det.reason ? ` (${det.reason})` : ''}.`;
     case 'greatPowerWar':

@@ -14,12 +14,12 @@ export function isPluralName(name: string): boolean {
   return /^[a-z]+s$/.test(last);
 }
 
-/** "a" or "an" before a word, by its sound: "an arms sale", "a UN pledge", "an NGO". */
+/** "a" or "an" before a word, by its sound: "an arms sale", "a trade deal", "a UN pledge", "a NATO consultation". */
 export function article(word: string): 'a' | 'an' {
   const first = word.trim().split(/\s+/)[0] ?? '';
-  // An acronym is read letter by letter: the letters whose names start with a vowel sound.
-  if (first.length > 1 && first === first.toUpperCase() && /^[A-Z]+$/.test(first))
-    return /^[AEFHILMNORSX]/.test(first) ? 'an' : 'a';
+  // The game's acronyms (UN, NATO, CSTO, SCO, BRICS) all start with a consonant sound; a U in
+  // capitals is read "you".
+  if (first.length > 1 && /^[A-Z]+$/.test(first)) return /^[AEIO]/.test(first) ? 'an' : 'a';
   return /^[aeiou]/i.test(first) ? 'an' : 'a';
 }
 
@@ -44,6 +44,10 @@ export interface Agreement {
   its: string;
   /** "it" / "they". */
   it: string;
+  /** "it" / "them". */
+  itObject: string;
+  /** "China's" / "European allies'". */
+  possessive: string;
 }
 
 export function agreementOf(name: string): Agreement {
@@ -55,6 +59,8 @@ export function agreementOf(name: string): Agreement {
     have: plural ? 'have' : 'has',
     its: plural ? 'their' : 'its',
     it: plural ? 'they' : 'it',
+    itObject: plural ? 'them' : 'it',
+    possessive: plural && name.endsWith('s') ? `${name}'` : `${name}'s`,
   };
 }
 

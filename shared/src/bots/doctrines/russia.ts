@@ -11,6 +11,7 @@ import {
   preparations,
   raiseOffer,
   TENSION_RESTRAINT,
+  weighCall,
   weighedAnswers,
 } from '../doctrine.ts';
 import { influenceRegions, others, type Situation, shown } from '../situation.ts';
@@ -36,11 +37,14 @@ export const russia: Doctrine = {
     return true;
   },
   answer(s, crisis, call) {
-    // Honour every call near home with more Power; further afield, weigh the
-    // stake against the cost (a bloc is kept: a treaty is abandoned only when
-    // every cost applies).
+    // Honour calls near home with more Power, unless the stake is low and
+    // every cost applies (Armenia's call in 2022, with the army in Ukraine);
+    // further afield, weigh the stake against the cost (a bloc is kept: a
+    // treaty is abandoned only when every cost applies).
     const near = influenceRegions(s).includes(crisis.region) || s.def.home === crisis.region;
-    if (near) return [...honours(s, call, 2), ...baseDoctrine.answer(s, crisis, call)];
+    const w = weighCall(s, crisis, call);
+    if (near && !(w.lowStake && w.costs >= 3))
+      return [...honours(s, call, 2), ...baseDoctrine.answer(s, crisis, call)];
     return weighedAnswers(s, crisis, call, { power: 1, abandonAt: 3, honourOthers: true });
   },
   press(s) {
