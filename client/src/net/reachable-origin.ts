@@ -1,3 +1,6 @@
+import { API_ROUTES } from '@entanglement/shared';
+import { apiPath, callApi } from './api.ts';
+
 /** Whether the page was opened on this machine's own name, which no other device can open. */
 export function isLocalHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
@@ -13,12 +16,10 @@ export function isLocalHost(hostname: string): boolean {
 export async function reachableOrigin(page: Location = location): Promise<string> {
   if (!isLocalHost(page.hostname)) return page.origin;
   try {
-    const res = await fetch('/api/address');
-    if (!res.ok) return page.origin;
-    const body = (await res.json()) as { addresses?: unknown };
-    const first = Array.isArray(body.addresses)
-      ? body.addresses.find((a): a is string => typeof a === 'string' && /^[\w.:-]+$/.test(a))
-      : undefined;
+    const route = API_ROUTES.address;
+    const { addresses } = await callApi(route, 200, apiPath(route));
+    // Only a plain address goes into the link (the schema checks the list; this its entries).
+    const first = addresses.find((a) => /^[\w.:-]+$/.test(a));
     if (!first) return page.origin;
     const host = first.includes(':') ? `[${first}]` : first;
     return `${page.protocol}//${host}${page.port ? `:${page.port}` : ''}`;

@@ -19,8 +19,28 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const schemaBlock = (schema: unknown, label: string) =>
-  `<details><summary>${escapeHtml(label)}</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>`;
+const COMPONENT = '#/components/schemas/';
+const anchor = (name: string) => `schema-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+/** A schema: a link to its component when it is one, else its JSON. */
+function schemaBlock(schema: unknown, label: string): string {
+  const ref = (schema as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith(COMPONENT)) {
+    const name = ref.slice(COMPONENT.length);
+    return `<p>${escapeHtml(label)}: <a href="#${anchor(name)}">${escapeHtml(name)}</a></p>`;
+  }
+  return `<details><summary>${escapeHtml(label)}</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>`;
+}
+
+function componentsSection(doc: OpenApiDocument): string {
+  const items = Object.entries(doc.components.schemas)
+    .map(
+      ([name, schema]) =>
+        `<details id="${anchor(name)}"><summary><code>${escapeHtml(name)}</code></summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>`,
+    )
+    .join('');
+  return `<section><h2>Schemas</h2><p>A <code>$ref</code> names one of these; <code>…Input</code> and <code>…Body</code> are what a client writes, the others what the server answers.</p>${items}</section>`;
+}
 
 function parametersTable(op: OpenApiOperation): string {
   if (op.parameters.length === 0) return '';
@@ -73,5 +93,5 @@ export function docsPage(doc: OpenApiDocument): string {
         `<li><a href="#${`${method}-${path}`.replace(/[^A-Za-z0-9]+/g, '-')}">${method.toUpperCase()} ${escapeHtml(path)}</a>: ${escapeHtml(op.summary)}</li>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.info.title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1><p>${escapeHtml(doc.info.description)}</p><p>The same as OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Every refusal is JSON <code>{ "error": "…" }</code>; a refused input also lists <code>problems</code>.</p><h2>Routes</h2><ul>${index}</ul>${operations.map(({ path, method, op }) => operationSection(path, method, op)).join('')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.info.title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1><p>${escapeHtml(doc.info.description)}</p><p>The same as OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Every refusal is JSON <code>{ "error": "…" }</code>; a refused input also lists <code>problems</code>.</p><h2>Routes</h2><ul>${index}</ul>${operations.map(({ path, method, op }) => operationSection(path, method, op)).join('')}${componentsSection(doc)}</body></html>`;
 }

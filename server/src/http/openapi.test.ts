@@ -71,6 +71,10 @@ describe('the OpenAPI document', () => {
     const doc = (await res.json()) as ReturnType<typeof openApiDocument>;
     expect(doc.openapi).toBe('3.1.0');
     expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument(doc.info.version))));
+    // Every reference leads to a component.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)];
+    expect(refs.length).toBeGreaterThan(20);
+    for (const [, name] of refs) expect(doc.components.schemas, name).toHaveProperty([name!]);
     for (const [path, ops] of Object.entries(doc.paths)) {
       const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       for (const op of Object.values(ops)) {
@@ -80,8 +84,13 @@ describe('the OpenAPI document', () => {
       }
     }
     // The schemas are zod's: a request body names its fields and their bounds.
-    const create = doc.paths['/api/matches']!.post!.requestBody!.content['application/json']!
-      .schema as { properties: Record<string, { maximum?: number }>; required: string[] };
+    const ref = doc.paths['/api/matches']!.post!.requestBody!.content['application/json']!.schema
+      .$ref as string;
+    expect(ref).toBe('#/components/schemas/CreateMatchBody');
+    const create = doc.components.schemas.CreateMatchBody as {
+      properties: Record<string, { maximum?: number }>;
+      required: string[];
+    };
     expect(create.required).toEqual(expect.arrayContaining(['scenario', 'nickname']));
     expect(create.properties.rounds!.maximum).toBe(16);
   });
@@ -100,6 +109,10 @@ describe('the docs page', () => {
       );
     expect(html).toContain('<code>limit</code>');
     expect(html).not.toMatch(/<script|src=|https?:\/\/(?!127)/);
+    // Each reference is a link to its schema on the page.
+    for (const name of Object.keys(openApiDocument('x').components.schemas))
+      expect(html).toContain(`id="schema-${name}"`);
+    expect(html).toContain('<a href="#schema-CreateMatchBody">CreateMatchBody</a>');
     // Schemas are shown escaped: the body of the create route quotes its fields as JSON text.
     expect(html).toContain('&quot;nickname&quot;');
   });

@@ -366,7 +366,3 @@ export type ResponseData<R extends ApiRoute, S extends JsonStatus<R>> =
 export type RouteQueryInput<R extends ApiRoute> = R['query'] extends z.ZodObject
   ? z.input<R['query']>
   : Record<string, never>;
-/** The route's JSON body as a client writes it. */
-export type RouteBodyInput<R extends ApiRoute> = R['body'] extends z.ZodType
-  ? z.input<R['body']>
-  : undefined;
