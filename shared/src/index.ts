@@ -12,7 +12,14 @@ export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';
 export { nextPhase, PHASE_NAMES, roundPhases, seatKindsIn } from './commands/phases.ts';
+export {
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+} from './commands/problem.ts';
 export * from './commands/schema.ts';
+export { commandProblem, commandRefusal } from './commands/validate.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';

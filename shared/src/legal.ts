@@ -465,7 +465,7 @@ export function hostCommands(scenario: Scenario, readOnlyState: ReadonlyState): 
   // injectableCards reads a view as well as the state (a view hides the deck's order, not its cards).
   const when = injectTimeProblem(state);
   const targets = when ? [] : injectableCards(scenario, state);
-  const first = when ?? 'Every card is in play or held in a hand.';
+  const first = when?.reason ?? 'Every card is in play or held in a hand.';
   return [
     {
       kind: 'injectCrisis',
