@@ -89,6 +89,16 @@ export const PROBLEM_CODES = [
   'chooseBloc',
   'inviteLeader',
   'blocAlreadyInvited',
+  // options with nothing to choose from (legalCommands)
+  'nothingToChoose',
+  'noOrders',
+  'noOpenOffers',
+  'noOwnTies',
+  'noLowers',
+  'noOffersWaiting',
+  'noInvitationsWaiting',
+  'noInvitees',
+  'noCardToInject',
   // crisis calls, Press, votes, mandates
   'notCalled',
   'chooseSide',
