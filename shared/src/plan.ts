@@ -83,7 +83,7 @@ export function seatPlan(
 }
 
 export function answerWealth(answer: Answer): number {
-  if (answer.kind === 'quiet') return 1;
+  if (answer.kind === 'quiet') return RULES.quiet.wealth;
   if (answer.kind === 'honour' || answer.kind === 'honourIfPressed') return answer.wealth;
   return 0;
 }

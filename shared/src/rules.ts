@@ -100,6 +100,8 @@ export const RULES = {
   deterrenceReputationPer: 5,
   /** An economic bloc with at least `seats` seated members gives each member `income`. */
   economicBloc: { seats: 3, income: 1 },
+  /** The class preset (a first game): at most `rounds` rounds, `actionPointsLess` fewer action points (at least 1), a treaty notice of at most `treatyNotice`. */
+  classPreset: { rounds: 4, actionPointsLess: 1, treatyNotice: 1 },
   /** Each mediation (an order or a consultation) lowers a crisis's severity this much, up to mediationCap. */
   mediationStep: 1,
   /**
