@@ -39,7 +39,7 @@ function orderTexts(
   return {
     invest: {
       title: 'Invest in a region',
-      help: `Spend ${range(R.investAmount)} Wealth: +1 influence there for every ${R.investPerInfluence} Wealth.`,
+      help: `Spend ${range(R.investAmount)} Wealth: a point of influence there for every ${R.investPerInfluence} Wealth.`,
       target: 'Region',
       amount: 'Wealth',
     },
@@ -66,7 +66,7 @@ function orderTexts(
     },
     aid: {
       title: 'Send aid',
-      help: `Give ${range(R.aidAmount)} Wealth: ${signed(R.aidInfluence)} influence in their home region; in a crisis, every ${R.aidWealthPerPoint} Wealth counts 1 on their side.`,
+      help: `Give ${range(R.aidAmount)} Wealth: ${signed(R.aidInfluence)} influence in their home region; in a crisis, every ${R.aidWealthPerPoint} Wealth counts a point on their side.`,
       target: 'Actor',
       amount: 'Wealth',
     },
