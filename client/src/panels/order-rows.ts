@@ -296,16 +296,11 @@ export function offerKinds(
   return out;
 }
 
-/** The riders the editor offers for a pair: a UN pledge only where the engine's offer option allows one. */
+/** The riders the editor offers for a pair: a UN pledge only where the engine's offer option allows one, an investment only when the seat's plans leave Wealth for one. */
 export function riderKinds(option: LegalOption | undefined, to: string): Rider['kind'][] {
-  const kinds: Rider['kind'][] = [
-    'trade',
-    'armsSale',
-    'training',
-    'jointExercise',
-    'baseAccess',
-    'investment',
-  ];
+  const kinds: Rider['kind'][] = ['trade', 'armsSale', 'training', 'jointExercise', 'baseAccess'];
+  const investment = option?.investment;
+  if (!investment || investment.max >= investment.min) kinds.push('investment');
   if (option?.pledgeTargets?.includes(to)) kinds.push('unPledge');
   return kinds;
 }
