@@ -1,7 +1,8 @@
 import { defaultCommands } from './commands/defaults.ts';
 import { nextPhase } from './commands/phases.ts';
+import type { Problem } from './commands/problem.ts';
 import type { Command, SeatCommand } from './commands/schema.ts';
-import { commandProblem } from './commands/validate.ts';
+import { commandRefusal } from './commands/validate.ts';
 import { stakeOf } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
@@ -12,7 +13,14 @@ import type { MatchState } from './state.ts';
 import { ensureTie } from './ties.ts';
 import { emit, newId, type Tx } from './tx.ts';
 
-export type ApplyResult = { ok: true; events: EngineEvent[] } | { ok: false; error: string };
+/**
+ * A refusal carries the engine's sentence (`error`) and, from applyCommand
+ * always, the same as a code with parameters (`problem`); a caller that
+ * failed for its own reasons (a replay that threw) has no problem to give.
+ */
+export type ApplyResult =
+  | { ok: true; events: EngineEvent[] }
+  | { ok: false; error: string; problem?: Problem };
 
 /**
  * Applies one command to the state, in place, and returns what happened. An
@@ -21,8 +29,8 @@ export type ApplyResult = { ok: true; events: EngineEvent[] } | { ok: false; err
  */
 export function applyCommand(scenario: Scenario, state: MatchState, cmd: Command): ApplyResult {
   const ctx = ctxOf(scenario);
-  const problem = commandProblem(ctx, state, cmd);
-  if (problem) return { ok: false, error: problem };
+  const problem = commandRefusal(ctx, state, cmd);
+  if (problem) return { ok: false, error: problem.reason, problem };
   const tx: Tx = { ctx, state, events: [] };
   perform(tx, cmd);
   state.step++;
@@ -208,7 +216,7 @@ function advance(tx: Tx): void {
   if (next === 'resolution') {
     for (const seat of state.seats) {
       for (const cmd of defaultCommands(ctx, state, seat)) {
-        if (!commandProblem(ctx, state, cmd)) performSeat(tx, cmd);
+        if (!commandRefusal(ctx, state, cmd)) performSeat(tx, cmd);
       }
     }
     resolveRound(tx);

@@ -2,7 +2,7 @@ import { type Ctx, ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
 import { seedToState, shuffle } from './rng.ts';
 import { startRound } from './round.ts';
-import { RULES_VERSION } from './rules.ts';
+import { RULES, RULES_VERSION } from './rules.ts';
 import {
   type Scenario,
   type Settings,
@@ -66,7 +66,7 @@ export function resolveSettings(
   const rounds =
     s.rounds ??
     (isClass
-      ? Math.max(scenario.rounds.min, Math.min(4, scenario.rounds.max))
+      ? Math.max(scenario.rounds.min, Math.min(RULES.classPreset.rounds, scenario.rounds.max))
       : scenario.rounds.default);
   if (rounds < scenario.rounds.min || rounds > scenario.rounds.max)
     return `${scenario.title} plays ${scenario.rounds.min} to ${scenario.rounds.max} rounds (got ${rounds}).`;
@@ -76,9 +76,14 @@ export function resolveSettings(
     pace: s.pace,
     preset: s.preset,
     actionPoints: isClass
-      ? { greatPower: Math.max(1, ap.greatPower - 1), globalSouth: Math.max(1, ap.globalSouth - 1) }
+      ? {
+          greatPower: Math.max(1, ap.greatPower - RULES.classPreset.actionPointsLess),
+          globalSouth: Math.max(1, ap.globalSouth - RULES.classPreset.actionPointsLess),
+        }
       : { ...ap },
-    treatyNotice: isClass ? Math.min(1, scenario.rules.treatyNotice) : scenario.rules.treatyNotice,
+    treatyNotice: isClass
+      ? Math.min(RULES.classPreset.treatyNotice, scenario.rules.treatyNotice)
+      : scenario.rules.treatyNotice,
   };
 }
 

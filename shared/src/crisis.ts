@@ -47,7 +47,8 @@ export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Recor
       if (!holder) return;
       const host = holder === tie.a ? tie.b : tie.a;
       if (ctx.actor[host]?.home !== region) return;
-      out[holder] = Math.min(2, (out[holder] ?? 0) + (rider.kind === 'baseAccess' ? 2 : 1));
+      const gain = rider.kind === 'baseAccess' ? RULES.footprint.baseAccess : RULES.footprint.rider;
+      out[holder] = Math.min(RULES.footprint.max, (out[holder] ?? 0) + gain);
     });
   }
   return out;
@@ -68,7 +69,7 @@ export function stakeOf(
 ): Stake {
   if (ctx.actor[actor]?.home === region) return 'high';
   const base = STAKES.indexOf(card.stakes[actor] ?? 'low');
-  return STAKES[Math.min(2, base + (footprints[actor] ?? 0))]!;
+  return STAKES[Math.min(STAKES.length - 1, base + (footprints[actor] ?? 0))]!;
 }
 
 /** The parties of a crisis: instigator and target, or for a shared crisis the actors at home in its region. */
@@ -156,8 +157,10 @@ export function effectivePower(
 ): number {
   const def = ctx.actor[actor];
   const a = state.actors[actor];
-  if (!def?.cohesion || !a || a.cohesion >= 4) return amount;
-  return ctx.theatreOf[region] === def.cohesion.homeTheatre ? amount : Math.floor(amount / 2);
+  if (!def?.cohesion || !a || a.cohesion >= RULES.cohesion.weakBelow) return amount;
+  return ctx.theatreOf[region] === def.cohesion.homeTheatre
+    ? amount
+    : Math.floor(amount / RULES.cohesion.weakPowerDivisor);
 }
 
 /** Whether two actors hold a joint exercise in a region this round (a drill counts). */
@@ -202,7 +205,7 @@ export function deterrence(
   const adjacency = given ?? adjacencyOf(state);
   bondsTo(ctx, state, target, adjacency).forEach((bond, x) => {
     let level = bond.level;
-    if (level < 2) return;
+    if (level < PARTNERSHIP) return;
     // An exercise lends as if one level higher: the target then shares that level's pool with its real holders.
     const raised = withExercises && level < ALLIANCE && exercising(state, x, target, region);
     if (raised) level++;
@@ -210,7 +213,10 @@ export function deterrence(
       unlockedPower(state, x) /
       (lendingShareCount(ctx, state, x, level, adjacency) + (raised ? 1 : 0));
     const rep = state.actors[x]!.reputation;
-    total += DETERRENCE_SHARE[level]! * effectivePower(ctx, state, x, lent, region) * (rep / 5);
+    total +=
+      DETERRENCE_SHARE[level]! *
+      effectivePower(ctx, state, x, lent, region) *
+      (rep / RULES.deterrenceReputationPer);
   });
   return total;
 }

@@ -18,7 +18,14 @@ export {
   roundPhases,
   seatKindsIn,
 } from './commands/phases.ts';
+export {
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+} from './commands/problem.ts';
 export * from './commands/schema.ts';
+export { commandProblem, commandRefusal } from './commands/validate.ts';
 export { getScenario, SCENARIO_IDS } from './content/index.ts';
 export { type CreateResult, checkSeats, createMatch } from './create.ts';
 export { computeCalls, deterrence, footprint, previewSeverity, stakeOf } from './crisis.ts';

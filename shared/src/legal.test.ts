@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playRandomGame } from './bots/play.ts';
+import { PROBLEM_CODES } from './commands/problem.ts';
 import type { Order, SeatCommand } from './commands/schema.ts';
 import { commandProblem } from './commands/validate.ts';
 import { getScenario } from './content/index.ts';
@@ -56,7 +57,12 @@ describe('legalCommands', () => {
           if (state.phase === 'ended') return;
           for (const seat of state.seats) {
             for (const option of legalCommands(FIXTURE_WITH_DECK, state, seat)) {
-              if (!option.available) expect(option.reason, option.kind).toBeTruthy();
+              if (!option.available) {
+                expect(option.reason, option.kind).toBeTruthy();
+                // The same reason as the engine's code, for a client to word in its own language.
+                expect(PROBLEM_CODES).toContain(option.problem?.code);
+                expect(option.problem?.reason).toBe(option.reason);
+              }
               if (option.kind === 'order' && option.sub === 'exercise') continue; // needs a region choice too
               for (const target of option.targets) {
                 const cmd = sample(
@@ -90,6 +96,7 @@ describe('legalCommands', () => {
     )!;
     expect(invest.available).toBe(false);
     expect(invest.reason).toContain('action points');
+    expect(invest.problem).toMatchObject({ code: 'noActionPoints', params: { max: 4 } });
   });
 
   it('offers the answers a call allows: no hedge on a treaty call', () => {

@@ -1,6 +1,8 @@
 import { seatKindsIn } from './commands/phases.ts';
+import { type Problem, refuse } from './commands/problem.ts';
 import type { Answer, Command, Order, SeatCommand } from './commands/schema.ts';
-import { commandProblem, injectTimeProblem } from './commands/validate.ts';
+import { commandRefusal, injectTimeProblem } from './commands/validate.ts';
+import { actionPointCheck } from './commands/validate-orders.ts';
 import { unlockedPower } from './crisis.ts';
 import { canVeto, ctxOf } from './ctx.ts';
 import { actionPointsMax, commitablePower, seatPlan } from './plan.ts';
@@ -43,6 +45,8 @@ export interface LegalOption {
   sub?: string;
   available: boolean;
   reason: string | null;
+  /** When not available: the reason as the engine's code and parameters. */
+  problem?: Problem;
   targets: string[];
   amount?: { min: number; max: number };
   /** Answer kinds allowed on a call. */
@@ -106,7 +110,7 @@ export function legalCommands(
   if (!state.seats.includes(seat)) return [];
   const kinds = seatKindsIn(state.phase, state.settings.pace);
   const stamp = { seat, round: state.round, phase: state.phase };
-  const problem = (cmd: SeatCommand) => commandProblem(ctx, state, cmd);
+  const problem = (cmd: SeatCommand) => commandRefusal(ctx, state, cmd);
   const out: LegalOption[] = [];
   const plan = seatPlan(state, seat);
   const me = state.actors[seat]!;
@@ -115,21 +119,19 @@ export function legalCommands(
   const option = (
     kind: SeatCommand['kind'],
     targets: string[],
-    firstReason: string | null,
+    first: Problem | null,
     extra: Partial<LegalOption> = {},
-  ): LegalOption => ({
-    kind,
-    available: targets.length > 0,
-    reason: targets.length > 0 ? null : (firstReason ?? 'Nothing to choose from.'),
-    targets,
-    ...extra,
-  });
+  ): LegalOption => {
+    if (targets.length > 0) return { kind, available: true, reason: null, targets, ...extra };
+    const why = first ?? refuse('nothingToChoose', {}, 'Nothing to choose from.');
+    return { kind, available: false, reason: why.reason, problem: why, targets, ...extra };
+  };
 
   if (kinds.includes('order')) {
     const apLeft = actionPointsMax(ctx, state, seat) - plan.actionPoints;
     for (const sub of ORDER_KINDS) {
       const candidates = orderCandidates(sub);
-      let first: string | null = apLeft <= 0 ? `No action points left this round.` : null;
+      let first: Problem | null = apLeft <= 0 ? actionPointCheck(ctx, state, seat, plan) : null;
       const targets: string[] = [];
       if (apLeft > 0) {
         for (const [target, order] of candidates) {
@@ -159,7 +161,7 @@ export function legalCommands(
     const orders = state.drafts[seat]?.orders ?? [];
     const targets = orders.map((_, i) => String(i));
     out.push(
-      option('cancelOrder', targets, 'You have no orders to cancel.', {
+      option('cancelOrder', targets, refuse('noOrders', {}, 'You have no orders to cancel.'), {
         cost: { actionPoints: -ACTION },
       }),
     );
@@ -192,7 +194,7 @@ export function legalCommands(
     const raiseTargets: string[] = [];
     const pledgeTargets: string[] = [];
     const joinBlocs: Record<string, string[]> = {};
-    let first: string | null = null;
+    let first: Problem | null = null;
     const offer = (to: string, raise: boolean, riders: Rider[], bloc?: string) =>
       problem({ kind: 'offer', ...stamp, to, raise, riders, favour: false, ...(bloc && { bloc }) });
     for (const to of others) {
@@ -226,9 +228,14 @@ export function legalCommands(
       .filter((o) => problem({ kind: 'withdrawOffer', ...stamp, offer: o.id }) === null)
       .map((o) => o.id);
     out.push(
-      option('withdrawOffer', targets, 'You have no open offers to withdraw.', {
-        cost: { actionPoints: -ACTION },
-      }),
+      option(
+        'withdrawOffer',
+        targets,
+        refuse('noOpenOffers', {}, 'You have no open offers to withdraw.'),
+        {
+          cost: { actionPoints: -ACTION },
+        },
+      ),
     );
   }
   if (kinds.includes('lower')) {
@@ -251,7 +258,7 @@ export function legalCommands(
         effect: leaveEffect(state, seat, inst.leader, inst.kind),
       }));
     out.push(
-      option('lower', targets, 'You have no tie of your own to lower.', {
+      option('lower', targets, refuse('noOwnTies', {}, 'You have no tie of your own to lower.'), {
         leaveBlocs,
         lowers,
         cost: {},
@@ -260,7 +267,11 @@ export function legalCommands(
   }
   if (kinds.includes('cancelLower')) {
     const targets = (state.drafts[seat]?.lowers ?? []).map((l) => l.partner);
-    out.push(option('cancelLower', targets, 'You are lowering no tie.', { cost: {} }));
+    out.push(
+      option('cancelLower', targets, refuse('noLowers', {}, 'You are lowering no tie.'), {
+        cost: {},
+      }),
+    );
   }
   if (kinds.includes('respond')) {
     const waiting = state.offers.filter((o) => o.to === seat && !o.withdrawn);
@@ -270,14 +281,20 @@ export function legalCommands(
       option(
         'respond',
         waiting.map((o) => o.id),
-        'No offers are waiting for your answer.',
+        refuse('noOffersWaiting', {}, 'No offers are waiting for your answer.'),
         { rejectCosts },
       ),
     );
   }
   if (kinds.includes('respondInvitation')) {
     const targets = state.invitations.filter((i) => i.invitees.includes(seat)).map((i) => i.id);
-    out.push(option('respondInvitation', targets, 'No invitations are waiting for your answer.'));
+    out.push(
+      option(
+        'respondInvitation',
+        targets,
+        refuse('noInvitationsWaiting', {}, 'No invitations are waiting for your answer.'),
+      ),
+    );
   }
   if (kinds.includes('invite')) {
     const lever = ctx.actor[seat]!.seat?.lever;
@@ -297,7 +314,7 @@ export function legalCommands(
       const targets = inviteTargets(sub);
       const max = lever?.kind === 'hostsDrill' ? lever.maxPartners : RULES.inviteesMax;
       out.push({
-        ...option('invite', targets, 'No one can be invited now.'),
+        ...option('invite', targets, refuse('noInvitees', {}, 'No one can be invited now.')),
         sub,
         cost: { actionPoints: ACTION },
         invitees: { min: 1, max: sub === 'bloc' ? 1 : Math.min(max, RULES.inviteesMax) },
@@ -465,14 +482,11 @@ export function hostCommands(scenario: Scenario, readOnlyState: ReadonlyState): 
   // injectableCards reads a view as well as the state (a view hides the deck's order, not its cards).
   const when = injectTimeProblem(state);
   const targets = when ? [] : injectableCards(scenario, state);
-  const first = when ?? 'Every card is in play or held in a hand.';
+  const first = when ?? refuse('noCardToInject', {}, 'Every card is in play or held in a hand.');
   return [
-    {
-      kind: 'injectCrisis',
-      available: targets.length > 0,
-      reason: targets.length > 0 ? null : first,
-      targets,
-    },
+    targets.length > 0
+      ? { kind: 'injectCrisis', available: true, reason: null, targets }
+      : { kind: 'injectCrisis', available: false, reason: first.reason, problem: first, targets },
     { kind: 'endMatch', available: true, reason: null, targets: [] },
   ];
 }

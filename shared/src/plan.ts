@@ -1,3 +1,4 @@
+import { type Problem, refuse } from './commands/problem.ts';
 import { unlockedPower } from './crisis.ts';
 import { type Ctx, ctxOf } from './ctx.ts';
 import { RULES } from './rules.ts';
@@ -82,7 +83,7 @@ export function seatPlan(
 }
 
 export function answerWealth(answer: Answer): number {
-  if (answer.kind === 'quiet') return 1;
+  if (answer.kind === 'quiet') return RULES.quiet.wealth;
   if (answer.kind === 'honour' || answer.kind === 'honourIfPressed') return answer.wealth;
   return 0;
 }
@@ -92,16 +93,25 @@ export function answerWealth(answer: Answer): number {
  * region's commitments draw first on what is deployed there, the rest on the
  * reserve (docs/rules.md §5.3: Power in Europe is not available in the Indo-Pacific).
  */
-export function powerFits(state: MatchState, seat: string, plan: SeatPlan): string | null {
+export function powerFits(state: MatchState, seat: string, plan: SeatPlan): Problem | null {
   const free = unlockedPower(state, seat);
-  if (plan.deployedTotal > free) return `only ${free} Power is free to deploy (the rest is locked)`;
+  if (plan.deployedTotal > free)
+    return refuse(
+      'powerLocked',
+      { free },
+      `only ${free} Power is free to deploy (the rest is locked)`,
+    );
   let reserve = free - plan.deployedTotal;
   for (const region in plan.committed) {
     const over = plan.committed[region]! - (plan.deployed[region] ?? 0);
     if (over > 0) reserve -= over;
   }
   if (reserve < 0)
-    return 'not enough Power: commitments must come from Power deployed in that region or from the reserve';
+    return refuse(
+      'powerNotThere',
+      { free },
+      'not enough Power: commitments must come from Power deployed in that region or from the reserve',
+    );
   return null;
 }
 

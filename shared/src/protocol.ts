@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOT_LEVELS, type BotLevel } from './bots/bot.ts';
+import type { ProblemCode, ProblemParams } from './commands/problem.ts';
 import { SeatCommandSchema } from './commands/schema.ts';
 import { REFLECTED_EVENTS, type ReflectionPrompt } from './reflection.ts';
 import type { SeatView } from './view.ts';
@@ -234,6 +235,8 @@ export interface ErrorMessage {
   type: string;
   /** The `ref` of a refused command, when it had one. */
   ref?: string;
+  /** For a command the engine refused (`illegal`, `stale`): the engine's code and parameters, as it gave them. */
+  problem?: { code: ProblemCode; params: ProblemParams };
 }
 
 export type MatchStage = 'lobby' | 'playing' | 'ended';

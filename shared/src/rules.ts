@@ -91,6 +91,17 @@ export const RULES = {
   sharedFailureSecurity: 1,
   /** Each mediator of a defused crisis gains Reputation and influence there. */
   defuse: { reputation: 1, influence: 2 },
+  /**
+   * A footprint in a region (GAME.md §6.4): an arms sale or training there
+   * gives `rider`, a base `baseAccess`, up to `max`; each point raises a stake one step.
+   */
+  footprint: { max: 2, baseAccess: 2, rider: 1 },
+  /** A partner's deterrence is scaled by its Reputation divided by this. */
+  deterrenceReputationPer: 5,
+  /** An economic bloc with at least `seats` seated members gives each member `income`. */
+  economicBloc: { seats: 3, income: 1 },
+  /** The class preset (a first game): at most `rounds` rounds, `actionPointsLess` fewer action points (at least 1), a treaty notice of at most `treatyNotice`. */
+  classPreset: { rounds: 4, actionPointsLess: 1, treatyNotice: 1 },
   /** Each mediation (an order or a consultation) lowers a crisis's severity this much, up to mediationCap. */
   mediationStep: 1,
   /**
@@ -106,8 +117,13 @@ export const RULES = {
   entrapmentAutonomy: 1,
   /** Committed Power is locked this many rounds after a crisis (entrapmentLock when entrapped). */
   commitLock: 1,
-  /** The Cohesion holder loses `abandon` for abandoning, and gains `honour` for honouring, a European ally. */
-  cohesion: { abandon: 2, honour: 1 },
+  /**
+   * The Cohesion holder loses `abandon` for abandoning, and gains `honour`
+   * for honouring, a European ally; loses `indoPacificRaise` when a tie with
+   * an Indo-Pacific partner rises; below `weakBelow` its Power outside its
+   * home theatre counts divided by `weakPowerDivisor`.
+   */
+  cohesion: { abandon: 2, honour: 1, indoPacificRaise: 1, weakBelow: 4, weakPowerDivisor: 2 },
   /** A permanent member's veto costs this much Reputation unless it holds a free veto. */
   vetoReputation: 1,
   /**

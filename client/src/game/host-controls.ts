@@ -51,7 +51,9 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
   const pause = button('Pause', () =>
     connection.host({ action: connection.current.timer?.paused ? 'resume' : 'pause' }),
   );
-  const extend = button('+1 minute', () => connection.host({ action: 'extend', seconds: 60 }));
+  const extend = button('One more minute', () =>
+    connection.host({ action: 'extend', seconds: 60 }),
+  );
   const skip = button('End this phase now', () => {
     if (confirm('End this phase now? Seats that have not finished get their default orders.'))
       connection.host({ action: 'skip' });

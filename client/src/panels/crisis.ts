@@ -264,7 +264,8 @@ export function createCrisisPanel(): Panel {
     const options = seat ? legalCommands(scenario, kit.state, seat) : [];
     const views = crisisViews(scenario, kit.state, seat, options);
     const done =
-      kit.state.phase === 'calls' || kit.state.phase === 'news'
+      // The ready button is here too wherever the seat neither negotiates nor answers offers (Briefing, Crisis calls, Resolution).
+      !options.some((o) => o.kind === 'order' || o.kind === 'respond')
         ? doneToggle(
             kit,
             options.some((o) => o.kind === 'done'),

@@ -149,7 +149,8 @@ export function createOffersPanel(): Panel {
             canAnswerInvitation ? null : note(`You answer invitations ${when}.`),
           )
         : null,
-      state.phase === 'responses'
+      // The ready button lives here where answering is all a seat does (Responses, at full pace).
+      canRespond && !options.some((o) => o.kind === 'order')
         ? doneToggle(
             kit,
             options.some((o) => o.kind === 'done'),

@@ -39,7 +39,7 @@ function orderTexts(
   return {
     invest: {
       title: 'Invest in a region',
-      help: `Spend ${range(R.investAmount)} Wealth: +1 influence there for every ${R.investPerInfluence} Wealth.`,
+      help: `Spend ${range(R.investAmount)} Wealth: a point of influence there for every ${R.investPerInfluence} Wealth.`,
       target: 'Region',
       amount: 'Wealth',
     },
@@ -66,7 +66,7 @@ function orderTexts(
     },
     aid: {
       title: 'Send aid',
-      help: `Give ${range(R.aidAmount)} Wealth: ${signed(R.aidInfluence)} influence in their home region; in a crisis, every ${R.aidWealthPerPoint} Wealth counts 1 on their side.`,
+      help: `Give ${range(R.aidAmount)} Wealth: ${signed(R.aidInfluence)} influence in their home region; in a crisis, every ${R.aidWealthPerPoint} Wealth counts a point on their side.`,
       target: 'Actor',
       amount: 'Wealth',
     },
@@ -296,16 +296,11 @@ export function offerKinds(
   return out;
 }
 
-/** The riders the editor offers for a pair: a UN pledge only where the engine's offer option allows one. */
+/** The riders the editor offers for a pair: a UN pledge only where the engine's offer option allows one, an investment only when the seat's plans leave Wealth for one. */
 export function riderKinds(option: LegalOption | undefined, to: string): Rider['kind'][] {
-  const kinds: Rider['kind'][] = [
-    'trade',
-    'armsSale',
-    'training',
-    'jointExercise',
-    'baseAccess',
-    'investment',
-  ];
+  const kinds: Rider['kind'][] = ['trade', 'armsSale', 'training', 'jointExercise', 'baseAccess'];
+  const investment = option?.investment;
+  if (!investment || investment.max >= investment.min) kinds.push('investment');
   if (option?.pledgeTargets?.includes(to)) kinds.push('unPledge');
   return kinds;
 }

@@ -439,7 +439,11 @@ export function createOrdersPanel(): Panel {
       out.push(section(`Make an offer (${costWords(offer.cost)})`, offerForm(kit, offer, seat)));
     if (lower) {
       const choices = lowerChoices(scenario, lower);
-      const partner = kit.value('lower:partner', choices[0]?.value ?? '');
+      // The select first: it settles which tie is chosen (a stored choice may have gone).
+      const select = lower.available
+        ? kit.select('lower:partner', 'Tie', choices, { redraw: true })
+        : null;
+      const partner = kit.value('lower:partner');
       const effect = lower.lowers?.[partner];
       out.push(
         section(
@@ -448,7 +452,7 @@ export function createOrdersPanel(): Panel {
             ? el(
                 'div',
                 { class: 'pnl-inline' },
-                kit.select('lower:partner', 'Tie', choices, { redraw: true }),
+                select,
                 kit.action('lower:go', 'Lower', () => ({
                   kind: 'lower',
                   partner: kit.value('lower:partner'),

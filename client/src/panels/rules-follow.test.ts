@@ -20,6 +20,7 @@ import {
   lowerWords,
   orderRows,
   orderText,
+  riderKinds,
   riderText,
 } from './order-rows.ts';
 import { seatTracks } from './tracks-model.ts';
@@ -128,6 +129,12 @@ describe('the panels follow RULES', () => {
       offer.investment,
     );
     expect(rider).toEqual({ kind: 'investment', amount: 6 });
+    expect(riderKinds(offer, 'india')).toContain('investment');
+    // With less Wealth left than the smallest package, the editor offers none.
+    state.actors.usa!.wealth = 1;
+    expect(riderKinds(option(scenario, state, 'usa', 'offer'), 'india')).not.toContain(
+      'investment',
+    );
   });
 
   it('a lower’s words carry the notice cost RULES sets and the notice the scenario sets', () => {

@@ -94,8 +94,11 @@ function changeMatch(
     const { round, phase } = flow.match;
     const cmd: Command = { kind: 'injectCrisis', round, phase, card: msg.card };
     const result = play.apply(cmd);
-    const code = result.internal ? 'internal' : 'illegal';
-    if (!result.ok) return sendError(client, 'host', code, result.error, 'card');
+    if (!result.ok) {
+      const problem = result.internal ? undefined : result.problem;
+      const code = result.internal ? 'internal' : problem?.code === 'stale' ? 'stale' : 'illegal';
+      return sendError(client, 'host', code, result.error, 'card', undefined, problem);
+    }
   } else {
     if (!play.humanSeats.includes(msg.seat))
       return sendError(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');

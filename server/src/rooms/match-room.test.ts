@@ -196,6 +196,11 @@ describe('a match played by two people and a stand-in bot', () => {
       'stale',
     );
     expect(stale.error?.code).toBe('stale');
+    // The engine's code and parameters, as it gave them.
+    expect(stale.error?.problem).toEqual({
+      code: 'stale',
+      params: { round: 1, phase: 'news', nowRound: 1, nowPhase: 'diplomacy' },
+    });
 
     for (const [inbox, seat] of [
       [alice, 'china'],
@@ -397,6 +402,7 @@ describe('the host moderates', () => {
     expect(await host.waitFor('error', () => true, mark)).toMatchObject({
       code: 'illegal',
       field: 'card',
+      problem: { code: 'noSuchCard', params: { card: 'no-such-card' } },
     });
 
     // Remove Cy: Cy is disconnected and Cy's pass stops working; Ana keeps hers.

@@ -1,5 +1,5 @@
 import type { Client } from '@colyseus/core';
-import type { ErrorCode, ServerMessages, ServerMessageType } from '@entanglement/shared';
+import type { ErrorCode, Problem, ServerMessages, ServerMessageType } from '@entanglement/shared';
 import { checkMessage, type Parser } from './validation.ts';
 
 /** What the server sends, typed by the protocol's message names. */
@@ -27,8 +27,16 @@ export function sendError(
   reason: string,
   field: string | null = null,
   ref?: string,
+  problem?: Problem,
 ): void {
-  sendTo(client, 'error', { code, reason, field, type, ...(ref === undefined ? {} : { ref }) });
+  sendTo(client, 'error', {
+    code,
+    reason,
+    field,
+    type,
+    ...(ref === undefined ? {} : { ref }),
+    ...(problem ? { problem: { code: problem.code, params: problem.params } } : {}),
+  });
 }
 
 /** The payload parsed by its schema, or null after answering the sender with `badMessage`. */

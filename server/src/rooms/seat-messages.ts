@@ -4,6 +4,7 @@ import {
   CommandMessageSchema,
   type ErrorCode,
   LeaveSeatSchema,
+  type Problem,
   ReadySchema,
   RejoinSeatSchema,
 } from '@entanglement/shared';
@@ -117,8 +118,8 @@ export function command(room: SeatRoom, client: Client, raw: unknown) {
   const { command, ref } = msg;
   const { flow } = room;
   const { play, seating } = flow;
-  const fail = (code: ErrorCode, reason: string, field: string) =>
-    sendError(client, 'command', code, reason, field, ref);
+  const fail = (code: ErrorCode, reason: string, field: string, problem?: Problem) =>
+    sendError(client, 'command', code, reason, field, ref, problem);
   if (flow.stage !== 'playing') return fail('wrongStage', flow.notPlaying(), 'command');
   if (play.recovering)
     return fail(
@@ -132,10 +133,13 @@ export function command(room: SeatRoom, client: Client, raw: unknown) {
     return fail('badToken', 'You do not hold this seat with that pass.', 'token');
   if (play.bots.has(command.seat))
     return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
-  const stale = command.round !== flow.match.round || command.phase !== flow.match.phase;
   const result = play.apply(command);
-  const refusal = result.internal ? 'internal' : stale ? 'stale' : 'illegal';
-  if (!result.ok) return fail(refusal, result.error, 'command');
+  if (!result.ok) {
+    // The engine's code says what kind of refusal it is; the server does not judge the command again.
+    const problem = result.internal ? undefined : result.problem;
+    const refusal = result.internal ? 'internal' : problem?.code === 'stale' ? 'stale' : 'illegal';
+    return fail(refusal, result.error, 'command', problem);
+  }
   const ack = { ref: ref ?? null, kind: command.kind, step: flow.match.step };
   result.saved.then(
     () => sendTo(client, 'ack', ack),

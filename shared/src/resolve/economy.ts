@@ -161,8 +161,8 @@ export function incomeParts(ctx: Ctx, state: MatchState): Record<string, IncomeP
   for (const bloc in state.blocs) {
     if (ctx.institution[bloc]?.kind !== 'economic') continue;
     const members = state.blocs[bloc]!;
-    if (members.filter((m) => state.seats.includes(m)).length >= 3)
-      for (const m of members) parts[m]!.blocs += 1;
+    if (members.filter((m) => state.seats.includes(m)).length >= RULES.economicBloc.seats)
+      for (const m of members) parts[m]!.blocs += RULES.economicBloc.income;
   }
   for (const p of Object.values(parts)) {
     p.partners = Math.min(p.partnersUncapped, p.partnersCap);

@@ -215,11 +215,11 @@ function cohesionCostOfRaise(tx: Tx, a: string, b: string): void {
     const def = ctx.actor[holder]?.cohesion;
     if (!def?.indoPacificPartners.includes(partner)) continue;
     const h = state.actors[holder]!;
-    h.cohesion = Math.max(0, h.cohesion - 1);
+    h.cohesion = Math.max(0, h.cohesion - RULES.cohesion.indoPacificRaise);
     emit(tx, {
       type: 'cohesion',
       actors: [holder, partner],
-      amounts: { change: -1, cohesion: h.cohesion },
+      amounts: { change: -RULES.cohesion.indoPacificRaise, cohesion: h.cohesion },
       concept: 'twoFront',
     });
   }
