@@ -7,6 +7,7 @@ import { renderArchive } from './screens/archive.ts';
 import { renderHome } from './screens/home.ts';
 import { mountMatch } from './screens/match-screen.ts';
 import { renderReplay } from './screens/replay.ts';
+import { startTutorial } from './tutorial/setup.ts';
 
 /**
  * The single-page app: one screen per route. A match screen keeps its
@@ -30,6 +31,15 @@ export function startApp(root: HTMLElement): void {
       saveCredentials({ roomId, nickname, code: code.trim().toUpperCase() });
       connection = await MatchConnection.open(roomId, nickname);
       navigate({ page: 'match', roomId, projector: false });
+    },
+    async learn(nickname: string) {
+      connection = await startTutorial(nickname);
+      navigate({
+        page: 'match',
+        roomId: connection.current.roomId,
+        projector: false,
+        tutorial: true,
+      });
     },
     openArchive: () => navigate({ page: 'archive' }),
   };
