@@ -66,7 +66,7 @@ export function startApp(root: HTMLElement): void {
         const reuse = connection?.current.roomId === route.roomId ? connection : null;
         // A link that carries the join code opens the match on this browser.
         if (route.code) saveCredentials({ roomId: route.roomId, code: route.code });
-        const mounted = mountMatch(root, route.roomId, route.projector, reuse);
+        const mounted = mountMatch(root, route.roomId, route.projector, reuse, route.tutorial);
         unmount = mounted.unmount;
         mounted.connection.then((c) => {
           connection = c;
