@@ -120,7 +120,8 @@ test('a learner completes the tutorial alone by clicking what the coach outlines
   const debrief = page.getByTestId('tutorial-debrief');
   await expect.poll(() => debrief.textContent(), { timeout: 30_000 }).toContain('Entrapment');
   await expect.poll(() => debrief.textContent()).toContain('Swift scaling back');
-  await expect.poll(() => outlined(page, '[data-testid="tutorial-debrief"]')).toBe(true);
+  // The card now heads the debrief instead of floating over it.
+  await expect.poll(() => page.locator('.coach-debrief [data-testid="coach"]').count()).toBe(1);
   await learner.screenshot('tutorial-11-debrief.png');
 
   expect(learner.errors, learner.errors.join('\n')).toEqual([]);

@@ -45,6 +45,8 @@ export function createCoach() {
     'aria-label': 'Tutorial debrief',
     hidden: '',
   });
+  const debriefBody = el('div', {});
+  debriefSlot.append(debriefBody);
   const outline = el('style', { 'data-coach': '' });
   document.head.append(outline);
   fold.addEventListener('click', () => {
@@ -70,7 +72,8 @@ export function createCoach() {
       return;
     }
     element.hidden = false;
-    document.body.classList.add('has-coach');
+    // Room under a floating card only: at the end the card heads the debrief.
+    document.body.classList.toggle('has-coach', step.id !== 'debrief');
     const tabButton = step.tab
       ? document.querySelector<HTMLElement>(`[data-tab="${step.tab}"]`)
       : null;
@@ -88,6 +91,13 @@ export function createCoach() {
           : '',
     );
     if (step.id === 'debrief') showDebrief(scenario, s.roomId);
+  };
+
+  /** At the end the card stops floating: it heads the debrief, where it covers nothing. */
+  const settleInDebrief = () => {
+    if (element.parentElement === debriefSlot) return;
+    element.classList.add('coach--inline');
+    debriefSlot.prepend(element);
   };
 
   const drawStep = (step: CoachStep, openTab: string | null) => {
@@ -142,10 +152,14 @@ export function createCoach() {
     if (debriefFor === roomId) return;
     debriefFor = roomId;
     debriefSlot.hidden = false;
+    settleInDebrief();
     const status = el('p', { class: 'status', role: 'status' }, 'Loading the debrief…');
-    debriefSlot.replaceChildren(status);
+    debriefBody.replaceChildren(status);
     void loadDebrief(scenario, roomId).then(
-      (node) => debriefSlot.replaceChildren(node),
+      (node) => {
+        debriefBody.replaceChildren(node);
+        debriefSlot.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      },
       (error: unknown) => {
         const retry = el('button', { type: 'button', class: 'button button--small' }, 'Try again');
         retry.addEventListener('click', () => {

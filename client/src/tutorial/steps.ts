@@ -77,10 +77,10 @@ export function currentStep(
     return make('debrief', {
       title: 'The debrief',
       lead: 'The match is over. The debrief below lists, for every seat, the commitments made, kept and broken, and each concept the match showed with the moment that showed it.',
-      action: 'Read the debrief of your match.',
+      action: 'Read the debrief of your match; the replay shows each moment again.',
       quotes: [],
       tab: null,
-      target: '[data-testid="tutorial-debrief"]',
+      target: null,
     });
 
   if (view.round >= 3)
