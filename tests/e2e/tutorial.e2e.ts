@@ -47,6 +47,7 @@ test('a learner completes the tutorial alone by clicking what the coach outlines
   const learner = await Person.open(browser, 'learner');
   const { page } = learner;
   await page.goto(base);
+  await learner.screenshot('tutorial-0-home.png');
   await page.getByTestId('learn').click();
 
   // 1. The Briefing: the coach quotes the card's news and asks for Ready.
@@ -68,6 +69,9 @@ test('a learner completes the tutorial alone by clicking what the coach outlines
   await follow(page, 'orders', '[data-key="offer:send"]');
 
   // 3. Answer the treaty call: the engine's cost of each answer, entrapment named.
+  await atStep(page, 'answer');
+  // The step is read from the match, not remembered: a reload lands on it again.
+  await page.reload();
   await atStep(page, 'answer');
   await expect
     .poll(() => coachText(page))
