@@ -7,6 +7,7 @@ import { renderArchive } from './screens/archive.ts';
 import { renderHome } from './screens/home.ts';
 import { mountMatch } from './screens/match-screen.ts';
 import { renderReplay } from './screens/replay.ts';
+import { startTutorial } from './tutorial/setup.ts';
 
 /**
  * The single-page app: one screen per route. A match screen keeps its
@@ -30,6 +31,15 @@ export function startApp(root: HTMLElement): void {
       saveCredentials({ roomId, nickname, code: code.trim().toUpperCase() });
       connection = await MatchConnection.open(roomId, nickname);
       navigate({ page: 'match', roomId, projector: false });
+    },
+    async learn(nickname: string) {
+      connection = await startTutorial(nickname);
+      navigate({
+        page: 'match',
+        roomId: connection.current.roomId,
+        projector: false,
+        tutorial: true,
+      });
     },
     openArchive: () => navigate({ page: 'archive' }),
   };
@@ -56,7 +66,7 @@ export function startApp(root: HTMLElement): void {
         const reuse = connection?.current.roomId === route.roomId ? connection : null;
         // A link that carries the join code opens the match on this browser.
         if (route.code) saveCredentials({ roomId: route.roomId, code: route.code });
-        const mounted = mountMatch(root, route.roomId, route.projector, reuse);
+        const mounted = mountMatch(root, route.roomId, route.projector, reuse, route.tutorial);
         unmount = mounted.unmount;
         mounted.connection.then((c) => {
           connection = c;

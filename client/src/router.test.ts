@@ -12,6 +12,7 @@ describe('routes', () => {
       '?projector&code=ABC234',
       { page: 'match', roomId: 'r1', projector: true, code: 'ABC234' },
     ],
+    ['/match/r1', '?tutorial', { page: 'match', roomId: 'r1', projector: false, tutorial: true }],
     ['/archive', '', { page: 'archive' }],
     ['/replay/m1', '', { page: 'replay', matchId: 'm1' }],
     ['/join', '', { page: 'notFound', path: '/join' }],

@@ -2,8 +2,11 @@
 export type Route =
   | { page: 'home' }
   | { page: 'join'; code: string }
-  /** `code`: the join code carried by a shared link (the projector's), which opens the match. */
-  | { page: 'match'; roomId: string; projector: boolean; code?: string }
+  /**
+   * `code`: the join code carried by a shared link (the projector's), which opens the match;
+   * `tutorial`: the match is the guided tutorial, shown with its coach.
+   */
+  | { page: 'match'; roomId: string; projector: boolean; code?: string; tutorial?: boolean }
   | { page: 'archive' }
   | { page: 'replay'; matchId: string }
   | { page: 'notFound'; path: string };
@@ -21,6 +24,7 @@ export function parseRoute(path: string, search = ''): Route {
       roomId: second,
       projector: query.has('projector'),
       ...(code ? { code } : {}),
+      ...(query.has('tutorial') ? { tutorial: true } : {}),
     };
   }
   if (first === 'archive' && parts.length === 1) return { page: 'archive' };
@@ -39,6 +43,7 @@ export function routePath(route: Route): string {
       const query = [
         ...(route.projector ? ['projector'] : []),
         ...(route.code ? [`code=${encodeURIComponent(route.code)}`] : []),
+        ...(route.tutorial ? ['tutorial'] : []),
       ];
       return `/match/${encodeURIComponent(route.roomId)}${query.length ? `?${query.join('&')}` : ''}`;
     }

@@ -11,6 +11,7 @@ import {
 import { el } from '../dom.ts';
 import { lastNickname } from '../net/credentials.ts';
 import { field, formError, numberInput, select } from './form-parts.ts';
+import '../tutorial/tutorial.css';
 
 const PITCH =
   'Lead China, Russia, the United States & NATO or a state of the Global South. ' +
@@ -34,6 +35,8 @@ export const TIMER_PRESETS: Record<string, { label: string; timers: PhaseTimers 
 
 export interface HomeActions {
   create(options: CreateMatchOptions): Promise<void>;
+  /** Starts the guided tutorial: a match of one's own against bots, with a coach. */
+  learn(nickname: string): Promise<void>;
   join(code: string, nickname: string): Promise<void>;
   openArchive(): void;
 }
@@ -48,6 +51,7 @@ export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): 
       el('h1', {}, 'Entanglement'),
       el('p', { class: 'hero__tagline' }, 'A diplomacy game of alliances and the risks they carry'),
       el('p', { class: 'hero__pitch' }, PITCH),
+      learnEntry(actions),
     ),
     el(
       'main',
@@ -62,6 +66,39 @@ export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): 
         linkButton('Open the archive', () => actions.openArchive()),
       ),
     ),
+  );
+}
+
+/** The way in for someone new: the tutorial, alone against bots, before any class or friends. */
+function learnEntry(actions: HomeActions): HTMLElement {
+  const button = el(
+    'button',
+    { type: 'button', class: 'button button--big', 'data-testid': 'learn' },
+    'Learn to play',
+  );
+  const error = formError();
+  button.addEventListener('click', () => {
+    const name = NicknameSchema.safeParse(lastNickname() || 'Learner');
+    button.disabled = true;
+    button.textContent = 'Setting up your tutorial…';
+    error.clear();
+    actions.learn(name.success ? name.data : 'Learner').catch((e: unknown) => {
+      button.disabled = false;
+      button.textContent = 'Learn to play';
+      error.show(e instanceof Error ? e.message : String(e));
+    });
+  });
+  return el(
+    'section',
+    { class: 'learn', 'aria-labelledby': 'learn-title' },
+    el('h2', { id: 'learn-title', class: 'learn__title' }, 'New here?'),
+    el(
+      'p',
+      { class: 'learn__text' },
+      'Play China in 1950 against bots, in about ten minutes. A coach asks for one action at a time: make an offer, answer a treaty call, watch entrapment happen, scale a partnership back.',
+    ),
+    button,
+    error.node,
   );
 }
 

@@ -2,6 +2,7 @@ import { getScenario, NicknameSchema, type Scenario } from '@entanglement/shared
 import { el } from '../dom.ts';
 import { lastNickname, loadCredentials, rememberNickname } from '../net/credentials.ts';
 import { MatchConnection } from '../net/match-connection.ts';
+import { createCoach } from '../tutorial/coach.ts';
 import { connectionBanner } from './banner.ts';
 import { createEndScreen } from './end.ts';
 import { field, formError } from './form-parts.ts';
@@ -17,17 +18,20 @@ type ScreenKind = 'lobby' | 'game' | 'end' | 'projector';
 /**
  * The match page: connects (or reuses the connection the home page opened),
  * then shows the lobby, the game, the projector or the end screen as the
- * match's stage changes, under a banner for a lost connection.
+ * match's stage changes, under a banner for a lost connection. The
+ * tutorial's match has its coach over all of them.
  */
 export function mountMatch(
   root: HTMLElement,
   roomId: string,
   projector: boolean,
   reuse: MatchConnection | null,
+  tutorial = false,
 ): { unmount(): void; connection: Promise<MatchConnection> } {
   const banner = connectionBanner();
   const body = el('div', { class: 'match-body' });
-  root.replaceChildren(banner.element, body);
+  const coach = tutorial && !projector ? createCoach() : null;
+  root.replaceChildren(banner.element, body, ...(coach ? [coach.debrief, coach.element] : []));
   let unsubscribe: (() => void) | null = null;
   let screen: { kind: ScreenKind; screen: Screen } | null = null;
   let gone = false;
@@ -50,6 +54,7 @@ export function mountMatch(
         body.replaceChildren(screen.screen.element);
       }
       screen.screen.update(snapshot);
+      coach?.update(snapshot);
     });
   };
 
@@ -75,6 +80,7 @@ export function mountMatch(
       gone = true;
       unsubscribe?.();
       screen?.screen.destroy?.();
+      coach?.destroy();
     },
   };
 }
