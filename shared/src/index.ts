@@ -139,7 +139,7 @@ export {
 export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';
-export { type Award, awards, type SeatScore, scoreMatch } from './scoring.ts';
+export { type Award, awards, objectiveOf, type SeatScore, scoreMatch } from './scoring.ts';
 export { stateOfView } from './seat-state.ts';
 export type * from './state.ts';
 export { type ScenarioSummary, type SeatSummary, summariseScenario } from './summary.ts';

@@ -1,4 +1,12 @@
-import { type Scenario, type SeatView, seatNow, stateOfView } from '@entanglement/shared';
+import {
+  ctxOf,
+  type MatchState,
+  objectiveOf,
+  type Scenario,
+  type SeatView,
+  seatNow,
+  stateOfView,
+} from '@entanglement/shared';
 import { el } from '../dom.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { scoreSoFar } from '../panels/tracks-model.ts';
@@ -50,8 +58,7 @@ export function createNowLine(scenario: Scenario) {
 function briefingGoals(scenario: Scenario, view: SeatView, seat: string): HTMLElement[] {
   const lines = scoreSoFar(scenario, view, seat);
   if (!lines) return [];
-  const objectiveId = view.actors[seat]?.objective;
-  const objective = objectiveId ? scenario.objectives.find((o) => o.id === objectiveId) : undefined;
+  const objective = objectiveOf(ctxOf(scenario), stateOfView(view) as MatchState, seat);
   const out: HTMLElement[] = [
     el('h2', { class: 'now-goals__title' }, 'Your goals this match'),
     el('ul', { class: 'now-goals__list' }, ...lines.map((line) => el('li', {}, line))),

@@ -2,6 +2,7 @@ import {
   ctxOf,
   incomeParts,
   type MatchState,
+  objectiveOf,
   type ReadonlyState,
   RULES,
   type Scenario,
@@ -93,9 +94,8 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
         }.`
       : null;
   const apLeft = Math.max(0, budget.actionPoints.max - budget.actionPoints.used);
-  const objectiveDef = me.objective
-    ? scenario.objectives.find((o) => o.id === me.objective)
-    : undefined;
+  // The objective's text with its threshold as scaled to this match.
+  const objective = objectiveOf(ctxOf(scenario), state as MatchState, seat);
   return {
     name: actorName(scenario, seat),
     tracks,
@@ -118,7 +118,7 @@ export function seatTracks(scenario: Scenario, view: SeatView, seat: string): Se
         hint: 'deployed or committed to crises this round',
       },
     ],
-    objective: objectiveDef?.text ?? null,
+    objective: objective?.text ?? null,
     markers: markerWords(scenario, view, seat),
   };
 }
