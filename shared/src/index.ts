@@ -36,7 +36,7 @@ export {
   seatPar,
   thresholdsFor,
 } from './goals.ts';
-export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
+export { canonicalJson, cloneState, StateParts, scenarioHash, stateHash } from './hash.ts';
 export { type LegalOption, legalCommands } from './legal.ts';
 export { type EntanglementReading, entanglementMeter } from './meter.ts';
 export { type SeatBudget, seatBudget } from './plan.ts';

@@ -5,6 +5,7 @@ import type {
   PhaseTimers,
   ServerMessages,
   ServerMessageType,
+  StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
 import type { ClockRecord, SeatRecord } from '../store/types.ts';
@@ -23,6 +24,8 @@ const ADVANCE_RETRY_MS = 5000;
 export interface FlowRoom {
   /** The match's id in the store (the room's id, read when a write is made). */
   matchId(): string;
+  /** Hashes the state after every command (and tells the views what changed). */
+  readonly stateParts: StateParts;
   readonly clock: Clock;
   /** The store's writes, in order; its store is null when matches live in memory only. */
   readonly writes: WriteQueue;
@@ -65,6 +68,7 @@ export class MatchFlow {
       match,
       log,
       botLevel,
+      parts: room.stateParts,
       writes: room.writes,
       matchId: () => room.matchId(),
       onLostWrite: () => this.recover(),

@@ -15,6 +15,7 @@ import {
   NicknameSchema,
   type ServerMessages,
   type ServerMessageType,
+  StateParts,
   type TimerMessage,
 } from '@entanglement/shared';
 import type { Logger } from 'pino';
@@ -128,8 +129,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly reflections = new ReflectionDesk();
   /** Ends a started match nobody is connected to (`idleMatchMs`); null while someone is. */
   private idleTimer: Delayed | null = null;
+  /** The state hash after every command, part by part: it also tells the views what changed. */
+  private readonly stateParts = new StateParts();
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
-  private readonly views = new ViewSender();
+  private readonly views = new ViewSender(this.stateParts);
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -381,6 +384,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private flowRoom(): FlowRoom {
     return {
       matchId: () => this.roomId,
+      stateParts: this.stateParts,
       clock: this.clock,
       writes: this.writes,
       reflections: this.reflections,
