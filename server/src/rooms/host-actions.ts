@@ -23,6 +23,8 @@ export interface HostRoom extends SeatRoom {
   /** Starts the match (from the lobby). */
   start(): void;
   setMuted(host: Client, person: string, muted: boolean): void;
+  /** Stores the seating lock and the mutes, so that a restart keeps them. */
+  saveHostState(): void;
   broadcastTimer(): void;
   sendToSeat<K extends ServerMessageType>(seat: string, type: K, message: ServerMessages[K]): void;
 }
@@ -44,11 +46,13 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
   if (msg.action === 'remove') return removePerson(room, client, msg.person);
   if (msg.action === 'lockSeating') {
     flow.seating.locked = msg.locked;
+    room.saveHostState();
     return room.broadcastLobby();
   }
   if (msg.action === 'assignSeat') return assignSeat(room, client, msg.person, msg.seat);
   if (msg.action === 'mute' || msg.action === 'unmute') {
     room.setMuted(client, msg.person, msg.action === 'mute');
+    room.saveHostState();
     return room.broadcastLobby();
   }
   if (flow.stage !== 'playing') return fail('wrongStage', flow.notPlaying());

@@ -8,7 +8,7 @@ import type {
   StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
-import type { ClockRecord, SeatRecord } from '../store/types.ts';
+import type { ClockRecord, HostState, SeatRecord } from '../store/types.ts';
 import { MatchPlay } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import type { MatchSetup } from './match-setup.ts';
@@ -231,6 +231,14 @@ export class MatchFlow {
       this.room.writes.enqueue(`store seat ${seat}`, (store) =>
         store.upsertSeat(this.room.matchId(), record),
       );
+  }
+
+  /** Stores the host's seating lock and mutes (they must outlast a restart). */
+  saveHostState(state: HostState): void {
+    if (this.archived || !this.room.writes.store?.saveHostState) return;
+    this.room.writes.enqueue('store the host state', (store) =>
+      store.saveHostState!(this.room.matchId(), state),
+    );
   }
 
   saveClock(): void {

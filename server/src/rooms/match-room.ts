@@ -81,7 +81,9 @@ export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
 > &
-  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection'>>;
+  Partial<
+    Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection' | 'saveHostState'>
+  >;
 
 /**
  * A match: the engine's state plus who is who. It validates every message
@@ -189,6 +191,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.hostTokenHash = record.hostTokenHash;
     this.flow.restoreSeats(seats);
+    // The host's lock and mutes hold across the restart as the seats' passes do.
+    if (record.hostState) {
+      this.flow.seating.locked = record.hostState.seatingLocked;
+      this.chat.restoreMutes(record.hostState);
+    }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
 
@@ -434,6 +441,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.flow.start();
       },
       setMuted: (host, person, muted) => this.chat.setMuted(this.chatRoom(), host, person, muted),
+      saveHostState: () =>
+        this.flow.saveHostState({
+          seatingLocked: this.flow.seating.locked,
+          ...this.chat.standingMutes(),
+        }),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
     };
