@@ -12,10 +12,19 @@ const packr = new Packr({ useRecords: false });
  * which it would keep alive.
  */
 function pack(value: unknown): Buffer {
-  const packed = packr.pack(value);
-  const bytes = Buffer.allocUnsafeSlow(packed.length);
-  packed.copy(bytes);
-  return bytes;
+  return owned(packr.pack(value));
+}
+
+/** A copy in memory of its own (see `pack`). */
+function owned(bytes: Uint8Array): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
+/** MessagePack of a piece used within one update only: pooled, as Colyseus's own copies are. */
+function packPiece(value: unknown): Buffer {
+  return Buffer.from(packr.pack(value));
 }
 
 const keyBytes = new Map<string, Buffer>();
@@ -30,7 +39,20 @@ function key(name: string): Buffer {
   return bytes;
 }
 
+const headers = new Map<number, Buffer>();
+
+/** A map's or array's header, kept per size: encodings keep them, and each would pin a pool slice. */
 function header(size: number, fix: number, sixteen: number, thirtyTwo: number): Buffer {
+  const id = fix * 0x100000 + size;
+  let bytes = size < 4096 ? headers.get(id) : undefined;
+  if (bytes === undefined) {
+    bytes = owned(newHeader(size, fix, sixteen, thirtyTwo));
+    if (size < 4096) headers.set(id, bytes);
+  }
+  return bytes;
+}
+
+function newHeader(size: number, fix: number, sixteen: number, thirtyTwo: number): Buffer {
   if (size < 16) return Buffer.of(fix | size);
   if (size < 0x10000) return Buffer.of(sixteen, size >> 8, size & 0xff);
   const bytes = Buffer.alloc(5);
@@ -205,7 +227,8 @@ export class ViewEncoder {
               this.derived,
               `${viewer ?? '*'}/${name}`,
               source,
-              () => new Encoded(this.parts(value)),
+              // Joined into one buffer of its own: kept, its pooled pieces would pin their pools.
+              () => new Encoded([owned(Buffer.concat(this.parts(value)))]),
             ),
           );
       }
@@ -247,7 +270,7 @@ export class ViewEncoder {
 
   /** The pieces of a value: an array's or a record's entries encoded by identity, once for every viewer. */
   private parts(value: unknown): Buffer[] {
-    if (value === null || typeof value !== 'object') return [pack(value)];
+    if (value === null || typeof value !== 'object') return [packPiece(value)];
     if (Array.isArray(value))
       return [arrayHeader(value.length), ...value.map((entry) => this.piece(entry))];
     const record = value as Record<string, unknown>;
@@ -258,10 +281,10 @@ export class ViewEncoder {
   }
 
   private piece(value: unknown): Buffer {
-    if (value === null || typeof value !== 'object') return pack(value);
+    if (value === null || typeof value !== 'object') return packPiece(value);
     let bytes = this.pieces.get(value);
     if (bytes === undefined) {
-      bytes = pack(value);
+      bytes = packPiece(value);
       this.pieces.set(value, bytes);
     }
     return bytes;
