@@ -64,7 +64,7 @@ export {
   seatPar,
   thresholdsFor,
 } from './goals.ts';
-export { canonicalJson, cloneState, scenarioHash, stateHash } from './hash.ts';
+export { canonicalJson, cloneState, StateParts, scenarioHash, stateHash } from './hash.ts';
 export * from './http/openapi.ts';
 export * from './http/problems.ts';
 export * from './http/routes.ts';

@@ -119,6 +119,16 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('inject'), ...host, card: z.string().min(1).max(40) }),
   /** A stand-in bot takes over the seat; its people become spectators and every pass of it stops working. */
   z.object({ action: z.literal('replaceWithBot'), ...host, seat: z.string().min(1).max(40) }),
+  /**
+   * During play, hand a seat a bot plays to a person (by the `id` in the
+   * lobby): the bot stops, and the person gets a pass of their own for it.
+   */
+  z.object({
+    action: z.literal('giveBotSeat'),
+    ...host,
+    person: z.string().min(1).max(40),
+    seat: z.string().min(1).max(40),
+  }),
   /** Disconnect a person (by the `id` in the lobby); their pass stops working. */
   z.object({ action: z.literal('remove'), ...host, person: z.string().min(1).max(40) }),
   /** While locked, nobody claims a seat: people sit only where the host assigns them. */

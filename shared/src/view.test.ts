@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { playRandomGame } from './bots/play.ts';
+import { getScenario } from './content/index.ts';
 import { drive } from './testing/drive.ts';
 import { viewFor, viewsFor } from './view.ts';
 
@@ -109,5 +111,86 @@ describe('viewsFor', () => {
     // Blue and gold see the same redacted red actor: one object, not two copies.
     expect(views.get('blue')!.actors.red).toBe(views.get('gold')!.actors.red);
     expect(views.get('red')!.actors.red).not.toEqual(views.get('blue')!.actors.red);
+  });
+});
+
+describe('what a view is made of (the server encodes only what changed)', () => {
+  const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
+  const perEntry = new Set(['actors', 'drafts']);
+
+  /**
+   * Along played games, a member of a view (an entry, for actors and drafts)
+   * changes only when the state's member (or entry) of its name changes or
+   * the match ends: what `viewsFor`'s comment promises.
+   */
+  it('changes a member only when the state member of its name changed, or the match ended', () => {
+    const scenario = getScenario('main');
+    const gameSeats = [...scenario.seats.required, 'india', 'brazil'];
+    let compared = 0;
+    let changed = 0;
+    for (const seed of ['a', 'b']) {
+      let before: {
+        state: Record<string, string>;
+        views: Map<string | null, Record<string, string>>;
+        ended: boolean;
+      } | null = null;
+      playRandomGame(scenario, { seats: gameSeats, rounds: 4 }, seed, seed, {
+        onStep(state) {
+          const sources: Record<string, string> = {};
+          for (const [name, value] of Object.entries(state)) {
+            if (!perEntry.has(name)) sources[name] = json(value);
+            else
+              for (const [id, entry] of Object.entries(value as object))
+                sources[`${name}.${id}`] = json(entry);
+          }
+          const ended = state.phase === 'ended';
+          const views = new Map<string | null, Record<string, string>>();
+          for (const [viewer, view] of viewsFor(state, [...gameSeats, null])) {
+            const members: Record<string, string> = {};
+            for (const [name, value] of Object.entries(view)) {
+              if (!perEntry.has(name)) members[name] = json(value);
+              else
+                for (const [id, entry] of Object.entries(value as object))
+                  members[`${name}.${id}`] = json(entry);
+              const own = (state as unknown as Record<string, unknown>)[name];
+              if (value === own || perEntry.has(name)) continue;
+              expect([
+                'viewer',
+                'deckSize',
+                'rng',
+                'crises',
+                'offers',
+                'prepared',
+                'pledges',
+                'account',
+              ]).toContain(name);
+            }
+            views.set(viewer, members);
+          }
+          // An entry of actors or drafts reads the same to every viewer but its owner.
+          for (const [name, text] of Object.entries(views.get(null)!)) {
+            const owner = name.split('.')[1];
+            if (!name.includes('.')) continue;
+            for (const [viewer, members] of views)
+              if (viewer !== owner) expect(members[name], `${name} for ${viewer}`).toBe(text);
+          }
+          if (before && before.ended === ended)
+            for (const [viewer, members] of views)
+              for (const [name, text] of Object.entries(members)) {
+                if (name === 'step' || name === 'viewer' || name === 'deckSize' || name === 'rng')
+                  continue;
+                compared++;
+                if (text === before.views.get(viewer)![name]) continue;
+                changed++;
+                expect(sources[name], `${name} for ${viewer} at step ${state.step}`).not.toBe(
+                  before.state[name],
+                );
+              }
+          before = { state: sources, views, ended };
+        },
+      });
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(changed).toBeGreaterThan(100);
   });
 });

@@ -89,6 +89,15 @@ export function viewFor(state: MatchState, viewer: string | null): SeatView {
  * The views of several viewers at once (the server's, after each command).
  * Equal to `viewFor` for each; what the views have in common is the same
  * object in each of them, so a caller can recognise it by identity.
+ *
+ * What a view is made of, which the server's encoder relies on to encode
+ * only what changed (`server/src/rooms/view-encoding.ts`): each member of a
+ * view is either the state's member of the same name itself (the same
+ * object), or is computed from that member alone, the viewer and whether the
+ * match has ended; `actors` and `drafts` entry by entry, each entry either
+ * the state's own entry or a redaction of it that is the same for every
+ * viewer but its owner. `viewer`, `deckSize` and `rng` have no member of
+ * their name. `view.test.ts` holds every view of played games to this.
  */
 export function viewsFor(
   state: MatchState,

@@ -151,6 +151,60 @@ describe('bot seats stay closed', () => {
   });
 });
 
+describe('the host hands a bot’s seat back to a person', () => {
+  test('the chosen person gets a pass of their own and plays; the bot stops; nobody else can take it', async () => {
+    const { host, join, act } = await lobbyWith();
+    const ana = await join('Ana');
+    const anaPass = await claimSeat(ana, 'china');
+    await act({ action: 'start' });
+    await host.inbox.waitFor('lobby', (l) => l.stage === 'playing');
+    const late = await join('Late Lee');
+    const mallory = await join('Mallory');
+    // Only the host may, only for a bot's seat, only for someone here.
+    let since = mallory.mark();
+    await pacedSend(mallory, 'host', {
+      action: 'giveBotSeat',
+      token: anaPass,
+      person: idOf(mallory),
+      seat: 'usa',
+    });
+    expect((await refusal(mallory, 'host', since)).code).toBe('badToken');
+    for (const [person, seat, code] of [
+      [idOf(late), 'china', 'seatUnavailable'],
+      ['nobody', 'usa', 'unknownPerson'],
+    ] as const) {
+      since = host.inbox.mark();
+      await act({ action: 'giveBotSeat', person, seat });
+      expect((await refusal(host.inbox, 'host', since)).code).toBe(code);
+    }
+    since = late.mark();
+    const hostSince = host.inbox.mark();
+    await act({ action: 'giveBotSeat', person: idOf(late), seat: 'usa' });
+    const pass = (await late.waitFor('seatToken', (t) => t.seat === 'usa', since)).token;
+    const lobby = await host.inbox.waitFor(
+      'lobby',
+      (l) => !l.seats.find((s) => s.seat === 'usa')!.bot,
+      hostSince,
+    );
+    expect(lobby.seats.find((s) => s.seat === 'usa')!.people.map((p) => p.nickname)).toEqual([
+      'Late Lee',
+    ]);
+    for (const other of [host.inbox, ana, mallory]) expect(everything(other)).not.toContain(pass);
+    const view = await late.waitFor('view', (v) => v.viewer === 'usa', since);
+    // The person plays the seat now: their command is taken, and the bot no longer moves for it.
+    const order = { ...DONE('usa'), round: view.round, phase: view.phase, done: false };
+    expect((await sendCommand(late, pass, order, 'late')).ack).not.toBeNull();
+    since = late.mark();
+    await act({ action: 'skip' });
+    const next = await late.waitFor('view', (v) => v.phase !== view.phase, since);
+    expect(next.drafts.usa).toMatchObject({ orders: [], done: false });
+    since = mallory.mark();
+    await pacedSend(mallory, 'rejoinSeat', { seat: 'usa', token: pass.replace(/.$/, 'x') });
+    expect((await refusal(mallory, 'rejoinSeat', since)).code).toBe('badToken');
+    await target.stillServes();
+  });
+});
+
 describe('the host assigns the seats', () => {
   test('with seating locked nobody claims a seat; the host’s assignment gives that person a pass only they receive', async () => {
     const { host, join, act } = await lobbyWith();

@@ -126,6 +126,17 @@ export class Chat {
     }
   }
 
+  /** The mutes that outlast a restart (sessions do not): by nickname and by pass. */
+  standingMutes(): { mutedNames: string[]; mutedPasses: string[] } {
+    return { mutedNames: [...this.mutedNames], mutedPasses: [...this.mutedPasses] };
+  }
+
+  /** Mutes brought back from the store after a restart. */
+  restoreMutes(mutes: { mutedNames: readonly string[]; mutedPasses: readonly string[] }): void {
+    for (const name of mutes.mutedNames) this.mutedNames.add(nameKey(name));
+    for (const pass of mutes.mutedPasses) this.mutedPasses.add(pass);
+  }
+
   /** A person who left is forgotten (their session id is not reused). */
   forget(person: string): void {
     this.muted.delete(person);

@@ -23,6 +23,8 @@ export interface HostRoom extends SeatRoom {
   /** Starts the match (from the lobby). */
   start(): void;
   setMuted(host: Client, person: string, muted: boolean): void;
+  /** Stores the seating lock and the mutes, so that a restart keeps them. */
+  saveHostState(): void;
   broadcastTimer(): void;
   sendToSeat<K extends ServerMessageType>(seat: string, type: K, message: ServerMessages[K]): void;
 }
@@ -44,11 +46,13 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
   if (msg.action === 'remove') return removePerson(room, client, msg.person);
   if (msg.action === 'lockSeating') {
     flow.seating.locked = msg.locked;
+    room.saveHostState();
     return room.broadcastLobby();
   }
   if (msg.action === 'assignSeat') return assignSeat(room, client, msg.person, msg.seat);
   if (msg.action === 'mute' || msg.action === 'unmute') {
     room.setMuted(client, msg.person, msg.action === 'mute');
+    room.saveHostState();
     return room.broadcastLobby();
   }
   if (flow.stage !== 'playing') return fail('wrongStage', flow.notPlaying());
@@ -67,6 +71,8 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     case 'inject':
     case 'replaceWithBot':
       return changeMatch(room, client, msg);
+    case 'giveBotSeat':
+      return giveBotSeat(room, client, msg.person, msg.seat);
     case 'end':
       return flow.endEarly();
   }
@@ -112,6 +118,30 @@ function changeMatch(
     room.broadcastLobby();
   }
   flow.commandsApplied();
+}
+
+/**
+ * The host hands a seat a bot plays back to a person (a student who came
+ * late, or back): the bot stops playing it, and the person gets a new pass
+ * of their own for it, sent to them only. A pass they held for another seat
+ * stops working, as when they take any other seat.
+ */
+function giveBotSeat(room: HostRoom, host: Client, person: string, seat: string) {
+  const target = room.clients.getById(person);
+  const { flow } = room;
+  const { seating, play } = flow;
+  const fail = (code: ErrorCode, reason: string, field: string) =>
+    sendError(host, 'host', code, reason, field);
+  if (!target || seating.nickname(person) === null)
+    return fail('unknownPerson', 'Nobody with that id is here.', 'person');
+  if (play.recovering)
+    return fail('internal', 'The server is reloading the match; try again in a moment.', 'action');
+  if (!play.bots.has(seat)) return fail('seatUnavailable', 'No bot plays that seat.', 'seat');
+  play.bots.delete(seat);
+  play.humanSeats = flow.match.seats.filter((s) => s === seat || play.humanSeats.includes(s));
+  giveSeat(room, target, seat);
+  room.sendWholeView(target, seat);
+  room.sendOpenQuestions(target, seat);
 }
 
 /**

@@ -5,9 +5,10 @@ import type {
   PhaseTimers,
   ServerMessages,
   ServerMessageType,
+  StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
-import type { ClockRecord, SeatRecord } from '../store/types.ts';
+import type { ClockRecord, HostState, SeatRecord } from '../store/types.ts';
 import { MatchPlay } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import type { MatchSetup } from './match-setup.ts';
@@ -23,6 +24,8 @@ const ADVANCE_RETRY_MS = 5000;
 export interface FlowRoom {
   /** The match's id in the store (the room's id, read when a write is made). */
   matchId(): string;
+  /** Hashes the state after every command (and tells the views what changed). */
+  readonly stateParts: StateParts;
   readonly clock: Clock;
   /** The store's writes, in order; its store is null when matches live in memory only. */
   readonly writes: WriteQueue;
@@ -65,6 +68,7 @@ export class MatchFlow {
       match,
       log,
       botLevel,
+      parts: room.stateParts,
       writes: room.writes,
       matchId: () => room.matchId(),
       onLostWrite: () => this.recover(),
@@ -227,6 +231,14 @@ export class MatchFlow {
       this.room.writes.enqueue(`store seat ${seat}`, (store) =>
         store.upsertSeat(this.room.matchId(), record),
       );
+  }
+
+  /** Stores the host's seating lock and mutes (they must outlast a restart). */
+  saveHostState(state: HostState): void {
+    if (this.archived || !this.room.writes.store?.saveHostState) return;
+    this.room.writes.enqueue('store the host state', (store) =>
+      store.saveHostState!(this.room.matchId(), state),
+    );
   }
 
   saveClock(): void {

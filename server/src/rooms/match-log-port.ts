@@ -5,4 +5,6 @@ export type MatchLog = Pick<
   MatchStore,
   'createMatch' | 'appendCommand' | 'upsertSeat' | 'saveClock' | 'finish'
 > &
-  Partial<Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection'>>;
+  Partial<
+    Pick<MatchStore, 'appendChat' | 'discard' | 'loadLog' | 'addReflection' | 'saveHostState'>
+  >;

@@ -13,7 +13,7 @@ import {
   type MatchState,
   playBots,
   type Scenario,
-  stateHash,
+  StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
 import type { CommandEntry, PhaseHash } from '../store/types.ts';
@@ -59,6 +59,8 @@ export class MatchPlay {
   readonly botLevel: BotLevel;
   /** The state hash after the last command recorded (hashing is a fifth of the server's work). */
   private lastHash = '';
+  /** Hashes the state part by part, writing again only the parts that changed. */
+  private readonly parts: StateParts;
   /**
    * Every command accepted so far with its step and hash, as appended to the
    * store (including writes still in flight): what the match is rebuilt
@@ -79,6 +81,8 @@ export class MatchPlay {
     /** The commands `match` was replayed from (none for a new match). */
     log: readonly CommandEntry[];
     botLevel: BotLevel;
+    /** The room's (shared with its views); a new one if not given. */
+    parts?: StateParts;
     writes: WriteQueue;
     matchId: () => string;
     /** Called once an append failed: the room reloads the match (see `reload`). */
@@ -91,6 +95,7 @@ export class MatchPlay {
     this.log = [...options.log];
     this.lastHash = this.log.at(-1)?.stateHash ?? '';
     this.botLevel = options.botLevel;
+    this.parts = options.parts ?? new StateParts();
     this.writes = options.writes;
     this.matchId = options.matchId;
     this.onLostWrite = options.onLostWrite;
@@ -212,7 +217,7 @@ export class MatchPlay {
    */
   private record(command: Command): Promise<void> {
     const seq = this.match.step;
-    const hash = stateHash(this.match);
+    const hash = this.parts.hash(this.match);
     this.lastHash = hash;
     const at = Date.now();
     this.log.push({ seq, command, stateHash: hash, at });

@@ -15,6 +15,7 @@ import {
   NicknameSchema,
   type ServerMessages,
   type ServerMessageType,
+  StateParts,
   type TimerMessage,
 } from '@entanglement/shared';
 import type { Logger } from 'pino';
@@ -123,8 +124,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly reflections = new ReflectionDesk();
   /** Ends a started match nobody is connected to (`idleMatchMs`); null while someone is. */
   private idleTimer: Delayed | null = null;
+  /** The state hash after every command, part by part: it also tells the views what changed. */
+  private readonly stateParts = new StateParts();
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
-  private readonly views = new ViewSender();
+  private readonly views = new ViewSender(this.stateParts);
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -181,6 +184,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.hostTokenHash = record.hostTokenHash;
     this.flow.restoreSeats(seats);
+    // The host's lock and mutes hold across the restart as the seats' passes do.
+    if (record.hostState) {
+      this.flow.seating.locked = record.hostState.seatingLocked;
+      this.chat.restoreMutes(record.hostState);
+    }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
 
@@ -379,6 +387,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private flowRoom(): FlowRoom {
     return {
       matchId: () => this.roomId,
+      stateParts: this.stateParts,
       clock: this.clock,
       writes: this.writes,
       reflections: this.reflections,
@@ -433,6 +442,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.flow.start();
       },
       setMuted: (host, person, muted) => this.chat.setMuted(this.chatRoom(), host, person, muted),
+      saveHostState: () =>
+        this.flow.saveHostState({
+          seatingLocked: this.flow.seating.locked,
+          ...this.chat.standingMutes(),
+        }),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
     };

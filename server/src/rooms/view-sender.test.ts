@@ -62,6 +62,8 @@ describe('ViewSender', () => {
     let steps = 0;
     let patchMembers = 0;
     let patches = 0;
+    let actorEntries = 0;
+    let wholeActors = 0;
     playRandomGame(scenario, { seats, rounds: 4 }, 'views', 'views', {
       onStep(state) {
         sender.sendChanges(
@@ -81,13 +83,18 @@ describe('ViewSender', () => {
     for (const c of clients) {
       expect(c.got.filter((m) => m.type === 'view')).toHaveLength(1);
       for (const m of c.got.filter((m) => m.type === 'viewPatch')) {
+        const patch = m.payload as ViewPatch;
         patches++;
-        patchMembers += Object.keys((m.payload as ViewPatch).set).length;
+        patchMembers += Object.keys(patch.set).length + Object.keys(patch.entries ?? {}).length;
+        if (patch.entries?.actors) actorEntries += Object.keys(patch.entries.actors).length;
+        if (patch.set.actors) wholeActors++;
       }
     }
     expect(steps).toBeGreaterThan(50);
     // Most patches carry a member or two of the view's twenty-odd.
     expect(patchMembers / patches).toBeLessThan(4);
+    // A changed actor goes alone, not with the other seats' (all of them change at a resolution).
+    expect(actorEntries).toBeGreaterThan(wholeActors * 2);
   });
 
   test('a client whose view did not change gets nothing; one that comes back gets its whole view again', () => {

@@ -235,6 +235,44 @@ export function liveContract(ctx: ContractContext): void {
     });
   });
 
+  describe('the host state', () => {
+    test('saveHostState replaces the last one; the match record carries it (live and in listLive)', async () => {
+      const { record } = await ctx.seeded(1);
+      expect((await ctx.store.getMatch(record.id))?.hostState).toBeUndefined();
+      const state = { seatingLocked: true, mutedNames: ['ann lee'], mutedPasses: [hashToken('p')] };
+      await ctx.store.saveHostState(record.id, state);
+      expect((await ctx.store.getMatch(record.id))?.hostState).toEqual(state);
+      const open = { seatingLocked: false, mutedNames: [], mutedPasses: [] };
+      await ctx.store.saveHostState(record.id, open);
+      expect((await ctx.store.getMatch(record.id))?.hostState).toEqual(open);
+      const live = (await ctx.store.listLive()).find((m) => m.id === record.id);
+      expect(live?.hostState).toEqual(open);
+    });
+
+    test('a token, a malformed state or a finished match is refused, and nothing is written', async () => {
+      const { record } = await ctx.seeded(1);
+      const state = { seatingLocked: true, mutedNames: [], mutedPasses: [] };
+      await ctx.store.saveHostState(record.id, state);
+      const bad = [
+        { ...state, mutedPasses: ['not-a-hash'] },
+        { ...state, seatingLocked: 'yes' },
+        { ...state, mutedNames: [''] },
+        { ...state, mutedNames: Array.from({ length: 501 }, (_, i) => `n${i}`) },
+      ];
+      for (const b of bad)
+        await refused(ctx.store.saveHostState(record.id, b as unknown as typeof state), 'invalid');
+      expect((await ctx.store.getMatch(record.id))?.hostState).toEqual(state);
+      await refused(ctx.store.saveHostState('nope', state), 'unknownMatch');
+      await ctx.store.finish(record.id, {
+        finishedAt: T0,
+        winner: null,
+        rounds: 0,
+        phaseHashes: [],
+      });
+      await refused(ctx.store.saveHostState(record.id, state), 'finished');
+    });
+  });
+
   describe('the phase clock', () => {
     test('saveClock replaces the last clock; loadClock reads it', async () => {
       const { record } = await ctx.seeded(1);

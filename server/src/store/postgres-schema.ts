@@ -118,6 +118,13 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE matches ADD COLUMN share_hash TEXT;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- The host's standing decisions about people (seating lock, mutes by nickname and pass hash), JSON.
+      ALTER TABLE matches ADD COLUMN host_state TEXT;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)!.version;

@@ -112,6 +112,8 @@ const SQL = {
   deleteFinished: 'DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL',
   setPublic:
     'UPDATE matches SET public = :public::boolean WHERE id = :id AND finished_at IS NOT NULL',
+  saveHostState:
+    'UPDATE matches SET host_state = :state::text WHERE id = :id AND finished_at IS NULL',
   setShareHash:
     'UPDATE matches SET share_hash = :hash::text WHERE id = :id AND finished_at IS NOT NULL',
   insertFinished: `INSERT INTO matches (id, code, scenario_id, settings, rules_version, seed,

@@ -47,6 +47,7 @@ import type {
   CommandEntry,
   FinishedPage,
   FinishRecord,
+  HostState,
   ImportedMatch,
   ListFinishedOptions,
   MatchFile,
@@ -65,6 +66,7 @@ import {
   checkClock,
   checkFinish,
   checkHash,
+  checkHostState,
   checkImport,
   checkInt,
   checkMatchRecord,
@@ -192,6 +194,13 @@ export class PostgresMatchStore implements MatchStore {
 
   async listSeats(matchId: string): Promise<SeatRecord[]> {
     return (await run(this.pool, Q.seats, { id: matchId })).rows.map(toSeat);
+  }
+
+  async saveHostState(matchId: string, state: HostState): Promise<void> {
+    checkHostState(state);
+    const values = { id: matchId, state: JSON.stringify(state) };
+    if ((await run(this.pool, Q.saveHostState, values)).rowCount === 1) return;
+    await this.requireLive(this.pool, matchId);
   }
 
   async saveClock(matchId: string, clock: ClockRecord): Promise<void> {

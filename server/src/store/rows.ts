@@ -5,6 +5,7 @@ import {
   type CommandEntry,
   type FinishedSummary,
   type FinishRecord,
+  type HostState,
   type ListFinishedOptions,
   MATCH_FILE_FORMAT,
   MATCH_FILE_VERSION,
@@ -31,7 +32,7 @@ export type Row = Record<string, unknown>;
 
 /** The columns `toMatch` reads. */
 export const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds, room_settings, public, share_hash`;
+  created_at, finished_at, winner, rounds, room_settings, public, share_hash, host_state`;
 
 export function toMatch(r: Row): StoredMatch {
   return {
@@ -51,6 +52,9 @@ export function toMatch(r: Row): StoredMatch {
     ...(r.room_settings === null || r.room_settings === undefined
       ? {}
       : { roomSettings: JSON.parse(String(r.room_settings)) }),
+    ...(r.host_state === null || r.host_state === undefined
+      ? {}
+      : { hostState: JSON.parse(String(r.host_state)) as HostState }),
   };
 }
 

@@ -127,6 +127,13 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE matches ADD COLUMN share_hash TEXT;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The host's standing decisions about people (seating lock, mutes by nickname and pass hash), JSON.
+      ALTER TABLE matches ADD COLUMN host_state TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

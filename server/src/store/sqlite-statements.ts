@@ -59,6 +59,9 @@ export function prepareAll(db: DatabaseSync) {
     deleteMatch: s('DELETE FROM matches WHERE id = :id'),
     deleteFinished: s('DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL'),
     setPublic: s('UPDATE matches SET public = :public WHERE id = :id AND finished_at IS NOT NULL'),
+    saveHostState: s(
+      'UPDATE matches SET host_state = :state WHERE id = :id AND finished_at IS NULL',
+    ),
     setShareHash: s(
       'UPDATE matches SET share_hash = :hash WHERE id = :id AND finished_at IS NOT NULL',
     ),

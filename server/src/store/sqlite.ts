@@ -33,6 +33,7 @@ import type {
   CommandEntry,
   FinishedPage,
   FinishRecord,
+  HostState,
   ImportedMatch,
   ListFinishedOptions,
   MatchFile,
@@ -50,6 +51,7 @@ import {
   checkClock,
   checkFinish,
   checkHash,
+  checkHostState,
   checkImport,
   checkInt,
   checkMatchRecord,
@@ -188,6 +190,13 @@ export class SqliteMatchStore implements MatchStore {
 
   async listSeats(matchId: string): Promise<SeatRecord[]> {
     return this.q.seats.all({ id: matchId }).map(toSeat);
+  }
+
+  async saveHostState(matchId: string, state: HostState): Promise<void> {
+    checkHostState(state);
+    const values = { id: matchId, state: JSON.stringify(state) };
+    if (this.q.saveHostState.run(values).changes === 1) return;
+    this.requireLive(matchId);
   }
 
   async saveClock(matchId: string, clock: ClockRecord): Promise<void> {

@@ -49,6 +49,21 @@ export interface StoredMatch extends MatchRecord {
   isPublic?: boolean;
   /** SHA-256 (hex) of the key of the per-match link the host shares; null: none. */
   shareHash?: string | null;
+  /** The host's standing decisions about people (seating lock, mutes), as last saved; absent: none. */
+  hostState?: HostState;
+}
+
+/**
+ * What the host decided about people that must outlast a restart: whether
+ * seating is locked, and who is muted (by nickname key and by pass hash;
+ * session ids do not survive a restart).
+ */
+export interface HostState {
+  seatingLocked: boolean;
+  /** Muted nicknames, trimmed and lower-cased (chat.ts `nameKey`). */
+  mutedNames: string[];
+  /** SHA-256 (hex) of each muted person's pass. */
+  mutedPasses: string[];
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */
@@ -333,6 +348,9 @@ export interface MatchStore {
   upsertSeat(matchId: string, seat: SeatRecord): Promise<void>;
   /** The match's seats, in the order they were first stored. */
   listSeats(matchId: string): Promise<SeatRecord[]>;
+
+  /** Saves the live match's host state (replacing the last one); 'unknownMatch', 'finished', 'invalid'. */
+  saveHostState(matchId: string, state: HostState): Promise<void>;
 
   /** Saves the live match's phase clock (replacing the last one). */
   saveClock(matchId: string, clock: ClockRecord): Promise<void>;

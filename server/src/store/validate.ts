@@ -5,6 +5,7 @@ import {
   type ChatEntry,
   type ClockRecord,
   type FinishRecord,
+  type HostState,
   type ImportedMatch,
   type ListFinishedOptions,
   MAX_NOTE_LENGTH,
@@ -149,6 +150,22 @@ export function checkClock(clock: ClockRecord): void {
   checkText(clock.phase, 'phase');
   if (clock.paused) checkInt(clock.remainingMs, 'remainingMs', 0);
   else checkTime(clock.phaseEndsAt, 'phaseEndsAt');
+}
+
+/** Bounds of a stored host state: a match has at most a few dozen people. */
+const MAX_MUTES = 500;
+
+export function checkHostState(state: HostState): void {
+  if (typeof state !== 'object' || state === null) throw invalid('hostState must be an object.');
+  if (typeof state.seatingLocked !== 'boolean') throw invalid('seatingLocked must be a boolean.');
+  for (const field of ['mutedNames', 'mutedPasses'] as const) {
+    const list = state[field];
+    if (!Array.isArray(list) || list.length > MAX_MUTES)
+      throw invalid(`${field} must be a list of at most ${MAX_MUTES}.`);
+    for (const item of list)
+      if (field === 'mutedPasses') checkHash(item, field);
+      else checkText(item, field);
+  }
 }
 
 export function checkFinish(result: FinishRecord): void {
