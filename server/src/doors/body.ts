@@ -58,20 +58,27 @@ export function parseJson(
   }
 }
 
-/** How long a connection whose body was refused stays half-open after the answer, so that the answer is read before the connection is cut. */
-const LINGER_MS = 2000;
+/**
+ * How long a connection whose body was refused stays half-open after the
+ * answer, so that the sender reads the answer before the connection is cut.
+ * 2 s was too short for a sender on a loaded machine (the reset took the
+ * answer with it); a paused socket costs no more than its buffers.
+ */
+const LINGER_MS = 10_000;
 
 /**
- * Once `res` is sent, stops reading the rest of the request's body and
- * cuts the connection LINGER_MS later. Not at once: closing a connection
- * with the sender's bytes unread resets it, and the reset can destroy the
- * answer before the sender has read it (which is also why such an answer
- * does not say `Connection: close`: Node would close right after it).
+ * Once `res` is sent, stops reading the rest of the request's body, ends
+ * our side of the connection (the sender reads the answer, then the end)
+ * and cuts it LINGER_MS later. Not at once: closing a connection with the
+ * sender's bytes unread resets it, and the reset can destroy the answer
+ * before the sender has read it (which is also why such an answer does not
+ * say `Connection: close`: Node would close right after it).
  */
 export function cutAfterAnswer(res: ServerResponse): void {
   const socket = res.req.socket;
   res.once('finish', () => {
     socket.pause();
+    socket.end();
     const timer = setTimeout(() => socket.destroy(), LINGER_MS);
     timer.unref();
     socket.once('close', () => clearTimeout(timer));
