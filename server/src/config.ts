@@ -27,7 +27,7 @@ export interface Config {
   logLevel: Level;
 }
 
-export const DEFAULTS = { port: 2567, host: '0.0.0.0', dataDir: './data' } as const;
+const DEFAULTS = { port: 2567, host: '0.0.0.0', dataDir: './data' } as const;
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS,

@@ -18,7 +18,7 @@ import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
 
 /** The largest WebSocket frame a client may send; a bigger one closes its connection (1009). */
-export const MAX_PAYLOAD_BYTES = 4 * 1024;
+const MAX_PAYLOAD_BYTES = 4 * 1024;
 
 export interface GameServerOptions {
   port: number;

@@ -56,10 +56,7 @@ function parseSettings(input: SettingsInput): Settings | string {
   return `Settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
 }
 
-export function resolveSettings(
-  scenario: Scenario,
-  input: SettingsInput,
-): ResolvedSettings | string {
+function resolveSettings(scenario: Scenario, input: SettingsInput): ResolvedSettings | string {
   const s = parseSettings(input);
   if (typeof s === 'string') return s;
   const isClass = s.preset === 'class';

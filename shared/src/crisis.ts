@@ -21,14 +21,14 @@ import {
 import { ALLIANCE, DIALOGUE, levelOf, PARTNERSHIP, STAKES, type Stake } from './vocabulary.ts';
 
 /** Deterrence share of each tie level (docs/rules.md §4.1), index = level. */
-export const DETERRENCE_SHARE: readonly number[] = RULES.deterrence.share;
+const DETERRENCE_SHARE: readonly number[] = RULES.deterrence.share;
 
 /**
  * Every actor's footprint in a region (0–2): bases, arms sales and training
  * missions, on ties with an actor at home there, that still stand at the
  * level they were made at.
  */
-export function footprintsIn(ctx: Ctx, state: MatchState, region: string): Record<string, number> {
+function footprintsIn(ctx: Ctx, state: MatchState, region: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const tie of tieList(state)) {
     if (tie.riders.length === 0) continue;
@@ -164,7 +164,7 @@ export function effectivePower(
 }
 
 /** Whether two actors hold a joint exercise in a region this round (a drill counts). */
-export function exercising(state: MatchState, a: string, b: string, region: string): boolean {
+function exercising(state: MatchState, a: string, b: string, region: string): boolean {
   const has = (x: string, y: string) =>
     state.drafts[x]?.orders.some(
       (o) => o.kind === 'exercise' && o.partner === y && o.region === region,
@@ -222,7 +222,7 @@ export function deterrence(
 }
 
 /** round() with halves up, as the rules say. */
-export function roundHalfUp(x: number): number {
+function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5);
 }
 
@@ -261,7 +261,7 @@ export function atWar(state: MatchState, actor: string): boolean {
   );
 }
 
-export function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: string): boolean {
+function hasPresence(ctx: Ctx, state: MatchState, actor: string, region: string): boolean {
   return (state.actors[actor]?.deployed[region] ?? 0) > 0 || ctx.actor[actor]?.home === region;
 }
 

@@ -82,7 +82,7 @@ export function seatPlan(
   return plan;
 }
 
-export function answerWealth(answer: Answer): number {
+function answerWealth(answer: Answer): number {
   if (answer.kind === 'quiet') return RULES.quiet.wealth;
   if (answer.kind === 'honour' || answer.kind === 'honourIfPressed') return answer.wealth;
   return 0;

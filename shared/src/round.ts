@@ -17,7 +17,7 @@ function drawCard(tx: Tx): string | null {
 }
 
 /** Computes who a crisis calls, freezes the ties between its parties and those called, and previews its severity. */
-export function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void {
+function brief(tx: Tx, crisis: CrisisState, adjacency?: Adjacency): void {
   const { ctx, state } = tx;
   const card = ctx.card[crisis.card]!;
   // A crisis that goes on is briefed afresh: what it froze is thawed, then frozen again by the new calls,

@@ -5,7 +5,7 @@ import type { MatchState, ReadonlyState } from './state.ts';
 import { partnersAtLeast, tieLevel, treatyCount } from './ties.ts';
 import { levelOf, STRATEGIC } from './vocabulary.ts';
 
-export interface GoalScore {
+interface GoalScore {
   label: string;
   value: number;
   stars: number;
@@ -172,7 +172,7 @@ export function awards(scenario: Scenario, readOnlyState: ReadonlyState): Award[
  * partnerships rather than treaties, no new treaty, and scaling back when a
  * partner went to war.
  */
-export function chinaPattern(ctx: Ctx, state: MatchState, china: string): number {
+function chinaPattern(ctx: Ctx, state: MatchState, china: string): number {
   const s = state.actors[china]!.stats;
   const partnerships = partnersAtLeast(ctx, state, china, STRATEGIC).length >= 2 ? 1 : 0;
   return (

@@ -2,7 +2,7 @@ import type { Ctx } from './ctx.ts';
 import { RULES } from './rules.ts';
 import type { Rider } from './scenario/schema.ts';
 import type { MatchState, ReadonlyState, TieState } from './state.ts';
-import { ALLIANCE, DIALOGUE, levelOf, STRATEGIC } from './vocabulary.ts';
+import { ALLIANCE, DIALOGUE, levelOf } from './vocabulary.ts';
 
 /** The key of a pair's tie: the two ids in sorted order. */
 export function tieKey(a: string, b: string): string {
@@ -56,10 +56,6 @@ export function ensureTie(state: MatchState, a: string, b: string): TieState {
     tieLists.get(state.ties)?.push(tie);
   }
   return tie;
-}
-
-export function ownLevel(state: MatchState, a: string, b: string): number {
-  return state.ties[tieKey(a, b)]?.level ?? 0;
 }
 
 /**
@@ -169,18 +165,6 @@ export function bondsTo(
     }
   }
   return out;
-}
-
-/** The bloc through which `from` is bound to `to` at alliance level, if that is how it is bound. */
-export function bondingBloc(ctx: Ctx, state: MatchState, from: string, to: string): string | null {
-  if (ownLevel(state, from, to) >= ALLIANCE) return null;
-  if (state.ties[tieKey(from, to)]?.blocSuspended) return null;
-  for (const id of sharedBlocs(ctx, state, from, to)) {
-    const inst = ctx.institution[id]!;
-    if (inst.kind === 'alliance' || (inst.kind === 'paperAlliance' && inst.leader === from))
-      return id;
-  }
-  return null;
 }
 
 /**
@@ -303,11 +287,6 @@ export function lendingShareCount(
     if (!counted.has(other)) count++;
   }
   return Math.max(1, count);
-}
-
-/** Whether `a` counts as having a strategic-or-better tie with `b` (isolation, goals). */
-export function isStrategicPartner(ctx: Ctx, state: MatchState, a: string, b: string): boolean {
-  return tieLevel(ctx, state, a, b) >= STRATEGIC;
 }
 
 export function hasDialogue(ctx: Ctx, state: MatchState, a: string, b: string): boolean {

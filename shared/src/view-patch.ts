@@ -1,7 +1,7 @@
 import type { SeatView } from './view.ts';
 
 /** The members of a view made of one entry per seat, which a patch may replace entry by entry. */
-export type EntryMember = 'actors' | 'drafts';
+type EntryMember = 'actors' | 'drafts';
 
 /**
  * The parts of a client's view that changed since the last `view` or

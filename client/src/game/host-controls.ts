@@ -12,7 +12,7 @@ import { el } from '../dom.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
 /** The engine's inject option for the host now: the cards it takes, or why none. */
-export function injectOption(scenario: Scenario, view: SeatView): LegalOption | undefined {
+function injectOption(scenario: Scenario, view: SeatView): LegalOption | undefined {
   return hostCommands(scenario, stateOfView(view)).find((o) => o.kind === 'injectCrisis');
 }
 

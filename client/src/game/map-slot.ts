@@ -3,7 +3,7 @@ import { el } from '../dom.ts';
 import type { WorldMap } from '../map/world-map.ts';
 
 /** The performance mark set once the map is first on screen. */
-export const MAP_DRAWN = 'entanglement:map-drawn';
+const MAP_DRAWN = 'entanglement:map-drawn';
 /** A failed load (the server restarting, the network gone) is tried again, less and less often. */
 const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
 

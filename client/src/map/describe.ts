@@ -33,7 +33,7 @@ function actorName(model: MapModel, id: string | null): string {
   return model.actorById[id]?.short ?? id;
 }
 
-export function leadLine(model: MapModel, region: MapRegion): string {
+function leadLine(model: MapModel, region: MapRegion): string {
   if (region.lead) {
     const margin = region.margin > 0 ? ` (+${region.margin})` : '';
     return `Leading influence: ${actorName(model, region.lead.actor)} ${region.lead.value}${margin}`;

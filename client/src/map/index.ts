@@ -14,20 +14,8 @@
 import type { Scenario } from '@entanglement/shared';
 import type { WorldMap, WorldMapOptions } from './world-map.ts';
 
-export type { Description, MapHit } from './describe.ts';
-export { describeHit } from './describe.ts';
-export type {
-  MapActor,
-  MapCountry,
-  MapCrisis,
-  MapModel,
-  MapRegion,
-  MapTie,
-  MapTracks,
-  RegionInfluence,
-} from './model.ts';
-export { mapModel, tiesOfActor } from './model.ts';
-export { TIE_STYLES, type TieStyle } from './styles.ts';
+export { mapModel } from './model.ts';
+
 export type { MapTarget, WorldMap, WorldMapOptions } from './world-map.ts';
 
 export async function createWorldMap(

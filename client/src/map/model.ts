@@ -12,10 +12,10 @@ import {
   type TieLevelName,
 } from '@entanglement/shared';
 
-export type LonLat = readonly [number, number];
+type LonLat = readonly [number, number];
 
 /** An actor's public tracks, as every seat sees them. */
-export interface MapTracks {
+interface MapTracks {
   power: number;
   wealth: number;
   autonomy: number;
@@ -45,7 +45,7 @@ export interface MapActor {
   entangled: number;
 }
 
-export interface RegionInfluence {
+interface RegionInfluence {
   actor: string;
   value: number;
 }
@@ -66,7 +66,7 @@ export interface MapRegion {
 }
 
 /** A country of the atlas, by its ISO 3166-1 numeric code. */
-export interface MapCountry {
+interface MapCountry {
   iso: number;
   /** The actor that stands for this country, if any. */
   actor: string | null;

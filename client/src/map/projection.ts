@@ -109,7 +109,7 @@ export function projectRings(object: GeoPermissibleObjects, projection: GeoProje
 }
 
 /** Signed area of a flat ring (shoelace). */
-export function ringArea(ring: Ring): number {
+function ringArea(ring: Ring): number {
   let sum = 0;
   const n = ring.length;
   for (let i = 0; i < n; i += 2) {

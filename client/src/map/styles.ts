@@ -70,7 +70,6 @@ export const LAND_NEUTRAL = '#3a4350';
 export const LAND_REGION = '#56606e';
 export const BORDER = '#0a121c';
 export const HOVER = '#ffffff';
-export const CRISIS = '#e53935';
 
 /** '#rrggbb' → 0xrrggbb, the form Phaser takes. */
 export function hexNumber(colour: string): number {

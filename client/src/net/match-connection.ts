@@ -25,7 +25,7 @@ import {
 import { serverEndpoint } from './endpoint.ts';
 import { createMatch, findMatchByCode } from './join.ts';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** Everything the screens render, replaced (never mutated) on every change. */
 export interface MatchSnapshot {

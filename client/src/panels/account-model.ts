@@ -9,7 +9,7 @@ import {
   seatDigest,
 } from '@entanglement/shared';
 
-export type AccountMark = 'entrapment' | 'abandonment' | null;
+type AccountMark = 'entrapment' | 'abandonment' | null;
 
 export interface AccountLine {
   text: string;
@@ -65,7 +65,7 @@ export interface AccountFilter {
   part: AccountPart | 'all';
 }
 
-export interface AccountPartView {
+interface AccountPartView {
   part: AccountPart;
   title: string;
   lines: AccountLine[];

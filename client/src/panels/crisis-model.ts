@@ -48,7 +48,7 @@ export function instigateWords(): string {
   return `Press: commit Power to win it (Tension rises). Hold: commit nothing; the crisis goes ahead ${RULES.holdReduction} weaker, or fizzles out.`;
 }
 
-export interface CallView {
+interface CallView {
   /** "Green calls you (strategic partnership)". */
   who: string;
   side: string;
@@ -85,11 +85,7 @@ export interface CrisisView {
 }
 
 /** The side an answer takes, in words. */
-export function sideWords(
-  scenario: Scenario,
-  crisis: DeepReadonly<CrisisState>,
-  side: Side,
-): string {
+function sideWords(scenario: Scenario, crisis: DeepReadonly<CrisisState>, side: Side): string {
   if (side === 'attack') return `${possessive(actorName(scenario, crisis.instigator))} side`;
   return crisis.target
     ? `${possessive(actorName(scenario, crisis.target))} side`

@@ -41,7 +41,7 @@ export interface Kit {
   redraw(): void;
 }
 
-export interface ControlOptions {
+interface ControlOptions {
   /** Redraw the panel when this control changes (other parts of the form depend on it). */
   redraw?: boolean;
   fallback?: string;
@@ -49,7 +49,7 @@ export interface ControlOptions {
   quietLabel?: boolean;
 }
 
-export interface ActionOptions {
+interface ActionOptions {
   ghost?: boolean;
   small?: boolean;
   disabled?: boolean;
@@ -66,7 +66,7 @@ export interface ActionOptions {
 let instances = 0;
 
 /** The reason a send was refused, in the engine's words when the server gave them. */
-export function refusalReason(err: unknown): string {
+function refusalReason(err: unknown): string {
   const refusal = (err as { refusal?: { reason?: unknown } } | null)?.refusal;
   if (refusal && typeof refusal.reason === 'string') return refusal.reason;
   if (err instanceof Error) return err.message;

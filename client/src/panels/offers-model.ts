@@ -12,7 +12,7 @@ import {
 import { actorName, blocName, crisisTitle, levelWords, listWords, riderWords } from './words.ts';
 
 /** "What the offer does", in words: the level now and after, the bloc, the riders, a favour. */
-export function offerWords(
+function offerWords(
   scenario: Scenario,
   state: ReadonlyState,
   offer: DeepReadonly<OfferState>,
@@ -96,7 +96,7 @@ export function outgoingOffers(
 }
 
 /** An invitation in words, for the seat invited to it. */
-export function invitationWords(
+function invitationWords(
   scenario: Scenario,
   state: ReadonlyState,
   inv: DeepReadonly<InvitationState>,

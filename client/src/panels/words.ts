@@ -12,7 +12,7 @@ import {
  */
 
 /** Tie levels by number, as a player reads them. */
-export const LEVEL_WORDS = [
+const LEVEL_WORDS = [
   'no tie',
   'dialogue',
   'partnership',

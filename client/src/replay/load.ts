@@ -40,7 +40,7 @@ export function archiveCredentialFor(matchId: string): string | null {
 }
 
 /** The request headers that show this browser's credential for the match, if it has one. */
-export function archiveHeaders(matchId: string): Record<string, string> {
+function archiveHeaders(matchId: string): Record<string, string> {
   const token = archiveCredentialFor(matchId);
   return token ? { Authorization: `Bearer ${token}` } : {};
 }

@@ -2,7 +2,7 @@ import { PHASE_NAMES, type Replay, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
 
 /** Playback speeds: phases shown per second. */
-export const SPEEDS = [0.5, 1, 2, 4] as const;
+const SPEEDS = [0.5, 1, 2, 4] as const;
 
 /** An entrapment or abandonment on the timeline, with the entry to jump to. */
 export interface TimelineMark {

@@ -21,7 +21,7 @@ const PITCH =
   'that is abandonment. Steer between the two.';
 
 /** Timer presets in seconds per phase; a class period needs shorter phases than friends online. */
-export const TIMER_PRESETS: Record<string, { label: string; timers: PhaseTimers }> = {
+const TIMER_PRESETS: Record<string, { label: string; timers: PhaseTimers }> = {
   class: {
     label: 'Class period (short phases)',
     timers: { news: 30, diplomacy: 180, responses: 90, calls: 90, resolution: 30 },

@@ -12,7 +12,7 @@ import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts'
 import type { Screen } from './screen.ts';
 
 /** The address a player types or scans to join: /join/CODE on this server. */
-export function joinLink(code: string): string {
+function joinLink(code: string): string {
   return `${location.origin}/join/${code}`;
 }
 
@@ -209,7 +209,7 @@ function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
   return phases.map((p) => `${PHASE_NAMES[p]} ${formatSeconds(timers[p])}`).join(' · ');
 }
 
-export function formatSeconds(seconds: number): string {
+function formatSeconds(seconds: number): string {
   const m = Math.floor(seconds / 60);
   const r = seconds % 60;
   return m > 0 ? `${m}:${String(r).padStart(2, '0')}` : `${r}s`;

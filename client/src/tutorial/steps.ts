@@ -52,7 +52,7 @@ export const STEP_IDS = [
   'lastRound',
   'debrief',
 ] as const;
-export type StepId = (typeof STEP_IDS)[number];
+type StepId = (typeof STEP_IDS)[number];
 
 const DONE = '[data-key="done"]';
 

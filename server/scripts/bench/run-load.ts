@@ -28,7 +28,7 @@ interface Match {
 }
 
 /** What one server process did over the play. */
-export interface ServerFigures {
+interface ServerFigures {
   /** Peak resident set (VmHWM), bytes. */
   peakRss: number;
   /** Average CPU over the play and in its busiest second, as a share of one core. */

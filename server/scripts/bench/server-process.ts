@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../src/config.ts';
 const CLOCK_TICKS = 100;
 
 /** One second of the server's event loop and GC, from loop-probe.ts. */
-export interface ProbeLine {
+interface ProbeLine {
   at: number;
   loopP99: number;
   loopMax: number;
@@ -131,7 +131,7 @@ export function startServer(
 }
 
 /** One reading of one process. */
-export interface ProcReading {
+interface ProcReading {
   /** utime + stime of every thread so far, in seconds. */
   cpuSeconds: number;
   rssBytes: number;
@@ -151,7 +151,7 @@ export interface ProcSample {
 }
 
 /** One reading of /proc/<pid>: CPU time used so far, current and peak resident set. Null once the process is gone or exiting. */
-export function readProc(pid: number): ProcReading | null {
+function readProc(pid: number): ProcReading | null {
   try {
     const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
     // Fields after the command name (which may hold spaces) start at field 3.

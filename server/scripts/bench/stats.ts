@@ -1,5 +1,5 @@
 /** The nearest-rank percentile (`p` in 0–100) of `values`; NaN when there are none. */
-export function percentile(values: readonly number[], p: number): number {
+function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
   const rank = Math.ceil((p / 100) * sorted.length);

@@ -11,7 +11,7 @@ import type {
 const WORKER = new URL('./archive-worker.ts', import.meta.url);
 
 /** What is kept of finished matches' documents, in all (a match file can be megabytes). */
-export const CACHE_BYTES = 64 * 1024 * 1024;
+const CACHE_BYTES = 64 * 1024 * 1024;
 
 export type ArchiveRead =
   | { ok: true; bytes: Uint8Array }

@@ -5,7 +5,7 @@ import type { ImportJob } from './import-worker.ts';
 const WORKER = new URL('./import-worker.ts', import.meta.url);
 
 /** Imports waiting for the one running; past this the server is busy. */
-export const MAX_WAITING_IMPORTS = 4;
+const MAX_WAITING_IMPORTS = 4;
 
 export interface ImportLimits extends ImportBounds {
   /** How long the check of one file may take. */

@@ -42,7 +42,7 @@ export interface ImportBounds {
 /** Commands a phase may hold besides the seats' own: its advance, the host's crises. */
 const PHASE_SLACK = 10;
 /** The most annotations an imported file brings along. */
-export const MAX_IMPORTED_NOTES = 500;
+const MAX_IMPORTED_NOTES = 500;
 
 /**
  * Checks an uploaded match file and turns it into a finished match to store:
@@ -179,7 +179,7 @@ function wrong(error: string): ImportRefusal {
  * own (PHASE_SLACK). Null when the engine refuses the match itself (the
  * replay then says why).
  */
-export function commandLimit(
+function commandLimit(
   file: Pick<MatchFileInput, 'scenarioId' | 'settings' | 'seed'>,
   bounds: ImportBounds,
 ): { max: number; rounds: number; seats: number } | null {

@@ -9,9 +9,9 @@ import type { Cluster } from './cluster.ts';
 import type { RedisJoinCodes } from './redis-join-codes.ts';
 
 /** How often each process renews its claims and looks for matches nobody holds. */
-export const SCAN_MS = 1000;
+const SCAN_MS = 1000;
 /** A claim lasts this long unless renewed: a process that died lets go of its matches after it. */
-export const CLAIM_MS = 3000;
+const CLAIM_MS = 3000;
 /**
  * A match must be seen unclaimed this long before anyone takes it over: a
  * Redis that restarted empty is given time to get every live process's claims

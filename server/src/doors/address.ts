@@ -24,7 +24,7 @@ export function addressOf(trustProxy: string | null): AddressOf {
  * block one household or phone is given, so that one client cannot take a
  * fresh allowance with each of its addresses.
  */
-export function addressKey(address: string): string {
+function addressKey(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return mapped[1]!;
   if (!address.includes(':')) return address;

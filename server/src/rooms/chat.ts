@@ -29,14 +29,14 @@ export interface ChatRoom {
 }
 
 /** Lines one person (a pass, or the host) may write in CHAT_WINDOW_MS, over all their connections. */
-export const CHAT_LINES_PER_PERSON = 6;
+const CHAT_LINES_PER_PERSON = 6;
 /** Lines one seat (all its people together) may write in CHAT_WINDOW_MS. */
-export const CHAT_LINES_PER_SEAT = 12;
+const CHAT_LINES_PER_SEAT = 12;
 export const CHAT_WINDOW_MS = 10_000;
 /** The most chat lines a match stores: past it, chat is refused (docs/security.md, "Limits"). */
 export const MAX_CHAT_LINES = 3000;
 /** The most history lines sent to one connection at once: the newest (the client keeps 300). */
-export const CHAT_HISTORY_LINES = 300;
+const CHAT_HISTORY_LINES = 300;
 
 /** Lines written per key (a person, a seat) in the last CHAT_WINDOW_MS. */
 class ChatRate {

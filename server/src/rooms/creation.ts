@@ -19,7 +19,7 @@ export interface CreationTicket {
 const tickets = new OneUseTickets<'creation', CreationTicket>('creation');
 
 /** The create options that make a room a new match with this host token. */
-export function offerCreation(options: unknown, hostToken: string): { creation: string } {
+function offerCreation(options: unknown, hostToken: string): { creation: string } {
   return tickets.offer({ options, hostToken });
 }
 

@@ -29,7 +29,7 @@ export interface JoinCodeRegistry {
   lookup(code: string): Promise<string | null>;
 }
 
-export class JoinCodes implements JoinCodeRegistry {
+class JoinCodes implements JoinCodeRegistry {
   private readonly rooms = new Map<string, string>();
 
   async claim(roomId: string): Promise<string> {

@@ -47,18 +47,18 @@ import { WriteQueue } from './write-queue.ts';
 export type { MatchLog } from './match-log-port.ts';
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
-export const MAX_MESSAGES_PER_SECOND = 20;
+const MAX_MESSAGES_PER_SECOND = 20;
 /** Clients per match (players, team mates and spectators). */
-export const MAX_CLIENTS = 64;
+const MAX_CLIENTS = 64;
 /** How long a dropped connection's place is kept for the SDK's automatic reconnection. */
-export const RECONNECT_SECONDS = 20;
+const RECONNECT_SECONDS = 20;
 /** Close codes of a lost connection (not a leave, an error or a removal): the SDK reconnects on these. */
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
 
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
-export const RESTORED_LOBBY_MS = 30 * 60 * 1000;
+const RESTORED_LOBBY_MS = 30 * 60 * 1000;
 
 type Metadata = { code: string };
 
@@ -70,7 +70,7 @@ export interface RoomLimits {
   idleMatchMs: number;
 }
 
-export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+const DEFAULT_ROOM_LIMITS: RoomLimits = {
   seatReservationSeconds: 8,
   idleMatchMs: 2 * 3600_000,
 };

@@ -21,7 +21,7 @@ import {
  * be longer than anything a loaded machine needs (a 5 s wait for a view once
  * failed a whole CI run). The test's own timeout (vitest.config.ts) is longer.
  */
-export const EVENT_WAIT_MS = 45_000;
+const EVENT_WAIT_MS = 45_000;
 
 interface Received {
   type: string;
@@ -200,7 +200,7 @@ export async function nextMatching<T>(
 }
 
 /** Colyseus closes a client past 20 messages a second: a player's client sends at most one per gap. */
-export const SEND_GAP_MS = 60;
+const SEND_GAP_MS = 60;
 const lastSend = new WeakMap<Inbox, number>();
 
 /** Sends a message no sooner than SEND_GAP_MS after the client's previous one. */

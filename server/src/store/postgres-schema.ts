@@ -9,7 +9,7 @@ import { transaction } from './postgres-pool.ts';
  * (`sqlite-schema.ts`), so the row builders and readers in `rows.ts` serve both.
  * Times are BIGINT milliseconds since the epoch; JSON is TEXT, kept as written.
  */
-export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
+const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
     sql: `

@@ -78,7 +78,7 @@ export interface CommandEntry {
 /** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
 import type { ChatChannel } from '@entanglement/shared';
 
-export { CHAT_CHANNELS, type ChatChannel } from '@entanglement/shared';
+export { CHAT_CHANNELS } from '@entanglement/shared';
 
 /** One chat message. `seq` counts the match's messages: 1, 2, 3, … */
 export interface ChatEntry {
@@ -94,7 +94,7 @@ export interface ChatEntry {
 }
 
 export const SEAT_KINDS = ['human', 'bot'] as const;
-export type SeatKind = (typeof SEAT_KINDS)[number];
+type SeatKind = (typeof SEAT_KINDS)[number];
 
 export interface SeatRecord {
   seat: string;
@@ -271,7 +271,7 @@ export interface ImportedMatch {
   finish: FinishRecord;
 }
 
-export const STORE_ERROR_CODES = [
+const STORE_ERROR_CODES = [
   /** No match with that id. */
   'unknownMatch',
   /** A match with that id exists already. */

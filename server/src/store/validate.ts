@@ -21,7 +21,7 @@ import {
  * they refuse the same things with the same 'invalid' errors.
  */
 
-export function invalid(message: string): StoreError {
+function invalid(message: string): StoreError {
   return new StoreError('invalid', message);
 }
 
@@ -179,7 +179,7 @@ export function checkFinish(result: FinishRecord): void {
   }
 }
 
-export const MAX_PAGE = 1000;
+const MAX_PAGE = 1000;
 
 export function checkPage(options: ListFinishedOptions): void {
   checkInt(options.limit, 'limit', 1);
@@ -190,7 +190,7 @@ export function checkPage(options: ListFinishedOptions): void {
   if (options.to !== undefined) checkInt(options.to, 'to', 0);
 }
 
-export function checkNoteText(text: string, field: string): void {
+function checkNoteText(text: string, field: string): void {
   checkText(typeof text === 'string' ? text.trim() : text, field);
   if (text.length > MAX_NOTE_LENGTH)
     throw invalid(`${field} must be at most ${MAX_NOTE_LENGTH} characters, not ${text.length}.`);

@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../config.ts';
 import { findOnPath, isExecutable } from './services.ts';
 
 /** The configuration docs/deploy.md shows: the tests run this file itself. */
-export const NGINX_SITE = join(REPO_ROOT, 'deploy', 'nginx', 'entanglement.conf');
+const NGINX_SITE = join(REPO_ROOT, 'deploy', 'nginx', 'entanglement.conf');
 
 export interface NginxService {
   /** http://127.0.0.1:<port> */

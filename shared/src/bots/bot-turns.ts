@@ -36,7 +36,7 @@ export interface BotTurnOptions {
  * accepted command until it says "done" (at most `maxDecisions`, then it is
  * marked done). A refused command ends its turn the same way.
  */
-export function playBotTurn(
+function playBotTurn(
   scenario: Scenario,
   state: MatchState,
   seat: string,

@@ -13,12 +13,12 @@ import { type Situation, shown } from './situation.ts';
 type Vote = 'yes' | 'abstain' | 'veto';
 
 /** The actor asking for the mandate a vote card decides. */
-export function mandateHolder(s: Situation, crisis: DeepReadonly<CrisisState>): string | null {
+function mandateHolder(s: Situation, crisis: DeepReadonly<CrisisState>): string | null {
   return s.ctx.card[crisis.card]?.mandateFor ?? null;
 }
 
 /** The seat's neighbourhood: its home region and the regions its goals name. */
-export function neighbourhood(s: Situation): Set<string> {
+function neighbourhood(s: Situation): Set<string> {
   const out = new Set<string>([s.def.home]);
   for (const g of s.goals) if ('regions' in g) for (const r of g.regions) out.add(r);
   return out;
@@ -31,7 +31,7 @@ export function neighbourhood(s: Situation): Set<string> {
  * home there that no seat plays (the country the mandate is about) is its
  * strategic partner or ally.
  */
-export function mandateAgainstPartner(s: Situation, crisis: DeepReadonly<CrisisState>): boolean {
+function mandateAgainstPartner(s: Situation, crisis: DeepReadonly<CrisisState>): boolean {
   const near = (p: string, level: number) => p === s.seat || shown(s, p) >= level;
   const named = [crisis.instigator, crisis.target].filter((p): p is string => p !== null);
   if (named.length > 0) return named.some((p) => near(p, PARTNERSHIP));

@@ -51,7 +51,7 @@ export function raiseOffer(s: Situation, to: string, extra: Rider[] = []): SeatC
 }
 
 /** The side to take when called: the caller closest to this seat decides it. */
-export function sideOf(s: Situation, call: DeepReadonly<CallState>): 'attack' | 'defence' {
+function sideOf(s: Situation, call: DeepReadonly<CallState>): 'attack' | 'defence' {
   if (call.side !== 'either') return call.side;
   const best = [...call.callers].sort((a, b) => shown(s, b.party) - shown(s, a.party))[0];
   return best?.side ?? 'defence';
@@ -135,7 +135,7 @@ export function weighCall(
  * presses (a conditional commitment, legal where the instigator is a seat),
  * then with Wealth rather than Power.
  */
-export function guardedHonours(s: Situation, call: DeepReadonly<CallState>): Answer[] {
+function guardedHonours(s: Situation, call: DeepReadonly<CallState>): Answer[] {
   const side = sideOf(s, call);
   return [
     { kind: 'honourIfPressed', side, power: 1, wealth: 0 },
@@ -177,7 +177,7 @@ export function weighedAnswers(
  * treaty (lowering a treaty frozen by the crisis would be abandonment). The
  * tie drops one level.
  */
-export function scaleBacks(s: Situation, from = STRATEGIC): string[] {
+function scaleBacks(s: Situation, from = STRATEGIC): string[] {
   const out = new Set<string>();
   for (const crisis of s.state.crises) {
     const partner = crisis.instigator;

@@ -54,7 +54,7 @@ export function evaluate(s: Situation, state: MatchState): number {
  * unseen drafts count as empty, offers as unanswered). Works on a clone of
  * the seat's own rebuilt state; the empty deck only means no new card.
  */
-export function resolvedWith(s: Situation, cmd: SeatCommand | null): MatchState | null {
+function resolvedWith(s: Situation, cmd: SeatCommand | null): MatchState | null {
   const state = cloneState(s.state);
   if (cmd && !applyCommand(s.scenario, state, cmd).ok) return null;
   for (let guard = 0; guard < 5 && state.phase !== 'resolution' && state.phase !== 'ended'; guard++)

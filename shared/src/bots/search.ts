@@ -123,7 +123,7 @@ export function candidatesFor(s: Situation, first: SeatCommand, max: number): Se
  * objectives and held cards, and the match generator. Other seats' hidden
  * drafts and answers are left empty and not done: the rollout's bots play them.
  */
-export function determinize(s: Situation, rng: RngHolder): MatchState {
+function determinize(s: Situation, rng: RngHolder): MatchState {
   const state = cloneState(s.state);
   const { scenario, ctx, seat } = s;
   const used = new Set<string>([...state.discard, ...state.crises.map((c) => c.card)]);

@@ -12,7 +12,7 @@ import type { ActorState, MatchState, ReadonlyState } from '../state.ts';
 import { getTie, tieLevel } from '../ties.ts';
 import type { SeatView } from '../view.ts';
 
-export type Stamp = { seat: string; round: number; phase: MatchState['phase'] };
+type Stamp = { seat: string; round: number; phase: MatchState['phase'] };
 
 /**
  * Everything a bot reasons from, built from the seat's view alone: the match
@@ -93,7 +93,7 @@ export function others(s: Situation): string[] {
   return s.ctx.actorIds.filter((id) => id !== s.seat);
 }
 
-export function liveCrises(s: Situation) {
+function liveCrises(s: Situation) {
   return s.state.crises.filter((c) => c.live);
 }
 

@@ -80,7 +80,7 @@ function strategy(
 }
 
 /** No partners at all: refuses every offer, drops every tie it holds, never answers a call. */
-export const hermit = strategy(
+const hermit = strategy(
   'hermit',
   'Hermit',
   'Refuses and drops every tie: no partner can drag it into a war.',
@@ -98,7 +98,7 @@ export const hermit = strategy(
  * far from home, honours cheaply at home, and scales back a partner that
  * starts a war.
  */
-export const flexible = strategy(
+const flexible = strategy(
   'flexible',
   'Flexible partner',
   'Partnerships with many, treaties with none; scales back in crises.',
@@ -127,7 +127,7 @@ export const flexible = strategy(
 );
 
 /** Honours every call with as much Power as it can spare; accepts every offer; keeps every tie. */
-export const loyal = strategy(
+const loyal = strategy(
   'loyal',
   'Loyal ally',
   'Honours every call: a partner that always comes is a partner worth having.',
@@ -152,7 +152,7 @@ export const loyal = strategy(
 );
 
 /** Seeks alliances: raises its closest ties toward treaty level and keeps the treaties it makes. */
-export const treaties = strategy(
+const treaties = strategy(
   'treaties',
   'Treaty builder',
   'Binds partners by treaty: deterrence that nobody doubts.',
@@ -173,7 +173,7 @@ export const treaties = strategy(
 );
 
 /** Takes every tie it is offered and asks for more, but never answers a call. */
-export const freeRider = strategy(
+const freeRider = strategy(
   'freeRider',
   'Free rider',
   'Takes every tie and every deal, and hedges every call.',

@@ -65,7 +65,7 @@ export function agreementOf(name: string): Agreement {
 }
 
 /** A verb's third person singular: "hedges", "presses", "carries", "holds". */
-export function thirdPerson(base: string): string {
+function thirdPerson(base: string): string {
   if (/(s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
   return `${base}s`;

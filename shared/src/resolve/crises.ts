@@ -578,7 +578,7 @@ function defuse(tx: Tx, crisis: CrisisState): void {
 }
 
 /** A crisis leaves play: its ties thaw, stalemate locks become ordinary one-round locks, its card is discarded. */
-export function endCrisis(tx: Tx, crisis: CrisisState): void {
+function endCrisis(tx: Tx, crisis: CrisisState): void {
   const { ctx, state } = tx;
   crisis.live = false;
   // The ties this crisis froze are exactly those between the called and their callers.

@@ -6,7 +6,7 @@ import { emit, type Tx } from '../tx.ts';
 import { ALLIANCE, STRATEGIC, TIE_LEVELS } from '../vocabulary.ts';
 import { abandon } from './abandonment.ts';
 
-export function clampAutonomy(tx: Tx, actor: string): void {
+function clampAutonomy(tx: Tx, actor: string): void {
   const a = tx.state.actors[actor]!;
   a.autonomy = Math.min(a.autonomy, autonomyCap(tx.ctx, tx.state, actor));
 }

@@ -16,7 +16,7 @@ import { greatPowers, hasGoal, others, type Situation, shown } from '../situatio
  * treaty level. One that has walked out of a treaty (it entrapped them, or
  * would have) seeks no other.
  */
-export function seeksGuarantee(s: Situation): boolean {
+function seeksGuarantee(s: Situation): boolean {
   return hasGoal(s, 'trackAtLeast', 'security') && s.me.stats.abandoned === 0;
 }
 
