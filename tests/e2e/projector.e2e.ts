@@ -25,11 +25,16 @@ test('the projector shows the LAN join link with its QR code, the phase, what to
   const host = await Person.open(browser, 'host');
   const sam = await Person.open(browser, 'sam', { width: 390, height: 844 });
   host.page.on('dialog', (dialog) => void dialog.accept());
+  await host.page.route('**/api/address', (route) => route.fulfill({ json: { addresses: [LAN] } }));
   await host.page.goto(base);
   await host.page.getByLabel('Your name').nth(1).fill('Ms Rivera');
   await host.page.getByLabel('Scenario').selectOption('tutorial-1950');
   await host.page.getByRole('button', { name: 'Create the match' }).click();
   const code = (await host.page.getByTestId('join-code').textContent())?.trim() ?? '';
+  // The host's own lobby shows the same address students can open, not localhost.
+  await expect
+    .poll(() => host.page.getByTestId('lobby-join-link').textContent())
+    .toBe(`http://${LAN}:${new URL(base).port}/join/${code}`);
 
   // The teacher opened the game on localhost: the server tells this machine its LAN address
   // (GET /api/address; the test server listens on loopback only, so its answer is stood in for).

@@ -9,11 +9,12 @@ import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import { createChat } from '../game/chat.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import { reachableOrigin } from '../net/reachable-origin.ts';
 import type { Screen } from './screen.ts';
 
-/** The address a player types or scans to join: /join/CODE on this server. */
-function joinLink(code: string): string {
-  return `${location.origin}/join/${code}`;
+/** The address a player types or scans to join: /join/CODE at an origin other devices can open. */
+function joinLink(origin: string, code: string): string {
+  return `${origin}/join/${code}`;
 }
 
 /**
@@ -24,6 +25,14 @@ function joinLink(code: string): string {
 export function createLobbyScreen(scenario: Scenario, connection: MatchConnection): Screen {
   const title = el('h1', {}, scenario.title);
   const codeBox = el('div', { class: 'join-code' });
+  // Opened on localhost, the page shows the server's LAN address instead, as the projector does.
+  let origin = location.origin;
+  let code: string | null = null;
+  const link = el('span', { class: 'join-code__link', 'data-testid': 'lobby-join-link' });
+  void reachableOrigin().then((found) => {
+    origin = found;
+    if (code) link.textContent = joinLink(origin, code);
+  });
   const seats = el('ul', { class: 'seat-grid', 'aria-label': 'Seats' });
   const spectators = el('p', { class: 'spectators' });
   const hostBox = el('section', { class: 'panel host-box', 'aria-label': 'Host', hidden: '' });
@@ -60,10 +69,12 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       shownLobby = s.lobby;
       shownKey = key;
       const lobby = s.lobby!;
+      code = lobby.code;
+      link.textContent = joinLink(origin, code);
       codeBox.replaceChildren(
         el('span', { class: 'join-code__label' }, 'Join code'),
         el('strong', { class: 'join-code__value', 'data-testid': 'join-code' }, lobby.code),
-        el('span', { class: 'join-code__link' }, joinLink(lobby.code)),
+        link,
       );
       seats.replaceChildren(
         ...lobby.seats.map((seat) => seatCard(scenario, lobby, seat, s, connection)),
