@@ -21,6 +21,11 @@ export interface AccountRound {
   lines: AccountLine[];
 }
 
+/** Entrapment and abandonment are marked in the account (words and an icon, not only colour). */
+function markOf(type: EventType): AccountMark {
+  return type === 'entrapment' ? 'entrapment' : type === 'abandonment' ? 'abandonment' : null;
+}
+
 /** The events shown as a list: entrapment and abandonment are marked (words and an icon, not only colour). */
 export function accountGroups(
   scenario: Scenario,
@@ -28,10 +33,8 @@ export function accountGroups(
 ): AccountRound[] {
   const byRound = new Map<number, AccountLine[]>();
   for (const e of events) {
-    const mark: AccountMark =
-      e.type === 'entrapment' ? 'entrapment' : e.type === 'abandonment' ? 'abandonment' : null;
     const lines = byRound.get(e.round) ?? [];
-    lines.push({ text: describeEvent(scenario, e), mark });
+    lines.push({ text: describeEvent(scenario, e), mark: markOf(e.type) });
     byRound.set(e.round, lines);
   }
   return [...byRound.entries()]
@@ -75,9 +78,6 @@ export interface RoundAccount {
   round: number;
   parts: AccountPartView[];
 }
-
-const markOf = (type: EventType): AccountMark =>
-  type === 'entrapment' ? 'entrapment' : type === 'abandonment' ? 'abandonment' : null;
 
 /** Each round's account (newest first) grouped by crisis, ties, economy and the world, filtered. */
 export function roundAccounts(

@@ -1,5 +1,6 @@
 import { PHASE_NAMES } from '../commands/phases.ts';
 import { ctxOf } from '../ctx.ts';
+import { count } from '../events/grammar.ts';
 import { legalCommands } from '../legal.ts';
 import { actionPointsMax, seatPlan } from '../plan.ts';
 import { timeoutAnswer } from '../resolve/answers.ts';
@@ -135,10 +136,6 @@ const TIMEOUT_WORDS: Record<string, string> = {
   quiet: 'stay quiet',
   honourIfPressed: 'honour if pressed',
 };
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 function joinWords(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
