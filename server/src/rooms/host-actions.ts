@@ -120,6 +120,21 @@ function changeMatch(
   flow.commandsApplied();
 }
 
+/** The connected person the host names, or null after telling the host nobody with that id is here. */
+function personHere(room: HostRoom, host: Client, person: string): Client | null {
+  const target = room.clients.getById(person);
+  if (target && room.flow.seating.nickname(person) !== null) return target;
+  sendError(host, 'host', 'unknownPerson', 'Nobody with that id is here.', 'person');
+  return null;
+}
+
+/** Gives `target` a pass for `seat` during play, with the seat's whole view and its open questions. */
+function seatDuringPlay(room: HostRoom, target: Client, seat: string) {
+  giveSeat(room, target, seat);
+  room.sendWholeView(target, seat);
+  room.sendOpenQuestions(target, seat);
+}
+
 /**
  * The host hands a seat a bot plays back to a person (a student who came
  * late, or back): the bot stops playing it, and the person gets a new pass
@@ -127,21 +142,18 @@ function changeMatch(
  * stops working, as when they take any other seat.
  */
 function giveBotSeat(room: HostRoom, host: Client, person: string, seat: string) {
-  const target = room.clients.getById(person);
+  const target = personHere(room, host, person);
+  if (!target) return;
   const { flow } = room;
-  const { seating, play } = flow;
+  const { play } = flow;
   const fail = (code: ErrorCode, reason: string, field: string) =>
     sendError(host, 'host', code, reason, field);
-  if (!target || seating.nickname(person) === null)
-    return fail('unknownPerson', 'Nobody with that id is here.', 'person');
   if (play.recovering)
     return fail('internal', 'The server is reloading the match; try again in a moment.', 'action');
   if (!play.bots.has(seat)) return fail('seatUnavailable', 'No bot plays that seat.', 'seat');
   play.bots.delete(seat);
   play.humanSeats = flow.match.seats.filter((s) => s === seat || play.humanSeats.includes(s));
-  giveSeat(room, target, seat);
-  room.sendWholeView(target, seat);
-  room.sendOpenQuestions(target, seat);
+  seatDuringPlay(room, target, seat);
 }
 
 /**
@@ -176,13 +188,12 @@ function removePerson(room: HostRoom, host: Client, person: string) {
  * away (`seat: null`). With seating locked this is the only way to a seat.
  */
 function assignSeat(room: HostRoom, host: Client, person: string, seat: string | null) {
-  const target = room.clients.getById(person);
+  const target = personHere(room, host, person);
+  if (!target) return;
   const { flow } = room;
   const { seating, play } = flow;
   const fail = (code: ErrorCode, reason: string, field: string) =>
     sendError(host, 'host', code, reason, field);
-  if (!target || seating.nickname(person) === null)
-    return fail('unknownPerson', 'Nobody with that id is here.', 'person');
   if (flow.stage === 'ended') return fail('wrongStage', 'The match is over.', 'action');
   if (seat === null) {
     const { seat: held, sessions } = seating.revoke(person);
@@ -194,9 +205,6 @@ function assignSeat(room: HostRoom, host: Client, person: string, seat: string |
   if (!seating.has(seat)) return fail('seatUnavailable', `"${seat}" is not a seat here.`, 'seat');
   if (flow.stage === 'playing' && !play.humanSeats.includes(seat))
     return fail('seatUnavailable', 'A bot plays this seat.', 'seat');
-  giveSeat(room, target, seat);
-  if (flow.stage === 'playing') {
-    room.sendWholeView(target, seat);
-    room.sendOpenQuestions(target, seat);
-  }
+  if (flow.stage === 'playing') seatDuringPlay(room, target, seat);
+  else giveSeat(room, target, seat);
 }
