@@ -53,6 +53,7 @@ export {
   possessive,
   silentAnswer,
 } from './explain/answer-costs.ts';
+export { type ClassBrief, classBrief } from './explain/class-brief.ts';
 export { type SeatNow, seatNow } from './explain/now.ts';
 export {
   fullSeatCount,

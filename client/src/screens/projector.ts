@@ -1,4 +1,5 @@
 import {
+  classBrief,
   entanglementMeter,
   type HeadlineKind,
   PHASE_NAMES,
@@ -16,7 +17,6 @@ import { createSubmissions } from '../game/submissions.ts';
 import { createTensionGauge } from '../game/tension.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { isLocalHost, reachableOrigin } from '../net/reachable-origin.ts';
-import { classBrief } from './projector-words.ts';
 import type { Screen } from './screen.ts';
 
 const HEADLINE_TITLES: Record<HeadlineKind, string> = {

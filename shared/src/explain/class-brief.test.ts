@@ -1,6 +1,7 @@
-import { nextPhase, PACES, PHASE_NAMES, PHASES } from '@entanglement/shared';
 import { describe, expect, it } from 'vitest';
-import { classBrief } from './projector-words.ts';
+import { nextPhase, PHASE_NAMES } from '../commands/phases.ts';
+import { PACES, PHASES } from '../vocabulary.ts';
+import { classBrief } from './class-brief.ts';
 
 describe('what the projector asks the class to do', () => {
   it('says something for every phase of both paces', () => {

@@ -1,4 +1,4 @@
-import type { Pace, Phase } from '@entanglement/shared';
+import type { Pace, Phase } from '../vocabulary.ts';
 
 /** What the class is asked to do in a phase, and what happens to a seat that does nothing. */
 export interface ClassBrief {
