@@ -36,6 +36,13 @@ interface Received {
  */
 export class Inbox {
   readonly received: Received[] = [];
+  /**
+   * The connection's drops, reconnections and leave, kept apart from the
+   * messages: a wait that fails names them, and a command sent just before a
+   * drop (whose answer the dropped socket took with it) is known as lost.
+   */
+  readonly connection: string[] = [];
+  private reconnects = 0;
   private readonly listeners = new Set<() => void>();
   private view: SeatView | null = null;
 
@@ -53,6 +60,26 @@ export class Inbox {
       }
       for (const listener of [...this.listeners]) listener();
     });
+    const note = (event: string) => {
+      this.connection.push(`${event} at ${new Date().toISOString()}`);
+      for (const listener of [...this.listeners]) listener();
+    };
+    room.onDrop((code, reason) => note(`drop ${code}${reason ? ` (${reason})` : ''}`));
+    room.onReconnect(() => {
+      this.reconnects++;
+      note('reconnect');
+    });
+    room.onLeave((code) => note(`leave ${code}`));
+  }
+
+  /** How many times the SDK reconnected this client after a drop. */
+  reconnections(): number {
+    return this.reconnects;
+  }
+
+  /** What happened to the connection, for a failure's message ("" when nothing did). */
+  connectionNote(): string {
+    return this.connection.length ? `; connection: ${this.connection.join(', ')}` : '';
   }
 
   /** Leaves the room if still connected; never waits more than a second. */
@@ -109,7 +136,9 @@ export class Inbox {
           .slice(since)
           .map((m) => (m.type === 'error' ? `error ${JSON.stringify(m.payload)}` : m.type));
         reject(
-          new Error(`No "${type}" message within ${timeoutMs} ms; received: ${seen.join(', ')}`),
+          new Error(
+            `No "${type}" message within ${timeoutMs} ms; received: ${seen.join(', ')}${this.connectionNote()}`,
+          ),
         );
       }, timeoutMs);
       this.listeners.add(listener);
@@ -193,7 +222,9 @@ export async function nextMatching<T>(
     }
     if (Date.now() > deadline) {
       const seen = inbox.received.slice(since).map((m) => m.type);
-      throw new Error(`Nothing matched within ${timeoutMs} ms; received: ${seen.join(', ')}`);
+      throw new Error(
+        `Nothing matched within ${timeoutMs} ms; received: ${seen.join(', ')}${inbox.connectionNote()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -216,6 +247,8 @@ export interface CommandOutcome {
   command: SeatCommand;
   ack: AckMessage | null;
   error: ErrorMessage | null;
+  /** The connection dropped and came back before any answer: the command may or may not be in the log. */
+  lost?: true;
 }
 
 /** Sends a seat command with `token` and resolves with its ack or error (matched by `ref`). */
@@ -226,8 +259,12 @@ export async function sendCommand(
   ref: string,
 ): Promise<CommandOutcome> {
   const since = inbox.mark();
+  const reconnectsBefore = inbox.reconnections();
   await pacedSend(inbox, 'command', { token, ref, command });
   return nextMatching(inbox, since, (type, payload) => {
+    // A reconnection's first message is the fresh view: an answer not seen by then was lost with the socket.
+    if (inbox.reconnections() > reconnectsBefore && type === 'view')
+      return { ref, command, ack: null, error: null, lost: true as const };
     const p = payload as { ref?: string | null };
     if (p.ref !== ref) return undefined;
     if (type === 'ack') return { ref, command, ack: payload as AckMessage, error: null };
@@ -326,6 +363,7 @@ export async function playSeat(
     inPhase++;
     const outcome = await sendCommand(inbox, token, command, `${seat}-${player.sent.length}`);
     player.sent.push(outcome);
+    if (outcome.lost) continue;
     if (outcome.ack) await nextUpdate(inbox, outcome.ack.step - 1, left);
     else if (outcome.error?.code === 'stale') await nextUpdate(inbox, view.step, left);
     else if (outcome.error?.code !== 'illegal')
