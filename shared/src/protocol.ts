@@ -34,7 +34,20 @@ export const NicknameSchema = z
   .max(24)
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'no control characters');
 
-const Seconds = z.number().int().min(1).max(7200);
+/** The longest phase a host may set: a week, for matches played over days. */
+export const MAX_PHASE_SECONDS = 7 * 24 * 3600;
+const Seconds = z.number().int().min(1).max(MAX_PHASE_SECONDS);
+/**
+ * How often and by how much a host may extend a match's phases (the
+ * webDiplomacy lesson: unbounded extensions let one side stall a match).
+ * Each extension adds at most the phase's own length, and never less than
+ * `minimumSeconds` may be asked for; everyone sees the extensions left.
+ */
+export const EXTENSIONS = { perMatch: 3, minimumSeconds: 300, maximumSeconds: 24 * 3600 } as const;
+/** The most one extension of a phase `phaseSeconds` long may add. */
+export function extensionCapSeconds(phaseSeconds: number): number {
+  return Math.min(EXTENSIONS.maximumSeconds, Math.max(EXTENSIONS.minimumSeconds, phaseSeconds));
+}
 /** Seconds per phase; a phase left out takes its default. */
 export const PhaseTimersSchema = z
   .object({
@@ -112,7 +125,11 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), ...host }),
   z.object({ action: z.literal('pause'), ...host }),
   z.object({ action: z.literal('resume'), ...host }),
-  z.object({ action: z.literal('extend'), ...host, seconds: Seconds }),
+  z.object({
+    action: z.literal('extend'),
+    ...host,
+    seconds: z.number().int().min(1).max(EXTENSIONS.maximumSeconds),
+  }),
   z.object({ action: z.literal('skip'), ...host }),
   z.object({ action: z.literal('end'), ...host }),
   /** Reveal a crisis card from the deck or discard now (before resolution). */
@@ -300,6 +317,16 @@ export interface TimerMessage {
   /** Milliseconds left when this was sent (frozen while paused; 0 once ended). */
   remainingMs: number;
   paused: boolean;
+  /**
+   * When the phase ends by the server's clock (ms since 1970), while it counts
+   * down; null when paused or ended. Clients show it in their own time zone;
+   * the server's clock decides.
+   */
+  endsAt: number | null;
+  /** Extensions the host may still give this match (EXTENSIONS.perMatch in all). */
+  extensionsLeft: number;
+  /** The most the next extension may add, in seconds (extensionCapSeconds of this phase). */
+  extensionCapSeconds: number;
 }
 
 export interface AckMessage {

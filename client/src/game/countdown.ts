@@ -7,8 +7,48 @@ export function remainingMs(timer: MatchSnapshot['timer'], now = performance.now
   return Math.max(0, timer.remainingMs - (now - timer.receivedAt));
 }
 
+/** Time left as a clock under an hour ("4:05"), then in hours and minutes ("3 h 20 min"), then days ("2 d 5 h"). */
 export function formatClock(ms: number): string {
   const total = Math.ceil(ms / 1000);
-  const m = Math.floor(total / 60);
-  return `${m}:${String(total % 60).padStart(2, '0')}`;
+  if (total < 3600) {
+    const m = Math.floor(total / 60);
+    return `${m}:${String(total % 60).padStart(2, '0')}`;
+  }
+  const minutes = Math.ceil(total / 60);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return `${days} d ${hours} h`;
+  return `${hours} h ${minutes % 60} min`;
+}
+
+/** Past this much time left, the phase's end is also shown as a local date and time. */
+const SHOW_DEADLINE_MS = 3600_000;
+
+/**
+ * When the phase ends, in the reader's own time zone ("ends Fri 14:05"), for
+ * phases of an hour or more; "" otherwise. The server's `endsAt` decides.
+ */
+export function formatDeadline(
+  timer: MatchSnapshot['timer'],
+  locale?: string,
+  timeZone?: string,
+): string {
+  if (!timer || timer.paused || timer.endsAt === null || timer.remainingMs < SHOW_DEADLINE_MS)
+    return '';
+  const when = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(timer.endsAt));
+  return `ends ${when}`;
+}
+
+/** What the next extension adds, in seconds: a minute in a short phase, a quarter of the cap in a long one. */
+export function extensionStep(timer: MatchSnapshot['timer']): number {
+  const cap = timer?.extensionCapSeconds ?? 300;
+  return cap <= 600 ? 60 : Math.round(cap / 4);
 }

@@ -10,6 +10,7 @@ import {
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
+import { extensionStep, formatClock } from './countdown.ts';
 
 /** The engine's inject option for the host now: the cards it takes, or why none. */
 function injectOption(scenario: Scenario, view: SeatView): LegalOption | undefined {
@@ -51,8 +52,8 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
   const pause = button('Pause', () =>
     connection.host({ action: connection.current.timer?.paused ? 'resume' : 'pause' }),
   );
-  const extend = button('One more minute', () =>
-    connection.host({ action: 'extend', seconds: 60 }),
+  const extend = button('Extend', () =>
+    connection.host({ action: 'extend', seconds: extensionStep(connection.current.timer) }),
   );
   const skip = button('End this phase now', () => {
     if (confirm('End this phase now? Seats that have not finished get their default orders.'))
@@ -105,6 +106,11 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
     update(s: MatchSnapshot) {
       view = s.view;
       pause.textContent = s.timer?.paused ? 'Resume' : 'Pause';
+      const left = s.timer?.extensionsLeft ?? 0;
+      const step = extensionStep(s.timer);
+      const amount = step < 3600 ? `${Math.round(step / 60)} min` : formatClock(step * 1000);
+      extend.textContent = `Extend +${amount} (${left} left)`;
+      extend.disabled = left === 0;
       if (view) {
         const cards = injectChoices(scenario, view);
         const key = cards.map((c) => c.id).join(',');

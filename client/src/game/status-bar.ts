@@ -2,7 +2,7 @@ import { PHASE_NAMES, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { actorBadge } from './actor-badge.ts';
-import { formatClock, remainingMs } from './countdown.ts';
+import { formatClock, formatDeadline, remainingMs } from './countdown.ts';
 import { createTensionGauge } from './tension.ts';
 
 /** Round, phase and time left, World Tension, the player's seat and the connection: the top line of the game. */
@@ -23,7 +23,10 @@ export function createStatusBar(scenario: Scenario) {
   const tick = () => {
     if (!snapshot?.timer) return;
     const left = remainingMs(snapshot.timer);
-    clock.textContent = snapshot.timer.paused ? `Paused · ${formatClock(left)}` : formatClock(left);
+    const deadline = formatDeadline(snapshot.timer);
+    clock.textContent = snapshot.timer.paused
+      ? `Paused · ${formatClock(left)}`
+      : `${formatClock(left)}${deadline ? ` · ${deadline}` : ''}`;
     clock.classList.toggle('status-bar__clock--low', !snapshot.timer.paused && left < 15_000);
   };
   const interval = window.setInterval(tick, 250);

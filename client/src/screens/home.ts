@@ -1,16 +1,15 @@
 import {
   type CreateMatchOptions,
-  DEFAULT_TIMERS,
   getScenario,
   JoinCodeSchema,
   NicknameSchema,
-  type PhaseTimers,
   SCENARIO_IDS,
   type Scenario,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { lastNickname } from '../net/credentials.ts';
 import { field, formError, numberInput, select } from './form-parts.ts';
+import { customTimers, TIMER_PRESETS } from './timer-presets.ts';
 import '../tutorial/tutorial.css';
 
 const PITCH =
@@ -19,19 +18,6 @@ const PITCH =
   'tests them. Commit too deeply and a partner drags you into a war you did not choose: ' +
   'that is entrapment. Hedge too much and your partners leave you alone when you need them: ' +
   'that is abandonment. Steer between the two.';
-
-/** Timer presets in seconds per phase; a class period needs shorter phases than friends online. */
-const TIMER_PRESETS: Record<string, { label: string; timers: PhaseTimers }> = {
-  class: {
-    label: 'Class period (short phases)',
-    timers: { news: 30, diplomacy: 180, responses: 90, calls: 90, resolution: 30 },
-  },
-  standard: { label: 'Standard', timers: DEFAULT_TIMERS },
-  relaxed: {
-    label: 'Relaxed (double time)',
-    timers: { news: 120, diplomacy: 600, responses: 240, calls: 240, resolution: 90 },
-  },
-};
 
 export interface HomeActions {
   create(options: CreateMatchOptions): Promise<void>;
@@ -182,6 +168,19 @@ function createCard(actions: HomeActions): HTMLElement {
     'create-timers',
     Object.entries(TIMER_PRESETS).map(([id, p]) => [id, p.label]),
   );
+  const decideMinutes = numberInput('create-decide-minutes', 1, 10_080);
+  decideMinutes.value = '1440';
+  const aroundMinutes = numberInput('create-around-minutes', 1, 10_080);
+  aroundMinutes.value = '60';
+  const custom = el(
+    'div',
+    { class: 'form-row', hidden: '' },
+    field('Minutes to decide', decideMinutes),
+    field('Minutes for news and resolution', aroundMinutes),
+  );
+  timers.addEventListener('change', () => {
+    custom.hidden = timers.value !== 'custom';
+  });
   const preset = el('input', { type: 'checkbox', id: 'create-preset' });
   const bots = select('create-bots', [
     ['normal', 'Bots: normal (they follow their state’s doctrine)'],
@@ -212,6 +211,7 @@ function createCard(actions: HomeActions): HTMLElement {
     seats,
     el('div', { class: 'form-row' }, field('Rounds', rounds), field('Pace', pace)),
     field('Phase timers', timers),
+    custom,
     field('Bots for empty seats', bots),
     el(
       'label',
@@ -235,6 +235,11 @@ function createCard(actions: HomeActions): HTMLElement {
       return error.show(
         `Choose ${s.seats.minOptional} to ${s.seats.maxOptional} of the optional seats.`,
       );
+    const chosenTimers =
+      timers.value === 'custom'
+        ? customTimers(Number(decideMinutes.value), Number(aroundMinutes.value))
+        : TIMER_PRESETS[timers.value]?.timers;
+    if (typeof chosenTimers === 'string') return error.show(chosenTimers);
     submit.disabled = true;
     error.clear();
     actions
@@ -244,7 +249,7 @@ function createCard(actions: HomeActions): HTMLElement {
         rounds: Number(rounds.value),
         pace: pace.value as 'quick' | 'full',
         seats: [...s.seats.required, ...optional],
-        timers: TIMER_PRESETS[timers.value]?.timers,
+        timers: chosenTimers,
         preset: preset.checked ? 'class' : 'standard',
         botLevel: bots.value as 'easy' | 'normal' | 'hard',
       })

@@ -11,7 +11,7 @@ import {
 import { renderSVG } from 'uqr';
 import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
-import { formatClock, remainingMs } from '../game/countdown.ts';
+import { formatClock, formatDeadline, remainingMs } from '../game/countdown.ts';
 import { createMapSlot } from '../game/map-slot.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTensionGauge } from '../game/tension.ts';
@@ -143,7 +143,10 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
       return;
     }
     const left = remainingMs(timer);
-    clock.textContent = timer.paused ? `Paused ${formatClock(left)}` : formatClock(left);
+    const deadline = formatDeadline(timer);
+    clock.textContent = timer.paused
+      ? `Paused ${formatClock(left)}`
+      : `${formatClock(left)}${deadline ? ` · ${deadline}` : ''}`;
     clock.classList.toggle('is-low', !timer.paused && left < 15_000);
     clock.classList.toggle('is-paused', timer.paused);
   };

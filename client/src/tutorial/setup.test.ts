@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TUTORIAL_SCENARIO, TUTORIAL_SEAT, tutorialOptions } from './setup.ts';
 
 describe('the tutorial match', () => {
-  it('is a match the server accepts: quick pace, the required seats, the longest timers', () => {
+  it('is a match the server accepts: quick pace, the required seats, two-hour timers', () => {
     const parsed = CreateMatchSchema.parse(tutorialOptions('Ana'));
     const scenario = getScenario(TUTORIAL_SCENARIO);
     expect(parsed.pace).toBe('quick');

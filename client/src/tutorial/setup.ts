@@ -1,17 +1,21 @@
-import { type CreateMatchOptions, getScenario, PhaseTimersSchema } from '@entanglement/shared';
+import { type CreateMatchOptions, getScenario } from '@entanglement/shared';
 import { MatchConnection, type MatchSnapshot } from '../net/match-connection.ts';
 
 /** The scenario the tutorial plays, and the seat the learner takes (the one the crisis entraps). */
 export const TUTORIAL_SCENARIO = 'tutorial-1950';
 export const TUTORIAL_SEAT = 'china';
 
-/** The longest phase the server accepts: a learner reads at their own speed, nobody waits on them. */
-const LONGEST = PhaseTimersSchema.shape.news.unwrap().maxValue ?? 7200;
+/**
+ * Two hours a phase: a learner reads at their own speed and no timer ends a
+ * step in one sitting, yet a tutorial left open is not kept for days (a
+ * deserted match lives twice its longest phase, docs/server.md).
+ */
+const LONGEST = 2 * 3600;
 
 /**
  * The match the tutorial creates: the scenario's required seats only (the
  * learner's and one bot), the quick pace (three phases a round) and every
- * phase as long as the server allows, so only the learner's Done ends one.
+ * phase two hours long, so only the learner's Done ends one.
  */
 export function tutorialOptions(nickname: string): CreateMatchOptions {
   const scenario = getScenario(TUTORIAL_SCENARIO);

@@ -2,6 +2,7 @@ import type { Client } from '@colyseus/core';
 import {
   type Command,
   type ErrorCode,
+  EXTENSIONS,
   type HostMessage,
   HostMessageSchema,
   REMOVED_BY_HOST,
@@ -63,9 +64,23 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     case 'resume':
       if (!flow.phaseClock.resume()) return fail('wrongStage', 'The timer is not paused.');
       break;
-    case 'extend':
+    case 'extend': {
+      const { left, capSeconds } = flow.extensions();
+      if (left === 0)
+        return fail(
+          'limited',
+          `This match has had its ${EXTENSIONS.perMatch} extensions: none is left.`,
+        );
+      if (msg.seconds > capSeconds)
+        return fail(
+          'limited',
+          `One extension adds at most ${capSeconds} s in this phase, not ${msg.seconds} s.`,
+        );
       flow.phaseClock.extend(msg.seconds * 1000);
+      flow.extensionsUsed++;
+      room.saveHostState();
       break;
+    }
     case 'skip':
       return flow.advance();
     case 'inject':

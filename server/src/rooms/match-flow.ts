@@ -1,11 +1,13 @@
 import type { Clock } from '@colyseus/core';
-import type {
-  MatchStage,
-  MatchState,
-  PhaseTimers,
-  ServerMessages,
-  ServerMessageType,
-  StateParts,
+import {
+  EXTENSIONS,
+  extensionCapSeconds,
+  type MatchStage,
+  type MatchState,
+  type PhaseTimers,
+  type ServerMessages,
+  type ServerMessageType,
+  type StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
 import type { ClockRecord, HostState, SeatRecord } from '../store/types.ts';
@@ -53,6 +55,8 @@ export class MatchFlow {
   readonly timers: PhaseTimers;
   stage: MatchStage = 'lobby';
   endedBy: 'host' | null = null;
+  /** Phase extensions the host has given this match (kept in the host state). */
+  extensionsUsed = 0;
   /** The last nickname stored for each seat (kept when its people leave). */
   private readonly seatNames = new Map<string, string>();
   private archived = false;
@@ -310,5 +314,18 @@ export class MatchFlow {
   private phaseMs(): number {
     const phase = this.match.phase;
     return phase === 'ended' ? 0 : this.timers[phase] * 1000;
+  }
+
+  /** What the host may still extend: how many times, and by how much now. */
+  extensions(): { left: number; capSeconds: number } {
+    return {
+      left: Math.max(0, EXTENSIONS.perMatch - this.extensionsUsed),
+      capSeconds: extensionCapSeconds(this.phaseMs() / 1000),
+    };
+  }
+
+  /** The longest phase of this match, in ms: a match played over days is not "deserted" overnight. */
+  longestPhaseMs(): number {
+    return Math.max(...Object.values(this.timers)) * 1000;
   }
 }

@@ -7,7 +7,14 @@ import { getScenario, type Phase, REMOVED_BY_HOST, type SeatCommand } from '@ent
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startGameServer } from '../game-server.ts';
 import { TEST_LIMITS } from '../testing/test-limits.ts';
-import { codeOf, createMatch, hostInbox, hostTokenOf, Inbox } from './test-clients.ts';
+import {
+  codeOf,
+  createMatch,
+  hostInbox,
+  hostTokenOf,
+  Inbox,
+  nextMatching,
+} from './test-clients.ts';
 
 let server: RunningServer;
 let base: string;
@@ -302,6 +309,42 @@ describe('phase timers', () => {
     await host.waitFor('view', (v) => v.round === 1 && v.phase === 'news');
     const diplomacy = await host.waitFor('view', (v) => v.phase === 'diplomacy', 0, 10_000);
     expect(diplomacy.round).toBe(1);
+  });
+
+  test('a match over days: day-long deadlines by the server clock, and at most three capped extensions', async () => {
+    const day = 86_400;
+    const host = await create({
+      ...TUTORIAL,
+      timers: { news: day, diplomacy: day, resolution: 3600 },
+    });
+    const hostToken = hostTokenOf(host);
+    const before = Date.now();
+    host.room.send('host', { action: 'start', token: hostToken });
+    const first = await host.waitFor('timer', (t) => t.phase === 'news' && t.endsAt !== null);
+    // The deadline is the server's: its wall clock plus the phase, not a count the client keeps.
+    expect(first.endsAt!).toBeGreaterThanOrEqual(before + day * 1000 - 5_000);
+    expect(first.endsAt!).toBeLessThanOrEqual(Date.now() + day * 1000);
+    expect(first).toMatchObject({ extensionsLeft: 3, extensionCapSeconds: day });
+
+    // The next timer or error after an extension: what everyone sees, or why it was refused.
+    const extend = (seconds: number) => {
+      const mark = host.mark();
+      host.room.send('host', { action: 'extend', token: hostToken, seconds });
+      return nextMatching(host, mark, (type, payload) =>
+        type === 'timer' || type === 'error' ? (payload as Record<string, unknown>) : undefined,
+      );
+    };
+    const tooMuch = await extend(day + 1);
+    expect(tooMuch).toMatchObject({ code: 'badMessage' });
+    for (const left of [2, 1, 0]) {
+      const timer = await extend(6 * 3600);
+      expect(timer).toMatchObject({ extensionsLeft: left });
+    }
+    const refused = await extend(60);
+    expect(refused).toMatchObject({ code: 'limited' });
+    expect((refused as { reason: string }).reason).toBe(
+      'This match has had its 3 extensions: none is left.',
+    );
   });
 
   test('a bad create option is refused with a reason', async () => {

@@ -187,6 +187,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // The host's lock and mutes hold across the restart as the seats' passes do.
     if (record.hostState) {
       this.flow.seating.locked = record.hostState.seatingLocked;
+      this.flow.extensionsUsed = record.hostState.extensionsUsed ?? 0;
       this.chat.restoreMutes(record.hostState);
     }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
@@ -313,16 +314,17 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.idleTimer = null;
       return;
     }
+    // Over days, nobody connected for hours is normal: twice the longest phase before it counts as deserted.
+    const ms = Math.max(this.limits.idleMatchMs, 2 * this.flow.longestPhaseMs());
     this.idleTimer ??= this.clock.setTimeout(() => {
       this.idleTimer = null;
       if (this.stage !== 'playing' || this.clients.length > 0) return;
-      const ms = this.limits.idleMatchMs;
       const time = ms < 60_000 ? `${ms / 1000} s` : `${Math.round(ms / 60_000)} minutes`;
       this.log.info(`Match ${this.roomId} ended: nobody was connected for ${time}`);
       // Ended as the host would end it: scored on the rounds played, then archived.
       this.flow.endEarly();
       this.broadcastTimer();
-    }, this.limits.idleMatchMs);
+    }, ms);
   }
 
   override onBeforeShutdown(): void {
@@ -446,6 +448,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.flow.saveHostState({
           seatingLocked: this.flow.seating.locked,
           ...this.chat.standingMutes(),
+          extensionsUsed: this.flow.extensionsUsed,
         }),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
@@ -505,7 +508,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private timerMessage(): TimerMessage {
-    return timerMessage(this.match, this.stage, this.flow.phaseClock);
+    return timerMessage(this.match, this.stage, this.flow.phaseClock, this.flow.extensions());
   }
 
   private broadcastTimer(): void {

@@ -59,11 +59,18 @@ export function timerMessage(
   match: MatchState,
   stage: MatchStage,
   clock: PhaseClock,
+  extensions: { left: number; capSeconds: number },
+  now = Date.now(),
 ): TimerMessage {
+  const remainingMs = stage === 'playing' ? clock.remainingMs : 0;
+  const counting = stage === 'playing' && clock.running && !clock.paused;
   return {
     round: match.round,
     phase: match.phase,
-    remainingMs: stage === 'playing' ? clock.remainingMs : 0,
+    remainingMs,
     paused: clock.paused,
+    endsAt: counting ? now + remainingMs : null,
+    extensionsLeft: extensions.left,
+    extensionCapSeconds: extensions.capSeconds,
   };
 }

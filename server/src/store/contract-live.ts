@@ -239,7 +239,12 @@ export function liveContract(ctx: ContractContext): void {
     test('saveHostState replaces the last one; the match record carries it (live and in listLive)', async () => {
       const { record } = await ctx.seeded(1);
       expect((await ctx.store.getMatch(record.id))?.hostState).toBeUndefined();
-      const state = { seatingLocked: true, mutedNames: ['ann lee'], mutedPasses: [hashToken('p')] };
+      const state = {
+        seatingLocked: true,
+        mutedNames: ['ann lee'],
+        mutedPasses: [hashToken('p')],
+        extensionsUsed: 2,
+      };
       await ctx.store.saveHostState(record.id, state);
       expect((await ctx.store.getMatch(record.id))?.hostState).toEqual(state);
       const open = { seatingLocked: false, mutedNames: [], mutedPasses: [] };
@@ -258,6 +263,8 @@ export function liveContract(ctx: ContractContext): void {
         { ...state, seatingLocked: 'yes' },
         { ...state, mutedNames: [''] },
         { ...state, mutedNames: Array.from({ length: 501 }, (_, i) => `n${i}`) },
+        { ...state, extensionsUsed: -1 },
+        { ...state, extensionsUsed: 1.5 },
       ];
       for (const b of bad)
         await refused(ctx.store.saveHostState(record.id, b as unknown as typeof state), 'invalid');

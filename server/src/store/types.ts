@@ -64,6 +64,8 @@ export interface HostState {
   mutedNames: string[];
   /** SHA-256 (hex) of each muted person's pass. */
   mutedPasses: string[];
+  /** Phase extensions the host has given (EXTENSIONS.perMatch at most); absent in older rows: 0. */
+  extensionsUsed?: number;
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */

@@ -166,6 +166,7 @@ export function checkHostState(state: HostState): void {
       if (field === 'mutedPasses') checkHash(item, field);
       else checkText(item, field);
   }
+  if (state.extensionsUsed !== undefined) checkInt(state.extensionsUsed, 'extensionsUsed', 0);
 }
 
 export function checkFinish(result: FinishRecord): void {
