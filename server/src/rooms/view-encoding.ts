@@ -15,30 +15,10 @@ function pack(value: unknown): Buffer {
   return owned(packr.pack(value));
 }
 
-/**
- * Kept encodings are cut from slabs of this size: one allocation per
- * encoding (thousands at a phase end of many matches) cost more in the
- * allocator and the collector than the encoding itself. A slab stays alive
- * while any encoding cut from it does; they are small and renewed together.
- */
-const SLAB_BYTES = 16 * 1024;
-let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-let slabUsed = 0;
-
-/** A copy in memory of its own (see `pack`): a piece of a slab, or its own buffer when large. */
+/** A copy in memory of its own (see `pack`). */
 function owned(bytes: Uint8Array): Buffer {
-  if (bytes.length > SLAB_BYTES / 4) {
-    const copy = Buffer.allocUnsafeSlow(bytes.length);
-    copy.set(bytes);
-    return copy;
-  }
-  if (slabUsed + bytes.length > SLAB_BYTES) {
-    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const copy = slab.subarray(slabUsed, slabUsed + bytes.length);
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
   copy.set(bytes);
-  slabUsed += bytes.length;
   return copy;
 }
 
