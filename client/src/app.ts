@@ -6,6 +6,7 @@ import { navigate, parseRoute, type Route } from './router.ts';
 import { renderArchive } from './screens/archive.ts';
 import { renderHome } from './screens/home.ts';
 import { mountMatch } from './screens/match-screen.ts';
+import { renderMyMatches } from './screens/my-matches.ts';
 import { renderReplay } from './screens/replay.ts';
 import { startTutorial } from './tutorial/setup.ts';
 
@@ -42,6 +43,7 @@ export function startApp(root: HTMLElement): void {
       });
     },
     openArchive: () => navigate({ page: 'archive' }),
+    openMine: () => navigate({ page: 'mine' }),
   };
 
   const show = (route: Route) => {
@@ -59,6 +61,9 @@ export function startApp(root: HTMLElement): void {
         return renderHome(root, home, route.code);
       case 'archive':
         return renderArchive(root);
+      case 'mine':
+        unmount = renderMyMatches(root);
+        return;
       case 'replay':
         unmount = renderReplay(root, route.matchId);
         return;

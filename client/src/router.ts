@@ -8,6 +8,8 @@ export type Route =
    */
   | { page: 'match'; roomId: string; projector: boolean; code?: string; tutorial?: boolean }
   | { page: 'archive' }
+  /** The live matches this browser holds a credential for. */
+  | { page: 'mine' }
   | { page: 'replay'; matchId: string }
   | { page: 'notFound'; path: string };
 
@@ -28,6 +30,7 @@ export function parseRoute(path: string, search = ''): Route {
     };
   }
   if (first === 'archive' && parts.length === 1) return { page: 'archive' };
+  if (first === 'mine' && parts.length === 1) return { page: 'mine' };
   if (first === 'replay' && second && parts.length === 2)
     return { page: 'replay', matchId: second };
   return { page: 'notFound', path };
@@ -49,6 +52,8 @@ export function routePath(route: Route): string {
     }
     case 'archive':
       return '/archive';
+    case 'mine':
+      return '/mine';
     case 'replay':
       return `/replay/${encodeURIComponent(route.matchId)}`;
     case 'notFound':

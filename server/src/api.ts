@@ -1,5 +1,10 @@
 import { ServerError } from '@colyseus/core';
-import { API_ROUTES, type CreatedMatch, DEFAULT_PAGE } from '@entanglement/shared';
+import {
+  API_ROUTES,
+  type CreatedMatch,
+  DEFAULT_PAGE,
+  type LiveStanding,
+} from '@entanglement/shared';
 import { type ErrorRequestHandler, Router } from 'express';
 import { archiveRouter, type ReplayArchive } from './archive/routes.ts';
 import { requestLog } from './doors/gate.ts';
@@ -47,6 +52,8 @@ export interface ApiOptions {
   createMatch?: (options: unknown) => Promise<CreatedMatch>;
   /** The addresses other devices on the network reach this server at (GET /api/address). */
   reachableAddresses?: () => string[];
+  /** Where the live match `id` stands for the holder of `token`, or null (POST /api/matches/live). */
+  liveStanding?: (id: string, token: string) => Promise<LiveStanding | null>;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -101,6 +108,29 @@ export function apiRouter(options: ApiOptions): Router {
     },
     { refusedAs: 'Cannot create the match: ' },
   );
+
+  // "My matches": each credential asks its own room; one that opens nothing adds nothing.
+  mount(api, API_ROUTES.liveMatches, async ({ body, send }) => {
+    const ask = options.liveStanding;
+    const answers = ask
+      ? await Promise.all(body.credentials.map(({ id, token }) => ask(id, token)))
+      : [];
+    // A host who also plays holds both: one entry, as the host, with the seat the pass holds.
+    const byId = new Map<string, LiveStanding>();
+    for (const a of answers) {
+      if (a === null) continue;
+      const had = byId.get(a.id);
+      if (!had) byId.set(a.id, a);
+      else
+        byId.set(a.id, {
+          ...(a.role === 'host' ? a : had),
+          role: 'host',
+          seat: had.seat ?? a.seat,
+          waitingOnMe: had.waitingOnMe || a.waitingOnMe,
+        });
+    }
+    send(200, { matches: [...byId.values()] });
+  });
 
   mount(api, API_ROUTES.listMatches, async ({ query, send }) => {
     const { limit = DEFAULT_PAGE, offset = 0, scenario, from, to } = query;

@@ -16,6 +16,8 @@ export interface AppOptions {
   createMatch?: ApiOptions['createMatch'];
   /** Where other devices reach this server (GET /api/address); none: nowhere known. */
   reachableAddresses?: ApiOptions['reachableAddresses'];
+  /** Where a live match stands for a credential (POST /api/matches/live). */
+  liveStanding?: ApiOptions['liveStanding'];
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
@@ -30,6 +32,7 @@ export function createApp(options: AppOptions): Express {
       limits: options.limits ?? DEFAULT_LIMITS,
       createMatch: options.createMatch,
       reachableAddresses: options.reachableAddresses,
+      liveStanding: options.liveStanding,
     }),
   );
   app.use(clientRouter(options.clientDist));

@@ -12,7 +12,7 @@ import { RateLimits } from './doors/rate-limits.ts';
 import { reachableAddresses } from './lan-addresses.ts';
 import { boundPort } from './listen.ts';
 import { colyseusLogger, reasonOf, roomLog } from './log.ts';
-import { createMatchRoom } from './rooms/creation.ts';
+import { createMatchRoom, liveStanding } from './rooms/creation.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
@@ -69,6 +69,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     limits,
     createMatch: createMatchRoom,
     reachableAddresses: () => reachableAddresses(options.host),
+    liveStanding,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });

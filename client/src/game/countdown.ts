@@ -22,11 +22,11 @@ export function formatClock(ms: number): string {
 }
 
 /** Past this much time left, the phase's end is also shown as a local date and time. */
-const SHOW_DEADLINE_MS = 3600_000;
+const SHOW_DEADLINE_MS = 30 * 60_000;
 
 /**
- * When the phase ends, in the reader's own time zone ("ends Fri 14:05"), for
- * phases of an hour or more; "" otherwise. The server's `endsAt` decides.
+ * When the phase ends, in the reader's own time zone ("ends Fri 14:05"),
+ * while half an hour or more is left; "" otherwise. The server's `endsAt` decides.
  */
 export function formatDeadline(
   timer: MatchSnapshot['timer'],
@@ -35,7 +35,12 @@ export function formatDeadline(
 ): string {
   if (!timer || timer.paused || timer.endsAt === null || timer.remainingMs < SHOW_DEADLINE_MS)
     return '';
-  const when = new Intl.DateTimeFormat(locale, {
+  return `ends ${formatEndsAt(timer.endsAt, locale, timeZone)}`;
+}
+
+/** A deadline (ms since 1970) in the reader's own time zone: "Fri 4 Dec, 21:05 GMT+8". */
+export function formatEndsAt(endsAt: number, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -43,8 +48,7 @@ export function formatDeadline(
     minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
-  }).format(new Date(timer.endsAt));
-  return `ends ${when}`;
+  }).format(new Date(endsAt));
 }
 
 /** What the next extension adds, in seconds: a minute in a short phase, a quarter of the cap in a long one. */

@@ -25,6 +25,8 @@ export interface HomeActions {
   learn(nickname: string): Promise<void>;
   join(code: string, nickname: string): Promise<void>;
   openArchive(): void;
+  /** The live matches this browser holds a seat or host key for. */
+  openMine(): void;
 }
 
 /** The home page: host a match, join one by code, or open the archive. */
@@ -47,8 +49,9 @@ export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): 
       el(
         'section',
         { class: 'card', 'aria-labelledby': 'archive-title' },
-        el('h2', { id: 'archive-title' }, 'Finished matches'),
-        el('p', {}, 'Replay a finished match with your class, or look up a result.'),
+        el('h2', { id: 'archive-title' }, 'Your matches'),
+        el('p', {}, 'Matches in play over days, and where they stand; finished ones to replay.'),
+        linkButton('My matches', () => actions.openMine()),
         linkButton('Open the archive', () => actions.openArchive()),
       ),
     ),

@@ -83,6 +83,14 @@ describe('every answer of the API matches its route’s schema', () => {
     expect(found.body).toEqual({ roomId: created.body.roomId, code: created.body.code });
     expect((await call('GET', '/join/ZZZZZZ')).status).toBe(404);
     expect((await call('GET', `/join/${'Z'.repeat(41)}`)).status).toBe(400);
+    const credentials = [{ id: created.body.roomId, token: created.body.hostToken }];
+    const live = await call('POST', '/matches/live', { body: { credentials } });
+    expect(live.body.matches.map((m: Json) => [m.id, m.role, m.stage])).toEqual([
+      [created.body.roomId, 'host', 'lobby'],
+    ]);
+    expect((await call('POST', '/matches/live', { body: { credentials: 'all' } })).status).toBe(
+      400,
+    );
   });
 
   test('the archive routes, answering and refusing', async () => {

@@ -1,5 +1,10 @@
 import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
-import { type CreatedMatch, MATCH_ROOM } from '@entanglement/shared';
+import {
+  type CreatedMatch,
+  type LiveStanding,
+  LiveStandingSchema,
+  MATCH_ROOM,
+} from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import { heldMatches } from './held-matches.ts';
 import { OneUseTickets } from './one-use-tickets.ts';
@@ -42,6 +47,35 @@ export function creationRefused(): ServerError {
  * host credential goes to this request only. A bad option throws the
  * room's refusal (a ServerError naming it).
  */
+/**
+ * Where the live match `roomId` stands for the holder of `token`, asked of
+ * its room in whichever process holds it; null when no live room answers
+ * in time or the token opens nothing there.
+ */
+export async function liveStanding(roomId: string, token: string): Promise<LiveStanding | null> {
+  try {
+    const answer: unknown = await matchMaker.remoteRoomCall<StandingRoom>(
+      roomId,
+      'standing',
+      [token],
+      STANDING_TIMEOUT_MS,
+    );
+    const parsed = LiveStandingSchema.safeParse(answer);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // No such room (finished, never existed, its process gone): nothing to show.
+    return null;
+  }
+}
+
+/** The match room's method "My matches" calls (MatchRoom.standing). */
+interface StandingRoom {
+  standing(token: unknown): unknown;
+}
+
+/** How long "My matches" waits for one room's answer. */
+const STANDING_TIMEOUT_MS = 2000;
+
 export async function createMatchRoom(options: unknown): Promise<CreatedMatch> {
   const hostToken = nanoid();
   const room = await matchMaker.handleCreateRoom(MATCH_ROOM, offerCreation(options, hostToken));

@@ -9,6 +9,7 @@ import {
 } from '@colyseus/core';
 import {
   JoinMatchSchema,
+  type LiveStanding,
   type LobbyMessage,
   type MatchStage,
   type MatchState,
@@ -41,6 +42,7 @@ import {
   rejoinSeat,
   type SeatRoom,
 } from './seat-messages.ts';
+import { standingFor } from './standing.ts';
 import { ViewSender } from './view-sender.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -362,6 +364,26 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // A refused create or join is answered to that client; it is not the server's failure.
     if (method === 'onCreate' || method === 'onJoin') return;
     this.log.error({ err: error, method }, 'the room failed');
+  }
+
+  /**
+   * Where this match stands for a credential's holder ("My matches", called
+   * across processes with matchMaker.remoteRoomCall): null unless `token` is
+   * the host token or a pass valid now.
+   */
+  standing(token: unknown): LiveStanding | null {
+    if (typeof token !== 'string' || !this.flow) return null;
+    return standingFor(
+      {
+        id: this.roomId,
+        match: this.match,
+        stage: this.stage,
+        clock: this.flow.phaseClock,
+        seating: this.flow.seating,
+        hostTokenHash: this.hostTokenHash,
+      },
+      token,
+    );
   }
 
   /** This match's log lines carry its room id. */

@@ -104,6 +104,11 @@ export class Seating {
     return hashToken(token) === person.pass;
   }
 
+  /** The seat a pass is valid for now, or null (unknown or revoked). */
+  seatOfPass(token: string): string | null {
+    return this.passes.get(hashToken(token)) ?? null;
+  }
+
   /** The hash of the pass the connection holds its seat with, or null. */
   passOf(sessionId: string): string | null {
     return this.people.get(sessionId)?.pass ?? null;

@@ -16,6 +16,7 @@ import {
   ImportedSchema,
   JoinCodeParamsSchema,
   ListMatchesQuerySchema,
+  LiveMatchesSchema,
   MatchIdParamsSchema,
   MatchPageSchema,
   NoteParamsSchema,
@@ -186,6 +187,24 @@ export const API_ROUTES = {
     body: OwnMatchesBodySchema,
     responses: {
       200: { description: 'The matches, each with how it may be read.', schema: OwnMatchesSchema },
+      400: refusal('The credentials are malformed.'),
+      413: TOO_LARGE,
+    },
+  }),
+  liveMatches: route({
+    method: 'post',
+    path: '/matches/live',
+    summary: "Where a browser's live matches stand: phase, deadline, whether its seat owes orders.",
+    description:
+      'For "My matches": each credential (host token or seat pass) of a lobby or a match in play ' +
+      'gives its standing; a credential that opens nothing gives nothing.',
+    access: 'anyone',
+    body: OwnMatchesBodySchema,
+    responses: {
+      200: {
+        description: 'The matches the credentials open, in the order asked.',
+        schema: LiveMatchesSchema,
+      },
       400: refusal('The credentials are malformed.'),
       413: TOO_LARGE,
     },

@@ -184,6 +184,31 @@ export const OwnMatchesSchema = z.object({
   matches: z.array(FinishedSummarySchema.extend({ role: z.enum(OWN_ROLES) })),
 });
 
+/**
+ * Where a live match this browser holds a credential for stands, as the
+ * credential's holder may see it: no other seat's orders, no secret.
+ */
+export const LiveStandingSchema = z.object({
+  id: z.string(),
+  scenario: z.string().describe('The scenario id.'),
+  stage: z.enum(['lobby', 'playing']),
+  round: z.number().int(),
+  rounds: z.number().int(),
+  phase: z.enum(PHASES),
+  /** When the phase ends by the server's clock (ms since 1970); null in the lobby or while paused. */
+  endsAt: z.number().nullable(),
+  paused: z.boolean(),
+  role: z.enum(['host', 'player']),
+  /** The seat the credential holds (a player's pass), else null. */
+  seat: z.string().nullable(),
+  /** The seat is asked for its orders or answers now and has not pressed Done. */
+  waitingOnMe: z.boolean(),
+  /** How many seats in play have not pressed Done in this phase. */
+  seatsNotDone: z.number().int(),
+});
+export type LiveStanding = z.infer<typeof LiveStandingSchema>;
+export const LiveMatchesSchema = z.object({ matches: z.array(LiveStandingSchema) });
+
 export const ImportedSchema = z.object({
   id: z.string().describe('The id the imported copy is kept under.'),
   hostToken: z.string().describe("The copy's host token: whoever imported it may annotate it."),
