@@ -137,7 +137,8 @@ export {
   partnerIncomeCap,
   upkeepOn,
 } from './resolve/economy.ts';
-export { RULES, RULES_VERSION } from './rules.ts';
+export { OLDEST_RULES_VERSION, RULES, RULES_VERSION, rulesVersionProblem } from './rules.ts';
+export { rulesAtLeast } from './rules-version.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';
 export { type Award, awards, objectiveOf, type SeatScore, scoreMatch } from './scoring.ts';
