@@ -184,6 +184,7 @@ export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions)
     finishedAt: m.finishedAt!,
     winner: m.winner,
     rounds: m.rounds ?? 0,
+    ...(m.hostState?.seatHistory?.length ? { seatHistory: m.hostState.seatHistory } : {}),
   };
 }
 

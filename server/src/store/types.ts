@@ -64,6 +64,8 @@ export interface HostState {
   mutedNames: string[];
   /** SHA-256 (hex) of each muted person's pass. */
   mutedPasses: string[];
+  /** Who held each seat when since the start (rooms/seat-history.ts); absent: nothing yet. */
+  seatHistory?: SeatSpan[];
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */
@@ -76,7 +78,7 @@ export interface CommandEntry {
 }
 
 /** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
-import type { ChatChannel } from '@entanglement/shared';
+import type { ChatChannel, SeatSpan } from '@entanglement/shared';
 
 export { CHAT_CHANNELS } from '@entanglement/shared';
 
@@ -210,6 +212,8 @@ export interface MatchFile {
   finishedAt: number;
   winner: string | null;
   rounds: number;
+  /** Who held each seat when (none for matches stored before it was kept). */
+  seatHistory?: SeatSpan[];
 }
 
 export interface MatchFileOptions {
