@@ -312,17 +312,19 @@ export interface SeatRequest {
   at: number;
 }
 
+const SeatMoment = z.object({ round: z.number().int().min(0).max(16), phase: z.enum(PHASES) });
 /**
  * Who held a seat when, for the end screen, the archive and the match file:
  * a person (`nickname`) or a bot (`nickname: null`), from a round and phase
  * to another (`to: null`: until the match ended).
  */
-export interface SeatSpan {
-  seat: string;
-  nickname: string | null;
-  from: { round: number; phase: Phase };
-  to: { round: number; phase: Phase } | null;
-}
+export const SeatSpanSchema = z.object({
+  seat: z.string().min(1).max(40),
+  nickname: z.string().min(1).max(200).nullable(),
+  from: SeatMoment,
+  to: SeatMoment.nullable(),
+});
+export type SeatSpan = z.infer<typeof SeatSpanSchema>;
 
 export interface WelcomeMessage {
   roomId: string;

@@ -151,6 +151,8 @@ export interface FinishedSummary {
   winner: string | null;
   rounds: number;
   seats: PublicSeat[];
+  /** Who held each seat when (none for matches stored before it was kept). */
+  seatHistory?: SeatSpan[];
 }
 
 export interface FinishedPage {

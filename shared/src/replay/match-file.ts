@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandSchema } from '../commands/schema.ts';
-import { CHAT_CHANNELS } from '../protocol.ts';
+import { CHAT_CHANNELS, SeatSpanSchema } from '../protocol.ts';
 import { PHASES } from '../vocabulary.ts';
 
 /**
@@ -64,17 +64,7 @@ export const MatchFileSchema = z.object({
   winner: Text(40).nullable(),
   rounds: z.number().int().min(0).max(16),
   /** Who held each seat when (protocol.ts `SeatSpan`; optional: older files have none). */
-  seatHistory: z
-    .array(
-      z.object({
-        seat: Text(40),
-        nickname: Text(200).nullable(),
-        from: z.object({ round: z.number().int().min(0).max(16), phase: z.enum(PHASES) }),
-        to: z.object({ round: z.number().int().min(0).max(16), phase: z.enum(PHASES) }).nullable(),
-      }),
-    )
-    .max(2000)
-    .optional(),
+  seatHistory: z.array(SeatSpanSchema).max(2000).optional(),
 });
 export type MatchFileInput = z.infer<typeof MatchFileSchema>;
 
