@@ -110,7 +110,7 @@ function createSeatControls(scenario: Scenario, connection: MatchConnection) {
     'div',
     {},
     el('h3', {}, SEAT_TEXT.fromBot),
-    el('div', { class: 'host__row' }, botSeat, botWho, giveBack),
+    el('div', { class: 'host__row host__row--stack' }, botSeat, botWho, giveBack),
   );
   const element = el(
     'div',
@@ -118,7 +118,7 @@ function createSeatControls(scenario: Scenario, connection: MatchConnection) {
     el('h3', {}, SEAT_TEXT.requests),
     requests,
     el('h3', {}, SEAT_TEXT.move),
-    el('div', { class: 'host__row' }, moveWho, moveTo, move),
+    el('div', { class: 'host__row host__row--stack' }, moveWho, moveTo, move),
     botRow,
   );
   let key: string | null = null;
