@@ -1,7 +1,7 @@
 import type { Phase, SeatSpan } from '@entanglement/shared';
 
 /** The most spans a match keeps (a match has at most a few dozen people, moved a few times). */
-export const MAX_SEAT_SPANS = 2000;
+const MAX_SEAT_SPANS = 2000;
 
 type Moment = { round: number; phase: Phase };
 

@@ -5,8 +5,8 @@ import { RateWindow } from './rate-window.ts';
 import type { SeatRoom } from './seat-messages.ts';
 
 /** Seat requests one person (their connection and their nickname) may make per window. */
-export const SEAT_REQUESTS_PER_PERSON = 3;
-export const SEAT_REQUEST_WINDOW_MS = 60_000;
+const SEAT_REQUESTS_PER_PERSON = 3;
+const SEAT_REQUEST_WINDOW_MS = 60_000;
 
 /** What seat requests need of their match room. */
 export interface RequestRoom extends SeatRoom {
