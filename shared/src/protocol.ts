@@ -160,6 +160,10 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
     person: z.string().min(1).max(40),
     seat: z.string().min(1).max(40).nullable(),
   }),
+  /** Grant a spectator's open seat request (their team's seat, or a bot's: as `assignSeat` / `giveBotSeat`). */
+  z.object({ action: z.literal('approveRequest'), ...host, person: z.string().min(1).max(40) }),
+  /** Refuse a spectator's open seat request: they are told, and stay a spectator. */
+  z.object({ action: z.literal('declineRequest'), ...host, person: z.string().min(1).max(40) }),
   /** Refuse a person's chat (by the `id` in the lobby) until `unmute`. */
   z.object({ action: z.literal('mute'), ...host, person: z.string().min(1).max(40) }),
   z.object({ action: z.literal('unmute'), ...host, person: z.string().min(1).max(40) }),
@@ -212,7 +216,15 @@ export const ReflectSchema = z.object({
   text: ChatTextSchema.pipe(z.string().max(300, 'one line: at most 300 characters')),
 });
 
+/**
+ * A spectator during play asks the host for a seat: to join the team of a
+ * seat people play, or to take over a seat a bot plays. One open request per
+ * person (a new one replaces it); `seat: null` withdraws it.
+ */
+export const SeatRequestSchema = z.object({ seat: z.string().min(1).max(40).nullable() });
+
 export const CLIENT_MESSAGES = {
+  requestSeat: SeatRequestSchema,
   claimSeat: ClaimSeatSchema,
   leaveSeat: LeaveSeatSchema,
   rejoinSeat: RejoinSeatSchema,
@@ -302,7 +314,34 @@ export interface LobbyMessage {
   seatingLocked: boolean;
   /** Why the match ended early, when the host ended it. */
   endedBy: 'host' | null;
+  /** Who held each seat when, since the start (empty in the lobby). */
+  seatHistory: SeatSpan[];
 }
+
+/** A spectator's open request for a seat during play, as the host sees it. */
+export interface SeatRequest {
+  /** The asker's session id (what `approveRequest` / `declineRequest` name). */
+  person: string;
+  nickname: string;
+  seat: string;
+  /** A bot plays the seat (taking it over) rather than people (joining their team). */
+  bot: boolean;
+  at: number;
+}
+
+const SeatMoment = z.object({ round: z.number().int().min(0).max(16), phase: z.enum(PHASES) });
+/**
+ * Who held a seat when, for the end screen, the archive and the match file:
+ * a person (`nickname`) or a bot (`nickname: null`), from a round and phase
+ * to another (`to: null`: until the match ended).
+ */
+export const SeatSpanSchema = z.object({
+  seat: z.string().min(1).max(40),
+  nickname: z.string().min(1).max(200).nullable(),
+  from: SeatMoment,
+  to: SeatMoment.nullable(),
+});
+export type SeatSpan = z.infer<typeof SeatSpanSchema>;
 
 export interface WelcomeMessage {
   roomId: string;
@@ -358,6 +397,10 @@ export interface ServerMessages {
   /** To a connection that no longer holds its seat: it left, was replaced by a bot, or the host took it away. */
   seatLost: { seat: string; reason: string };
   lobby: LobbyMessage;
+  /** Only to the host: every open seat request, oldest first (again whenever the host comes back). */
+  seatRequests: { requests: SeatRequest[] };
+  /** Only to the asker: what became of their seat request. */
+  seatRequestAnswer: { seat: string; approved: boolean; reason: string };
   /** Each client's own view (`viewFor(state, its seat or null)`). */
   view: SeatView;
   /** What changed in the client's view since the last `view` or `viewPatch` it was sent. */

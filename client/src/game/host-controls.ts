@@ -2,6 +2,7 @@ import {
   type CrisisPreview,
   hostCommands,
   type LegalOption,
+  type LobbyMessage,
   previewCrisis,
   type Scenario,
   type SeatView,
@@ -43,10 +44,133 @@ export function previewLines(scenario: Scenario, preview: CrisisPreview): string
   });
 }
 
+/** The words of the seat controls (kept together for the i18n catalogue). */
+const SEAT_TEXT = {
+  requests: 'Seat requests',
+  noRequests: 'Nobody is asking for a seat.',
+  asks: (who: string, seat: string, bot: boolean) =>
+    bot ? `${who} asks to take over ${seat} from its bot` : `${who} asks to join ${seat}`,
+  approve: 'Approve',
+  decline: 'Decline',
+  move: 'Move a person',
+  moveWho: 'Person to move',
+  moveTo: 'Seat to move them to',
+  moveButton: 'Seat them here',
+  fromBot: 'Give a bot’s seat to a person',
+  botSeat: 'Seat a bot plays',
+  botWho: 'Person to give it to',
+  botButton: 'Give them this seat',
+  watching: 'watching',
+};
+
+/** Everyone connected, with where they are now: the options of the host's person lists. */
+function peopleChoices(scenario: Scenario, lobby: LobbyMessage) {
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  return [
+    ...lobby.seats.flatMap((x) =>
+      x.people.map((p) => ({ id: p.id, label: `${p.nickname} (${name(x.seat)})` })),
+    ),
+    ...lobby.spectators.map((p) => ({ id: p.id, label: `${p.nickname} (${SEAT_TEXT.watching})` })),
+  ];
+}
+
+/** Fills a select with options (value, label), keeping the chosen one when it is still there. */
+function fill(select: HTMLSelectElement, options: readonly { id: string; label: string }[]) {
+  const keep = select.value;
+  select.replaceChildren(...options.map((o) => el('option', { value: o.id }, o.label)));
+  if (options.some((o) => o.id === keep)) select.value = keep;
+}
+
+/**
+ * The host's seat controls during play: the spectators' open requests
+ * (approve or decline), moving a person to a seat people play (a new pass
+ * for it; the old one stops working) and giving a bot's seat to a person.
+ * Only what the server allows is offered: people move to seats people play,
+ * bot seats are given only from their own list.
+ */
+function createSeatControls(scenario: Scenario, connection: MatchConnection) {
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const requests = el('ul', {
+    class: 'host__requests',
+    'aria-live': 'polite',
+    'data-testid': 'seat-requests',
+  });
+  const moveWho = el('select', { 'aria-label': SEAT_TEXT.moveWho, 'data-testid': 'move-who' });
+  const moveTo = el('select', { 'aria-label': SEAT_TEXT.moveTo, 'data-testid': 'move-to' });
+  const move = button(SEAT_TEXT.moveButton, () => {
+    if (moveWho.value && moveTo.value)
+      connection.host({ action: 'assignSeat', person: moveWho.value, seat: moveTo.value });
+  });
+  const botSeat = el('select', { 'aria-label': SEAT_TEXT.botSeat, 'data-testid': 'bot-seat-back' });
+  const botWho = el('select', { 'aria-label': SEAT_TEXT.botWho, 'data-testid': 'bot-seat-who' });
+  const giveBack = button(SEAT_TEXT.botButton, () => {
+    if (botSeat.value && botWho.value)
+      connection.host({ action: 'giveBotSeat', person: botWho.value, seat: botSeat.value });
+  });
+  const botRow = el(
+    'div',
+    {},
+    el('h3', {}, SEAT_TEXT.fromBot),
+    el('div', { class: 'host__row host__row--stack' }, botSeat, botWho, giveBack),
+  );
+  const element = el(
+    'div',
+    {},
+    el('h3', {}, SEAT_TEXT.requests),
+    requests,
+    el('h3', {}, SEAT_TEXT.move),
+    el('div', { class: 'host__row host__row--stack' }, moveWho, moveTo, move),
+    botRow,
+  );
+  let key: string | null = null;
+  return {
+    element,
+    update(s: MatchSnapshot) {
+      const lobby = s.lobby;
+      if (!lobby) return;
+      const next = JSON.stringify([lobby.seats, lobby.spectators, s.seatRequests]);
+      if (next === key) return;
+      key = next;
+      requests.replaceChildren(
+        ...(s.seatRequests.length === 0
+          ? [el('li', { class: 'host__none' }, SEAT_TEXT.noRequests)]
+          : s.seatRequests.map((r) =>
+              el(
+                'li',
+                { class: 'host__request' },
+                el('span', {}, SEAT_TEXT.asks(r.nickname, name(r.seat), r.bot)),
+                button(SEAT_TEXT.approve, () =>
+                  connection.host({ action: 'approveRequest', person: r.person }),
+                ),
+                button(SEAT_TEXT.decline, () =>
+                  connection.host({ action: 'declineRequest', person: r.person }),
+                ),
+              ),
+            )),
+      );
+      const people = peopleChoices(scenario, lobby);
+      const humans = lobby.seats
+        .filter((x) => !x.bot)
+        .map((x) => ({ id: x.seat, label: name(x.seat) }));
+      const bots = lobby.seats
+        .filter((x) => x.bot)
+        .map((x) => ({ id: x.seat, label: name(x.seat) }));
+      fill(moveWho, people);
+      fill(moveTo, humans);
+      fill(botWho, people);
+      fill(botSeat, bots);
+      move.disabled = people.length === 0 || humans.length === 0;
+      botRow.hidden = bots.length === 0;
+      giveBack.disabled = people.length === 0;
+    },
+  };
+}
+
 /**
  * The host's controls during play: the clock (pause, resume, extend, skip),
  * injecting a crisis with the engine's preview of who it would drag in,
- * handing a seat to a bot, and ending the match.
+ * the seats (requests, moving people, handing a seat to a bot and back),
+ * and ending the match.
  */
 export function createHostControls(scenario: Scenario, connection: MatchConnection) {
   const pause = button('Pause', () =>
@@ -73,6 +197,7 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
       connection.host({ action: 'replaceWithBot', seat: seat.value });
   });
   const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
+  const seats = createSeatControls(scenario, connection);
   const element = el(
     'section',
     { class: 'panel host', 'aria-label': 'Host controls' },
@@ -83,6 +208,7 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
     preview,
     el('h3', {}, 'Seats'),
     el('div', { class: 'host__row' }, seat, toBot),
+    seats.element,
     el('div', { class: 'host__row' }, end),
     error,
   );
@@ -105,6 +231,7 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
     element,
     update(s: MatchSnapshot) {
       view = s.view;
+      seats.update(s);
       pause.textContent = s.timer?.paused ? 'Resume' : 'Pause';
       const left = s.timer?.extensionsLeft ?? 0;
       const step = extensionStep(s.timer);

@@ -11,6 +11,7 @@ import {
   REMOVED_BY_HOST,
   type ReflectionPrompt,
   type SeatIntent,
+  type SeatRequest,
   type SeatView,
   type ServerMessages,
   type TimerMessage,
@@ -47,6 +48,16 @@ export interface MatchSnapshot {
   lastError: ErrorMessage | null;
   /** Reflection questions to this seat still open (answered or dismissed ones are gone). */
   prompts: readonly ReflectionPrompt[];
+  /**
+   * Something the server told this person about their place that the screen
+   * shows until dismissed: their seat was handed to a bot, taken away, or
+   * their seat request was answered.
+   */
+  notice: string | null;
+  /** The seat this spectator asked the host for, while the host has not answered. */
+  requested: string | null;
+  /** For the host: spectators' open seat requests, oldest first. */
+  seatRequests: readonly SeatRequest[];
 }
 
 /** A refused command or host action: the server's code and plain-language reason. */
@@ -124,6 +135,9 @@ export class MatchConnection {
       chat: [],
       lastError: null,
       prompts: [],
+      notice: null,
+      requested: null,
+      seatRequests: [],
     };
   }
 
@@ -169,6 +183,17 @@ export class MatchConnection {
   /** Gives up this person's seat: their pass stops working. */
   leaveSeat(): void {
     this.room?.send('leaveSeat', {});
+  }
+
+  /** During play, as a spectator: asks the host for `seat` (null: withdraws the request). */
+  requestSeat(seat: string | null): void {
+    this.room?.send('requestSeat', { seat });
+    this.update({ requested: seat });
+  }
+
+  /** The screen showed the notice and the person closed it. */
+  dismissNotice(): void {
+    this.update({ notice: null });
   }
 
   setReady(ready: boolean): void {
@@ -289,9 +314,10 @@ export class MatchConnection {
       if (this.spectator) return;
       // The pass is no longer valid (left, removed from the seat, handed to a bot): forget it.
       saveCredentials({ roomId: room.roomId, seat: undefined, seatToken: undefined });
-      this.update({ seat: null, prompts: [], lastError: null });
-      console.info(`No longer at ${m.seat}: ${m.reason}`);
+      this.update({ seat: null, prompts: [], lastError: null, notice: m.reason });
     });
+    on('seatRequests', (m) => this.update({ seatRequests: m.requests }));
+    on('seatRequestAnswer', (m) => this.update({ requested: null, notice: m.reason }));
     on('lobby', (m) => {
       const mine = m.seats.find((s) => s.people.some((p) => p.id === this.snapshot.sessionId));
       this.update({ lobby: m, seat: mine?.seat ?? this.snapshot.seat });
@@ -330,6 +356,8 @@ export class MatchConnection {
         waiting.reject(new RefusedError(m));
         this.pending.delete(m.ref);
       }
+      // A refused request is not open: the screen offers to ask again.
+      if (m.type === 'requestSeat') this.update({ requested: null });
       this.update({ lastError: m });
     });
 

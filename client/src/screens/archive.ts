@@ -11,6 +11,7 @@ import { ApiError, apiPath, callApi, callApiEmpty } from '../net/api.ts';
 import { allCredentials, saveCredentials } from '../net/credentials.ts';
 import { archiveCredentialFor, downloadButton } from '../replay/load.ts';
 import { navigate } from '../router.ts';
+import { seatCredits } from '../seat-credits.ts';
 import { field } from './form-parts.ts';
 
 /** One finished match as GET /api/matches lists it; in "your matches", with how this browser may read it. */
@@ -218,10 +219,15 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
           el(
             'td',
             {},
-            m.seats
-              .filter((s) => s.kind === 'human')
-              .map((s) => `${s.nickname} (${actorName(m.scenarioId, s.seat)})`)
-              .join(', ') || 'bots only',
+            (m.seatHistory?.some((s) => s.nickname !== null)
+              ? m.seats.map(
+                  (s) =>
+                    `${actorName(m.scenarioId, s.seat)}: ${seatCredits(m.seatHistory, s.seat, m.rounds) ?? s.nickname}`,
+                )
+              : m.seats
+                  .filter((s) => s.kind === 'human')
+                  .map((s) => `${s.nickname} (${actorName(m.scenarioId, s.seat)})`)
+            ).join(', ') || 'bots only',
           ),
           el('td', {}, actorName(m.scenarioId, m.winner)),
           el('td', {}, String(m.rounds)),

@@ -5,6 +5,7 @@ import { actorBadge } from '../game/actor-badge.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { roundAccounts, whatHappenedToYou } from '../panels/account-model.ts';
 import { downloadButton } from '../replay/load.ts';
+import { seatCredits } from '../seat-credits.ts';
 import type { Screen } from './screen.ts';
 
 /**
@@ -79,9 +80,9 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           ...scores.map((score) => {
             const actor = scenario.actors.find((a) => a.id === score.seat)!;
             const people = lobby.seats.find((x) => x.seat === score.seat);
-            const who = people?.bot
-              ? 'bot'
-              : (people?.people.map((p) => p.nickname).join(', ') ?? '');
+            const who =
+              seatCredits(lobby.seatHistory, score.seat, ending?.round ?? view.round) ??
+              (people?.bot ? 'bot' : (people?.people.map((p) => p.nickname).join(', ') ?? ''));
             return el(
               'li',
               { class: `ranking__row${score.seat === s.seat ? ' is-mine' : ''}` },

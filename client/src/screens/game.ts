@@ -5,6 +5,7 @@ import { createHostControls } from '../game/host-controls.ts';
 import { createMapSlot } from '../game/map-slot.ts';
 import { createNowLine } from '../game/now-line.ts';
 import { createReflections } from '../game/reflections.ts';
+import { createNotice, createSeatRequest } from '../game/seat-request.ts';
 import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTabs } from '../game/tabs.ts';
@@ -47,6 +48,8 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const submissions = createSubmissions(scenario);
   const host = createHostControls(scenario, connection);
   const reflections = createReflections(connection);
+  const notice = createNotice(connection);
+  const seatRequest = createSeatRequest(scenario, connection);
   const tabs = createTabs([
     { id: 'orders', label: 'Orders', content: panels.orders!.element },
     { id: 'offers', label: 'Offers', content: panels.offers!.element },
@@ -60,10 +63,16 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const element = el(
     'div',
     { class: 'game' },
-    el('div', { class: 'game__top' }, status.element, now.element),
+    el('div', { class: 'game__top' }, status.element, now.element, notice.element),
     now.goals,
     el('div', { class: 'game__map' }, map.element),
-    el('aside', { class: 'game__side', 'aria-label': 'Panels' }, reflections.element, tabs.element),
+    el(
+      'aside',
+      { class: 'game__side', 'aria-label': 'Panels' },
+      reflections.element,
+      seatRequest.element,
+      tabs.element,
+    ),
   );
   let phaseShown: string | null = null;
   let chatSeen = 0;
@@ -76,6 +85,8 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
       status.update(s);
       now.update(s);
       reflections.update(s);
+      notice.update(s);
+      seatRequest.update(s);
       const hostTab = element.querySelector<HTMLElement>('[data-tab="host"]');
       if (hostTab) hostTab.hidden = !s.isHost;
       const view = s.view;

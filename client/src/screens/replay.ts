@@ -22,6 +22,7 @@ import {
 } from '../replay/load.ts';
 import { createNotes } from '../replay/notes.ts';
 import { createTimeline, entryLabel, timelineMarks } from '../replay/timeline.ts';
+import { seatCredits } from '../seat-credits.ts';
 
 /**
  * A finished match, recomputed by the engine from its match file: the
@@ -170,7 +171,10 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         { class: 'replay__meta' },
         `Finished ${new Date(file.finishedAt).toLocaleString()} · ${file.rounds} rounds · winner: ${winner} · ` +
           file.seats
-            .map((s) => `${name(s.seat)}: ${s.kind === 'bot' ? 'bot' : s.nickname}`)
+            .map(
+              (s) =>
+                `${name(s.seat)}: ${seatCredits(file.seatHistory, s.seat, file.rounds) ?? (s.kind === 'bot' ? 'bot' : s.nickname)}`,
+            )
             .join(', '),
       ),
       el(

@@ -1,10 +1,11 @@
+import { Client } from '@colyseus/sdk';
 import { REMOVED_BY_HOST, type ServerMessages } from '@entanglement/shared';
 import { describe, expect, test } from 'vitest';
 import { TUTORIAL_MATCH } from '../rooms/stored-server.ts';
 import {
   claimSeat,
   createMatchClient,
-  type Inbox,
+  Inbox,
   joinMatchClient,
   pacedSend,
   sendCommand,
@@ -309,6 +310,128 @@ describe('removal and mutes hold', () => {
     const mark = ben.mark();
     await pacedSend(ben, 'chat', { channel: 'public', token: benPass, text: 'team mate' });
     await ben.waitFor('chat', (c) => c.text === 'team mate', mark);
+    await target.stillServes();
+  });
+});
+
+describe('seats during play: a latecomer asks, the host answers and moves people', () => {
+  test('a spectator asks for a team’s seat; the host sees it (again after a reload) and approves; nobody else can approve; the host moves people and hands seats to a bot and back, and the seat history credits each', async () => {
+    const { host, join, act } = await lobbyWith();
+    const ana = await join('Ana');
+    await act({ action: 'lockSeating', locked: true });
+    let since = ana.mark();
+    await act({ action: 'assignSeat', person: idOf(ana), seat: 'china' });
+    await ana.waitFor('seatToken', (t) => t.seat === 'china', since);
+    // In the lobby nobody asks: they are assigned or claim.
+    const late = await join('Late Lee');
+    since = late.mark();
+    await pacedSend(late, 'requestSeat', { seat: 'china' });
+    expect((await refusal(late, 'requestSeat', since)).code).toBe('wrongStage');
+    await act({ action: 'start' });
+    await late.waitFor('lobby', (l) => l.stage === 'playing');
+    const mallory = await join('Mallory');
+    await pacedSend(late, 'requestSeat', { seat: 'china' });
+    await host.inbox.waitFor('seatRequests', (m) =>
+      m.requests.some((r) => r.nickname === 'Late Lee' && r.seat === 'china' && !r.bot),
+    );
+    // The host reloads: the open request is there again.
+    await host.inbox.leave();
+    const back = new Inbox(
+      await new Client(target.base).joinById(host.roomId, {
+        nickname: 'Teacher',
+        code: host.code,
+        hostToken: host.hostToken,
+      }),
+    );
+    target.inboxes.push(back);
+    await back.waitFor('seatRequests', (m) => m.requests.some((r) => r.person === idOf(late)));
+    const again = (payload: Record<string, unknown>) =>
+      pacedSend(back, 'host', { ...payload, token: host.hostToken });
+    // Neither a stranger nor the asker can approve: it takes the host token.
+    for (const [who, token] of [
+      [mallory, 'x'.repeat(21)],
+      [late, 'y'.repeat(21)],
+    ] as const) {
+      since = who.mark();
+      await pacedSend(who, 'host', { action: 'approveRequest', token, person: idOf(late) });
+      expect((await refusal(who, 'host', since)).code).toBe('badToken');
+    }
+    expect(late.all('seatToken')).toEqual([]);
+    // Approving someone with no open request is refused.
+    since = back.mark();
+    await again({ action: 'approveRequest', person: idOf(mallory) });
+    expect((await refusal(back, 'host', since)).code).toBe('unknownPerson');
+    since = late.mark();
+    await again({ action: 'approveRequest', person: idOf(late) });
+    const latePass = (await late.waitFor('seatToken', (t) => t.seat === 'china', since)).token;
+    expect(await late.waitFor('seatRequestAnswer', () => true, since)).toMatchObject({
+      seat: 'china',
+      approved: true,
+    });
+    await late.waitFor('view', (v) => v.viewer === 'china', since);
+    await back.waitFor('seatRequests', (m) => m.requests.length === 0);
+    // The host moves Late Lee to the bot's seat: the China pass stops working, a USSR one is theirs.
+    since = late.mark();
+    await again({ action: 'giveBotSeat', person: idOf(late), seat: 'ussr' });
+    await late.waitFor('seatToken', (t) => t.seat === 'ussr', since);
+    expect((await sendCommand(late, latePass, DONE('china'), 'old-pass')).error?.code).toBe(
+      'badToken',
+    );
+    // The host hands China to a bot: Ana is told, in words naming the seat, and watches.
+    since = ana.mark();
+    await again({ action: 'replaceWithBot', seat: 'china' });
+    expect((await ana.waitFor('seatLost', () => true, since)).reason).toBe(
+      'The host handed People’s Republic of China to a bot; you are now watching.',
+    );
+    await ana.waitFor('view', (v) => v.viewer === null, since);
+    const lobby = await back.waitFor('lobby', (l) =>
+      l.seatHistory.some((s) => s.seat === 'china' && s.nickname === null),
+    );
+    const spans = lobby.seatHistory.map((s) => [s.seat, s.nickname, s.to === null]);
+    expect(spans).toEqual(
+      expect.arrayContaining([
+        ['china', 'Ana', false],
+        ['china', 'Late Lee', false],
+        ['ussr', 'Late Lee', true],
+        ['ussr', null, false],
+        ['china', null, true],
+      ]),
+    );
+    await target.stillServes();
+  });
+
+  test('a declined asker is told; a seated person cannot ask; a flood of requests is limited', async () => {
+    const { host, join, act } = await lobbyWith();
+    const ana = await join('Ana');
+    const anaPass = await claimSeat(ana, 'china');
+    await act({ action: 'start' });
+    await host.inbox.waitFor('lobby', (l) => l.stage === 'playing');
+    let since = ana.mark();
+    await pacedSend(ana, 'requestSeat', { seat: 'usa' });
+    expect((await refusal(ana, 'requestSeat', since)).code).toBe('seatUnavailable');
+    const mallory = await join('Mallory');
+    since = mallory.mark();
+    await pacedSend(mallory, 'requestSeat', { seat: 'usa' });
+    await host.inbox.waitFor('seatRequests', (m) => m.requests.some((r) => r.bot));
+    // A team member's pass is not the host token.
+    await pacedSend(ana, 'host', {
+      action: 'approveRequest',
+      token: anaPass,
+      person: idOf(mallory),
+    });
+    expect((await refusal(ana, 'host', since)).code).toBe('badToken');
+    await act({ action: 'declineRequest', person: idOf(mallory) });
+    expect(await mallory.waitFor('seatRequestAnswer', () => true, since)).toEqual({
+      seat: 'usa',
+      approved: false,
+      reason: 'The host declined your request for United States.',
+    });
+    for (let i = 0; i < 3; i++) await pacedSend(mallory, 'requestSeat', { seat: 'ussr' });
+    expect((await refusal(mallory, 'requestSeat', since)).code).toBe('limited');
+    // One open request per person, whatever she sent.
+    const open = host.inbox.all('seatRequests').at(-1)!.requests;
+    expect(open.filter((r) => r.person === idOf(mallory))).toHaveLength(1);
+    expect(mallory.all('seatToken')).toEqual([]);
     await target.stillServes();
   });
 });

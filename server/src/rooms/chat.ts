@@ -7,6 +7,7 @@ import {
 } from '@entanglement/shared';
 import { tokenMatches } from '../store/tokens.ts';
 import type { ChatEntry } from '../store/types.ts';
+import { RateWindow } from './rate-window.ts';
 import type { Seating } from './seating.ts';
 import { checkMessage } from './validation.ts';
 
@@ -38,23 +39,6 @@ export const MAX_CHAT_LINES = 3000;
 /** The most history lines sent to one connection at once: the newest (the client keeps 300). */
 const CHAT_HISTORY_LINES = 300;
 
-/** Lines written per key (a person, a seat) in the last CHAT_WINDOW_MS. */
-class ChatRate {
-  private readonly times = new Map<string, number[]>();
-
-  /** Whether `key` may write one more line now (at most `max` in the window); counts it if so. */
-  take(key: string, max: number, now: number): boolean {
-    const recent = (this.times.get(key) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
-    if (recent.length >= max) {
-      this.times.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.times.set(key, recent);
-    return true;
-  }
-}
-
 /**
  * A match's chat: public (everyone in the match, spectators included), team
  * (the people holding the sender's seat) and private (the sender's seat and
@@ -80,7 +64,7 @@ export class Chat {
   private readonly mutedNames = new Set<string>();
   /** And by the hash of the pass they held their seat with. */
   private readonly mutedPasses = new Set<string>();
-  private readonly rate = new ChatRate();
+  private readonly rate = new RateWindow(CHAT_WINDOW_MS);
   /** Every line delivered, oldest first, for those who join or take a seat later. */
   private readonly history: ChatMessage[];
 

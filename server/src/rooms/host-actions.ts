@@ -11,10 +11,11 @@ import {
 } from '@entanglement/shared';
 import { tokenMatches } from '../store/tokens.ts';
 import { parseOrRefuse, sendError } from './outbox.ts';
-import { giveSeat, type SeatRoom } from './seat-messages.ts';
+import { giveSeat } from './seat-messages.ts';
+import { answerRequest, type RequestRoom } from './seat-requests.ts';
 
 /** What the host's actions need of their match room. */
-export interface HostRoom extends SeatRoom {
+export interface HostRoom extends RequestRoom {
   readonly hostTokenHash: string;
   readonly clients: { getById(sessionId: string): Client | undefined };
   /** Whoever shows the host token is the host (after a restart nobody is until then). */
@@ -50,7 +51,11 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     room.saveHostState();
     return room.broadcastLobby();
   }
-  if (msg.action === 'assignSeat') return assignSeat(room, client, msg.person, msg.seat);
+  if (msg.action === 'assignSeat') {
+    if (assignSeat(room, client, msg.person, msg.seat) && room.requests.drop(msg.person))
+      room.sendRequestsToHost();
+    return;
+  }
   if (msg.action === 'mute' || msg.action === 'unmute') {
     room.setMuted(client, msg.person, msg.action === 'mute');
     room.saveHostState();
@@ -87,7 +92,12 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     case 'replaceWithBot':
       return changeMatch(room, client, msg);
     case 'giveBotSeat':
-      return giveBotSeat(room, client, msg.person, msg.seat);
+      if (giveBotSeat(room, client, msg.person, msg.seat) && room.requests.drop(msg.person))
+        room.sendRequestsToHost();
+      return;
+    case 'approveRequest':
+    case 'declineRequest':
+      return answer(room, client, msg.person, msg.action === 'approveRequest');
     case 'end':
       return flow.endEarly();
   }
@@ -127,12 +137,52 @@ function changeMatch(
     play.bots.add(msg.seat);
     // A bot's seat is closed: every pass of it stops working, and its secrets reach no one.
     const sessions = seating.revokeSeat(msg.seat);
-    room.seatLost(sessions, msg.seat, 'The host gave your seat to a bot.');
+    room.seatLost(
+      sessions,
+      msg.seat,
+      `The host handed ${seatName(room, msg.seat)} to a bot; you are now watching.`,
+    );
     flow.saveSeat(msg.seat);
     play.playBots([msg.seat]);
     room.broadcastLobby();
   }
   flow.commandsApplied();
+}
+
+function seatName(room: HostRoom, seat: string): string {
+  return room.flow.play.scenario.actors.find((a) => a.id === seat)?.name ?? seat;
+}
+
+/**
+ * The host answers a spectator's open seat request: approving it seats them
+ * the way the host's own actions would (a bot's seat with `giveBotSeat`,
+ * a seat people play with `assignSeat`, as the seat is now); either way the
+ * asker is told.
+ */
+function answer(room: HostRoom, host: Client, person: string, approve: boolean) {
+  const request = room.requests.of(person);
+  if (!request)
+    return sendError(
+      host,
+      'host',
+      'unknownPerson',
+      'That person has no open seat request.',
+      'person',
+    );
+  const name = seatName(room, request.seat);
+  const target = room.clients.getById(person);
+  if (!approve)
+    return answerRequest(
+      room,
+      target,
+      request,
+      false,
+      `The host declined your request for ${name}.`,
+    );
+  const seated = room.flow.play.bots.has(request.seat)
+    ? giveBotSeat(room, host, person, request.seat)
+    : assignSeat(room, host, person, request.seat);
+  if (seated) answerRequest(room, target, request, true, `The host gave you a place at ${name}.`);
 }
 
 /** The connected person the host names, or null after telling the host nobody with that id is here. */
@@ -156,19 +206,22 @@ function seatDuringPlay(room: HostRoom, target: Client, seat: string) {
  * of their own for it, sent to them only. A pass they held for another seat
  * stops working, as when they take any other seat.
  */
-function giveBotSeat(room: HostRoom, host: Client, person: string, seat: string) {
+function giveBotSeat(room: HostRoom, host: Client, person: string, seat: string): boolean {
   const target = personHere(room, host, person);
-  if (!target) return;
+  if (!target) return false;
   const { flow } = room;
   const { play } = flow;
-  const fail = (code: ErrorCode, reason: string, field: string) =>
+  const fail = (code: ErrorCode, reason: string, field: string) => {
     sendError(host, 'host', code, reason, field);
+    return false;
+  };
   if (play.recovering)
     return fail('internal', 'The server is reloading the match; try again in a moment.', 'action');
   if (!play.bots.has(seat)) return fail('seatUnavailable', 'No bot plays that seat.', 'seat');
   play.bots.delete(seat);
   play.humanSeats = flow.match.seats.filter((s) => s === seat || play.humanSeats.includes(s));
   seatDuringPlay(room, target, seat);
+  return true;
 }
 
 /**
@@ -202,24 +255,28 @@ function removePerson(room: HostRoom, host: Client, person: string) {
  * seat; during play a seat people play, never a bot's), or takes theirs
  * away (`seat: null`). With seating locked this is the only way to a seat.
  */
-function assignSeat(room: HostRoom, host: Client, person: string, seat: string | null) {
+function assignSeat(room: HostRoom, host: Client, person: string, seat: string | null): boolean {
   const target = personHere(room, host, person);
-  if (!target) return;
+  if (!target) return false;
   const { flow } = room;
   const { seating, play } = flow;
-  const fail = (code: ErrorCode, reason: string, field: string) =>
+  const fail = (code: ErrorCode, reason: string, field: string) => {
     sendError(host, 'host', code, reason, field);
+    return false;
+  };
   if (flow.stage === 'ended') return fail('wrongStage', 'The match is over.', 'action');
   if (seat === null) {
     const { seat: held, sessions } = seating.revoke(person);
     if (held === null) return fail('seatUnavailable', 'That person holds no seat.', 'person');
-    room.seatLost(sessions, held, 'The host took your seat away.');
+    room.seatLost(sessions, held, 'The host took your seat away; you are now watching.');
     flow.saveSeat(held);
-    return room.broadcastLobby();
+    room.broadcastLobby();
+    return true;
   }
   if (!seating.has(seat)) return fail('seatUnavailable', `"${seat}" is not a seat here.`, 'seat');
   if (flow.stage === 'playing' && !play.humanSeats.includes(seat))
     return fail('seatUnavailable', 'A bot plays this seat.', 'seat');
   if (flow.stage === 'playing') seatDuringPlay(room, target, seat);
   else giveSeat(room, target, seat);
+  return true;
 }

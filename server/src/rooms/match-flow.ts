@@ -16,6 +16,7 @@ import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import type { MatchSetup } from './match-setup.ts';
 import { PhaseClock } from './phase-clock.ts';
 import type { ReflectionDesk } from './reflections.ts';
+import { SeatHistory } from './seat-history.ts';
 import { Seating } from './seating.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -39,6 +40,8 @@ export interface FlowRoom {
   sendToSeat<K extends ServerMessageType>(seat: string, type: K, message: ServerMessages[K]): void;
   /** The match is archived: the room may close once nobody is in it. */
   archived(): void;
+  /** Who held a seat when changed: stored with the host state, so that a restart keeps it. */
+  seatHistoryChanged(): void;
 }
 
 /**
@@ -61,6 +64,8 @@ export class MatchFlow {
   private readonly seatNames = new Map<string, string>();
   private archived = false;
   private readonly room: FlowRoom;
+  /** Who held each seat when, since the start (for the end screen, archive and match file). */
+  history = new SeatHistory();
 
   constructor(setup: MatchSetup, room: FlowRoom) {
     this.room = room;
@@ -228,6 +233,7 @@ export class MatchFlow {
 
   /** Stores who plays `seat` now: its passes' hashes, nickname, person or bot. */
   saveSeat(seat: string): void {
+    this.noteHolders(seat);
     if (this.archived || !this.room.writes.store) return;
     const bot = this.play.bots.has(seat);
     const record = seatRecord(seat, bot, this.seating, this.seatNames, this.play.botLevel);
@@ -235,6 +241,16 @@ export class MatchFlow {
       this.room.writes.enqueue(`store seat ${seat}`, (store) =>
         store.upsertSeat(this.room.matchId(), record),
       );
+  }
+
+  /** Notes in the seat history who holds `seat` now (during play): its pass holders, or a bot. */
+  private noteHolders(seat: string): void {
+    if (this.stage !== 'playing' || this.archived) return;
+    const { names, complete } = this.seating.passHolders(seat);
+    const holders = this.play.bots.has(seat) ? [null] : names;
+    const { round, phase } = this.match;
+    if (this.history.sync(seat, holders, { round, phase }, complete))
+      this.room.seatHistoryChanged();
   }
 
   /** Stores the host's seating lock and mutes (they must outlast a restart). */

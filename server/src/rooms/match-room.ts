@@ -34,6 +34,7 @@ import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
+import { SeatHistory } from './seat-history.ts';
 import {
   claimSeat,
   command,
@@ -42,6 +43,7 @@ import {
   rejoinSeat,
   type SeatRoom,
 } from './seat-messages.ts';
+import { type RequestRoom, requestSeat, SeatRequests } from './seat-requests.ts';
 import { standingFor } from './standing.ts';
 import { ViewSender } from './view-sender.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -130,6 +132,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly stateParts = new StateParts();
   /** The last view each client was sent (by session id), so unchanged views are not sent again. */
   private readonly views = new ViewSender(this.stateParts);
+  /** Spectators' open requests for a seat during play (room memory only: see seat-requests.ts). */
+  private readonly requests = new SeatRequests();
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -191,6 +195,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.flow.seating.locked = record.hostState.seatingLocked;
       this.flow.extensionsUsed = record.hostState.extensionsUsed ?? 0;
       this.chat.restoreMutes(record.hostState);
+      this.flow.history = new SeatHistory(record.hostState.seatHistory ?? []);
     }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
@@ -221,6 +226,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.onMessage('ready', (client, raw) => ready(this.seatRoom(), client, raw));
     this.onMessage('command', (client, raw) => command(this.seatRoom(), client, raw));
     this.onMessage('host', (client, raw) => hostAction(this.hostRoom(), client, raw));
+    this.onMessage('requestSeat', (client, raw) => requestSeat(this.requestRoom(), client, raw));
     this.onMessage('chat', (client, raw) => this.chat.receive(this.chatRoom(), client, raw));
     this.onMessage('reflect', (client, raw) =>
       this.reflections.receive(this.reflectRoom(), client, raw),
@@ -264,6 +270,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     });
     this.broadcastLobby();
     this.chat.sendHistory(this.chatRoom(), client, null);
+    // The host coming back (a reload) sees the requests still open.
+    if (this.hostSession === client.sessionId) this.sendRequestsToHost();
     if (this.stage !== 'lobby') {
       this.views.sendWhole(client, this.match, null);
       sendTo(client, 'timer', this.timerMessage());
@@ -284,6 +292,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override onReconnect(client: Client): void {
     this.watchIdle();
     sendTo(client, 'lobby', this.lobbyMessage());
+    if (this.hostSession === client.sessionId) this.sendRequestsToHost();
     if (this.stage === 'lobby') return;
     const seat = this.flow.seating.seatOf(client.sessionId);
     this.views.sendWhole(client, this.match, seat);
@@ -298,6 +307,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.flow.seating.remove(client.sessionId);
     this.chat.forget(client.sessionId);
     this.hostGone(client.sessionId);
+    if (this.requests.drop(client.sessionId)) this.sendRequestsToHost();
     this.broadcastLobby();
     this.watchIdle();
   }
@@ -401,6 +411,16 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     return this.flow?.stage ?? 'lobby';
   }
 
+  /** Stores the seating lock, the mutes and the seat history, so that a restart keeps them. */
+  private saveHostState(): void {
+    this.flow.saveHostState({
+      seatingLocked: this.flow.seating.locked,
+      ...this.chat.standingMutes(),
+      seatHistory: this.flow.history.all(),
+      extensionsUsed: this.flow.extensionsUsed,
+    });
+  }
+
   private hostGone(sessionId: string): void {
     if (this.hostSession === sessionId) this.hostSession = null;
   }
@@ -424,6 +444,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         if (!this.autoDispose) this.autoDispose = true;
         if (this.clients.length === 0) this.writes.afterWrites(() => void this.disconnect());
       },
+      seatHistoryChanged: () => this.saveHostState(),
     };
   }
 
@@ -450,9 +471,23 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     };
   }
 
-  private hostRoom(): HostRoom {
+  /** Sends the host, if connected, every open seat request. */
+  private sendRequestsToHost(): void {
+    const host = this.hostSession ? this.clients.getById(this.hostSession) : undefined;
+    if (host) sendTo(host, 'seatRequests', { requests: this.requests.list() });
+  }
+
+  private requestRoom(): RequestRoom {
     return {
       ...this.seatRoom(),
+      requests: this.requests,
+      sendRequestsToHost: () => this.sendRequestsToHost(),
+    };
+  }
+
+  private hostRoom(): HostRoom {
+    return {
+      ...this.requestRoom(),
       hostTokenHash: this.hostTokenHash,
       clients: this.clients,
       claimHost: (sessionId) => {
@@ -466,12 +501,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.flow.start();
       },
       setMuted: (host, person, muted) => this.chat.setMuted(this.chatRoom(), host, person, muted),
-      saveHostState: () =>
-        this.flow.saveHostState({
-          seatingLocked: this.flow.seating.locked,
-          ...this.chat.standingMutes(),
-          extensionsUsed: this.flow.extensionsUsed,
-        }),
+      saveHostState: () => this.saveHostState(),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
     };
@@ -561,6 +591,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         ),
       hostSession: this.hostSession,
       endedBy,
+      seatHistory: this.flow.history.all(),
     });
   }
 }

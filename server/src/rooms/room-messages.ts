@@ -6,6 +6,7 @@ import type {
   PersonInfo,
   PhaseTimers,
   Scenario,
+  SeatSpan,
   TimerMessage,
 } from '@entanglement/shared';
 import type { PhaseClock } from './phase-clock.ts';
@@ -26,6 +27,7 @@ export interface LobbyParts {
   isMuted: (person: string) => boolean;
   hostSession: string | null;
   endedBy: 'host' | null;
+  seatHistory: SeatSpan[];
 }
 
 /** Who is where: every seat in play with its people (or bot), the spectators, the host. */
@@ -51,6 +53,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
     host: p.hostSession ? p.seating.nickname(p.hostSession) : null,
     seatingLocked: p.seating.locked,
     endedBy: p.endedBy,
+    seatHistory: p.seatHistory,
   };
 }
 

@@ -26,6 +26,8 @@ export class Seating {
   private readonly seats: ReadonlySet<string>;
   /** Every valid pass, by its hash: the seat it is for. */
   private readonly passes = new Map<string, string>();
+  /** The nickname of the person each pass was made for or last shown by (none for a pass restored and not shown yet). */
+  private readonly passNames = new Map<string, string>();
   /** Connected people, by session id. */
   private readonly people = new Map<string, Person>();
   /** When the host has locked seating, people sit only where the host assigns them. */
@@ -43,6 +45,16 @@ export class Seating {
   /** The hashes of the passes valid for `seat`, in the order they were made. */
   passHashes(seat: string): string[] {
     return [...this.passes].filter(([, s]) => s === seat).map(([hash]) => hash);
+  }
+
+  /**
+   * The nicknames of the people holding a valid pass for `seat`, connected
+   * or not; `complete` is false while some pass has no known name yet.
+   */
+  passHolders(seat: string): { names: string[]; complete: boolean } {
+    const hashes = this.passHashes(seat);
+    const names = hashes.flatMap((h) => this.passNames.get(h) ?? []);
+    return { names, complete: names.length === hashes.length };
   }
 
   /** A seat brought back from the store: the passes that were valid for it. */
@@ -72,6 +84,7 @@ export class Seating {
     const pass = nanoid();
     const hash = hashToken(pass);
     this.passes.set(hash, seat);
+    this.passNames.set(hash, person.nickname);
     this.bindHash(person, seat, hash);
     return { pass, revoked: revoked.filter((id) => id !== sessionId) };
   }
@@ -81,6 +94,7 @@ export class Seating {
     const person = this.people.get(sessionId);
     const hash = hashToken(token);
     if (!person || this.passes.get(hash) !== seat) return false;
+    this.passNames.set(hash, person.nickname);
     this.bindHash(person, seat, hash);
     return true;
   }
@@ -125,12 +139,16 @@ export class Seating {
     const hash = person.pass;
     const seat = this.passes.get(hash) ?? null;
     this.passes.delete(hash);
+    this.passNames.delete(hash);
     return { seat, sessions: this.unbind((p) => p.pass === hash) };
   }
 
   /** Revokes every pass of `seat` (a bot takes it over): its people become spectators. */
   revokeSeat(seat: string): string[] {
-    for (const hash of this.passHashes(seat)) this.passes.delete(hash);
+    for (const hash of this.passHashes(seat)) {
+      this.passes.delete(hash);
+      this.passNames.delete(hash);
+    }
     return this.unbind((p) => p.seat === seat);
   }
 

@@ -1,3 +1,4 @@
+import type { SeatSpan } from '@entanglement/shared';
 import {
   type Annotation,
   type ChatEntry,
@@ -147,7 +148,15 @@ export function toSummary(r: Row, seats: PublicSeat[]): FinishedSummary {
     winner: r.winner === null ? null : String(r.winner),
     rounds: Number(r.rounds),
     seats,
+    ...seatHistoryOf(r),
   };
+}
+
+/** The seat history kept with a match's host state, when it has one. */
+function seatHistoryOf(r: Row): { seatHistory?: SeatSpan[] } {
+  if (r.host_state === null || r.host_state === undefined) return {};
+  const spans = (JSON.parse(String(r.host_state)) as HostState).seatHistory;
+  return spans?.length ? { seatHistory: spans } : {};
 }
 
 /** What a finished match's file is made of, as read from the store. */
@@ -184,6 +193,7 @@ export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions)
     finishedAt: m.finishedAt!,
     winner: m.winner,
     rounds: m.rounds ?? 0,
+    ...(m.hostState?.seatHistory?.length ? { seatHistory: m.hostState.seatHistory } : {}),
   };
 }
 

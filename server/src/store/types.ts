@@ -66,6 +66,8 @@ export interface HostState {
   mutedPasses: string[];
   /** Phase extensions the host has given (EXTENSIONS.perMatch at most); absent in older rows: 0. */
   extensionsUsed?: number;
+  /** Who held each seat when since the start (rooms/seat-history.ts); absent: nothing yet. */
+  seatHistory?: SeatSpan[];
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */
@@ -78,7 +80,7 @@ export interface CommandEntry {
 }
 
 /** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
-import type { ChatChannel } from '@entanglement/shared';
+import type { ChatChannel, SeatSpan } from '@entanglement/shared';
 
 export { CHAT_CHANNELS } from '@entanglement/shared';
 
@@ -151,6 +153,8 @@ export interface FinishedSummary {
   winner: string | null;
   rounds: number;
   seats: PublicSeat[];
+  /** Who held each seat when (none for matches stored before it was kept). */
+  seatHistory?: SeatSpan[];
 }
 
 export interface FinishedPage {
@@ -212,6 +216,8 @@ export interface MatchFile {
   finishedAt: number;
   winner: string | null;
   rounds: number;
+  /** Who held each seat when (none for matches stored before it was kept). */
+  seatHistory?: SeatSpan[];
 }
 
 export interface MatchFileOptions {

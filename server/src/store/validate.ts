@@ -154,6 +154,8 @@ export function checkClock(clock: ClockRecord): void {
 
 /** Bounds of a stored host state: a match has at most a few dozen people. */
 const MAX_MUTES = 500;
+/** As many spans as rooms/seat-history.ts keeps. */
+const MAX_SEAT_SPANS = 2000;
 
 export function checkHostState(state: HostState): void {
   if (typeof state !== 'object' || state === null) throw invalid('hostState must be an object.');
@@ -167,6 +169,19 @@ export function checkHostState(state: HostState): void {
       else checkText(item, field);
   }
   if (state.extensionsUsed !== undefined) checkInt(state.extensionsUsed, 'extensionsUsed', 0);
+  if (state.seatHistory === undefined) return;
+  if (!Array.isArray(state.seatHistory) || state.seatHistory.length > MAX_SEAT_SPANS)
+    throw invalid(`seatHistory must be a list of at most ${MAX_SEAT_SPANS}.`);
+  for (const span of state.seatHistory) {
+    checkText(span.seat, 'seatHistory.seat');
+    if (span.nickname !== null) checkText(span.nickname, 'seatHistory.nickname');
+    for (const at of span.to === null ? [span.from] : [span.from, span.to]) {
+      if (typeof at !== 'object' || at === null)
+        throw invalid('seatHistory.from must be an object.');
+      checkInt(at.round, 'seatHistory.round', 0);
+      checkText(at.phase, 'seatHistory.phase');
+    }
+  }
 }
 
 export function checkFinish(result: FinishRecord): void {

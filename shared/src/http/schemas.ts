@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeatSpanSchema } from '../protocol.ts';
 import { REPLAY_ERROR_CODES } from '../replay/errors.ts';
 import { MatchFileSchema } from '../replay/match-file.ts';
 import { ACTOR_KINDS, CONCEPTS, PHASES } from '../vocabulary.ts';
@@ -133,6 +134,8 @@ export const FinishedSummarySchema = z.object({
   winner: z.string().nullable(),
   rounds: z.number().int(),
   seats: z.array(PublicSeatSchema),
+  /** Who held each seat when (none for matches from before it was kept). */
+  seatHistory: z.array(SeatSpanSchema).optional(),
 });
 export type FinishedSummary = z.infer<typeof FinishedSummarySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandSchema } from '../commands/schema.ts';
-import { CHAT_CHANNELS } from '../protocol.ts';
+import { CHAT_CHANNELS, SeatSpanSchema } from '../protocol.ts';
 import { PHASES } from '../vocabulary.ts';
 
 /**
@@ -63,6 +63,8 @@ export const MatchFileSchema = z.object({
   finishedAt: Time,
   winner: Text(40).nullable(),
   rounds: z.number().int().min(0).max(16),
+  /** Who held each seat when (protocol.ts `SeatSpan`; optional: older files have none). */
+  seatHistory: z.array(SeatSpanSchema).max(2000).optional(),
 });
 export type MatchFileInput = z.infer<typeof MatchFileSchema>;
 
