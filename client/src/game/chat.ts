@@ -1,5 +1,6 @@
 import { CHAT_MAX_LENGTH, type ChatMessage, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { refusalText } from '../i18n/problem-words.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
 /**
@@ -123,7 +124,7 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
       if (s.lastError !== lastError) {
         lastError = s.lastError;
         if (s.lastError?.type === 'chat') {
-          error.textContent = s.lastError.reason;
+          error.textContent = refusalText(s.lastError, scenario);
           error.hidden = false;
         }
       }

@@ -6,6 +6,7 @@ import {
   seatBudget,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { optionReason } from '../i18n/problem-words.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note, section } from './kit.ts';
 import { outgoingOffers } from './offers-model.ts';
@@ -98,7 +99,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       'p',
       { class: 'pnl-reason' },
       el('span', { class: 'pnl-sr' }, 'Not available: '),
-      option.reason ?? '',
+      optionReason(option, scenario),
     );
   const targets = offerTargets(scenario, kit.state, seat, option);
   const investment =
@@ -215,7 +216,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       'div',
       { class: 'pnl-row pnl-row--off' },
       el('strong', {}, title),
-      el('p', { class: 'pnl-reason' }, option.reason ?? ''),
+      el('p', { class: 'pnl-reason' }, optionReason(option, scenario)),
     );
   if (sub === 'bloc') {
     const blocs = lever?.kind === 'invitesBloc' ? lever.blocs : [];
@@ -458,7 +459,7 @@ export function createOrdersPanel(): Panel {
                   partner: kit.value('lower:partner'),
                 })),
               )
-            : el('p', { class: 'pnl-reason' }, lower.reason ?? ''),
+            : el('p', { class: 'pnl-reason' }, optionReason(lower, scenario)),
           lower.available && effect ? note(lowerWords(scenario, partner, effect)) : null,
           ...leave.map((b) =>
             el(

@@ -8,6 +8,7 @@ import { createReflections } from '../game/reflections.ts';
 import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTabs } from '../game/tabs.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { createAccountPanel } from '../panels/account.ts';
 import { createCrisisPanel } from '../panels/crisis.ts';
@@ -48,14 +49,14 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const host = createHostControls(scenario, connection);
   const reflections = createReflections(connection);
   const tabs = createTabs([
-    { id: 'orders', label: 'Orders', content: panels.orders!.element },
-    { id: 'offers', label: 'Offers', content: panels.offers!.element },
-    { id: 'crises', label: 'Crises', content: panels.crises!.element },
-    { id: 'me', label: 'My state', content: panels.me!.element },
-    { id: 'account', label: 'Account', content: panels.account!.element },
-    { id: 'chat', label: 'Chat', content: chat.element },
-    { id: 'done', label: 'Who is done', content: submissions.element },
-    { id: 'host', label: 'Host', content: host.element },
+    { id: 'orders', label: t('tabs.orders'), content: panels.orders!.element },
+    { id: 'offers', label: t('tabs.offers'), content: panels.offers!.element },
+    { id: 'crises', label: t('tabs.crises'), content: panels.crises!.element },
+    { id: 'me', label: t('tabs.me'), content: panels.me!.element },
+    { id: 'account', label: t('tabs.account'), content: panels.account!.element },
+    { id: 'chat', label: t('tabs.chat'), content: chat.element },
+    { id: 'done', label: t('tabs.done'), content: submissions.element },
+    { id: 'host', label: t('tabs.host'), content: host.element },
   ]);
   const element = el(
     'div',
@@ -63,7 +64,12 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
     el('div', { class: 'game__top' }, status.element, now.element),
     now.goals,
     el('div', { class: 'game__map' }, map.element),
-    el('aside', { class: 'game__side', 'aria-label': 'Panels' }, reflections.element, tabs.element),
+    el(
+      'aside',
+      { class: 'game__side', 'aria-label': t('tabs.panels') },
+      reflections.element,
+      tabs.element,
+    ),
   );
   let phaseShown: string | null = null;
   let chatSeen = 0;
