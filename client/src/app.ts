@@ -1,4 +1,6 @@
 import { el } from './dom.ts';
+import { applyDocumentLanguage, onLanguageChange, t } from './i18n/index.ts';
+import { languageSwitch } from './i18n/switch.ts';
 import { forgetOldCredentials, rememberNickname, saveCredentials } from './net/credentials.ts';
 import { findMatchByCode } from './net/join.ts';
 import { MatchConnection } from './net/match-connection.ts';
@@ -83,9 +85,9 @@ export function startApp(root: HTMLElement): void {
           el(
             'main',
             { class: 'card narrow' },
-            el('h1', {}, 'Page not found'),
-            el('p', {}, `There is nothing at ${route.path}.`),
-            el('a', { href: '/', class: 'button' }, 'Go to the home page'),
+            el('h1', {}, t('app.notFound')),
+            el('p', {}, t('app.nothingAt', { path: route.path })),
+            el('a', { href: '/', class: 'button' }, t('app.goHome')),
           ),
         );
     }
@@ -104,6 +106,17 @@ export function startApp(root: HTMLElement): void {
     const url = new URL(href, location.origin);
     history.pushState(null, '', url.pathname + url.search);
     show(parseRoute(url.pathname, url.search));
+  });
+  // The language switch sits outside the screens, on every page; a new language redraws the
+  // current screen in place (a match screen keeps its connection).
+  let switcher = languageSwitch();
+  document.body.prepend(switcher);
+  applyDocumentLanguage();
+  onLanguageChange(() => {
+    const fresh = languageSwitch();
+    switcher.replaceWith(fresh);
+    switcher = fresh;
+    show(parseRoute(location.pathname, location.search));
   });
   show(parseRoute(location.pathname, location.search));
 }

@@ -1,5 +1,7 @@
 import { CHAT_MAX_LENGTH, type ChatMessage, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
+import { refusalText } from '../i18n/problem-words.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
 /**
@@ -12,13 +14,13 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
   const log = el('ol', {
     class: 'chat__log',
     'aria-live': 'polite',
-    'aria-label': 'Chat messages',
+    'aria-label': t('chat.chatMessages'),
   });
-  const channel = el('select', { class: 'chat__channel', 'aria-label': 'Send to' });
+  const channel = el('select', { class: 'chat__channel', 'aria-label': t('chat.sendTo') });
   const input = el('input', {
     class: 'chat__input',
     maxlength: String(CHAT_MAX_LENGTH),
-    placeholder: 'Write a message',
+    placeholder: t('chat.writeAMessage'),
     'aria-label': 'Message',
   });
   const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
@@ -29,12 +31,12 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
     input,
     el('button', { type: 'submit', class: 'button button--small' }, 'Send'),
   );
-  const note = el('p', { class: 'hint', hidden: '' }, 'Spectators read the public chat.');
+  const note = el('p', { class: 'hint', hidden: '' }, t('chat.spectatorsReadThePublic'));
   // Told before anyone writes: team and private lines are private during the match only.
   const privacy = el(
     'p',
     { class: 'hint chat__privacy', 'data-testid': 'chat-privacy' },
-    'After the match the host can read every channel, team and private lines included.',
+    t('chat.afterTheMatchThe'),
   );
   const element = el(
     'section',
@@ -65,7 +67,7 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
     // Lines from before a server restart come back without their writer's nickname.
     const who =
       m.from === 'host'
-        ? `${m.nickname || 'The host'} (host)`
+        ? `${m.nickname || t('chat.theHost')} (host)`
         : m.nickname
           ? `${m.nickname} · ${actorName(m.from)}`
           : actorName(m.from);
@@ -96,7 +98,7 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
         channelsKey = key;
         const options: [string, string][] = [['public', 'Everyone']];
         if (s.seat) {
-          options.push(['team', 'My team']);
+          options.push(['team', t('chat.myTeam')]);
           for (const other of seats)
             if (other !== s.seat)
               options.push([`private:${other}`, `Private: ${actorName(other)}`]);
@@ -123,7 +125,7 @@ export function createChat(scenario: Scenario, connection: MatchConnection) {
       if (s.lastError !== lastError) {
         lastError = s.lastError;
         if (s.lastError?.type === 'chat') {
-          error.textContent = s.lastError.reason;
+          error.textContent = refusalText(s.lastError, scenario);
           error.hidden = false;
         }
       }

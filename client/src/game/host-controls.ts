@@ -10,6 +10,8 @@ import {
   TIE_LEVELS,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
+import { optionReason, refusalText } from '../i18n/problem-words.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { extensionStep, formatClock } from './countdown.ts';
 
@@ -252,7 +254,11 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
         showPreview();
         const option = injectOption(scenario, view);
         inject.disabled = !option?.available;
-        inject.title = option?.available ? '' : (option?.reason ?? 'The match is over.');
+        inject.title = option?.available
+          ? ''
+          : option
+            ? optionReason(option, scenario)
+            : t('problem.matchOver');
       }
       const humans = s.lobby?.seats.filter((x) => !x.bot) ?? [];
       const key = humans.map((x) => x.seat).join(',');
@@ -272,7 +278,7 @@ export function createHostControls(scenario: Scenario, connection: MatchConnecti
       if (s.lastError !== lastError) {
         lastError = s.lastError;
         error.hidden = s.lastError?.type !== 'host';
-        error.textContent = s.lastError?.type === 'host' ? s.lastError.reason : '';
+        error.textContent = s.lastError?.type === 'host' ? refusalText(s.lastError, scenario) : '';
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { Scenario, SeatView } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { WorldMap } from '../map/world-map.ts';
 
 /** The performance mark set once the map is first on screen. */
@@ -16,7 +17,7 @@ export function createMapSlot(scenario: Scenario) {
   const element = el(
     'div',
     { class: 'map-slot', 'data-testid': 'map' },
-    el('p', { class: 'status' }, 'Loading the map…'),
+    el('p', { class: 'status' }, t('mapSlot.loadingTheMap')),
   );
   let map: WorldMap | null = null;
   let draw: ((view: SeatView) => void) | null = null;
@@ -46,9 +47,7 @@ export function createMapSlot(scenario: Scenario) {
       );
     } catch (error) {
       console.warn('The map could not be drawn yet:', error);
-      element.replaceChildren(
-        el('p', { class: 'status' }, 'The map could not be loaded yet; the panels work meanwhile.'),
-      );
+      element.replaceChildren(el('p', { class: 'status' }, t('mapSlot.theMapCouldNot')));
       const wait = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!;
       if (!destroyed) window.setTimeout(() => void load(), wait);
     }

@@ -8,6 +8,7 @@ import {
   stateOfView,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { scoreSoFar } from '../panels/tracks-model.ts';
 
@@ -22,12 +23,12 @@ export function createNowLine(scenario: Scenario) {
   const ifNothing = el('span', { class: 'now-line__default', 'data-testid': 'now-default' });
   const goals = el('section', {
     class: 'now-goals',
-    'aria-label': 'Your goals',
+    'aria-label': t('now.goals'),
     'data-testid': 'now-goals',
   });
   const element = el(
     'section',
-    { class: 'now-line', 'aria-label': 'What to do now', 'aria-live': 'polite' },
+    { class: 'now-line', 'aria-label': t('now.label'), 'aria-live': 'polite' },
     ask,
     ifNothing,
   );
@@ -60,16 +61,10 @@ function briefingGoals(scenario: Scenario, view: SeatView, seat: string): HTMLEl
   if (!lines) return [];
   const objective = objectiveOf(ctxOf(scenario), stateOfView(view) as MatchState, seat);
   const out: HTMLElement[] = [
-    el('h2', { class: 'now-goals__title' }, 'Your goals this match'),
+    el('h2', { class: 'now-goals__title' }, t('now.goalsTitle')),
     el('ul', { class: 'now-goals__list' }, ...lines.map((line) => el('li', {}, line))),
   ];
   if (objective)
-    out.push(
-      el(
-        'p',
-        { class: 'now-goals__secret' },
-        `Your secret objective, which only you see: ${objective.text}`,
-      ),
-    );
+    out.push(el('p', { class: 'now-goals__secret' }, t('now.secret', { text: objective.text })));
   return out;
 }

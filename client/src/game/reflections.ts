@@ -1,5 +1,6 @@
 import type { ReflectionPrompt } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts'
 export function createReflections(connection: MatchConnection) {
   const element = el('section', {
     class: 'reflections',
-    'aria-label': 'Questions for your seat',
+    'aria-label': t('reflections.questionsForYourSeat'),
     'aria-live': 'polite',
     hidden: '',
   });
@@ -19,8 +20,8 @@ export function createReflections(connection: MatchConnection) {
   const card = (prompt: ReflectionPrompt) => {
     const input = el('input', {
       maxlength: '300',
-      placeholder: 'One line, optional',
-      'aria-label': 'Your answer',
+      placeholder: t('reflections.oneLineOptional'),
+      'aria-label': t('reflections.yourAnswer'),
     });
     const form = el(
       'form',

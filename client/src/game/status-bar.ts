@@ -1,5 +1,6 @@
-import { PHASE_NAMES, type Scenario } from '@entanglement/shared';
+import type { Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { actorBadge } from './actor-badge.ts';
 import { formatClock, formatDeadline, remainingMs } from './countdown.ts';
@@ -12,7 +13,7 @@ export function createStatusBar(scenario: Scenario) {
   const clock = el('span', {
     class: 'status-bar__clock',
     role: 'timer',
-    'aria-label': 'Time left in this phase',
+    'aria-label': t('status.timeLeft'),
   });
   const seat = el('span', { class: 'status-bar__seat' });
   const tension = createTensionGauge('compact');
@@ -25,7 +26,7 @@ export function createStatusBar(scenario: Scenario) {
     const left = remainingMs(snapshot.timer);
     const deadline = formatDeadline(snapshot.timer);
     clock.textContent = snapshot.timer.paused
-      ? `Paused · ${formatClock(left)}`
+      ? t('status.paused', { clock: formatClock(left) })
       : `${formatClock(left)}${deadline ? ` · ${deadline}` : ''}`;
     clock.classList.toggle('status-bar__clock--low', !snapshot.timer.paused && left < 15_000);
   };
@@ -38,14 +39,16 @@ export function createStatusBar(scenario: Scenario) {
       const view = s.view;
       if (view) {
         const label = scenario.roundLabels[view.round - 1];
-        round.textContent = `Round ${view.round} of ${view.settings.rounds}${label ? ` · ${label}` : ''}`;
-        phase.textContent = PHASE_NAMES[view.phase];
+        round.textContent = `${t('status.round', { round: view.round, rounds: view.settings.rounds })}${label ? ` · ${label}` : ''}`;
+        phase.textContent = t(`phase.${view.phase}`);
         tension.update(view.tension);
       }
       if (seatShown !== s.seat) {
         seatShown = s.seat;
         const actor = scenario.actors.find((a) => a.id === s.seat);
-        seat.replaceChildren(actor ? actorBadge(actor, `You: ${actor.name}`) : 'Watching');
+        seat.replaceChildren(
+          actor ? actorBadge(actor, t('status.you', { name: actor.name })) : t('status.watching'),
+        );
       }
       tick();
     },

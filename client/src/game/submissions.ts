@@ -1,5 +1,6 @@
 import type { Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { actorBadge } from './actor-badge.ts';
 
@@ -12,8 +13,8 @@ export function createSubmissions(scenario: Scenario) {
   const summary = el('p', { class: 'submissions__summary' });
   const element = el(
     'section',
-    { class: 'panel submissions', 'aria-label': 'Who is done' },
-    el('h2', {}, 'Who is done'),
+    { class: 'panel submissions', 'aria-label': t('submissions.whoIsDone') },
+    el('h2', {}, t('submissions.whoIsDone')),
     summary,
     list,
   );

@@ -1,5 +1,6 @@
 import type { DeepReadonly, EngineEvent } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import {
   type AccountLine,
   mergeAccount,
@@ -31,12 +32,13 @@ function line(l: AccountLine): HTMLElement {
   );
 }
 
-const PARTS = [
-  { value: 'all', label: 'Every part' },
-  { value: 'crisis', label: 'Crises' },
-  { value: 'ties', label: 'Ties and offers' },
-  { value: 'economy', label: 'Economy' },
-  { value: 'world', label: 'The world' },
+/** The account's parts, worded when drawn (the language can change). */
+const parts = () => [
+  { value: 'all', label: t('accountPanel.everyPart') },
+  { value: 'crisis', label: t('accountPanel.crises') },
+  { value: 'ties', label: t('accountPanel.tiesAndOffers') },
+  { value: 'economy', label: t('accountPanel.economy') },
+  { value: 'world', label: t('accountPanel.theWorld') },
 ];
 
 /**
@@ -48,7 +50,7 @@ const PARTS = [
 export function createAccountPanel(): Panel {
   let kept = new Map<number, readonly DeepReadonly<EngineEvent>[]>();
   let keptFor: string | null | undefined;
-  return createPanel('account', 'What happened', (kit) => {
+  return createPanel('account', t('accountPanel.whatHappened'), (kit) => {
     const { scenario, view, seat } = kit.ctx;
     const owner = `${view.scenarioId}:${seat}`;
     if (keptFor !== owner) {
@@ -57,13 +59,13 @@ export function createAccountPanel(): Panel {
     }
     kept = mergeAccount(kept, view.account);
     const events = [...kept.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, e]) => e);
-    if (events.length === 0) return [note('Nothing has happened yet this round.')];
+    if (events.length === 0) return [note(t('accountPanel.nothingHasHappenedYet'))];
     const mine = seat ? whatHappenedToYou(scenario, events, seat) : null;
     const filters = el(
       'div',
       { class: 'pnl-inline pnl-account-filters' },
-      kit.select('part', 'Show', PARTS, { redraw: true }),
-      seat ? kit.checkbox('mine', 'Only what names me', { redraw: true }) : null,
+      kit.select('part', t('accountPanel.show'), parts(), { redraw: true }),
+      seat ? kit.checkbox('mine', t('accountPanel.onlyWhatNamesMe'), { redraw: true }) : null,
     );
     const part = kit.value('part', 'all') as 'all';
     const rounds = roundAccounts(scenario, events, seat, { mine: kit.checked('mine'), part });
@@ -73,7 +75,7 @@ export function createAccountPanel(): Panel {
             'section',
             {
               class: 'pnl-you',
-              'aria-label': 'What happened to you',
+              'aria-label': t('accountPanel.whatHappenedToYou'),
               'data-testid': 'what-happened-to-you',
             },
             el('h3', { class: 'pnl-subheading' }, `What happened to you in round ${mine.round}`),
@@ -91,7 +93,7 @@ export function createAccountPanel(): Panel {
         : null,
       filters,
       ...(rounds.length === 0
-        ? [note('Nothing of this kind happened.')]
+        ? [note(t('accountPanel.nothingOfThisKind'))]
         : rounds.map((r) =>
             el(
               'section',

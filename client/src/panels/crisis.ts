@@ -1,6 +1,7 @@
 import type { AnswerCost } from '@entanglement/shared';
 import { ctxOf, legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import {
   ANSWER_LABELS,
   type CrisisView,
@@ -12,11 +13,8 @@ import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note } from './kit.ts';
 import type { Panel } from './panel.ts';
 
-const VOTE_WORDS = {
-  yes: 'Yes',
-  abstain: 'Abstain',
-  veto: 'Veto',
-} as const;
+/** A vote's word, looked up when drawn (the language can change). */
+const voteWord = (vote: 'yes' | 'abstain' | 'veto') => t(`crisisPanel.${vote}`);
 
 function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   const call = c.call;
@@ -30,19 +28,15 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
           'p',
           { class: 'pnl-alert pnl-alert--abandonment' },
           el('span', { 'aria-hidden': 'true' }, '⚠ '),
-          'This is a treaty call: you must honour it or abandon your ally. You cannot hedge.',
+          t('crisisPanel.thisIsATreaty'),
         )
       : call.asked
-        ? el(
-            'p',
-            { class: 'pnl-now' },
-            'Your treaty ally asks for help with an operation of its own. The treaty does not oblige you: refusing (hedging) costs less than abandonment.',
-          )
+        ? el('p', { class: 'pnl-now' }, t('crisisPanel.yourTreatyAllyAsks'))
         : null,
     el(
       'p',
       { class: 'pnl-now' },
-      call.current ? `Your answer now: ${call.current}.` : 'You have not answered yet.',
+      call.current ? `Your answer now: ${call.current}.` : t('crisisPanel.youHaveNotAnswered'),
     ),
     call.silent ? note(call.silent) : null,
   ];
@@ -55,13 +49,13 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
     const gives = el(
       'div',
       { class: 'pnl-inline' },
-      kit.amount(k('power'), 'Power to commit', powerRange, {
+      kit.amount(k('power'), t('crisisPanel.powerToCommit'), powerRange, {
         fallback: String(byPower ? least.power : powerRange.min),
       }),
-      kit.amount(k('wealth'), 'Wealth to commit', wealthRange, {
+      kit.amount(k('wealth'), t('crisisPanel.wealthToCommit'), wealthRange, {
         fallback: String(byPower ? wealthRange.min : Math.min(least.wealth, wealthRange.max)),
       }),
-      call.sides.length > 1 ? kit.select(k('side'), 'Side', call.sides) : null,
+      call.sides.length > 1 ? kit.select(k('side'), t('crisisPanel.side'), call.sides) : null,
     );
     const answers = (option.answers ?? []).map((kind) => {
       const cost = call.costs.find((x: AnswerCost) => x.kind === kind);
@@ -114,11 +108,7 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       );
     });
     children.push(
-      el(
-        'p',
-        { class: 'pnl-note' },
-        'Power and Wealth count only when you honour. Answers count only if the crisis goes ahead.',
-      ),
+      el('p', { class: 'pnl-note' }, t('crisisPanel.powerAndWealthCount')),
       gives,
       el('ul', { class: 'pnl-answers' }, ...answers),
     );
@@ -126,7 +116,7 @@ function callBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   return el(
     'div',
     { class: 'pnl-call' },
-    el('h4', { class: 'pnl-minor' }, 'Your call'),
+    el('h4', { class: 'pnl-minor' }, t('crisisPanel.yourCall')),
     ...children,
   );
 }
@@ -139,24 +129,24 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   return el(
     'div',
     { class: 'pnl-call' },
-    el('h4', { class: 'pnl-minor' }, 'You started this crisis'),
+    el('h4', { class: 'pnl-minor' }, t('crisisPanel.youStartedThisCrisis')),
     note(instigateWords()),
     el(
       'p',
       { class: 'pnl-now' },
       c.instigate.current
         ? `Your choice now: ${c.instigate.current}.`
-        : 'Not decided yet (if you say nothing, you hold).',
+        : t('crisisPanel.notDecidedYetIf'),
     ),
     el(
       'div',
       { class: 'pnl-inline' },
       canPress
-        ? kit.amount(k('press'), 'Power to press with', press)
-        : note('You have no free Power to press with.'),
+        ? kit.amount(k('press'), t('crisisPanel.powerToPressWith'), press)
+        : note(t('crisisPanel.youHaveNoFree')),
       kit.action(
         k('press-go'),
-        'Press',
+        t('crisisPanel.press'),
         () => ({
           kind: 'instigate',
           crisis: c.uid,
@@ -171,7 +161,7 @@ function instigateBlock(kit: Kit, c: CrisisView): HTMLElement | null {
       ),
       kit.action(
         k('hold'),
-        'Hold',
+        t('crisisPanel.hold'),
         () => ({ kind: 'instigate', crisis: c.uid, press: false, power: 0 }),
         {
           pressed: c.instigate.pressing === false,
@@ -189,13 +179,13 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
     const votes = c.voteOption.votes ?? [];
     const vetoCost = c.voteOption.voteCosts?.veto?.reputation ?? 0;
     parts.push(
-      el('h4', { class: 'pnl-minor' }, 'Your Security Council vote'),
+      el('h4', { class: 'pnl-minor' }, t('crisisPanel.yourSecurityCouncilVote')),
       el(
         'p',
         { class: 'pnl-now' },
         c.myVote
-          ? `You vote: ${VOTE_WORDS[c.myVote as keyof typeof VOTE_WORDS]}.`
-          : 'Not voted yet (silence counts as abstain).',
+          ? t('crisisPanel.youVote', { vote: voteWord(c.myVote as 'yes' | 'abstain' | 'veto') })
+          : t('crisisPanel.notVotedYetSilence'),
       ),
       el(
         'div',
@@ -203,7 +193,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
         ...votes.map((v) =>
           kit.action(
             k(c, `vote-${v}`),
-            VOTE_WORDS[v],
+            voteWord(v),
             () => ({ kind: 'vote', crisis: c.uid, vote: v }),
             {
               ghost: v !== 'yes',
@@ -216,7 +206,7 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
         !votes.includes('veto')
           ? `An elected member has no veto: ${ctxOf(kit.ctx.scenario).councilYes} yes votes and no permanent member’s veto pass a mandate.`
           : vetoCost === 0
-            ? 'You hold a free veto: vetoing costs no Reputation.'
+            ? t('crisisPanel.youHoldAFree')
             : `A veto costs ${vetoCost} Reputation.`,
       ),
     );
@@ -224,11 +214,11 @@ function voteBlock(kit: Kit, c: CrisisView): HTMLElement | null {
   if (c.mandateOption) {
     const chosen = kit.value(k(c, 'mandate-chosen'));
     parts.push(
-      el('h4', { class: 'pnl-minor' }, 'How you use the mandate'),
+      el('h4', { class: 'pnl-minor' }, t('crisisPanel.howYouUseThe')),
       note(
         chosen
           ? `You chose: ${mandateWords(chosen as 'limit' | 'stretch' | 'standDown')[0]}.`
-          : 'If you say nothing, you limit.',
+          : t('crisisPanel.ifYouSayNothing'),
       ),
       el(
         'ul',
@@ -259,7 +249,7 @@ const k = (c: CrisisView, s: string) => `${c.uid}:${s}`;
 
 /** Every live crisis: its card, who is involved, severity; the seat's call with each answer's cost in words; Press or Hold, votes and the mandate. */
 export function createCrisisPanel(): Panel {
-  return createPanel('crisis', 'Crises', (kit) => {
+  return createPanel('crisis', t('crisisPanel.crises'), (kit) => {
     const { scenario, seat } = kit.ctx;
     const options = seat ? legalCommands(scenario, kit.state, seat) : [];
     const views = crisisViews(scenario, kit.state, seat, options);
@@ -271,7 +261,7 @@ export function createCrisisPanel(): Panel {
             options.some((o) => o.kind === 'done'),
           )
         : null;
-    if (views.length === 0) return [note('No crisis is live right now.'), done];
+    if (views.length === 0) return [note(t('crisisPanel.noCrisisIsLive')), done];
     const cards = views.map((c) =>
       el(
         'article',

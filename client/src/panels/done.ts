@@ -1,4 +1,5 @@
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { Kit } from './kit.ts';
 
 /** The "done for this phase" toggle, when the phase accepts it; it says plainly whether the seat is done. */
@@ -13,13 +14,11 @@ export function doneToggle(kit: Kit, canDone: boolean): HTMLElement | null {
       'p',
       { class: 'pnl-done__state' },
       el('span', { 'aria-hidden': 'true' }, done ? '✔ ' : '… '),
-      done
-        ? 'You are done for this phase. You can still change your mind until it ends.'
-        : 'Not done yet. The phase ends when everyone is done or the timer runs out.',
+      done ? t('done.on') : t('done.off'),
     ),
     kit.action(
       'done',
-      done ? '✔ Done for this phase' : 'Done for this phase',
+      done ? t('done.buttonOn') : t('done.buttonOff'),
       () => ({ kind: 'done', done: !done }),
       { pressed: done, keepStyle: true, small: false },
     ),

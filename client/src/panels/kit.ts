@@ -1,5 +1,12 @@
-import { type ReadonlyState, stateOfView } from '@entanglement/shared';
+import {
+  type ErrorMessage,
+  type ReadonlyState,
+  type Scenario,
+  stateOfView,
+} from '@entanglement/shared';
 import { type Child, el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
+import { refusalText } from '../i18n/problem-words.ts';
 import type { Intent } from '../net/match-connection.ts';
 import type { Panel, PanelContext } from './panel.ts';
 import './panels.css';
@@ -65,12 +72,13 @@ interface ActionOptions {
 
 let instances = 0;
 
-/** The reason a send was refused, in the engine's words when the server gave them. */
-function refusalReason(err: unknown): string {
-  const refusal = (err as { refusal?: { reason?: unknown } } | null)?.refusal;
-  if (refusal && typeof refusal.reason === 'string') return refusal.reason;
+/** The reason a send was refused, worded from the engine's code when the server gave one. */
+function refusalReason(err: unknown, scenario: Scenario): string {
+  // A RefusedError (net/match-connection.ts) carries the server's refusal.
+  const refusal = (err as { refusal?: ErrorMessage } | null)?.refusal;
+  if (refusal && typeof refusal.reason === 'string') return refusalText(refusal, scenario);
   if (err instanceof Error) return err.message;
-  return 'The command was not accepted.';
+  return t('refusal.fallback');
 }
 
 /**
@@ -197,7 +205,7 @@ export function createPanel(name: string, heading: string, render: (kit: Kit) =>
             },
             (err: unknown) => {
               pending.delete(key);
-              problems.set(key, refusalReason(err));
+              problems.set(key, refusalReason(err, ctx.scenario));
               draw();
             },
           );

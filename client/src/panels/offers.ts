@@ -1,5 +1,6 @@
 import { legalCommands } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, note, section } from './kit.ts';
 import { incomingOffers, invitationsTo, outgoingOffers } from './offers-model.ts';
@@ -10,8 +11,7 @@ import { costWords } from './words.ts';
 export function createOffersPanel(): Panel {
   return createPanel('offers', 'Offers', (kit) => {
     const { scenario, seat } = kit.ctx;
-    if (!seat)
-      return [note('Offers are private between the two actors: spectators do not see them.')];
+    if (!seat) return [note(t('offersPanel.offersArePrivateBetween'))];
     const state = kit.state;
     const options = legalCommands(scenario, state, seat);
     const respond = options.find((o) => o.kind === 'respond');
@@ -45,9 +45,9 @@ export function createOffersPanel(): Panel {
 
     return [
       section(
-        'Offers to you',
+        t('offersPanel.offersToYou'),
         incoming.length === 0
-          ? note('No offers to you this round.')
+          ? note(t('offersPanel.noOffersToYou'))
           : el(
               'ul',
               { class: 'pnl-items' },
@@ -85,9 +85,9 @@ export function createOffersPanel(): Panel {
         incoming.length > 0 && !canRespond ? note(`You answer offers ${when}.`) : null,
       ),
       section(
-        'Your offers',
+        t('offersPanel.yourOffers'),
         outgoing.length === 0
-          ? note('You have sent no offers this round. Make them on the Orders tab.')
+          ? note(t('offersPanel.youHaveSentNo'))
           : el(
               'ul',
               { class: 'pnl-items' },
@@ -113,7 +113,7 @@ export function createOffersPanel(): Panel {
       ),
       invitations.length > 0
         ? section(
-            'Invitations to you',
+            t('offersPanel.invitationsToYou'),
             el(
               'ul',
               { class: 'pnl-items' },

@@ -10,6 +10,7 @@ import {
   type Scenario,
   tieLevel,
 } from '@entanglement/shared';
+import { optionReason } from '../i18n/problem-words.ts';
 import type { Option } from './kit.ts';
 import {
   actorName,
@@ -134,7 +135,11 @@ export function orderRows(
         title: text.title,
         help: text.help,
         available,
-        reason: available ? null : (o.reason ?? `Not enough ${text.amount ?? 'means'} left.`),
+        reason: available
+          ? null
+          : o.problem || o.reason
+            ? optionReason(o, scenario)
+            : `Not enough ${text.amount ?? 'means'} left.`,
         targetLabel: text.target,
         targets,
         amount,

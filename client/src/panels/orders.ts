@@ -6,6 +6,8 @@ import {
   seatBudget,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
+import { optionReason } from '../i18n/problem-words.ts';
 import { doneToggle } from './done.ts';
 import { createPanel, type Kit, note, section } from './kit.ts';
 import { outgoingOffers } from './offers-model.ts';
@@ -52,7 +54,7 @@ function orderRow(kit: Kit, row: OrderRow): HTMLElement {
       el(
         'p',
         { class: 'pnl-reason' },
-        el('span', { class: 'pnl-sr' }, 'Not available: '),
+        el('span', { class: 'pnl-sr' }, t('ordersPanel.notAvailable')),
         row.reason ?? '',
       ),
     );
@@ -69,14 +71,14 @@ function orderRow(kit: Kit, row: OrderRow): HTMLElement {
       { class: 'pnl-inline' },
       target,
       row.regions
-        ? kit.select(`${k('region')}:${partner}`, 'Region', row.regions, {
+        ? kit.select(`${k('region')}:${partner}`, t('ordersPanel.region'), row.regions, {
             fallback: homeOf(kit.ctx.scenario, partner),
           })
         : null,
       row.amount ? kit.amount(k('amount'), row.amount.label, row.amount) : null,
       kit.action(
         k('add'),
-        'Add',
+        t('ordersPanel.add'),
         () => {
           const amount = Number(kit.value(k('amount'), String(row.amount?.min ?? 0)));
           const region = kit.value(`${k('region')}:${partner}`, homeOf(kit.ctx.scenario, partner));
@@ -97,21 +99,21 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     return el(
       'p',
       { class: 'pnl-reason' },
-      el('span', { class: 'pnl-sr' }, 'Not available: '),
-      option.reason ?? '',
+      el('span', { class: 'pnl-sr' }, t('ordersPanel.notAvailable')),
+      optionReason(option, scenario),
     );
   const targets = offerTargets(scenario, kit.state, seat, option);
   const investment =
     option.investment && option.investment.max >= option.investment.min
       ? option.investment
       : undefined;
-  const to = kit.select('offer:to', 'To', targets, { redraw: true });
+  const to = kit.select('offer:to', t('ordersPanel.to'), targets, { redraw: true });
   const toId = kit.value('offer:to');
   const kinds = offerKinds(scenario, kit.state, seat, toId, option);
-  const what = kit.select(`offer:what:${toId}`, 'What you offer', kinds);
+  const what = kit.select(`offer:what:${toId}`, t('ordersPanel.whatYouOffer'), kinds);
   const them = actorName(scenario, toId);
   const sides = [
-    { value: seat, label: 'You' },
+    { value: seat, label: t('ordersPanel.you') },
     { value: toId, label: them },
   ];
   const riders = riderKinds(option, toId).map((kind) => {
@@ -120,15 +122,15 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     const extra = !on
       ? null
       : kind === 'armsSale'
-        ? kit.select('offer:seller', 'Who sells', sides)
+        ? kit.select('offer:seller', t('ordersPanel.whoSells'), sides)
         : kind === 'training'
-          ? kit.select('offer:trainer', 'Who trains', sides)
+          ? kit.select('offer:trainer', t('ordersPanel.whoTrains'), sides)
           : kind === 'baseAccess'
-            ? kit.select('offer:guest', 'Whose base abroad', sides)
+            ? kit.select('offer:guest', t('ordersPanel.whoseBaseAbroad'), sides)
             : kind === 'jointExercise'
               ? kit.select(
                   'offer:region',
-                  'Region',
+                  t('ordersPanel.region'),
                   regionOptions(
                     scenario,
                     scenario.regions.map((r) => r.id),
@@ -157,7 +159,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     el(
       'fieldset',
       { class: 'pnl-fieldset' },
-      el('legend', {}, 'Deals added to the offer (optional)'),
+      el('legend', {}, t('ordersPanel.dealsAddedToThe')),
       el('ul', { class: 'pnl-riders' }, ...riders),
     ),
     canCallFavour
@@ -168,7 +170,7 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       : null,
     kit.action(
       'offer:send',
-      'Send offer',
+      t('ordersPanel.sendOffer'),
       () => {
         const choice = kit.value(`offer:what:${toId}`, 'riders');
         const chosen = riderKinds(option, toId).filter((kind) =>
@@ -208,20 +210,20 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
   const { scenario } = kit.ctx;
   const sub = option.sub as 'summit' | 'brics' | 'drill' | 'mediation' | 'bloc';
   const lever = scenario.actors.find((a) => a.id === seat)?.seat?.lever;
-  const title = lever?.label ?? 'Invitation';
+  const title = lever?.label ?? t('ordersPanel.invitation');
   const k = (s: string) => `invite-${sub}:${s}`;
   if (!option.available)
     return el(
       'div',
       { class: 'pnl-row pnl-row--off' },
       el('strong', {}, title),
-      el('p', { class: 'pnl-reason' }, option.reason ?? ''),
+      el('p', { class: 'pnl-reason' }, optionReason(option, scenario)),
     );
   if (sub === 'bloc') {
     const blocs = lever?.kind === 'invitesBloc' ? lever.blocs : [];
     const crisis = kit.select(
       k('crisis'),
-      'Crisis',
+      t('ordersPanel.crisis'),
       option.targets.map((uid) => ({
         value: uid,
         label: crisisTitle(scenario, kit.state.crises, uid),
@@ -229,7 +231,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     );
     const bloc = kit.select(
       k('bloc'),
-      'Bloc',
+      t('ordersPanel.bloc'),
       blocs.map((b) => ({
         value: b,
         label: scenario.institutions.find((i) => i.id === b)?.name ?? b,
@@ -244,7 +246,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
         { class: 'pnl-inline' },
         crisis,
         bloc,
-        kit.action(k('send'), 'Invite', () => {
+        kit.action(k('send'), t('ordersPanel.invite'), () => {
           const b = kit.value(k('bloc'));
           const leader = scenario.institutions.find((i) => i.id === b)?.leader ?? '';
           return {
@@ -269,7 +271,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     'div',
     { class: 'pnl-row' },
     el('strong', {}, title),
-    sub === 'mediation' ? kit.select(k('crisis'), 'Crisis', mediationCrises) : null,
+    sub === 'mediation' ? kit.select(k('crisis'), t('ordersPanel.crisis'), mediationCrises) : null,
     el(
       'details',
       { class: 'pnl-details' },
@@ -282,7 +284,7 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
     ),
     kit.action(
       k('send'),
-      'Send invitation',
+      t('ordersPanel.sendInvitation'),
       () => {
         const invitees = chosen();
         if (invitees.length === 0) return null;
@@ -303,10 +305,10 @@ function inviteForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
 
 /** Orders, offers, lowers and invitations for the Negotiate phase, with the engine's reasons for what is not possible; and the done toggle. */
 export function createOrdersPanel(): Panel {
-  return createPanel('orders', 'Orders and offers', (kit) => {
+  return createPanel('orders', t('ordersPanel.ordersAndOffers'), (kit) => {
     const { scenario, seat } = kit.ctx;
     const state = kit.state;
-    if (!seat) return [note('You are watching: orders are secret until resolution.')];
+    if (!seat) return [note(t('ordersPanel.youAreWatchingOrders'))];
     const options = legalCommands(scenario, state, seat);
     const holdsCards =
       scenario.actors.find((a) => a.id === seat)?.seat?.lever?.kind === 'holdsCards';
@@ -364,7 +366,7 @@ export function createOrdersPanel(): Panel {
                 cancellable.has(String(o.index))
                   ? kit.action(
                       `cancel-order:${o.index}:${o.words}`,
-                      'Cancel',
+                      t('ordersPanel.cancel'),
                       () => ({ kind: 'cancelOrder', index: o.index }),
                       {
                         ghost: true,
@@ -386,7 +388,7 @@ export function createOrdersPanel(): Panel {
                 withdrawable.has(o.id)
                   ? kit.action(
                       `withdraw:${o.id}`,
-                      'Withdraw',
+                      t('ordersPanel.withdraw'),
                       () => ({ kind: 'withdrawOffer', offer: o.id }),
                       {
                         ghost: true,
@@ -415,7 +417,7 @@ export function createOrdersPanel(): Panel {
                 uncancel?.targets.includes(l.partner)
                   ? kit.action(
                       `cancel-lower:${l.partner}`,
-                      'Cancel',
+                      t('ordersPanel.cancel'),
                       () => ({ kind: 'cancelLower', partner: l.partner }),
                       {
                         ghost: true,
@@ -441,24 +443,24 @@ export function createOrdersPanel(): Panel {
       const choices = lowerChoices(scenario, lower);
       // The select first: it settles which tie is chosen (a stored choice may have gone).
       const select = lower.available
-        ? kit.select('lower:partner', 'Tie', choices, { redraw: true })
+        ? kit.select('lower:partner', t('ordersPanel.tie'), choices, { redraw: true })
         : null;
       const partner = kit.value('lower:partner');
       const effect = lower.lowers?.[partner];
       out.push(
         section(
-          'Lower a tie',
+          t('ordersPanel.lowerATie'),
           lower.available
             ? el(
                 'div',
                 { class: 'pnl-inline' },
                 select,
-                kit.action('lower:go', 'Lower', () => ({
+                kit.action('lower:go', t('ordersPanel.lower'), () => ({
                   kind: 'lower',
                   partner: kit.value('lower:partner'),
                 })),
               )
-            : el('p', { class: 'pnl-reason' }, lower.reason ?? ''),
+            : el('p', { class: 'pnl-reason' }, optionReason(lower, scenario)),
           lower.available && effect ? note(lowerWords(scenario, partner, effect)) : null,
           ...leave.map((b) =>
             el(
@@ -467,7 +469,7 @@ export function createOrdersPanel(): Panel {
               el('span', {}, b.words),
               kit.action(
                 `leave:${b.bloc}`,
-                'Leave',
+                t('ordersPanel.leave'),
                 () => ({ kind: 'lower', partner: b.leader, bloc: b.bloc }),
                 {
                   ghost: true,

@@ -1,5 +1,6 @@
 import { el } from '../dom.ts';
 import { createTensionGauge } from '../game/tension.ts';
+import { t } from '../i18n/index.ts';
 import { createPanel, note, section } from './kit.ts';
 import type { Panel } from './panel.ts';
 import {
@@ -26,19 +27,19 @@ function lines(items: TrackLine[], kind: 'tracks' | 'budget' = 'tracks'): HTMLEl
 function worldTension(tension: number): HTMLElement {
   const gauge = createTensionGauge('full');
   gauge.update(tension);
-  return section('World Tension', gauge.element);
+  return section(t('tracksPanel.worldTension'), gauge.element);
 }
 
 /** The seat's own state: tracks, Entangled, what its plans spend, its secret objective; for spectators every seat's public tracks. */
 export function createTracksPanel(): Panel {
-  return createPanel('tracks', 'My state', (kit) => {
+  return createPanel('tracks', t('tracksPanel.myState'), (kit) => {
     const { scenario, view, seat } = kit.ctx;
     const mine = seat ? seatTracks(scenario, view, seat) : null;
     const score = seat ? scoreSoFar(scenario, view, seat) : null;
     if (!mine) {
       const rows = publicTable(scenario, view);
       return [
-        note('You are watching. These are the public tracks of every seat.'),
+        note(t('tracksPanel.youAreWatchingThese')),
         worldTension(view.tension),
         note(PUBLIC_COLUMNS.map((c) => `${c.short} = ${c.long}`).join(', ')),
         el(
@@ -92,7 +93,7 @@ export function createTracksPanel(): Panel {
       lines(mine.tracks),
       worldTension(view.tension),
       section('Influence', note(mine.influence)),
-      section('This round', lines(mine.budget, 'budget')),
+      section(t('tracksPanel.thisRound'), lines(mine.budget, 'budget')),
       mine.markers.length > 0
         ? section(
             'Markers',
@@ -100,12 +101,12 @@ export function createTracksPanel(): Panel {
           )
         : null,
       section(
-        'Secret objective',
-        el('p', { class: 'pnl-secret' }, mine.objective ?? 'You have no secret objective.'),
+        t('tracksPanel.secretObjective'),
+        el('p', { class: 'pnl-secret' }, mine.objective ?? t('tracksPanel.youHaveNoSecret')),
       ),
       score
         ? section(
-            'Score if the match ended now',
+            t('tracksPanel.scoreIfTheMatch'),
             el(
               'ul',
               { class: 'pnl-list', 'data-testid': 'score' },

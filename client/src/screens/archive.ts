@@ -7,6 +7,7 @@ import {
   SCENARIO_IDS,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import { ApiError, apiPath, callApi, callApiEmpty } from '../net/api.ts';
 import { allCredentials, saveCredentials } from '../net/credentials.ts';
 import { archiveCredentialFor, downloadButton } from '../replay/load.ts';
@@ -31,21 +32,29 @@ function actorName(scenarioId: string, id: string | null): string {
  * filtered by scenario and dates; importing a match file.
  */
 export function renderArchive(root: HTMLElement): void {
-  const own = el('div', { 'aria-live': 'polite' }, el('p', { class: 'status' }, 'Loading…'));
-  const list = el('div', { 'aria-live': 'polite' }, el('p', { class: 'status' }, 'Loading…'));
+  const own = el(
+    'div',
+    { 'aria-live': 'polite' },
+    el('p', { class: 'status' }, t('archive.loading')),
+  );
+  const list = el(
+    'div',
+    { 'aria-live': 'polite' },
+    el('p', { class: 'status' }, t('archive.loading')),
+  );
   const scenario = el(
     'select',
     { id: 'archive-scenario' },
-    el('option', { value: '' }, 'All scenarios'),
+    el('option', { value: '' }, t('archive.allScenarios')),
     ...SCENARIO_IDS.map((id) => el('option', { value: id }, getScenario(id).title)),
   );
   const from = el('input', { id: 'archive-from', type: 'date' });
   const to = el('input', { id: 'archive-to', type: 'date' });
   const filters = el(
     'form',
-    { class: 'archive__filters', 'aria-label': 'Filter' },
-    field('Scenario', scenario),
-    field('Finished from', from),
+    { class: 'archive__filters', 'aria-label': t('archive.filter') },
+    field(t('archive.scenario'), scenario),
+    field(t('archive.finishedFrom'), from),
     field('to', to),
   );
   root.replaceChildren(
@@ -53,15 +62,11 @@ export function renderArchive(root: HTMLElement): void {
       'main',
       { class: 'archive' },
       el('p', {}, el('a', { href: '/' }, '← Home')),
-      el('h1', {}, 'Finished matches'),
-      el('h2', {}, 'Your matches'),
-      el(
-        'p',
-        { class: 'hint' },
-        'The matches this browser hosted or played. They are private to their host and players until the host shares a link or makes one public.',
-      ),
+      el('h1', {}, t('archive.finishedMatches')),
+      el('h2', {}, t('archive.yourMatches')),
+      el('p', { class: 'hint' }, t('archive.theMatchesThisBrowser')),
       own,
-      el('h2', {}, 'Public matches'),
+      el('h2', {}, t('archive.publicMatches')),
       filters,
       list,
       importForm(),
@@ -102,7 +107,7 @@ export function renderArchive(root: HTMLElement): void {
       own.replaceChildren(
         body.matches.length > 0
           ? table(body.matches, () => void loadOwn().then(() => load(0)))
-          : el('p', {}, 'None yet.'),
+          : el('p', {}, t('archive.noneYet')),
       );
     } catch (error) {
       own.replaceChildren(
@@ -163,16 +168,16 @@ function importForm(): HTMLElement {
   const form = el(
     'form',
     { class: 'form card' },
-    el('h2', {}, 'Import a match file'),
-    field('Match file (JSON)', input),
-    el('button', { type: 'submit', class: 'button button--small' }, 'Import and replay'),
+    el('h2', {}, t('archive.importAMatchFile')),
+    field(t('archive.matchFileJson'), input),
+    el('button', { type: 'submit', class: 'button button--small' }, t('archive.importAndReplay')),
     status,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const file = input.files?.[0];
     if (!file) return;
-    status.textContent = 'Checking the file against the engine…';
+    status.textContent = t('archive.checkingTheFileAgainst');
     const route = API_ROUTES.importMatch;
     void file
       .text()
@@ -192,7 +197,7 @@ function importForm(): HTMLElement {
 }
 
 function table(matches: FinishedMatch[], changed: () => void = () => undefined): HTMLElement {
-  if (matches.length === 0) return el('p', {}, 'No match has finished on this server yet.');
+  if (matches.length === 0) return el('p', {}, t('archive.noMatchHasFinished'));
   return el(
     'table',
     { class: 'archive-table' },
@@ -202,9 +207,15 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
       el(
         'tr',
         {},
-        ...['Finished', 'Scenario', 'Players', 'Winner', 'Rounds', 'Replay', 'Match file'].map(
-          (h) => el('th', { scope: 'col' }, h),
-        ),
+        ...[
+          'Finished',
+          t('archive.scenario'),
+          'Players',
+          'Winner',
+          'Rounds',
+          'Replay',
+          'Match file',
+        ].map((h) => el('th', { scope: 'col' }, h)),
       ),
     ),
     el(
@@ -239,7 +250,7 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
               m.id,
               `/api/matches/${encodeURIComponent(m.id)}`,
               `match-${m.id}.json`,
-              'Download',
+              t('archive.download'),
               'link-button',
             ),
             ...(m.role === 'host' ? [' ', hostActions(m, changed)] : []),
@@ -255,15 +266,23 @@ function scenarioTitle(id: string): string {
 }
 
 function pager(total: number, offset: number, load: (offset: number) => void): HTMLElement {
-  const nav = el('nav', { class: 'pager', 'aria-label': 'Pages' });
+  const nav = el('nav', { class: 'pager', 'aria-label': t('archive.pages') });
   if (offset > 0) {
-    const prev = el('button', { type: 'button', class: 'button button--ghost' }, 'Newer');
+    const prev = el(
+      'button',
+      { type: 'button', class: 'button button--ghost' },
+      t('archive.newer'),
+    );
     prev.addEventListener('click', () => load(Math.max(0, offset - PAGE)));
     nav.append(prev);
   }
   nav.append(` ${offset + 1}–${Math.min(total, offset + PAGE)} of ${total} `);
   if (offset + PAGE < total) {
-    const next = el('button', { type: 'button', class: 'button button--ghost' }, 'Older');
+    const next = el(
+      'button',
+      { type: 'button', class: 'button button--ghost' },
+      t('archive.older'),
+    );
     next.addEventListener('click', () => load(offset + PAGE));
     nav.append(next);
   }

@@ -1,4 +1,5 @@
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 
 /**
@@ -27,16 +28,16 @@ export function connectionBanner(): {
       element.hidden = snapshot.status === 'open' || snapshot.status === 'connecting';
       element.className = `banner banner--${snapshot.status}`;
       if (snapshot.status === 'reconnecting') {
-        element.replaceChildren('Connection lost. Reconnecting… your seat is kept.');
+        element.replaceChildren(t('banner.reconnecting'));
         return;
       }
       if (snapshot.status !== 'closed') return element.replaceChildren();
-      const button = el('button', { type: 'button', class: 'button' }, 'Try again');
+      const button = el('button', { type: 'button', class: 'button' }, t('banner.tryAgain'));
       button.addEventListener('click', retry);
       const removed = /removed|left/.test(snapshot.closedReason ?? '');
       element.replaceChildren(
-        `${snapshot.closedReason ?? 'Disconnected.'} `,
-        removed ? el('a', { href: '/' }, 'Home') : button,
+        `${snapshot.closedReason ?? t('banner.disconnected')} `,
+        removed ? el('a', { href: '/' }, t('match.home')) : button,
       );
     },
   };

@@ -2,6 +2,7 @@ import { awards, type Scenario, scoreMatch, stateOfView } from '@entanglement/sh
 import { el } from '../dom.ts';
 import { oneDecimal, signedOneDecimal } from '../format.ts';
 import { actorBadge } from '../game/actor-badge.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { roundAccounts, whatHappenedToYou } from '../panels/account-model.ts';
 import { downloadButton } from '../replay/load.ts';
@@ -33,23 +34,23 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           s.roomId,
           `/api/matches/${encodeURIComponent(s.roomId)}`,
           `match-${s.roomId}.json`,
-          'Download the match file',
+          t('end.downloadTheMatchFile'),
           'button',
         ),
         ' ',
         el(
           'a',
           { href: `/replay/${encodeURIComponent(s.roomId)}`, class: 'button' },
-          'Replay and debrief',
+          t('end.replayAndDebrief'),
         ),
         ' ',
-        el('a', { href: '/archive', class: 'button button--ghost' }, 'Finished matches'),
+        el('a', { href: '/archive', class: 'button button--ghost' }, t('end.finishedMatches')),
         ' ',
-        el('a', { href: '/', class: 'button button--ghost' }, 'Home'),
+        el('a', { href: '/', class: 'button button--ghost' }, t('end.home')),
       );
       if (view?.phase !== 'ended') {
         element.replaceChildren(
-          el('h1', {}, 'The host ended the match'),
+          el('h1', {}, t('end.theHostEndedThe')),
           el(
             'p',
             {},
@@ -63,7 +64,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
       const scores = scoreMatch(scenario, state);
       const ending = view.ending;
       element.replaceChildren(
-        el('h1', {}, 'Match over'),
+        el('h1', {}, t('end.matchOver')),
         el(
           'p',
           { class: 'end__why' },
@@ -114,14 +115,12 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
                 score.grievancePenalty
                   ? el('li', {}, `Grievances held against it: −${score.grievancePenalty}`)
                   : null,
-                score.warMaker
-                  ? el('li', {}, 'Pushed the world into a great-power war: stars cut')
-                  : null,
+                score.warMaker ? el('li', {}, t('end.pushedTheWorldInto')) : null,
               ),
             );
           }),
         ),
-        el('h2', {}, 'Awards'),
+        el('h2', {}, t('end.awards')),
         el(
           'ul',
           { class: 'awards' },
@@ -151,13 +150,13 @@ function lastRound(
   const parts = roundAccounts(scenario, events, seat, { mine: false, part: 'all' })[0]?.parts ?? [];
   return el(
     'section',
-    { class: 'end__last', 'aria-label': 'The last round', 'data-testid': 'last-round' },
+    { class: 'end__last', 'aria-label': t('end.theLastRound'), 'data-testid': 'last-round' },
     el('h2', {}, `What happened in round ${last}`),
     mine ? el('ul', { class: 'end__mine' }, ...mine.lines.map((line) => el('li', {}, line))) : null,
     el(
       'details',
       {},
-      el('summary', {}, 'The whole account of the round'),
+      el('summary', {}, t('end.theWholeAccountOf')),
       ...parts.map((p) =>
         el(
           'section',

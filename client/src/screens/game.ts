@@ -9,6 +9,7 @@ import { createNotice, createSeatRequest } from '../game/seat-request.ts';
 import { createStatusBar } from '../game/status-bar.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTabs } from '../game/tabs.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { createAccountPanel } from '../panels/account.ts';
 import { createCrisisPanel } from '../panels/crisis.ts';
@@ -51,14 +52,14 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const notice = createNotice(connection);
   const seatRequest = createSeatRequest(scenario, connection);
   const tabs = createTabs([
-    { id: 'orders', label: 'Orders', content: panels.orders!.element },
-    { id: 'offers', label: 'Offers', content: panels.offers!.element },
-    { id: 'crises', label: 'Crises', content: panels.crises!.element },
-    { id: 'me', label: 'My state', content: panels.me!.element },
-    { id: 'account', label: 'Account', content: panels.account!.element },
-    { id: 'chat', label: 'Chat', content: chat.element },
-    { id: 'done', label: 'Who is done', content: submissions.element },
-    { id: 'host', label: 'Host', content: host.element },
+    { id: 'orders', label: t('tabs.orders'), content: panels.orders!.element },
+    { id: 'offers', label: t('tabs.offers'), content: panels.offers!.element },
+    { id: 'crises', label: t('tabs.crises'), content: panels.crises!.element },
+    { id: 'me', label: t('tabs.me'), content: panels.me!.element },
+    { id: 'account', label: t('tabs.account'), content: panels.account!.element },
+    { id: 'chat', label: t('tabs.chat'), content: chat.element },
+    { id: 'done', label: t('tabs.done'), content: submissions.element },
+    { id: 'host', label: t('tabs.host'), content: host.element },
   ]);
   const element = el(
     'div',
@@ -68,7 +69,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
     el('div', { class: 'game__map' }, map.element),
     el(
       'aside',
-      { class: 'game__side', 'aria-label': 'Panels' },
+      { class: 'game__side', 'aria-label': t('tabs.panels') },
       reflections.element,
       seatRequest.element,
       tabs.element,

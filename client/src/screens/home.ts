@@ -7,17 +7,11 @@ import {
   type Scenario,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import { lastNickname } from '../net/credentials.ts';
 import { field, formError, numberInput, select } from './form-parts.ts';
 import { customTimers, TIMER_PRESETS } from './timer-presets.ts';
 import '../tutorial/tutorial.css';
-
-const PITCH =
-  'Lead China, Russia, the United States & NATO or a state of the Global South. ' +
-  'Each round you offer flexible partnerships or binding treaties, and each round a crisis ' +
-  'tests them. Commit too deeply and a partner drags you into a war you did not choose: ' +
-  'that is entrapment. Hedge too much and your partners leave you alone when you need them: ' +
-  'that is abandonment. Steer between the two.';
 
 export interface HomeActions {
   create(options: CreateMatchOptions): Promise<void>;
@@ -37,8 +31,8 @@ export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): 
       { class: 'hero' },
       el('img', { class: 'hero__logo', src: '/favicon.svg', alt: '', width: '72', height: '72' }),
       el('h1', {}, 'Entanglement'),
-      el('p', { class: 'hero__tagline' }, 'A diplomacy game of alliances and the risks they carry'),
-      el('p', { class: 'hero__pitch' }, PITCH),
+      el('p', { class: 'hero__tagline' }, t('home.tagline')),
+      el('p', { class: 'hero__pitch' }, t('home.pitch')),
       learnEntry(actions),
     ),
     el(
@@ -49,10 +43,10 @@ export function renderHome(root: HTMLElement, actions: HomeActions, code = ''): 
       el(
         'section',
         { class: 'card', 'aria-labelledby': 'archive-title' },
-        el('h2', { id: 'archive-title' }, 'Your matches'),
-        el('p', {}, 'Matches in play over days, and where they stand; finished ones to replay.'),
-        linkButton('My matches', () => actions.openMine()),
-        linkButton('Open the archive', () => actions.openArchive()),
+        el('h2', { id: 'archive-title' }, t('home.archiveTitle')),
+        el('p', {}, t('home.archiveText')),
+        linkButton(t('home.openMine'), () => actions.openMine()),
+        linkButton(t('home.openArchive'), () => actions.openArchive()),
       ),
     ),
   );
@@ -63,29 +57,25 @@ function learnEntry(actions: HomeActions): HTMLElement {
   const button = el(
     'button',
     { type: 'button', class: 'button button--big', 'data-testid': 'learn' },
-    'Learn to play',
+    t('home.learn.button'),
   );
   const error = formError();
   button.addEventListener('click', () => {
-    const name = NicknameSchema.safeParse(lastNickname() || 'Learner');
+    const name = NicknameSchema.safeParse(lastNickname() || t('home.learn.name'));
     button.disabled = true;
-    button.textContent = 'Setting up your tutorial…';
+    button.textContent = t('home.learn.settingUp');
     error.clear();
-    actions.learn(name.success ? name.data : 'Learner').catch((e: unknown) => {
+    actions.learn(name.success ? name.data : t('home.learn.name')).catch((e: unknown) => {
       button.disabled = false;
-      button.textContent = 'Learn to play';
+      button.textContent = t('home.learn.button');
       error.show(e instanceof Error ? e.message : String(e));
     });
   });
   return el(
     'section',
     { class: 'learn', 'aria-labelledby': 'learn-title' },
-    el('h2', { id: 'learn-title', class: 'learn__title' }, 'New here?'),
-    el(
-      'p',
-      { class: 'learn__text' },
-      'Play China in 1950 against bots, in about ten minutes. A coach asks for one action at a time: make an offer, answer a treaty call, watch entrapment happen, scale a partnership back.',
-    ),
+    el('h2', { id: 'learn-title', class: 'learn__title' }, t('home.learn.title')),
+    el('p', { class: 'learn__text' }, t('home.learn.text')),
     button,
     error.node,
   );
@@ -123,22 +113,21 @@ function joinCard(actions: HomeActions, code: string): HTMLElement {
   });
   const nickname = nicknameInput('join-nickname');
   const error = formError();
-  const submit = el('button', { type: 'submit', class: 'button' }, 'Join');
+  const submit = el('button', { type: 'submit', class: 'button' }, t('home.join.submit'));
   const form = el(
     'form',
     { class: 'form', novalidate: '' },
-    field('Join code', codeInput),
-    field('Your name', nickname),
+    field(t('home.join.code'), codeInput),
+    field(t('home.yourName'), nickname),
     error.node,
     submit,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const parsedCode = JoinCodeSchema.safeParse(codeInput.value.trim().toUpperCase());
-    if (!parsedCode.success)
-      return error.show('A join code has 6 letters and digits, as shown on the host’s screen.');
+    if (!parsedCode.success) return error.show(t('home.join.badCode'));
     const parsedName = NicknameSchema.safeParse(nickname.value);
-    if (!parsedName.success) return error.show('Choose a name of 1 to 24 characters.');
+    if (!parsedName.success) return error.show(t('home.badName'));
     submit.disabled = true;
     error.clear();
     actions.join(parsedCode.data, parsedName.data).catch((e: unknown) => {
@@ -150,7 +139,7 @@ function joinCard(actions: HomeActions, code: string): HTMLElement {
   return el(
     'section',
     { class: 'card card--primary', 'aria-labelledby': 'join-title' },
-    el('h2', { id: 'join-title' }, 'Join a match'),
+    el('h2', { id: 'join-title' }, t('home.join.title')),
     form,
   );
 }
@@ -161,11 +150,12 @@ function createCard(actions: HomeActions): HTMLElement {
     'create-scenario',
     SCENARIO_IDS.map((id) => [id, getScenario(id).title]),
   );
-  const description = el('p', { class: 'hint' });
+  // The scenario's own words stay English (no translation yet), marked so.
+  const description = el('p', { class: 'hint', lang: 'en' });
   const rounds = numberInput('create-rounds', 1, 16);
   const pace = select('create-pace', [
-    ['quick', 'Quick: orders, then resolution'],
-    ['full', 'Full: offers, then answers to crisis calls'],
+    ['quick', t('home.create.paceQuick')],
+    ['full', t('home.create.paceFull')],
   ]);
   const timers = select(
     'create-timers',
@@ -186,13 +176,13 @@ function createCard(actions: HomeActions): HTMLElement {
   });
   const preset = el('input', { type: 'checkbox', id: 'create-preset' });
   const bots = select('create-bots', [
-    ['normal', 'Bots: normal (they follow their state’s doctrine)'],
-    ['easy', 'Bots: easy (more mistakes)'],
-    ['hard', 'Bots: hard (they look a round ahead)'],
+    ['normal', t('home.create.botsNormal')],
+    ['easy', t('home.create.botsEasy')],
+    ['hard', t('home.create.botsHard')],
   ]);
   const seats = el('fieldset', { class: 'seat-picks' });
   const error = formError();
-  const submit = el('button', { type: 'submit', class: 'button' }, 'Create the match');
+  const submit = el('button', { type: 'submit', class: 'button' }, t('home.create.submit'));
 
   const showScenario = () => {
     const s = getScenario(scenario.value);
@@ -208,27 +198,27 @@ function createCard(actions: HomeActions): HTMLElement {
   const form = el(
     'form',
     { class: 'form', novalidate: '' },
-    field('Your name', nickname),
-    field('Scenario', scenario),
+    field(t('home.yourName'), nickname),
+    field(t('home.create.scenario'), scenario),
     description,
     seats,
-    el('div', { class: 'form-row' }, field('Rounds', rounds), field('Pace', pace)),
-    field('Phase timers', timers),
-    custom,
-    field('Bots for empty seats', bots),
     el(
-      'label',
-      { class: 'check', for: 'create-preset' },
-      preset,
-      ' Class preset: fewer action points and a shorter treaty notice, for a first game',
+      'div',
+      { class: 'form-row' },
+      field(t('home.create.rounds'), rounds),
+      field(t('home.create.pace'), pace),
     ),
+    field(t('home.create.timers'), timers),
+    custom,
+    field(t('home.create.bots'), bots),
+    el('label', { class: 'check', for: 'create-preset' }, preset, ` ${t('home.create.preset')}`),
     error.node,
     submit,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = NicknameSchema.safeParse(nickname.value);
-    if (!name.success) return error.show('Choose a name of 1 to 24 characters.');
+    if (!name.success) return error.show(t('home.badName'));
     const s = getScenario(scenario.value);
     const chosen = [...seats.querySelectorAll<HTMLInputElement>('input:checked')].map(
       (i) => i.value,
@@ -236,7 +226,7 @@ function createCard(actions: HomeActions): HTMLElement {
     const optional = chosen.filter((id) => s.seats.optional.includes(id));
     if (optional.length < s.seats.minOptional || optional.length > s.seats.maxOptional)
       return error.show(
-        `Choose ${s.seats.minOptional} to ${s.seats.maxOptional} of the optional seats.`,
+        t('home.create.chooseOptional', { min: s.seats.minOptional, max: s.seats.maxOptional }),
       );
     const chosenTimers =
       timers.value === 'custom'
@@ -264,8 +254,8 @@ function createCard(actions: HomeActions): HTMLElement {
   return el(
     'section',
     { class: 'card', 'aria-labelledby': 'create-title' },
-    el('h2', { id: 'create-title' }, 'Host a match'),
-    el('p', { class: 'hint' }, 'Seats nobody takes are played by bots when you start.'),
+    el('h2', { id: 'create-title' }, t('home.create.title')),
+    el('p', { class: 'hint' }, t('home.create.hint')),
     form,
   );
 }
@@ -284,11 +274,13 @@ function seatPicks(scenario: Scenario): HTMLElement[] {
       box,
       el('span', { class: 'swatch', style: `background:${a.colour}` }),
       el('span', { class: 'emblem' }, a.emblem),
-      ` ${a.name}${required ? ' (always in play)' : ''}`,
+      ' ',
+      el('span', { lang: 'en' }, a.name),
+      required ? ` ${t('home.create.alwaysInPlay')}` : '',
     );
   };
   return [
-    el('legend', {}, 'Seats in play'),
+    el('legend', {}, t('home.create.seatsInPlay')),
     ...scenario.seats.required.map((id) => pick(id, true)),
     ...scenario.seats.optional.map((id) => pick(id, false)),
   ];

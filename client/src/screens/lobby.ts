@@ -1,6 +1,5 @@
 import {
   type LobbyMessage,
-  PHASE_NAMES,
   type PhaseTimers,
   roundPhases,
   type Scenario,
@@ -8,6 +7,8 @@ import {
 import { el } from '../dom.ts';
 import { actorBadge } from '../game/actor-badge.ts';
 import { createChat } from '../game/chat.ts';
+import { t } from '../i18n/index.ts';
+import { refusalText } from '../i18n/problem-words.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { reachableOrigin } from '../net/reachable-origin.ts';
 import type { Screen } from './screen.ts';
@@ -33,9 +34,13 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
     origin = found;
     if (code) link.textContent = joinLink(origin, code);
   });
-  const seats = el('ul', { class: 'seat-grid', 'aria-label': 'Seats' });
+  const seats = el('ul', { class: 'seat-grid', 'aria-label': t('lobby.seats') });
   const spectators = el('p', { class: 'spectators' });
-  const hostBox = el('section', { class: 'panel host-box', 'aria-label': 'Host', hidden: '' });
+  const hostBox = el('section', {
+    class: 'panel host-box',
+    'aria-label': t('lobby.host'),
+    hidden: '',
+  });
   const notice = el('p', { class: 'form-error', role: 'alert', hidden: '' });
   const chat = createChat(scenario, connection);
   const element = el(
@@ -44,7 +49,7 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
     el(
       'header',
       { class: 'lobby__head' },
-      el('div', {}, el('p', { class: 'eyebrow' }, 'Lobby'), title),
+      el('div', {}, el('p', { class: 'eyebrow' }, t('lobby.eyebrow')), title),
       codeBox,
     ),
     notice,
@@ -61,7 +66,7 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       if (s.lastError !== lastError) {
         lastError = s.lastError;
         notice.hidden = !s.lastError;
-        notice.textContent = s.lastError?.reason ?? '';
+        notice.textContent = s.lastError ? refusalText(s.lastError, scenario) : '';
       }
       // Redraw the seats only when they changed: a chat line must not take the keyboard focus away.
       const key = `${s.seat}|${s.isHost}`;
@@ -72,7 +77,7 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       code = lobby.code;
       link.textContent = joinLink(origin, code);
       codeBox.replaceChildren(
-        el('span', { class: 'join-code__label' }, 'Join code'),
+        el('span', { class: 'join-code__label' }, t('lobby.joinCode')),
         el('strong', { class: 'join-code__value', 'data-testid': 'join-code' }, lobby.code),
         link,
       );
@@ -82,7 +87,7 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       spectators.replaceChildren(
         ...(lobby.spectators.length > 0
           ? [
-              'Watching: ',
+              t('lobby.watching'),
               ...lobby.spectators.flatMap((p, i) => [
                 i > 0 ? ', ' : '',
                 p.nickname,
@@ -113,18 +118,18 @@ function seatCard(
       el(
         'span',
         { class: p.ready ? 'ready-mark is-ready' : 'ready-mark' },
-        p.ready ? '✔ ready' : '… not ready',
+        p.ready ? t('lobby.ready') : t('lobby.notReady'),
       ),
       ' ',
       p.nickname,
-      p.id === s.sessionId ? ' (you)' : '',
-      p.muted ? ' (muted)' : '',
+      p.id === s.sessionId ? t('lobby.you') : '',
+      p.muted ? t('lobby.muted') : '',
     );
     if (s.isHost && p.id !== s.sessionId) {
       const mute = el(
         'button',
         { type: 'button', class: 'link-button' },
-        p.muted ? 'unmute' : 'mute',
+        p.muted ? t('lobby.unmute') : t('lobby.mute'),
       );
       mute.addEventListener('click', () =>
         connection.host({ action: p.muted ? 'unmute' : 'mute', person: p.id }),
@@ -132,11 +137,15 @@ function seatCard(
       item.append(' ', mute);
       const remove = el(
         'button',
-        { type: 'button', class: 'link-button', 'aria-label': `Remove ${p.nickname}` },
-        'remove',
+        {
+          type: 'button',
+          class: 'link-button',
+          'aria-label': t('lobby.removeLabel', { name: p.nickname }),
+        },
+        t('lobby.remove'),
       );
       remove.addEventListener('click', () => {
-        if (confirm(`Remove ${p.nickname} from the match?`))
+        if (confirm(t('lobby.removeConfirm', { name: p.nickname })))
           connection.host({ action: 'remove', person: p.id });
       });
       item.append(' ', remove);
@@ -146,12 +155,12 @@ function seatCard(
   const take = el(
     'button',
     { type: 'button', class: 'button button--small' },
-    seat.people.length > 0 ? 'Join this team' : 'Take this seat',
+    seat.people.length > 0 ? t('lobby.joinTeam') : t('lobby.takeSeat'),
   );
   take.addEventListener('click', () => connection.claimSeat(seat.seat));
   if (lobby.seatingLocked && !s.isHost) {
     take.setAttribute('disabled', '');
-    take.textContent = 'The host assigns seats';
+    take.textContent = t('lobby.hostAssigns');
   }
   return el(
     'li',
@@ -161,15 +170,15 @@ function seatCard(
       'data-seat': seat.seat,
     },
     actorBadge(actor),
-    el('p', { class: 'seat-card__about' }, actor.description),
+    el('p', { class: 'seat-card__about', lang: 'en' }, actor.description),
     people.length > 0
       ? el('ul', { class: 'seat-card__people' }, ...people)
       : el(
           'p',
           { class: 'seat-card__empty' },
           lobby.stage === 'lobby'
-            ? `Open: a ${lobby.botLevel} bot plays it if nobody takes it.`
-            : `Bot (${lobby.botLevel})`,
+            ? t('lobby.open', { level: t(`botLevel.${lobby.botLevel}`) })
+            : t('lobby.bot', { level: t(`botLevel.${lobby.botLevel}`) }),
         ),
     mine ? readyToggle(seat, s, connection) : take,
   );
@@ -183,8 +192,8 @@ function assignControl(
 ): HTMLElement {
   const select = el(
     'select',
-    { 'aria-label': `Seat for ${person.nickname}` },
-    el('option', { value: '' }, 'seat…'),
+    { 'aria-label': t('lobby.seatFor', { name: person.nickname }) },
+    el('option', { value: '' }, t('lobby.seatChoose')),
     ...lobby.seats
       .filter((seat) => !seat.bot)
       .map((seat) => el('option', { value: seat.seat }, seat.name)),
@@ -205,25 +214,25 @@ function readyToggle(
   const button = el(
     'button',
     { type: 'button', class: 'button button--small', 'aria-pressed': String(Boolean(me?.ready)) },
-    me?.ready ? 'Not ready after all' : 'I am ready',
+    me?.ready ? t('lobby.notReadyAfterAll') : t('lobby.iAmReady'),
   );
   button.addEventListener('click', () => connection.setReady(!me?.ready));
-  const leave = el('button', { type: 'button', class: 'link-button' }, 'leave this seat');
+  const leave = el('button', { type: 'button', class: 'link-button' }, t('lobby.leaveSeat'));
   leave.addEventListener('click', () => connection.leaveSeat());
-  return el('p', { class: 'seat-card__mine' }, 'Your seat ', button, ' ', leave);
+  return el('p', { class: 'seat-card__mine' }, t('lobby.yourSeat'), button, ' ', leave);
 }
 
 function timersText(timers: PhaseTimers, pace: 'quick' | 'full'): string {
   const phases: (keyof PhaseTimers)[] = roundPhases(pace).filter(
     (p): p is keyof PhaseTimers => p !== 'ended',
   );
-  return phases.map((p) => `${PHASE_NAMES[p]} ${formatSeconds(timers[p])}`).join(' · ');
+  return phases.map((p) => `${t(`phase.${p}`)} ${formatSeconds(timers[p])}`).join(' · ');
 }
 
 function formatSeconds(seconds: number): string {
   const m = Math.floor(seconds / 60);
   const r = seconds % 60;
-  return m > 0 ? `${m}:${String(r).padStart(2, '0')}` : `${r}s`;
+  return m > 0 ? `${m}:${String(r).padStart(2, '0')}` : t('lobby.seconds', { n: r });
 }
 
 function renderHostBox(
@@ -235,7 +244,7 @@ function renderHostBox(
   const start = el(
     'button',
     { type: 'button', class: 'button', 'data-testid': 'start' },
-    'Start the match',
+    t('lobby.start'),
   );
   start.addEventListener('click', () => connection.host({ action: 'start' }));
   const lock = el(
@@ -246,24 +255,31 @@ function renderHostBox(
       'aria-pressed': String(lobby.seatingLocked),
       'data-testid': 'lock-seating',
     },
-    lobby.seatingLocked ? 'Let people choose their seats' : 'Lock seating (I assign seats)',
+    lobby.seatingLocked ? t('lobby.unlock') : t('lobby.lock'),
   );
   lock.addEventListener('click', () =>
     connection.host({ action: 'lockSeating', locked: !lobby.seatingLocked }),
   );
   const seated = lobby.seats.filter((x) => x.people.length > 0).length;
   box.replaceChildren(
-    el('h2', {}, 'You are the host'),
+    el('h2', {}, t('lobby.youAreHost')),
     el(
       'p',
       {},
-      `${lobby.rounds} rounds, ${lobby.pace === 'full' ? 'full' : 'quick'} pace. `,
+      t('lobby.roundsPace', {
+        count: lobby.rounds,
+        pace: lobby.pace === 'full' ? t('lobby.paceFull') : t('lobby.paceQuick'),
+      }),
       timersText(lobby.timers, lobby.pace),
     ),
     el(
       'p',
       {},
-      `${seated} of ${lobby.seats.length} seats taken; the others will be played by ${lobby.botLevel} bots.`,
+      t('lobby.seatsTaken', {
+        seated,
+        total: lobby.seats.length,
+        level: t(`botLevel.${lobby.botLevel}`),
+      }),
     ),
     el(
       'p',
@@ -279,7 +295,7 @@ function renderHostBox(
           target: '_blank',
           class: 'button button--ghost',
         },
-        'Open the projector view',
+        t('lobby.projector'),
       ),
     ),
   );

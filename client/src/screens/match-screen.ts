@@ -1,5 +1,6 @@
 import { getScenario, NicknameSchema, type Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { t } from '../i18n/index.ts';
 import { lastNickname, loadCredentials, rememberNickname } from '../net/credentials.ts';
 import { MatchConnection } from '../net/match-connection.ts';
 import { createCoach } from '../tutorial/coach.ts';
@@ -42,7 +43,7 @@ export function mountMatch(
       banner.update(snapshot, () => connection.retry());
       const stage = snapshot.lobby?.stage;
       if (!stage || !snapshot.lobby) {
-        if (!screen) body.replaceChildren(el('p', { class: 'status' }, 'Joining the match…'));
+        if (!screen) body.replaceChildren(el('p', { class: 'status' }, t('match.joining')));
         return;
       }
       const scenario = getScenario(snapshot.lobby.scenario);
@@ -105,15 +106,15 @@ function nicknamePrompt(open: (nickname: string) => Promise<void>): HTMLElement 
   const form = el(
     'form',
     { class: 'form card narrow' },
-    el('h1', {}, 'Join this match'),
-    field('Your name', input),
+    el('h1', {}, t('match.promptTitle')),
+    field(t('home.yourName'), input),
     error.node,
-    el('button', { type: 'submit', class: 'button' }, 'Join'),
+    el('button', { type: 'submit', class: 'button' }, t('home.join.submit')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const parsed = NicknameSchema.safeParse(input.value);
-    if (!parsed.success) return error.show('Choose a name of 1 to 24 characters.');
+    if (!parsed.success) return error.show(t('home.badName'));
     rememberNickname(parsed.data);
     void open(parsed.data);
   });
@@ -125,14 +126,14 @@ function joinFailed(error: unknown): HTMLElement {
   return el(
     'main',
     { class: 'card narrow', role: 'alert' },
-    el('h1', {}, 'Could not join this match'),
-    el('p', {}, /not found|invalid/i.test(reason) ? 'This match is no longer running.' : reason),
+    el('h1', {}, t('match.joinFailed')),
+    el('p', {}, /not found|invalid/i.test(reason) ? t('match.noLongerRunning') : reason),
     el(
       'p',
       {},
-      el('a', { href: '/', class: 'button' }, 'Home'),
+      el('a', { href: '/', class: 'button' }, t('match.home')),
       ' ',
-      el('a', { href: '/archive' }, 'Finished matches'),
+      el('a', { href: '/archive' }, t('match.finished')),
     ),
   );
 }

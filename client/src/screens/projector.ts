@@ -15,6 +15,7 @@ import { formatClock, formatDeadline, remainingMs } from '../game/countdown.ts';
 import { createMapSlot } from '../game/map-slot.ts';
 import { createSubmissions } from '../game/submissions.ts';
 import { createTensionGauge } from '../game/tension.ts';
+import { t } from '../i18n/index.ts';
 import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts';
 import { isLocalHost, reachableOrigin } from '../net/reachable-origin.ts';
 import type { Screen } from './screen.ts';
@@ -40,7 +41,7 @@ function localOnlyWarning(link: string): HTMLElement | null {
     ? el(
         'p',
         { class: 'projector__warning', 'data-testid': 'local-only' },
-        'This address works on this computer only: open the game at the network address the server printed when it started.',
+        t('projector.thisAddressWorksOn'),
       )
     : null;
 }
@@ -91,7 +92,7 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
   const clock = el('p', {
     class: 'projector__clock',
     role: 'timer',
-    'aria-label': 'Time left in this phase',
+    'aria-label': t('projector.timeLeftInThis'),
     'data-testid': 'clock',
   });
   const tension = createTensionGauge('full');
@@ -101,8 +102,8 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
     el('div', { class: 'projector__brief' }, round, phase, now, ifNothing),
     el(
       'section',
-      { class: 'projector__tension', 'aria-label': 'World Tension' },
-      el('h2', {}, 'World Tension'),
+      { class: 'projector__tension', 'aria-label': t('projector.worldTension') },
+      el('h2', {}, t('projector.worldTension')),
       tension.element,
     ),
     clock,
@@ -110,12 +111,18 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
   const map = createMapSlot(scenario);
   const headlines = el('section', {
     class: 'projector__headlines',
-    'aria-label': 'Headlines of the round',
+    'aria-label': t('projector.headlinesOfTheRound'),
     'data-testid': 'headlines',
   });
-  const join = el('section', { class: 'panel projector__join', 'aria-label': 'Join' });
-  const meter = el('section', { class: 'panel meter', 'aria-label': 'Entanglement meter' });
-  const crises = el('section', { class: 'panel projector__crises', 'aria-label': 'Crises' });
+  const join = el('section', { class: 'panel projector__join', 'aria-label': t('projector.join') });
+  const meter = el('section', {
+    class: 'panel meter',
+    'aria-label': t('projector.entanglementMeter'),
+  });
+  const crises = el('section', {
+    class: 'panel projector__crises',
+    'aria-label': t('projector.crises'),
+  });
   const submissions = createSubmissions(scenario);
   const playPart = el(
     'div',
@@ -166,7 +173,7 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
         el(
           'div',
           {},
-          el('p', { class: 'projector__invite' }, 'Scan the code, or open'),
+          el('p', { class: 'projector__invite' }, t('projector.scanTheCodeOr')),
           el('p', { class: 'projector__link', 'data-testid': 'join-link' }, ...linkText(link)),
           localOnlyWarning(link),
           el('p', { class: 'projector__invite' }, 'and type the code'),
@@ -198,9 +205,9 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
       el(
         'div',
         {},
-        el('h2', {}, 'Join or come back'),
+        el('h2', {}, t('projector.joinOrComeBack')),
         el('p', { class: 'projector__join-link', 'data-testid': 'join-link' }, ...linkText(link)),
-        el('p', { class: 'projector__code' }, 'Code ', el('strong', {}, code)),
+        el('p', { class: 'projector__code' }, t('projector.code'), el('strong', {}, code)),
         localOnlyWarning(link),
       ),
     );
@@ -232,13 +239,13 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
     const reading = entanglementMeter(scenario, stateOfView(view));
     const worst = scenario.cards.find((c) => c.id === reading.worstCard);
     meter.replaceChildren(
-      el('h2', {}, 'Entanglement meter'),
+      el('h2', {}, t('projector.entanglementMeter')),
       el('p', { class: 'meter__value', 'data-testid': 'meter' }, String(reading.worst)),
       el(
         'p',
         {},
         reading.worst === 0
-          ? 'No crisis anywhere would drag anyone in through a treaty right now.'
+          ? t('projector.noCrisisAnywhereWould')
           : `${reading.worst === 1 ? 'actor' : 'actors'} a single crisis could drag in through treaties right now${worst ? ` (worst: ${worst.title})` : ''}: ${reading.worstActors.map(name).join(', ')}.`,
       ),
     );
@@ -252,7 +259,7 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
         el('h2', {}, `Headlines of round ${view.round}`),
         tensionChange(view.account, view.tension),
         list.length === 0
-          ? el('p', {}, 'A quiet round: no entrapment, abandonment, treaty made or broken, or war.')
+          ? el('p', {}, t('projector.aQuietRoundNo'))
           : el(
               'ul',
               {},
@@ -270,9 +277,9 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
     } else {
       const live = view.crises.filter((c) => c.live);
       crises.replaceChildren(
-        el('h2', {}, 'Crises'),
+        el('h2', {}, t('projector.crises')),
         live.length === 0
-          ? el('p', {}, 'No live crisis.')
+          ? el('p', {}, t('projector.noLiveCrisis'))
           : el(
               'ul',
               {},

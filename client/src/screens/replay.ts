@@ -10,6 +10,7 @@ import {
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { createMapSlot } from '../game/map-slot.ts';
+import { t } from '../i18n/index.ts';
 import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { chatEntries } from '../replay/chat-timeline.ts';
@@ -31,7 +32,7 @@ import { seatCredits } from '../seat-credits.ts';
  * the tracks, and the debrief. `/replay/ID`.
  */
 export function renderReplay(root: HTMLElement, matchId: string): () => void {
-  const status = el('p', { class: 'status', role: 'status' }, 'Loading the match…');
+  const status = el('p', { class: 'status', role: 'status' }, t('replay.loadingTheMatch'));
   root.replaceChildren(
     el(
       'main',
@@ -61,14 +62,14 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const seatSelect = el(
     'select',
-    { id: 'replay-seat', 'aria-label': 'View from' },
-    el('option', { value: '' }, 'Above (everything public)'),
+    { id: 'replay-seat', 'aria-label': t('replay.viewFrom') },
+    el('option', { value: '' }, t('replay.aboveEverythingPublic')),
     ...file.seats.map((s) => el('option', { value: s.seat }, `${name(s.seat)} (${s.nickname})`)),
   );
   const map = createMapSlot(scenario);
   const account = el('section', {
     class: 'panel replay__account',
-    'aria-label': 'What happened',
+    'aria-label': t('replay.whatHappened'),
     'data-testid': 'replay-account',
   });
   const marks = timelineMarks(replay, (e) => describeEvent(scenario, e));
@@ -118,7 +119,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
     account.replaceChildren(
       el('h2', {}, entryLabel(scenario, replay, index)),
       groups.length === 0
-        ? el('p', {}, 'Nothing happened in this phase.')
+        ? el('p', {}, t('replay.nothingHappenedInThis'))
         : el(
             'ul',
             { class: 'replay__events' },
@@ -137,7 +138,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         ? el(
             'div',
             { class: 'replay__phase-chat', 'data-testid': 'phase-chat' },
-            el('h3', {}, 'Chat in this phase'),
+            el('h3', {}, t('replay.chatInThisPhase')),
             el('ul', { class: 'chat__log' }, ...lines.map(chatLine)),
           )
         : '',
@@ -150,11 +151,11 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   const chat = file.chat.length
     ? el(
         'section',
-        { class: 'panel replay__chat', 'aria-label': 'Chat' },
+        { class: 'panel replay__chat', 'aria-label': t('replay.chat') },
         el(
           'h2',
           {},
-          hostTokenFor(matchId) ? 'Chat (all channels: you ran this match)' : 'Public chat',
+          hostTokenFor(matchId) ? t('replay.chatAllChannelsYou') : t('replay.publicChat'),
         ),
         el('ol', { class: 'chat__log' }, ...file.chat.map(chatLine)),
       )
@@ -184,14 +185,14 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           matchId,
           `/api/matches/${encodeURIComponent(matchId)}`,
           `match-${matchId}.json`,
-          'Match file (JSON)',
+          t('replay.matchFileJson'),
         ),
         ' ',
         downloadButton(
           matchId,
           `/api/matches/${encodeURIComponent(matchId)}/tracks.csv`,
           `tracks-${matchId}.csv`,
-          'Tracks (CSV)',
+          t('replay.tracksCsv'),
         ),
         ' ',
         printButton(),
@@ -231,7 +232,7 @@ function printButton(): HTMLButtonElement {
   const button = el(
     'button',
     { type: 'button', class: 'button button--small button--ghost' },
-    'Print the report',
+    t('replay.printTheReport'),
   );
   button.addEventListener('click', () => window.print());
   return button;
