@@ -2,7 +2,7 @@ import { type Ctx, ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
 import { seedToState, shuffle } from './rng.ts';
 import { startRound } from './round.ts';
-import { RULES, RULES_VERSION, rulesVersionProblem } from './rules.ts';
+import { RULES, RULES_VERSION } from './rules.ts';
 import {
   type Scenario,
   type Settings,
@@ -138,10 +138,7 @@ export function createMatch(
   scenario: Scenario,
   settingsInput: SettingsInput,
   seed: string,
-  rulesVersion: number = RULES_VERSION,
 ): CreateResult {
-  const versionProblem = rulesVersionProblem(rulesVersion);
-  if (versionProblem) return { ok: false, error: versionProblem };
   const ctx = ctxOf(scenario);
   const settings = resolveSettings(scenario, settingsInput);
   if (typeof settings === 'string') return { ok: false, error: settings };
@@ -154,7 +151,7 @@ export function createMatch(
   const seatOrder = ctx.actorIds.filter((id) => seats.includes(id));
 
   const state: MatchState = {
-    rulesVersion,
+    rulesVersion: RULES_VERSION,
     scenarioId: scenario.id,
     settings,
     round: 1,

@@ -137,8 +137,7 @@ export {
   partnerIncomeCap,
   upkeepOn,
 } from './resolve/economy.ts';
-export { OLDEST_RULES_VERSION, RULES, RULES_VERSION, rulesVersionProblem } from './rules.ts';
-export { rulesAtLeast } from './rules-version.ts';
+export { RULES, RULES_VERSION } from './rules.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';
 export { type Award, awards, objectiveOf, type SeatScore, scoreMatch } from './scoring.ts';

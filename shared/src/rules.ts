@@ -1,30 +1,6 @@
 /** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
 export const RULES_VERSION = 5;
 
-/**
- * The oldest rules version this engine still plays: every change since is
- * kept behind `rulesAtLeast` (shared/src/rules-version.ts), so a match of
- * any version from this one on replays exactly. Versions 1–4 were never
- * released and their rules are not in the code.
- */
-export const OLDEST_RULES_VERSION = 5;
-
-/** Why a match of rules version `version` cannot be played or replayed here, or null. */
-export function rulesVersionProblem(version: number): string | null {
-  if (!Number.isInteger(version)) return `Rules version ${version} is not a version.`;
-  if (version > RULES_VERSION)
-    return (
-      `This match was played under rules version ${version}, newer than this engine's ` +
-      `${RULES_VERSION}: update the game to replay it.`
-    );
-  if (version < OLDEST_RULES_VERSION)
-    return (
-      `This match was played under rules version ${version}; this engine keeps the rules of ` +
-      `versions ${OLDEST_RULES_VERSION} to ${RULES_VERSION} only, so it cannot replay it exactly.`
-    );
-  return null;
-}
-
 /** Numbers of the rules that are not scenario data (docs/rules.md; "tune" values live here until the balance harness moves them). */
 export const RULES = {
   /** Income each side gets from a tie of the pair's own level (index = level). */

@@ -7,7 +7,7 @@ import {
   getScenario,
   type MatchState,
   type PhaseTimers,
-  rulesVersionProblem,
+  RULES_VERSION,
   type Scenario,
   scenarioHash,
 } from '@entanglement/shared';
@@ -87,15 +87,14 @@ export function newMatchSetup(options: unknown): MatchSetup {
  * the room settings it was created with.
  */
 export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
-  // A match started before an upgrade goes on under the rules it started with.
-  const versionProblem = rulesVersionProblem(record.rulesVersion);
-  if (versionProblem) throw new Error(versionProblem);
+  if (record.rulesVersion !== RULES_VERSION)
+    throw new Error(`it was written for rules version ${record.rulesVersion}`);
   const scenario = getScenario(record.scenarioId);
   const room = (record.roomSettings ?? {}) as RoomSettings;
   if (room.scenarioHash !== undefined && room.scenarioHash !== scenarioHash(scenario))
     throw new Error(`its scenario "${record.scenarioId}" has other content than it was created on`);
   const settings = record.settings as SettingsInput;
-  const replayed = replayLog(scenario, settings, record.seed, log, record.rulesVersion);
+  const replayed = replayLog(scenario, settings, record.seed, log);
   return {
     scenario,
     settings,
@@ -123,7 +122,7 @@ export function matchRecord(
     code,
     scenarioId: setup.scenario.id,
     settings: setup.settings,
-    rulesVersion: setup.match.rulesVersion,
+    rulesVersion: RULES_VERSION,
     seed: setup.seed,
     hostTokenHash,
     createdAt: Date.now(),

@@ -22,9 +22,8 @@ export function replayLog(
   settings: SettingsInput,
   seed: string,
   log: readonly CommandEntry[],
-  rulesVersion?: number,
 ): { match: MatchState; phaseHashes: PhaseHash[] } {
-  const created = createMatch(scenario, settings, seed, rulesVersion);
+  const created = createMatch(scenario, settings, seed);
   if (!created.ok) throw new Error(created.error);
   const match = created.state;
   const phaseHashes: PhaseHash[] = [];
@@ -52,9 +51,8 @@ export function rebuildMatch(
   settings: SettingsInput,
   seed: string,
   log: readonly CommandEntry[],
-  rulesVersion?: number,
 ): MatchState {
-  const created = createMatch(scenario, settings, seed, rulesVersion);
+  const created = createMatch(scenario, settings, seed);
   if (!created.ok) throw new Error(created.error);
   const match = created.state;
   for (const entry of log) {

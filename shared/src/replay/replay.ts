@@ -4,7 +4,7 @@ import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
 import type { EngineEvent } from '../events/types.ts';
 import { cloneState, scenarioHash, stateHash } from '../hash.ts';
-import { rulesVersionProblem } from '../rules.ts';
+import { RULES_VERSION } from '../rules.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { type SeatView, viewFor } from '../view.ts';
@@ -97,15 +97,19 @@ export interface Replay {
 /**
  * Replays a match through the engine and checks it against its stored phase
  * hashes, hash for hash. Throws a `ReplayError` naming the first problem: a
- * rules version this engine does not keep (older than OLDEST_RULES_VERSION or
- * newer than its own; any kept version replays under its own rules), an unknown scenario or one whose
+ * rules version other than this engine's, an unknown scenario or one whose
  * content is not the one the match was played on, settings the
  * engine refuses, a command it refuses, or a phase whose hash differs.
  * Snapshots taken on the way make a later seek to any moment cheap.
  */
 export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Replay {
-  const versionProblem = rulesVersionProblem(input.rulesVersion);
-  if (versionProblem) throw new ReplayError('rulesVersion', versionProblem);
+  if (input.rulesVersion !== RULES_VERSION) {
+    throw new ReplayError(
+      'rulesVersion',
+      `This match was played under rules version ${input.rulesVersion}; this engine runs rules ` +
+        `version ${RULES_VERSION} and cannot replay it exactly, so it is refused.`,
+    );
+  }
   let scenario: Scenario;
   try {
     scenario = getScenario(input.scenarioId);
@@ -122,12 +126,7 @@ export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Rep
   }
   let created: ReturnType<typeof createMatch>;
   try {
-    created = createMatch(
-      scenario,
-      input.settings as SettingsInput,
-      input.seed,
-      input.rulesVersion,
-    );
+    created = createMatch(scenario, input.settings as SettingsInput, input.seed);
   } catch (err) {
     // Settings of the wrong shape may throw rather than be refused: the same answer either way.
     created = { ok: false, error: (err as Error).message };
