@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import tutorialV5 from '../../recordings/tutorial-1950.v5.json' with { type: 'json' };
 import { applyCommand } from '../apply.ts';
 import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
@@ -166,10 +167,19 @@ describe('a file that does not replay exactly is refused', () => {
     expect(refusal({ ...tutorial, phaseHashes: fewer }).code).toBe('phaseCount');
   });
 
-  test('the match is replayed under the rules version its file names', () => {
-    const replay = openReplay({ ...tutorial, rulesVersion: OLDEST_RULES_VERSION });
-    expect(replay.finalState().rulesVersion).toBe(OLDEST_RULES_VERSION);
+  test('the match is created and replayed under the rules version its file names', () => {
+    const created = createMatch(getScenario('main'), {}, 's', OLDEST_RULES_VERSION);
+    expect(created.ok && created.state.rulesVersion).toBe(OLDEST_RULES_VERSION);
+    // A pinned rules-version-5 recording replays as version 5, whatever this engine's is.
+    const old = tutorialV5 as unknown as ReplayInput;
+    expect(old.rulesVersion).toBe(5);
+    expect(openReplay(old).finalState().rulesVersion).toBe(5);
     expect(openReplay(tutorial).finalState().rulesVersion).toBe(RULES_VERSION);
+    // The version is part of the state: the same log under another version is another match.
+    if (RULES_VERSION > OLDEST_RULES_VERSION)
+      expect(refusal({ ...tutorial, rulesVersion: OLDEST_RULES_VERSION }).code).toBe(
+        'hashMismatch',
+      );
   });
 
   test('unreleased, newer and malformed rules versions are refused by name', () => {
