@@ -3,6 +3,7 @@ import type { EngineEvent } from './events/types.ts';
 import { seedToState, shuffle } from './rng.ts';
 import { startRound } from './round.ts';
 import { RULES, RULES_VERSION } from './rules.ts';
+import { unsupportedRulesVersion } from './rules-version.ts';
 import {
   type Scenario,
   type Settings,
@@ -133,12 +134,17 @@ function newActor(ctx: Ctx, id: string, seat: boolean): ActorState {
  * A new match at the Briefing of round 1: the scenario's starting world, the
  * seats in play, secret objectives and hands dealt and the deck shuffled by
  * the seed. The same scenario, settings and seed always give the same state.
+ * `rulesVersion` is the version the match plays under (an old file's, when
+ * replaying it); every rule reads it through `rulesAtLeast`.
  */
 export function createMatch(
   scenario: Scenario,
   settingsInput: SettingsInput,
   seed: string,
+  rulesVersion: number = RULES_VERSION,
 ): CreateResult {
+  const versionError = unsupportedRulesVersion(rulesVersion);
+  if (versionError) return { ok: false, error: `This engine cannot play ${versionError}` };
   const ctx = ctxOf(scenario);
   const settings = resolveSettings(scenario, settingsInput);
   if (typeof settings === 'string') return { ok: false, error: settings };
@@ -151,7 +157,7 @@ export function createMatch(
   const seatOrder = ctx.actorIds.filter((id) => seats.includes(id));
 
   const state: MatchState = {
-    rulesVersion: RULES_VERSION,
+    rulesVersion,
     scenarioId: scenario.id,
     settings,
     round: 1,

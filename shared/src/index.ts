@@ -112,6 +112,7 @@ export {
   matchFileProblems,
   PhaseHashSchema,
 } from './replay/match-file.ts';
+export { PINNED_MATCHES, type PinnedRecording } from './replay/pinned.ts';
 export { recordRandomMatch } from './replay/recorded.ts';
 export {
   openReplay,

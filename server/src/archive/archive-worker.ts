@@ -43,6 +43,7 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
     const replay = openReplay({
       scenarioId: file.scenarioId,
       scenarioHash: file.scenarioHash,
+      scenario: file.scenario,
       rulesVersion: file.rulesVersion,
       seed: file.seed,
       settings: file.settings,

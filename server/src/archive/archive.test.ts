@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Client } from '@colyseus/sdk';
 import {
   getScenario,
   openReplay,
+  PINNED_MATCHES,
+  type PinnedRecording,
+  RULES_VERSION,
   recordRandomMatch,
   scenarioHash,
   TRACKS_CSV_HEADER,
@@ -260,8 +264,10 @@ describe('import', () => {
       ...tutorial,
       regions: tutorial.regions.map((r) => ({ ...r, name: `${r.name}?` })),
     };
+    // A file that does not carry its content (older files) depends on the shipped content.
+    const { scenario: _content, ...bare } = file;
     const res = await call('POST', '/matches/import', {
-      body: { ...file, scenarioHash: scenarioHash(edited) },
+      body: { ...bare, scenarioHash: scenarioHash(edited) },
     });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('scenarioChanged');
@@ -277,12 +283,82 @@ describe('import', () => {
     expect(back.scenarioHash).toBe(scenarioHash(getScenario('main')));
   });
 
-  test('another rules version is refused naming it', async () => {
+  test('an unreleased or newer rules version is refused naming it', async () => {
     const file = { ...mainFile(), rulesVersion: 1 };
     const res = await call('POST', '/matches/import', { body: file });
     expect(res.status).toBe(422);
-    expect(res.body.code).toBe('rulesVersion');
-    expect(res.body.error).toContain('rules version 1');
+    expect(res.body.code).toBe('rulesVersionRetired');
+    expect(res.body.error).toContain('rules version 1 was never released');
+    const newer = { ...mainFile(), rulesVersion: RULES_VERSION + 1 };
+    const later = await call('POST', '/matches/import', { body: newer });
+    expect(later.status).toBe(422);
+    expect(later.body.code).toBe('rulesVersionNewer');
+  });
+
+  test.each(PINNED_MATCHES.map((m) => m.scenarioId))(
+    'the pinned rules-version-5 %s recording imports and shows its debrief',
+    async (scenarioId) => {
+      const rec = JSON.parse(
+        readFileSync(
+          new URL(`../../../shared/recordings/${scenarioId}.v5.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as PinnedRecording;
+      const seats = openReplay(rec).finalState().seats;
+      const file = {
+        ...mainFile(),
+        id: `pinned-${scenarioId}`,
+        scenarioId,
+        scenarioHash: rec.scenarioHash,
+        scenario: rec.scenario,
+        rulesVersion: 5,
+        seed: rec.seed,
+        settings: rec.settings,
+        seats: seats.map((seat) => ({ seat, nickname: `N ${seat}`, kind: 'bot' as const })),
+        commands: [...rec.log],
+        chat: [],
+        phaseHashes: [...rec.phaseHashes],
+        winner: null,
+        rounds: 1,
+      };
+      const res = await call('POST', '/matches/import', { body: file });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const token = res.body.hostToken;
+      const back = (await call('GET', `/matches/${res.body.id}`, { token })).body;
+      expect(back.rulesVersion).toBe(5);
+      expect(back.scenarioHash).toBe(rec.scenarioHash);
+      const debrief = await call('GET', `/matches/${res.body.id}/debrief`, { token });
+      expect(debrief.status).toBe(200);
+      expect(debrief.body.actors.map((a: Json) => a.actor).sort()).toEqual([...seats].sort());
+    },
+  );
+
+  test('a file carrying the content it was played on imports after that content changed', async () => {
+    const tutorial = getScenario('tutorial-1950');
+    const file = (await call('GET', `/matches/${played.id}`, { token: played.hostToken })).body;
+    expect(scenarioHash(file.scenario)).toBe(file.scenarioHash);
+    // Played on content the shipped data no longer has: it brings that content along.
+    const edited = {
+      ...tutorial,
+      regions: tutorial.regions.map((r) => ({ ...r, name: `${r.name}?` })),
+    };
+    const res = await call('POST', '/matches/import', {
+      body: { ...file, scenarioHash: scenarioHash(edited), scenario: edited },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const back = (await call('GET', `/matches/${res.body.id}`, { token: res.body.hostToken })).body;
+    expect(back.scenarioHash).toBe(scenarioHash(edited));
+    expect(back.scenario.regions[0].name).toBe(`${tutorial.regions[0]!.name}?`);
+    const debrief = await call('GET', `/matches/${res.body.id}/debrief`, {
+      token: res.body.hostToken,
+    });
+    expect(debrief.status).toBe(200);
+    // Content that is not what the file says it was played on is refused.
+    const lying = await call('POST', '/matches/import', {
+      body: { ...file, scenario: edited },
+    });
+    expect(lying.status).toBe(422);
+    expect(lying.body.code).toBe('scenarioChanged');
   });
 
   test('a malformed file is refused naming the field', async () => {

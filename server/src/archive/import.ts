@@ -77,6 +77,7 @@ export function checkImport(body: unknown, bounds: ImportBounds): ImportCheck {
       {
         scenarioId: file.scenarioId,
         scenarioHash: file.scenarioHash,
+        scenario: file.scenario,
         rulesVersion: file.rulesVersion,
         seed: file.seed,
         settings: file.settings,
@@ -123,7 +124,11 @@ export function checkImport(body: unknown, bounds: ImportBounds): ImportCheck {
         hostTokenHash: hashToken(hostToken),
         createdAt: file.createdAt,
         // It replayed exactly on this content: its file says so from now on (older files had no hash).
-        roomSettings: { scenarioHash: scenarioHash(replay.scenario) },
+        // The content it brought is kept with it: its replay here never depends on the shipped data.
+        roomSettings: {
+          scenarioHash: scenarioHash(replay.scenario),
+          ...(file.scenario !== undefined ? { scenario: replay.scenario } : {}),
+        },
       },
       // A file without command times (older ones): the match's end stands in.
       commands: file.commands.map((command, i) => ({

@@ -1,4 +1,4 @@
-import type { SeatSpan } from '@entanglement/shared';
+import { getScenario, SCENARIO_IDS, type SeatSpan, scenarioHash } from '@entanglement/shared';
 import {
   type Annotation,
   type ChatEntry,
@@ -174,13 +174,16 @@ export interface MatchFileParts {
  */
 export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions): MatchFile {
   const { match: m, chat } = parts;
-  const scenarioHash = (m.roomSettings as { scenarioHash?: unknown } | undefined)?.scenarioHash;
+  const room = m.roomSettings as { scenarioHash?: unknown; scenario?: unknown } | undefined;
+  const scenarioHash = room?.scenarioHash;
+  const scenario = playedContent(m.scenarioId, scenarioHash, room?.scenario);
   return {
     format: MATCH_FILE_FORMAT,
     version: MATCH_FILE_VERSION,
     id: m.id,
     scenarioId: m.scenarioId,
     ...(typeof scenarioHash === 'string' ? { scenarioHash } : {}),
+    ...(scenario !== undefined ? { scenario } : {}),
     rulesVersion: m.rulesVersion,
     seed: m.seed,
     settings: m.settings,
@@ -195,6 +198,20 @@ export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions)
     rounds: m.rounds ?? 0,
     ...(m.hostState?.seatHistory?.length ? { seatHistory: m.hostState.seatHistory } : {}),
   };
+}
+
+/**
+ * The scenario content a match was played on, for its file: the content an
+ * imported file brought (kept with the match), else the shipped scenario when
+ * it is still the content the match recorded the hash of. A match whose
+ * scenario was edited since gets none, and its replay is refused as
+ * `scenarioChanged` rather than differing rounds later.
+ */
+function playedContent(scenarioId: string, hash: unknown, kept: unknown): unknown {
+  if (kept !== undefined) return kept;
+  if (typeof hash !== 'string' || !SCENARIO_IDS.includes(scenarioId)) return undefined;
+  const shipped = getScenario(scenarioId);
+  return scenarioHash(shipped) === hash ? shipped : undefined;
 }
 
 /** A match record as the matches table's statement parameters. */

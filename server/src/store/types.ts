@@ -205,6 +205,11 @@ export interface MatchFile {
   settings: unknown;
   /** `scenarioHash` of the content the match was played on (none for matches stored before it was kept). */
   scenarioHash?: string;
+  /**
+   * The scenario content the match was played on, so its replay never
+   * depends on the shipped data staying the same (docs/replays.md).
+   */
+  scenario?: unknown;
   seats: PublicSeat[];
   /** The command log in order: fold it over `createMatch(scenario, settings, seed)`. */
   commands: unknown[];

@@ -1,6 +1,10 @@
 export const REPLAY_ERROR_CODES = [
-  /** The file was written for another rules version than this engine's. */
+  /** The file names a rules version that is not one (not a whole number from 1). */
   'rulesVersion',
+  /** The file names a rules version from before the oldest this engine plays (never released). */
+  'rulesVersionRetired',
+  /** The file names a rules version newer than this engine's. */
+  'rulesVersionNewer',
   /** The scenario is not one this engine knows. */
   'scenario',
   /** The scenario's content is not the one the match was played on (its recorded hash differs). */

@@ -10,6 +10,8 @@ import { PHASES } from '../vocabulary.ts';
  */
 export const MATCH_FILE_FORMAT = 'entanglement-match';
 export const MATCH_FILE_VERSION = 1;
+/** The largest embedded scenario content, in characters of JSON (main.json is about 106 000). */
+const MAX_SCENARIO_CHARS = 1_000_000;
 
 const Text = (max: number) => z.string().min(1).max(max);
 const Time = z.number().int().min(0);
@@ -29,6 +31,18 @@ export const MatchFileSchema = z.object({
   scenarioHash: z
     .string()
     .regex(/^[0-9a-f]{16}$/, 'a scenario hash is 16 hexadecimal digits')
+    .optional(),
+  /**
+   * The scenario content the match was played on (validated by parseScenario
+   * and its hash when replayed; optional: older files have none). Bounded by
+   * its serialized length, as a shipped scenario is a few hundred KB at most.
+   */
+  scenario: z
+    .unknown()
+    .refine(
+      (v) => v === undefined || JSON.stringify(v).length <= MAX_SCENARIO_CHARS,
+      `the scenario content must be at most ${MAX_SCENARIO_CHARS} characters of JSON`,
+    )
     .optional(),
   rulesVersion: z.number().int().min(1),
   seed: Text(200),

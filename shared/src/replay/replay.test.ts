@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import tutorialV5 from '../../recordings/tutorial-1950.v5.json' with { type: 'json' };
 import { applyCommand } from '../apply.ts';
 import { getScenario } from '../content/index.ts';
 import { createMatch } from '../create.ts';
 import { scenarioHash, stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
+import { OLDEST_RULES_VERSION } from '../rules-version.ts';
+import { parseScenario } from '../scenario/load.ts';
 import { viewFor } from '../view.ts';
 import { ReplayError } from './errors.ts';
 import { recordRandomMatch } from './recorded.ts';
@@ -164,11 +167,52 @@ describe('a file that does not replay exactly is refused', () => {
     expect(refusal({ ...tutorial, phaseHashes: fewer }).code).toBe('phaseCount');
   });
 
-  test('another rules version is refused, naming both versions', () => {
-    const err = refusal({ ...tutorial, rulesVersion: RULES_VERSION - 1 });
-    expect(err.code).toBe('rulesVersion');
-    expect(err.message).toContain(`rules version ${RULES_VERSION - 1}`);
-    expect(err.message).toContain(`version ${RULES_VERSION}`);
+  test('the match is created and replayed under the rules version its file names', () => {
+    const created = createMatch(getScenario('main'), {}, 's', OLDEST_RULES_VERSION);
+    expect(created.ok && created.state.rulesVersion).toBe(OLDEST_RULES_VERSION);
+    // A pinned rules-version-5 recording replays as version 5, whatever this engine's is.
+    const old = tutorialV5 as unknown as ReplayInput;
+    expect(old.rulesVersion).toBe(5);
+    expect(openReplay(old).finalState().rulesVersion).toBe(5);
+    expect(openReplay(tutorial).finalState().rulesVersion).toBe(RULES_VERSION);
+    // The version is part of the state: the same log under another version is another match.
+    if (RULES_VERSION > OLDEST_RULES_VERSION)
+      expect(refusal({ ...tutorial, rulesVersion: OLDEST_RULES_VERSION }).code).toBe(
+        'hashMismatch',
+      );
+  });
+
+  test('unreleased, newer and malformed rules versions are refused by name', () => {
+    for (const v of [1, 4]) {
+      const err = refusal({ ...tutorial, rulesVersion: v });
+      expect(err.code).toBe('rulesVersionRetired');
+      expect(err.message).toContain(`rules version ${v} was never released`);
+      expect(err.message).toContain(`versions ${OLDEST_RULES_VERSION} to ${RULES_VERSION}`);
+    }
+    const newer = refusal({ ...tutorial, rulesVersion: RULES_VERSION + 1 });
+    expect(newer.code).toBe('rulesVersionNewer');
+    expect(newer.message).toContain(`rules version ${RULES_VERSION + 1} is newer`);
+    expect(refusal({ ...tutorial, rulesVersion: 0 }).code).toBe('rulesVersion');
+    expect(refusal({ ...tutorial, rulesVersion: 5.5 }).code).toBe('rulesVersion');
+  });
+
+  test('a file carrying its scenario content replays on it after the shipped data changed', () => {
+    const scenario = getScenario('tutorial-1950');
+    const content = JSON.parse(JSON.stringify(scenario));
+    expect(openReplay({ ...tutorial, scenario: content }).steps).toBe(tutorial.log.length);
+    // The shipped content changed since: the hash differs, but the file brings its own.
+    const played = { ...content, actors: content.actors.map((a: object) => ({ ...a })) };
+    played.actors[0].name = `${played.actors[0].name} (as played)`;
+    const parsed = parseScenario(played, 'test');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const hash = scenarioHash(parsed.scenario);
+    expect(hash).not.toBe(scenarioHash(scenario));
+    const replay = openReplay({ ...tutorial, scenarioHash: hash, scenario: played });
+    expect(replay.scenario.actors[0]!.name).toContain('(as played)');
+    // Content that is not what the file says it was played on is refused.
+    expect(refusal({ ...tutorial, scenario: played }).code).toBe('scenarioChanged');
+    expect(refusal({ ...tutorial, scenario: { ...content, actors: 3 } }).code).toBe('scenario');
+    expect(refusal({ ...tutorial, scenario: content, scenarioId: 'main' }).code).toBe('scenario');
   });
 
   test('a file played on other content of its scenario is refused by that name', () => {

@@ -5,6 +5,8 @@ import { createMatch } from '../create.ts';
 import type { EngineEvent } from '../events/types.ts';
 import { cloneState, scenarioHash, stateHash } from '../hash.ts';
 import { RULES_VERSION } from '../rules.ts';
+import { unsupportedRulesVersion } from '../rules-version.ts';
+import { parseScenario } from '../scenario/load.ts';
 import type { Scenario, SettingsInput } from '../scenario/schema.ts';
 import type { MatchState } from '../state.ts';
 import { type SeatView, viewFor } from '../view.ts';
@@ -24,6 +26,12 @@ export interface ReplayInput {
   scenarioId: string;
   /** `scenarioHash` of the content it was played on (files from before it was recorded have none). */
   scenarioHash?: string | undefined;
+  /**
+   * The scenario content the match was played on, as the file embeds it
+   * (unvalidated JSON): replayed on instead of the shipped scenario, so a
+   * later edit of the shipped data does not change an old file's replay.
+   */
+  scenario?: unknown;
   rulesVersion: number;
   seed: string;
   /** The settings given to `createMatch`. */
@@ -96,19 +104,71 @@ export interface Replay {
 
 /**
  * Replays a match through the engine and checks it against its stored phase
- * hashes, hash for hash. Throws a `ReplayError` naming the first problem: a
- * rules version other than this engine's, an unknown scenario or one whose
+ * hashes, hash for hash, under the rules version the file names (every
+ * version from OLDEST_RULES_VERSION to RULES_VERSION). Throws a `ReplayError`
+ * naming the first problem: a rules version this engine does not play, an unknown scenario or one whose
  * content is not the one the match was played on, settings the
  * engine refuses, a command it refuses, or a phase whose hash differs.
  * Snapshots taken on the way make a later seek to any moment cheap.
  */
 export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Replay {
-  if (input.rulesVersion !== RULES_VERSION) {
+  const versionError = unsupportedRulesVersion(input.rulesVersion);
+  if (versionError) {
+    const v = input.rulesVersion;
+    const code =
+      !Number.isInteger(v) || v < 1
+        ? 'rulesVersion'
+        : v > RULES_VERSION
+          ? 'rulesVersionNewer'
+          : 'rulesVersionRetired';
     throw new ReplayError(
-      'rulesVersion',
-      `This match was played under rules version ${input.rulesVersion}; this engine runs rules ` +
-        `version ${RULES_VERSION} and cannot replay it exactly, so it is refused.`,
+      code,
+      `This match was played under ${versionError} It cannot be replayed exactly, so it is refused.`,
     );
+  }
+  const scenario = scenarioOf(input);
+  let created: ReturnType<typeof createMatch>;
+  try {
+    created = createMatch(
+      scenario,
+      input.settings as SettingsInput,
+      input.seed,
+      input.rulesVersion,
+    );
+  } catch (err) {
+    // Settings of the wrong shape may throw rather than be refused: the same answer either way.
+    created = { ok: false, error: (err as Error).message };
+  }
+  if (!created.ok)
+    throw new ReplayError('settings', `The match settings are refused: ${created.error}`);
+  return build(scenario, created.state, created.events, input, options);
+}
+
+/**
+ * The content to replay on: the file's own when it embeds it (validated and
+ * checked against its recorded hash), else the shipped scenario, which must
+ * then be the content the match was played on.
+ */
+function scenarioOf(input: ReplayInput): Scenario {
+  if (input.scenario !== undefined) {
+    const parsed = parseScenario(input.scenario, "the match file's scenario");
+    if (!parsed.ok) throw new ReplayError('scenario', parsed.message);
+    const embedded = parsed.scenario;
+    if (embedded.id !== input.scenarioId) {
+      throw new ReplayError(
+        'scenario',
+        `The file's scenario content is "${embedded.id}", not "${input.scenarioId}" as it says.`,
+      );
+    }
+    const hash = scenarioHash(embedded);
+    if (input.scenarioHash !== undefined && input.scenarioHash !== hash) {
+      throw new ReplayError(
+        'scenarioChanged',
+        `The file's scenario content (hash ${hash}) is not the content it says the match was ` +
+          `played on (hash ${input.scenarioHash}): the file was altered, so it is refused.`,
+      );
+    }
+    return embedded;
   }
   let scenario: Scenario;
   try {
@@ -120,20 +180,11 @@ export function openReplay(input: ReplayInput, options: ReplayOptions = {}): Rep
     throw new ReplayError(
       'scenarioChanged',
       `This match was played on other content of the scenario "${input.scenarioId}" (content ` +
-        `hash ${input.scenarioHash}; this engine's is ${scenarioHash(scenario)}): its replay ` +
-        'would differ, so it is refused.',
+        `hash ${input.scenarioHash}; this engine's is ${scenarioHash(scenario)}) and the file ` +
+        'does not carry that content: its replay would differ, so it is refused.',
     );
   }
-  let created: ReturnType<typeof createMatch>;
-  try {
-    created = createMatch(scenario, input.settings as SettingsInput, input.seed);
-  } catch (err) {
-    // Settings of the wrong shape may throw rather than be refused: the same answer either way.
-    created = { ok: false, error: (err as Error).message };
-  }
-  if (!created.ok)
-    throw new ReplayError('settings', `The match settings are refused: ${created.error}`);
-  return build(scenario, created.state, created.events, input, options);
+  return scenario;
 }
 
 interface Checkpoint {
