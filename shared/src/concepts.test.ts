@@ -599,7 +599,7 @@ describe('the concepts of docs/rules.md §1 on the main scenario', () => {
         actors: ['usa'],
         card: 'mandate-vote',
         // With the UK and France and three allies (voting with the US) and Gabon, Ghana and
-        // Kenya (regional); Mexico and the UAE abstain without the permanent members' consensus.
+        // Kenya (Ghana an ally, the other two regional); Mexico and the UAE abstain without the permanent members' consensus.
         amounts: { yes: 11, abstain: 4, veto: 0, needed: 9, seatsYes: 2 },
         detail: expect.objectContaining({ result: 'passed' }),
         concept: 'mandates',
