@@ -10,6 +10,17 @@ import type { MatchState } from '../src/state.ts';
 
 type Counter = Record<string, number>;
 
+/**
+ * Whether the seats' votes decided a count (rules version 6 records
+ * seatsYes): it passed only thanks to the yes of seats other than the
+ * holder, or a seat's veto stopped a mandate that had the yes votes.
+ */
+function decidedBySeats(passed: boolean, a: Readonly<Record<string, number>>): boolean {
+  const { yes = 0, needed = 0, veto = 0, seatsYes } = a;
+  if (seatsYes === undefined) return false;
+  return passed ? yes - seatsYes < needed : veto > 0 && yes >= needed;
+}
+
 export class BehaviourRates {
   private games = 0;
   /** Per doctrine: the seats' answers to calls, by treaty or not and kind. */
@@ -22,6 +33,7 @@ export class BehaviourRates {
     stretched: 0,
     withoutMandate: 0,
     vetoes: 0,
+    decidedBySeats: 0,
     yes: 0,
     abstain: 0,
   };
@@ -81,6 +93,8 @@ export class BehaviourRates {
       if (e.type === 'votesCounted') {
         this.council.votes!++;
         if (e.detail?.result === 'passed') this.council.passed!++;
+        if (decidedBySeats(e.detail?.result === 'passed', e.amounts ?? {}))
+          this.council.decidedBySeats!++;
         this.council.vetoes! += e.amounts?.veto ?? 0;
         this.council.yes! += e.amounts?.yes ?? 0;
         this.council.abstain! += e.amounts?.abstain ?? 0;
@@ -139,7 +153,7 @@ export class BehaviourRates {
     const perVote = (n: number) => (n / Math.max(1, c.votes!)).toFixed(2);
     lines.push(
       '',
-      `Security Council: ${c.votes} votes, ${c.passed} passed (${pct(c.passed!, c.votes!)}), ${c.stretched} stretched, ${c.withoutMandate} acted on without a mandate; per vote ${perVote(c.yes!)} yes, ${perVote(c.abstain!)} abstain, ${perVote(c.vetoes!)} vetoes.`,
+      `Security Council: ${c.votes} votes, ${c.passed} passed (${pct(c.passed!, c.votes!)}), ${c.stretched} stretched, ${c.withoutMandate} acted on without a mandate, ${c.decidedBySeats} decided by the seats' votes (${pct(c.decidedBySeats!, c.votes!)}); per vote ${perVote(c.yes!)} yes, ${perVote(c.abstain!)} abstain, ${perVote(c.vetoes!)} vetoes.`,
       '',
       '| doctrine | seat-games | treaty calls | honoured | only if pressed | abandoned | other calls | honoured | hedged | quiet | entrapped / seat-game | scaled back / seat-game |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -8,7 +8,15 @@
 import { ctxOf } from '../src/ctx.ts';
 import { fullSeatCount, goalLabel, parFor, thresholdsFor } from '../src/goals.ts';
 import { RULES } from '../src/rules.ts';
-import type { ActorDef, CardDef, Goal, Lever, Rider, Scenario } from '../src/scenario/schema.ts';
+import type {
+  ActorDef,
+  CardDef,
+  ElectedMemberDef,
+  Goal,
+  Lever,
+  Rider,
+  Scenario,
+} from '../src/scenario/schema.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
   none: 'none',
@@ -74,13 +82,21 @@ export function describeScenario(s: Scenario): string {
       ),
     ];
     const block = c.otherElected.yes + c.otherElected.abstain;
+    const doctrine = (m: ElectedMemberDef) =>
+      m.doctrine === 'ally'
+        ? `${m.name} (ally: votes yes when ${actorName(m.with)} does)`
+        : m.doctrine === 'regional'
+          ? `${m.name} (regional: ${list(m.regions.map(regionName))})`
+          : `${m.name} (sovereignty)`;
     const elected = [
       ...c.elected.map(actorName),
-      ...(block > 0
-        ? [
-            `${block} more as a fixed block (${c.otherElected.yes} yes, ${c.otherElected.abstain} abstain)`,
-          ]
-        : []),
+      ...(c.electedMembers
+        ? c.electedMembers.map(doctrine)
+        : block > 0
+          ? [
+              `${block} more as a fixed block (${c.otherElected.yes} yes, ${c.otherElected.abstain} abstain)`,
+            ]
+          : []),
     ];
     const size = permanent.length + c.elected.length + block;
     const need = c.yesNeeded ?? RULES.councilYes;

@@ -590,14 +590,17 @@ describe('the concepts of docs/rules.md §1 on the main scenario', () => {
     // Washington, in secret, means to stretch the mandate.
     m.seat('usa', { kind: 'mandate', crisis: vote, choice: 'stretch' });
     const usa = m.actor('usa');
+    // The US has matched Russia's presence in the Sahel, so the African members back it.
+    usa.influence['sahel-north-africa'] = 2;
     const sahel = usa.influence['sahel-north-africa']!;
     resolveRound(m);
     expect(inRound(m, 1, 'votesCounted')).toEqual([
       expect.objectContaining({
         actors: ['usa'],
         card: 'mandate-vote',
-        // With the UK and France (voting with the US) and the elected block of 7 yes, 1 abstain.
-        amounts: { yes: 12, abstain: 3, veto: 0, needed: 9 },
+        // With the UK and France and three allies (voting with the US) and Gabon, Ghana and
+        // Kenya (Ghana an ally, the other two regional); Mexico and the UAE abstain without the permanent members' consensus.
+        amounts: { yes: 11, abstain: 4, veto: 0, needed: 9, seatsYes: 2 },
         detail: expect.objectContaining({ result: 'passed' }),
         concept: 'mandates',
       }),

@@ -1,5 +1,5 @@
 /** The rules version recorded in every match: bump it when a rule changes what a log replays to. */
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 6;
 
 /** Numbers of the rules that are not scenario data (docs/rules.md; "tune" values live here until the balance harness moves them). */
 export const RULES = {

@@ -569,6 +569,20 @@ describe('a broken copy of the main scenario', () => {
       'securityCouncil.otherPermanent.0.follows',
     ],
     [
+      'an elected ally that votes with a non-member',
+      (s) => {
+        ((s.securityCouncil as Obj).electedMembers as Obj[])[0]!.with = 'japan';
+      },
+      'securityCouncil.electedMembers.0.with',
+    ],
+    [
+      'elected members that are not as many as the fixed block',
+      (s) => {
+        ((s.securityCouncil as Obj).electedMembers as Obj[]).pop();
+      },
+      'securityCouncil.electedMembers',
+    ],
+    [
       'a council that needs more yes votes than it has members',
       (s) => {
         (s.securityCouncil as Obj).yesNeeded = 16;

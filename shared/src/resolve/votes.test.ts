@@ -158,9 +158,43 @@ describe('Resolution 1973 in the liberal era', () => {
     }
   });
 
-  it('without the US’s yes, the UK and France abstain with it and the mandate fails', () => {
+  it('each elected member votes by its doctrine: allies with the US, the African and Arab members with the holder present in Libya’s region, Germany for non-intervention', () => {
+    const { counted } = libya('yes', 'limit');
+    expect(counted.detail!.others).toBe(
+      'United Kingdom:yes; France:yes; Bosnia and Herzegovina:yes; Colombia:yes; Portugal:yes; Gabon:yes; Nigeria:yes; South Africa:yes; Lebanon:yes; Germany:abstain',
+    );
+    expect(counted.amounts!.seatsYes).toBe(0);
+  });
+
+  it('without the US’s yes, the UK, France and the US’s allies abstain with it and the mandate fails', () => {
     const { counted } = libya('abstain', 'limit');
-    expect(counted.amounts).toMatchObject({ yes: 7, veto: 0 });
+    // Only the four regional members still vote yes (the US leads the region’s influence).
+    expect(counted.amounts).toMatchObject({ yes: 4, veto: 0 });
     expect(counted.detail!.result).toBe('failed');
+  });
+
+  it('the regional members abstain when a rival of the holder has more influence in the region', () => {
+    const m = drive({ seats: everySeat }, liberal, 'resolution-1973');
+    while (m.state.round < 6 || m.state.phase !== 'diplomacy') m.advance();
+    m.state.actors.russia!.influence['sahel-north-africa'] = 9;
+    const c = m.crisis('libya-mandate-2011');
+    m.seat('usa', { kind: 'vote', crisis: c, vote: 'yes' });
+    while (m.state.round === 6) m.advance();
+    const counted = m.eventsOf('votesCounted').find((e) => e.card === 'libya-mandate-2011')!;
+    expect(counted.amounts).toMatchObject({ yes: 6, needed: 9 });
+    expect(counted.detail!.result).toBe('failed');
+  });
+
+  it('a match of rules version 5 still counts the elected members as the fixed block', () => {
+    const m = drive({ seats: everySeat }, liberal, 'resolution-1973');
+    m.state.rulesVersion = 5;
+    while (m.state.round < 6 || m.state.phase !== 'diplomacy') m.advance();
+    const c = m.crisis('libya-mandate-2011');
+    m.seat('usa', { kind: 'vote', crisis: c, vote: 'abstain' });
+    while (m.state.round === 6) m.advance();
+    const counted = m.eventsOf('votesCounted').find((e) => e.card === 'libya-mandate-2011')!;
+    expect(counted.amounts).toMatchObject({ yes: 7, veto: 0 });
+    expect(counted.amounts!.seatsYes).toBeUndefined();
+    expect(counted.detail!.others).toContain('other elected members:7 yes, 1 abstain');
   });
 });

@@ -1,10 +1,12 @@
 import { canVeto } from '../ctx.ts';
 import { RULES } from '../rules.ts';
+import { rulesAtLeast } from '../rules-version.ts';
 import type { CrisisState } from '../state.ts';
 import { raiseTension } from '../tension.ts';
 import { tieLevel } from '../ties.ts';
 import { emit, type Tx } from '../tx.ts';
 import { PARTNERSHIP } from '../vocabulary.ts';
+import { electedMemberVote } from './council-doctrine.ts';
 import { addInfluence } from './presence.ts';
 
 type Vote = 'yes' | 'abstain' | 'veto';
@@ -20,7 +22,8 @@ function npcVote(tx: Tx, member: string, holder: string): Vote {
  * A Security Council vote, as the Charter counts it (Article 27): a mandate
  * passes with enough yes votes (ctx.councilYes) and no permanent member's
  * veto; an abstention is not a veto. Members no actor stands for vote by
- * the scenario's rule. The holder then limits or stretches the mandate;
+ * the scenario's rule: from rules version 6 each elected one by its
+ * doctrine (council-doctrine.ts), before that as a fixed block. The holder then limits or stretches the mandate;
  * acting without one costs Reputation and raises Tension.
  */
 export function countVotes(tx: Tx, crisis: CrisisState): void {
@@ -32,17 +35,35 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
   for (const m of ctx.councilMembers)
     votes[m] = state.seats.includes(m) ? (crisis.votes[m] ?? 'abstain') : npcVote(tx, m, holder);
 
-  let yes = council.otherElected.yes;
-  let abstain = council.otherElected.abstain;
+  // Rules version 6: the elected members no actor stands for vote one by one, by doctrine.
+  const byDoctrine = rulesAtLeast(state, 6) ? council.electedMembers : undefined;
+  let yes = byDoctrine ? 0 : council.otherElected.yes;
+  let abstain = byDoctrine ? 0 : council.otherElected.abstain;
   let vetoes = 0;
+  let seatsYes = 0;
   const others: string[] = [];
+  const cast: Record<string, string> = { ...votes };
   for (const o of council.otherPermanent) {
     const v = votes[o.follows] === 'yes' ? 'yes' : 'abstain';
     if (v === 'yes') yes++;
     else abstain++;
+    cast[o.name] = v;
     others.push(`${o.name}:${v}`);
   }
-  if (council.otherElected.yes + council.otherElected.abstain > 0)
+  if (byDoctrine) {
+    const view = {
+      holder,
+      region: crisis.region,
+      permanent: [...council.permanent, ...council.otherPermanent.map((o) => o.name)],
+      votes: cast,
+    };
+    for (const member of byDoctrine) {
+      const v = electedMemberVote(ctx, state, member, view);
+      if (v === 'yes') yes++;
+      else abstain++;
+      others.push(`${member.name}:${v}`);
+    }
+  } else if (council.otherElected.yes + council.otherElected.abstain > 0)
     others.push(
       `other elected members:${council.otherElected.yes} yes, ${council.otherElected.abstain} abstain`,
     );
@@ -65,7 +86,10 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
         });
       } else if (lever?.kind === 'courtedVote') weight = lever.multiplier;
     }
-    if (v === 'yes') yes += weight;
+    if (v === 'yes') {
+      yes += weight;
+      if (m !== holder && state.seats.includes(m)) seatsYes += weight;
+    }
     // Only a permanent member's veto blocks; commands refuse one from an elected member.
     else if (v === 'veto' && canVeto(ctx, m)) {
       vetoes++;
@@ -81,7 +105,14 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
     crisis: crisis.uid,
     card: crisis.card,
     region: crisis.region,
-    amounts: { yes, abstain, veto: vetoes, needed: ctx.councilYes },
+    amounts: {
+      yes,
+      abstain,
+      veto: vetoes,
+      needed: ctx.councilYes,
+      // What the seats other than the holder added (balance's "decided by the seats").
+      ...(byDoctrine ? { seatsYes } : {}),
+    },
     detail: {
       result: passed ? 'passed' : 'failed',
       votes: ctx.councilMembers.map((m) => `${m}:${votes[m]}`).join(' '),

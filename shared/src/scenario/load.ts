@@ -160,7 +160,11 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   s.securityCouncil.elected.forEach((m, i) => {
     actor(`securityCouncil.elected.${i}`, m);
   });
-  councilIssues(s.securityCouncil, issues);
+  councilIssues(
+    s.securityCouncil,
+    s.regions.map((r) => r.id),
+    issues,
+  );
   s.cards.forEach((c, i) => {
     region(`cards.${i}.region`, c.region);
     actor(`cards.${i}.instigator`, c.instigator);
@@ -239,8 +243,47 @@ export function parseScenario(data: unknown, file: string): ScenarioResult {
   };
 }
 
+/**
+ * Elected members voting by doctrine: as many as the fixed block they replace
+ * (so both rules versions seat the same council), known regions, and an ally
+ * that follows a council member.
+ */
+function electedMemberIssues(
+  council: Scenario['securityCouncil'],
+  members: readonly string[],
+  regions: readonly string[],
+  issues: ScenarioIssue[],
+): void {
+  const list = council.electedMembers;
+  if (!list) return;
+  const block = council.otherElected.yes + council.otherElected.abstain;
+  if (list.length !== block)
+    issues.push({
+      field: 'securityCouncil.electedMembers',
+      expected: `${block} members, as many as otherElected counts (not ${list.length})`,
+    });
+  list.forEach((m, i) => {
+    const field = `securityCouncil.electedMembers.${i}`;
+    for (const r of m.regions)
+      if (!regions.includes(r))
+        issues.push({
+          field: `${field}.regions`,
+          expected: `a region of the scenario, not "${r}"`,
+        });
+    if (m.doctrine === 'ally' && (m.with === undefined || !members.includes(m.with)))
+      issues.push({
+        field: `${field}.with`,
+        expected: 'an ally votes with a council member listed in permanent or elected',
+      });
+  });
+}
+
 /** A council whose members are listed twice, follow a non-member, or can never pass a mandate. */
-function councilIssues(council: Scenario['securityCouncil'], issues: ScenarioIssue[]): void {
+function councilIssues(
+  council: Scenario['securityCouncil'],
+  regions: readonly string[],
+  issues: ScenarioIssue[],
+): void {
   const members = [...council.permanent, ...council.elected];
   members.forEach((m, i) => {
     if (members.indexOf(m) !== i)
@@ -253,6 +296,7 @@ function councilIssues(council: Scenario['securityCouncil'], issues: ScenarioIss
         expected: `a council member listed in permanent or elected, not "${o.follows}"`,
       });
   });
+  electedMemberIssues(council, members, regions, issues);
   const size =
     members.length +
     council.otherPermanent.length +

@@ -212,6 +212,23 @@ export const OtherMemberSchema = z.object({
   follows: Id,
 });
 
+/**
+ * How an elected member no actor stands for votes (rules version 6,
+ * docs/rules.md section 8): with an ally, for non-intervention, or with its region.
+ */
+export const COUNCIL_DOCTRINES = ['ally', 'sovereignty', 'regional'] as const;
+
+/** An elected member no actor stands for, voting by its doctrine (rules version 6). */
+export const ElectedMemberSchema = z.object({
+  name: z.string().min(1),
+  doctrine: z.enum(COUNCIL_DOCTRINES),
+  /** The regions it counts as its own: a regional member backs mandates there. */
+  regions: z.array(Id).min(1),
+  /** An ally votes yes when this council member votes yes. */
+  with: Id.optional(),
+});
+export type ElectedMemberDef = z.infer<typeof ElectedMemberSchema>;
+
 export const CardSchema = z.object({
   id: Id,
   title: z.string().min(1),
@@ -305,6 +322,11 @@ export const ScenarioSchema = z.object({
         label: z.string().min(1).optional(),
       })
       .default({ yes: 0, abstain: 0 }),
+    /**
+     * The same elected members one by one, each voting by its doctrine from
+     * rules version 6 on (the fixed block is kept for matches of version 5).
+     */
+    electedMembers: z.array(ElectedMemberSchema).optional(),
     /** Yes votes a mandate needs (RULES.councilYes when not set: 9 of 15 since 1965). */
     yesNeeded: z.number().int().min(1).max(30).optional(),
   }),
