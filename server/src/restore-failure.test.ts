@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RULES_VERSION } from '@entanglement/shared';
+import { OLDEST_RULES_VERSION, RULES_VERSION } from '@entanglement/shared';
 import { afterEach, expect, test, vi } from 'vitest';
 import { type RunningServer, startGameServer } from './game-server.ts';
 import { captureLog } from './log.ts';
@@ -42,7 +42,7 @@ test('a live match the server cannot rebuild (written for other rules) is left i
   expect(line).toMatchObject({
     level: 50,
     roomId: other.record.id,
-    msg: `Match ${other.record.id} could not be restored: it was written for rules version ${RULES_VERSION + 1}`,
+    msg: `Match ${other.record.id} could not be restored: rules version ${RULES_VERSION + 1} is newer than this engine's (it plays versions ${OLDEST_RULES_VERSION} to ${RULES_VERSION}): update the game to replay it.`,
   });
   // A refusal to rebuild is the server's own report, one line: no stack trace anywhere.
   expect(logged.lines.filter((l) => /\n\s+at /.test(String(l.msg)) || l.err !== undefined)).toEqual(

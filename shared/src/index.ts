@@ -139,6 +139,7 @@ export {
   upkeepOn,
 } from './resolve/economy.ts';
 export { RULES, RULES_VERSION } from './rules.ts';
+export { OLDEST_RULES_VERSION, rulesAtLeast, unsupportedRulesVersion } from './rules-version.ts';
 export { parseScenario, type ScenarioIssue, type ScenarioResult } from './scenario/load.ts';
 export * from './scenario/schema.ts';
 export { type Award, awards, objectiveOf, type SeatScore, scoreMatch } from './scoring.ts';

@@ -128,7 +128,13 @@ export class MatchPlay {
   private rebuild(what: string, error: unknown): void {
     const log = roomLog(this.matchId());
     try {
-      this.match = rebuildMatch(this.scenario, this.settings, this.seed, this.log);
+      this.match = rebuildMatch(
+        this.scenario,
+        this.settings,
+        this.seed,
+        this.log,
+        this.match.rulesVersion,
+      );
       log.error({ err: error, step: this.match.step }, `fault ${what}: rebuilt from the log`);
     } catch (replayError) {
       log.fatal({ err: error, replayErr: replayError }, `fault ${what}: the log does not replay`);
@@ -205,7 +211,7 @@ export class MatchPlay {
 
   /** Replaces the match with the one the stored log gives (after a lost write). */
   reload(log: readonly CommandEntry[]): void {
-    this.replace(replayLog(this.scenario, this.settings, this.seed, log));
+    this.replace(replayLog(this.scenario, this.settings, this.seed, log, this.match.rulesVersion));
     this.log = [...log];
     this.lastHash = this.log.at(-1)?.stateHash ?? '';
   }

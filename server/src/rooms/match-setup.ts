@@ -7,9 +7,9 @@ import {
   getScenario,
   type MatchState,
   type PhaseTimers,
-  RULES_VERSION,
   type Scenario,
   scenarioHash,
+  unsupportedRulesVersion,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
 import type { CommandEntry, MatchRecord, PhaseHash } from '../store/types.ts';
@@ -87,14 +87,15 @@ export function newMatchSetup(options: unknown): MatchSetup {
  * the room settings it was created with.
  */
 export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
-  if (record.rulesVersion !== RULES_VERSION)
-    throw new Error(`it was written for rules version ${record.rulesVersion}`);
+  // A match started before an upgrade goes on under the rules it started with.
+  const versionProblem = unsupportedRulesVersion(record.rulesVersion);
+  if (versionProblem) throw new Error(versionProblem);
   const scenario = getScenario(record.scenarioId);
   const room = (record.roomSettings ?? {}) as RoomSettings;
   if (room.scenarioHash !== undefined && room.scenarioHash !== scenarioHash(scenario))
     throw new Error(`its scenario "${record.scenarioId}" has other content than it was created on`);
   const settings = record.settings as SettingsInput;
-  const replayed = replayLog(scenario, settings, record.seed, log);
+  const replayed = replayLog(scenario, settings, record.seed, log, record.rulesVersion);
   return {
     scenario,
     settings,
@@ -122,7 +123,7 @@ export function matchRecord(
     code,
     scenarioId: setup.scenario.id,
     settings: setup.settings,
-    rulesVersion: RULES_VERSION,
+    rulesVersion: setup.match.rulesVersion,
     seed: setup.seed,
     hostTokenHash,
     createdAt: Date.now(),

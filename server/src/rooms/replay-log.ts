@@ -22,8 +22,9 @@ export function replayLog(
   settings: SettingsInput,
   seed: string,
   log: readonly CommandEntry[],
+  rulesVersion?: number,
 ): { match: MatchState; phaseHashes: PhaseHash[] } {
-  const created = createMatch(scenario, settings, seed);
+  const created = createMatch(scenario, settings, seed, rulesVersion);
   if (!created.ok) throw new Error(created.error);
   const match = created.state;
   const phaseHashes: PhaseHash[] = [];
@@ -51,8 +52,9 @@ export function rebuildMatch(
   settings: SettingsInput,
   seed: string,
   log: readonly CommandEntry[],
+  rulesVersion?: number,
 ): MatchState {
-  const created = createMatch(scenario, settings, seed);
+  const created = createMatch(scenario, settings, seed, rulesVersion);
   if (!created.ok) throw new Error(created.error);
   const match = created.state;
   for (const entry of log) {
