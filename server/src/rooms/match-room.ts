@@ -50,6 +50,9 @@ import { WriteQueue } from './write-queue.ts';
 
 export type { MatchLog } from './match-log-port.ts';
 
+/** Phases this long or longer mark a match played over hours or days (its idle limit stretches). */
+const LONG_PHASE_MS = 3600_000;
+
 /** Past this many messages in one second Colyseus closes the client's connection. */
 const MAX_MESSAGES_PER_SECOND = 20;
 /** Clients per match (players, team mates and spectators). */
@@ -326,8 +329,13 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.idleTimer = null;
       return;
     }
-    // Over days, nobody connected for hours is normal: twice the longest phase before it counts as deserted.
-    const ms = Math.max(this.limits.idleMatchMs, 2 * this.flow.longestPhaseMs());
+    // Over days, nobody connected for hours is normal: a match with phases of an hour or more
+    // counts as deserted only after twice its longest phase.
+    const longest = this.flow.longestPhaseMs();
+    const ms =
+      longest >= LONG_PHASE_MS
+        ? Math.max(this.limits.idleMatchMs, 2 * longest)
+        : this.limits.idleMatchMs;
     this.idleTimer ??= this.clock.setTimeout(() => {
       this.idleTimer = null;
       if (this.stage !== 'playing' || this.clients.length > 0) return;
