@@ -1,3 +1,4 @@
+import { PHASE_NAMES } from '@entanglement/shared';
 import { problemsEn } from './problems.en.ts';
 
 /**
@@ -7,14 +8,8 @@ import { problemsEn } from './problems.en.ts';
  */
 export const en = {
   language: { name: 'English', switch: 'Language' },
-  phase: {
-    news: 'Briefing',
-    diplomacy: 'Negotiate & Commit',
-    responses: 'Responses',
-    calls: 'Crisis calls',
-    resolution: 'Resolution',
-    ended: 'Match over',
-  },
+  // The engine's own names (shared/src/commands/phases.ts): one English source.
+  phase: { ...PHASE_NAMES },
   rider: {
     trade: 'trade deal',
     armsSale: 'arms sale',

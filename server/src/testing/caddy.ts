@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.ts';
+import { proxyReady } from './proxy-process.ts';
 import { findOnPath } from './services.ts';
 
 /** The Caddyfile docs/deploy.md ships: the tests run this file itself. */
@@ -61,33 +62,8 @@ export async function startCaddy(listen: number, upstream: number): Promise<Cadd
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
+  return proxyReady('caddy', child, dir, `http://127.0.0.1:${listen}`, {
+    stopSignal: 'SIGTERM',
+    timeoutMs: 30_000,
   });
-  const base = `http://127.0.0.1:${listen}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await gone;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`caddy exited (${child.exitCode}): ${errors}`);
-    const status = await fetch(`${base}/api/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return { base, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `caddy did not pass ${base}/api/health on (last status ${status}): ${errors}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.ts';
+import { proxyReady } from './proxy-process.ts';
 import { findOnPath, isExecutable } from './services.ts';
 
 /** The configuration docs/deploy.md shows: the tests run this file itself. */
@@ -66,31 +67,9 @@ export async function startNginx(listen: number, ports: [number, number]): Promi
   const child: ChildProcess = spawn(bin, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
+  const { stop } = await proxyReady('nginx', child, dir, `http://127.0.0.1:${listen}`, {
+    stopSignal: 'SIGQUIT',
+    timeoutMs: 10_000,
   });
-  const base = `http://127.0.0.1:${listen}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGQUIT');
-      await gone;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${errors}`);
-    const up = await fetch(`${base}/api/health`).then(
-      () => true,
-      () => false,
-    );
-    if (up) return { base, port: listen, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`nginx did not answer on ${base}: ${errors}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return { base: `http://127.0.0.1:${listen}`, port: listen, stop };
 }
