@@ -28,7 +28,9 @@ export interface Outage {
 
 /**
  * What a browser logs when the server it talks to is down, exactly: a
- * request refused, reset or left without a response (net::ERR_…); during a
+ * request refused, reset or left without a response, or a download cut off
+ * by the kill (fewer bytes than announced, a chunked body never ended)
+ * (net::ERR_…); during a
  * failover, nginx's 502/503 while no process answers and Colyseus's
  * matchmaking answering 522 (no such room: not taken over yet) or 523 (the
  * process that held it does not answer); and a WebSocket that cannot
@@ -39,7 +41,7 @@ function outageMessage(e: LoggedError, origin: string): boolean {
   if (e.text.startsWith(`WebSocket connection to '${ws}/`) && /failed/.test(e.text)) return true;
   if (!e.url.startsWith(origin)) return false;
   return (
-    /^Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)$/.test(
+    /^Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE|CONTENT_LENGTH_MISMATCH|INCOMPLETE_CHUNKED_ENCODING)$/.test(
       e.text,
     ) ||
     /^Failed to load resource: the server responded with a status of 5(0[23]|2[23]) /.test(e.text)
