@@ -63,7 +63,9 @@ const allSeats = [...scenario.seats.required, ...scenario.seats.optional];
 const seatDef = (seat: string) => scenario.actors.find((a) => a.id === seat)?.seat;
 
 const start = performance.now();
-const rates = args.rates ? new BehaviourRates((seat) => doctrineFor(scenario, seat).id) : undefined;
+const rates = args.rates
+  ? new BehaviourRates(scenario, (seat) => doctrineFor(scenario, seat).id)
+  : undefined;
 const played = playSeries({
   scenario,
   games,

@@ -4,21 +4,37 @@
  * abandon), how often honouring entraps them, how often they scale back a tie
  * with a partner at war, and what the Security Council does with mandates.
  */
+import { applyCommand } from '../src/apply.ts';
 import type { DriveOptions, PlayedGame } from '../src/bots/play.ts';
 import type { Command } from '../src/commands/schema.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
 import type { MatchState } from '../src/state.ts';
 
 type Counter = Record<string, number>;
 
 /**
- * Whether the seats' votes decided a count (rules version 6 records
- * seatsYes): it passed only thanks to the yes of seats other than the
- * holder, or a seat's veto stopped a mandate that had the yes votes.
+ * What a vote would have come to had every seat but the holder abstained
+ * (no seat's yes, no seat's veto): the same advance applied by the engine
+ * to a copy of the state. A count that differs was decided by the seats'
+ * votes, whether directly or through the elected members that follow the
+ * permanent members (council-doctrine.ts).
  */
-function decidedBySeats(passed: boolean, a: Readonly<Record<string, number>>): boolean {
-  const { yes = 0, needed = 0, veto = 0, seatsYes } = a;
-  if (seatsYes === undefined) return false;
-  return passed ? yes - seatsYes < needed : veto > 0 && yes >= needed;
+function withoutSeatsVotes(
+  scenario: Scenario,
+  state: MatchState,
+  cmd: Command,
+): Map<string, boolean> {
+  const copy = structuredClone(state);
+  for (const c of copy.crises) {
+    const holder = scenario.cards.find((card) => card.id === c.card)?.mandateFor;
+    if (c.live && holder) for (const seat of copy.seats) if (seat !== holder) delete c.votes[seat];
+  }
+  const result = applyCommand(scenario, copy, cmd);
+  const out = new Map<string, boolean>();
+  if (result.ok)
+    for (const e of result.events)
+      if (e.type === 'votesCounted' && e.crisis) out.set(e.crisis, e.detail?.result === 'passed');
+  return out;
 }
 
 export class BehaviourRates {
@@ -41,14 +57,29 @@ export class BehaviourRates {
   private readonly gamesWith: Counter = {};
   private seen: Counter = {};
   private readonly doctrineOf: (seat: string) => string;
+  private readonly scenario: Scenario;
+  /** Per vote crisis uid: whether it would have passed without the seats' votes. */
+  private readonly withoutSeats = new Map<string, boolean>();
 
-  constructor(doctrineOf: (seat: string) => string) {
+  constructor(scenario: Scenario, doctrineOf: (seat: string) => string) {
+    this.scenario = scenario;
     this.doctrineOf = doctrineOf;
   }
 
   /** Options for playBotGame: events kept, every seat's answer recorded as it is made. */
   options(): DriveOptions {
-    return { keepEvents: true, onStep: (state, cmd) => this.step(state, cmd) };
+    return {
+      keepEvents: true,
+      onStep: (state, cmd) => this.step(state, cmd),
+      beforeStep: (state, cmd) => {
+        const voting = state.crises.some(
+          (c) => c.live && this.scenario.cards.some((k) => k.id === c.card && k.mandateFor),
+        );
+        if (cmd.kind === 'advance' && voting)
+          for (const [uid, passed] of withoutSeatsVotes(this.scenario, state, cmd))
+            this.withoutSeats.set(uid, passed);
+      },
+    };
   }
 
   private bump(into: Counter, key: string, by = 1): void {
@@ -92,9 +123,10 @@ export class BehaviourRates {
     for (const e of game.events) {
       if (e.type === 'votesCounted') {
         this.council.votes!++;
-        if (e.detail?.result === 'passed') this.council.passed!++;
-        if (decidedBySeats(e.detail?.result === 'passed', e.amounts ?? {}))
-          this.council.decidedBySeats!++;
+        const passed = e.detail?.result === 'passed';
+        if (passed) this.council.passed!++;
+        const alone = e.crisis ? this.withoutSeats.get(e.crisis) : undefined;
+        if (alone !== undefined && alone !== passed) this.council.decidedBySeats!++;
         this.council.vetoes! += e.amounts?.veto ?? 0;
         this.council.yes! += e.amounts?.yes ?? 0;
         this.council.abstain! += e.amounts?.abstain ?? 0;
@@ -109,6 +141,7 @@ export class BehaviourRates {
     }
     for (const key in this.seen) if (this.seen[key]! > 0) this.bump(this.gamesWith, key);
     this.seen = {};
+    this.withoutSeats.clear();
   }
 
   /** The tables, in Markdown, for docs/balance.md. */

@@ -114,6 +114,7 @@ export function playSeries(o: SeriesOptions): GameRecord[] {
     const counted = o.rates?.options();
     const game = playBotGame(o.scenario, settings, `${o.seed}:${g}`, bots, `${o.seed}:${g}`, {
       keepEvents: !!counted,
+      ...(counted?.beforeStep ? { beforeStep: counted.beforeStep } : {}),
       onStep(state, cmd) {
         counted?.onStep?.(state, cmd);
         const lastRound = state.round === state.settings.rounds;

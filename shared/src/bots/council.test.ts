@@ -105,5 +105,16 @@ describe('the council votes by doctrine', () => {
       vote: 'yes',
       mandate: 'limit',
     });
+    // Kabul's interim government asked for the force: Russia and China vote
+    // yes, as on Resolution 1386 (15–0); without that consent China abstains,
+    // as it does on a rival's mandate outside its neighbourhood.
+    for (const seat of ['russia', 'china'])
+      expect(decide(LIBERAL, kabul, seat, 'isaf-mandate-2001').vote, seat).toBe('yes');
+    const card = LIBERAL.cards.find((c) => c.id === 'isaf-mandate-2001')!;
+    const withoutConsent: Scenario = {
+      ...LIBERAL,
+      cards: LIBERAL.cards.map((c) => (c === card ? { ...c, hostConsent: false } : c)),
+    };
+    expect(decide(withoutConsent, kabul, 'china', 'isaf-mandate-2001').vote).toBe('abstain');
   });
 });

@@ -42,14 +42,19 @@ function mandateAgainstPartner(s: Situation, crisis: DeepReadonly<CrisisState>):
 
 /**
  * A permanent member guarding its sphere (Russia, China): yes for its own
- * mandate, a veto for a rival's mandate against a partner or in its
- * neighbourhood, abstain otherwise.
+ * mandate and for one the government concerned asked for, a veto for a
+ * rival's mandate against a partner or in its neighbourhood, abstain
+ * otherwise.
  */
 export function guardianVote(s: Situation, crisis: DeepReadonly<CrisisState>): Vote {
   const holder = mandateHolder(s, crisis);
   if (holder === s.seat) return 'yes';
   if (holder && !areRivals(s.ctx, s.seat, holder) && shown(s, holder) >= PARTNERSHIP) return 'yes';
-  if (mandateAgainstPartner(s, crisis) || neighbourhood(s).has(crisis.region)) return 'veto';
+  // Sovereignty, not rivalry, is what it guards: a force the government
+  // concerned asked for gets its yes (China and Russia on Resolution 1386).
+  const against = mandateAgainstPartner(s, crisis);
+  if (s.ctx.card[crisis.card]?.hostConsent && !against) return 'yes';
+  if (against || neighbourhood(s).has(crisis.region)) return 'veto';
   return 'abstain';
 }
 

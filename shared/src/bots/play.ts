@@ -17,6 +17,8 @@ export interface PlayedGame {
 export interface DriveOptions {
   keepEvents?: boolean;
   onStep?: (state: MatchState, cmd: Command) => void;
+  /** Called before each command is applied, with the state it meets (read it, never change it). */
+  beforeStep?: (state: MatchState, cmd: Command) => void;
   /** Called with every seat command the engine refused. */
   onRefused?: (cmd: SeatCommand, error: string) => void;
 }
@@ -42,6 +44,7 @@ export function driveGame(
   const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
   const rng = { rng: seedToState(`bots:${botSeed}`) };
   const tryRun = (cmd: Command): boolean => {
+    options.beforeStep?.(state, cmd);
     const result = applyCommand(scenario, state, cmd);
     if (!result.ok) {
       if ('seat' in cmd) options.onRefused?.(cmd, result.error);

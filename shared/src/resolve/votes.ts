@@ -110,7 +110,7 @@ export function countVotes(tx: Tx, crisis: CrisisState): void {
       abstain,
       veto: vetoes,
       needed: ctx.councilYes,
-      // What the seats other than the holder added (balance's "decided by the seats").
+      // What the seats other than the holder added to the yes votes.
       ...(byDoctrine ? { seatsYes } : {}),
     },
     detail: {

@@ -247,6 +247,12 @@ export const CardSchema = z.object({
   holder: Id.optional(),
   /** Vote cards: the actor that asks the Security Council for a mandate. */
   mandateFor: Id.optional(),
+  /**
+   * Vote cards: the government of the country concerned asked for the
+   * mandate (Kabul's interim government in 2001). Bots read it: a permanent
+   * member guarding its sphere does not block help a government asked for.
+   */
+  hostConsent: z.boolean().optional(),
   /** Only actors invited by one of these may mediate (the Iran–Saudi rule). */
   mediatorsChosenBy: z.array(Id).optional(),
   /** Actors allowed to invite a bloc into this crisis (the Kazakhstan rule). */
