@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { newMatch, storeContract } from './contract.ts';
-import { checkFinishIsAtomic } from './contract-helpers.ts';
+import { checkFinishIsAtomic, cmd } from './contract-helpers.ts';
 import { DEFAULT_DB_FILE, openSqliteStore, type SqliteMatchStore } from './sqlite.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import type { MatchStore } from './types.ts';
@@ -61,6 +61,38 @@ describe('the SQLite store', () => {
     const full = openSqliteStore({ dataDir, synchronous: 'FULL' });
     open.push(full);
     expect(full.info().synchronous).toBe('FULL');
+  });
+
+  test('group commit: appends of many matches issued together land in one go, each refused alone, settled only after the commit', async () => {
+    const store = openStore();
+    const matches = Array.from({ length: 20 }, (_, i) => newMatch(i + 1).record);
+    for (const record of matches) await store.createMatch(record);
+    const rows = () => {
+      const db = new DatabaseSync(join(dir, DEFAULT_DB_FILE));
+      const n = Number((db.prepare('SELECT count(*) AS n FROM commands').get() as { n: number }).n);
+      db.close();
+      return n;
+    };
+    let settled = 0;
+    const appends = matches.map((record, i) =>
+      // The eighth is out of order (seq 2 before seq 1): refused, the others not.
+      store.appendCommand(record.id, i === 7 ? 2 : 1, cmd(1), `h${i}`, 1_000 + i).then(() => {
+        settled++;
+      }),
+    );
+    // Nothing is written, nor acknowledged, before the batch's commit.
+    expect(rows()).toBe(0);
+    expect(settled).toBe(0);
+    const results = await Promise.allSettled(appends);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(19);
+    expect(results[7]).toMatchObject({ status: 'rejected', reason: { code: 'outOfOrderSeq' } });
+    expect(rows()).toBe(19);
+    // Two appends of one match in one batch keep their order.
+    await Promise.all([
+      store.appendCommand(matches[0]!.id, 2, cmd(2), 'a2', 2_000),
+      store.appendCommand(matches[0]!.id, 3, cmd(3), 'a3', 2_001),
+    ]);
+    expect((await store.loadLog(matches[0]!.id)).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
   test('reopening keeps the data and does not migrate twice', async () => {
