@@ -20,7 +20,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, type Service, startRedis } from '../src/testing/services.ts';
-import { describeLoad, Flags, loadFlagsText, loadOptions } from './bench/options.ts';
+import { describeLoad, Flags, LOAD_FLAGS, loadFlagsText, loadOptions } from './bench/options.ts';
 import { heldAt, type LoadResult, printProblems, runLoad } from './bench/run-load.ts';
 import {
   benchLimitEnv,
@@ -32,7 +32,10 @@ import { mib, ms, pct } from './bench/stats.ts';
 
 // ---- parameters ----
 
-const flags = new Flags(process.argv.slice(2));
+const flags = new Flags(process.argv.slice(2), {
+  flags: [...LOAD_FLAGS, 'steps', 'threshold'],
+  switches: ['quick'],
+});
 const quick = flags.has('quick');
 /**
  * bench:server's match, 3⅓ times faster: its timers and think time × 0.3

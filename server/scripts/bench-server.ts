@@ -23,14 +23,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeLoad, Flags, loadFlagsText, loadOptions } from './bench/options.ts';
+import { describeLoad, Flags, LOAD_FLAGS, loadFlagsText, loadOptions } from './bench/options.ts';
 import { heldAt, type LoadResult, printProblems, QUIET_OTHERS, runLoad } from './bench/run-load.ts';
 import { benchLimitEnv, startServer } from './bench/server-process.ts';
 import { mib, ms, pct } from './bench/stats.ts';
 
 // ---- parameters ----
 
-const flags = new Flags(process.argv.slice(2));
+const flags = new Flags(process.argv.slice(2), {
+  flags: [...LOAD_FLAGS, 'matches', 'cpu-prof', 'trace'],
+  switches: ['quick'],
+});
 const quick = flags.has('quick');
 const load = loadOptions(flags, {
   timer: quick ? 1 : 10,

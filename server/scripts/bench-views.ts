@@ -20,7 +20,7 @@ import {
 import { ViewSender } from '../src/rooms/view-sender.ts';
 import { Flags } from './bench/options.ts';
 
-const flags = new Flags(process.argv.slice(2));
+const flags = new Flags(process.argv.slice(2), { flags: ['games', 'runs', 'seats', 'rounds'] });
 const games = flags.number('games', 10, 1);
 const runs = flags.number('runs', 7, 1);
 const seatCount = flags.number('seats', 8, 3);

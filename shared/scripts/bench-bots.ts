@@ -15,12 +15,13 @@ import { doctrineBots, doctrineFor } from '../src/bots/roster.ts';
 import { searchBot } from '../src/bots/search.ts';
 import { getScenario } from '../src/content/index.ts';
 import { scoreMatch } from '../src/scoring.ts';
-import { flag, intFlag, median } from './args.ts';
+import { median, readArgs } from './args.ts';
 
-const scenarioId = flag('scenario', 'main');
-const games = intFlag('games', 2);
-const seed = flag('seed', '1');
-const budget = intFlag('budget', 150);
+const args = readArgs({ scenario: 'main', games: 2, seed: '1', budget: 150, strength: 0 });
+const scenarioId = args.scenario;
+const games = args.games;
+const seed = args.seed;
+const budget = args.budget;
 const scenario = getScenario(scenarioId);
 const seats = [...scenario.seats.required, ...scenario.seats.optional];
 
@@ -82,7 +83,7 @@ console.log(
   `worst decision: ${worstOverall.toFixed(1)} ms (${worstOverall < 1000 ? 'under' : 'OVER'} the 1 s budget)`,
 );
 
-const strength = intFlag('strength', 0);
+const strength = args.strength;
 if (strength > 0) {
   console.log('');
   console.log(

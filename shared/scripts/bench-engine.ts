@@ -13,11 +13,12 @@ import { applyCommand } from '../src/apply.ts';
 import { playRandomGame } from '../src/bots/play.ts';
 import { getScenario } from '../src/content/index.ts';
 import { createMatch } from '../src/create.ts';
-import { flag, intFlag, median } from './args.ts';
+import { median, readArgs } from './args.ts';
 
-const scenario = getScenario(flag('scenario', 'main'));
-const runs = intFlag('runs', 7);
-const games = intFlag('games', 200);
+const args = readArgs({ scenario: 'main', runs: 7, games: 200 });
+const scenario = getScenario(args.scenario);
+const runs = args.runs;
+const games = args.games;
 const seats = [...scenario.seats.required, ...scenario.seats.optional];
 const settings = { seats, rounds: 10 };
 

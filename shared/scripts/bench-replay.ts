@@ -13,11 +13,12 @@ import { performance } from 'node:perf_hooks';
 import { getScenario } from '../src/content/index.ts';
 import { recordRandomMatch } from '../src/replay/recorded.ts';
 import { openReplay } from '../src/replay/replay.ts';
-import { flag, intFlag, median } from './args.ts';
+import { median, readArgs } from './args.ts';
 
-const checkpointEvery = intFlag('checkpoint', 2);
-const seed = flag('seed', 'bench-replay');
-const pace = flag('pace', 'quick') === 'full' ? 'full' : 'quick';
+const args = readArgs({ checkpoint: 2, seed: 'bench-replay', pace: 'quick' });
+const checkpointEvery = args.checkpoint;
+const seed = args.seed;
+const pace = args.pace === 'full' ? 'full' : 'quick';
 const scenario = getScenario('main');
 const seats = [...scenario.seats.required, ...scenario.seats.optional];
 const input = recordRandomMatch('main', { seats, rounds: 16, pace }, seed);

@@ -18,19 +18,36 @@ import { doctrineBots } from '../src/bots/roster.ts';
 import { searchBot, winShare } from '../src/bots/search.ts';
 import { getScenario } from '../src/content/index.ts';
 import { scoreMatch } from '../src/scoring.ts';
-import { flag, intFlag, median } from './args.ts';
+import { median, readArgs } from './args.ts';
 
-const scenarioId = flag('scenario', 'main');
-const games = intFlag('games', 200);
-const seed = flag('seed', '1');
-const seatFlag = flag('seat', '');
-const optional = intFlag('optional', 1);
-const budget = intFlag('budget', 100);
-const rollouts = intFlag('rollouts', 3);
-const rivals = Number(flag('rivals', '0'));
-const horizon = intFlag('horizon', 1);
-const endgame = intFlag('endgame', 2);
-const candidates = intFlag('candidates', 6);
+const {
+  scenario: scenarioId,
+  games,
+  seed,
+  seat: seatFlag,
+  optional,
+  budget,
+  rollouts,
+  rivals: rivalsText,
+  horizon,
+  endgame,
+  candidates,
+} = readArgs({
+  scenario: 'main',
+  games: 200,
+  seed: '1',
+  seat: '',
+  optional: 1,
+  budget: 100,
+  rollouts: 3,
+  // A weight, not a count: any number ≥ 0.
+  rivals: '0',
+  horizon: 1,
+  endgame: 2,
+  candidates: 6,
+});
+const rivals = Number(rivalsText);
+if (!(rivals >= 0)) throw new Error('--rivals must be a number ≥ 0');
 const scenario = getScenario(scenarioId);
 const seats = [...scenario.seats.required, ...scenario.seats.optional.slice(0, optional)];
 const greatPowers = scenario.seats.required;

@@ -6,11 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { playRandomGame } from '../src/bots/play.ts';
 import { getScenario } from '../src/content/index.ts';
 import { scoreMatch } from '../src/scoring.ts';
-import { flag, intFlag } from './args.ts';
+import { readArgs } from './args.ts';
 
-const scenarioId = flag('scenario', 'main');
-const games = intFlag('games', 1000);
-const seed = flag('seed', '1');
+const {
+  scenario: scenarioId,
+  games,
+  seed,
+} = readArgs({ scenario: 'main', games: 1000, seed: '1' });
 const scenario = getScenario(scenarioId);
 const seats = [
   ...scenario.seats.required,

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Client } from '@colyseus/sdk';
 import { chromium } from 'playwright-core';
@@ -19,7 +20,9 @@ import { createMatch } from '../../server/src/rooms/test-clients.ts';
 import { killServer, spawnServer } from '../../server/src/testing/spawn-server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const runs = Number(args.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
 const MAP_DRAWN = 'entanglement:map-drawn';
 
 function median(values: number[]): number {

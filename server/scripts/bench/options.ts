@@ -3,6 +3,7 @@
  * what one match is and how its players behave. Each benchmark gives its own
  * defaults; docs/server.md, "Benchmark", lists the flags.
  */
+import { parseArgs } from 'node:util';
 import {
   getScenario,
   PACES,
@@ -12,21 +13,45 @@ import {
 } from '@entanglement/shared';
 import type { Think } from './seat-client.ts';
 
-/** `--name value` flags and `--name` switches of a command line. */
-export class Flags {
-  private readonly argv: readonly string[];
+/** The match flags `loadOptions` reads, for a benchmark's `Flags`. */
+export const LOAD_FLAGS = [
+  'scenario',
+  'clients',
+  'seats',
+  'rounds',
+  'pace',
+  'timers',
+  'timer',
+  'think',
+  'ramp',
+  'start-spread',
+] as const;
 
-  constructor(argv: readonly string[]) {
-    this.argv = argv;
+/**
+ * `--name value` flags and `--name` switches of a command line, read with
+ * `util.parseArgs`: a flag the benchmark does not take, or one without its
+ * value, is an error that names it.
+ */
+export class Flags {
+  private readonly values: Record<string, string | boolean | undefined>;
+
+  constructor(
+    argv: readonly string[],
+    known: { flags: readonly string[]; switches?: readonly string[] },
+  ) {
+    const options: Record<string, { type: 'string' | 'boolean' }> = {};
+    for (const name of known.flags) options[name] = { type: 'string' };
+    for (const name of known.switches ?? []) options[name] = { type: 'boolean' };
+    this.values = parseArgs({ args: [...argv], options, strict: true }).values;
   }
 
   has(name: string): boolean {
-    return this.argv.includes(`--${name}`);
+    return this.values[name] === true;
   }
 
   string(name: string, fallback: string): string {
-    const i = this.argv.indexOf(`--${name}`);
-    return (i >= 0 ? this.argv[i + 1] : undefined) ?? fallback;
+    const value = this.values[name];
+    return typeof value === 'string' ? value : fallback;
   }
 
   number(name: string, fallback: number, min = 0): number {
