@@ -161,13 +161,19 @@ const treaties = strategy(
     answer: (s, _crisis, call) =>
       call.treaty || call.asked ? [...honours(s, call, 2), refusal(s, call)] : [refusal(s, call)],
     initiatives(s) {
+      // Treaties with friends, not rivals: an alliance offer to a rival or to a
+      // state making war is refused or drags it in, and costs the action points
+      // its influence goals need.
       const raises = byCloseness(
         s,
-        [...greatPowers(s), ...globalSouth(s), ...others(s)].filter((p) => shown(s, p) < ALLIANCE),
+        [...greatPowers(s), ...globalSouth(s), ...others(s)].filter(
+          (p) =>
+            shown(s, p) < ALLIANCE && !s.ctx.rivals.has(`${s.seat}|${p}`) && !warMakers(s).has(p),
+        ),
       )
         .filter((p, i, all) => all.indexOf(p) === i)
         .map((p) => raiseOffer(s, p));
-      return raisesFirst(s, raises);
+      return [...raises.slice(0, 1), ...groundwork(s), ...raises.slice(1)];
     },
   },
 );
