@@ -1,5 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import { en } from './en.ts';
+import { eventsZh, eventWordsZh } from './events.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** The languages the client speaks, as BCP 47 tags (what `<html lang>` says). */
@@ -51,7 +52,11 @@ void i18n.init({
   fallbackLng: false,
   supportedLngs: [...LANGUAGES],
   initAsync: false,
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // English events are the engine's own sentences: only other languages have an events catalogue.
+  resources: {
+    en: { translation: en },
+    'zh-CN': { translation: zhCN, events: { ...eventsZh, words: eventWordsZh } },
+  },
   // Text goes in with textContent, never as HTML: escaping would show "&amp;".
   interpolation: { escapeValue: false },
   parseMissingKeyHandler: missingKey,
@@ -61,6 +66,17 @@ void i18n.init({
 /** The client's words: `t('home.join.title')`, `t('lobby.roundsPace', { count, pace })`. */
 export function t(key: string, options?: TOptions): string {
   return i18n.t(key, options ?? {}) as string;
+}
+
+/**
+ * An event's sentence (or one of its words) from the current language's
+ * events catalogue, or null when the language has none for it (English:
+ * event-words.ts then takes the engine's sentence).
+ */
+export function eventMessage(key: string, options: TOptions): string | null {
+  return i18n.exists(key, { ns: 'events' })
+    ? (i18n.t(key, { ...options, ns: 'events' }) as string)
+    : null;
 }
 
 /** Whether the current language has a message for `key` (for worded codes with variants). */

@@ -1,13 +1,13 @@
 import {
   type AccountPart,
   type DeepReadonly,
-  describeEvent,
   type EngineEvent,
   type EventType,
   groupAccount,
   type Scenario,
   seatDigest,
 } from '@entanglement/shared';
+import { eventText } from '../i18n/event-words.ts';
 
 type AccountMark = 'entrapment' | 'abandonment' | null;
 
@@ -34,7 +34,7 @@ export function accountGroups(
   const byRound = new Map<number, AccountLine[]>();
   for (const e of events) {
     const lines = byRound.get(e.round) ?? [];
-    lines.push({ text: describeEvent(scenario, e), mark: markOf(e.type) });
+    lines.push({ text: eventText(scenario, e), mark: markOf(e.type) });
     byRound.set(e.round, lines);
   }
   return [...byRound.entries()]
@@ -92,7 +92,7 @@ export function roundAccounts(
       const shown = events.filter(
         (e) => e.round === round && (!filter.mine || !seat || e.actors.includes(seat)),
       );
-      const parts = groupAccount(scenario, shown)
+      const parts = groupAccount(scenario, shown, eventText)
         .filter((g) => filter.part === 'all' || g.part === filter.part)
         .map((g) => ({
           part: g.part,
@@ -116,6 +116,8 @@ export function whatHappenedToYou(
       scenario,
       events.filter((e) => e.round === round),
       seat,
+      5,
+      eventText,
     );
     if (digest.lines.length > 0) return { round, ...digest };
   }

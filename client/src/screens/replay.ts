@@ -1,6 +1,5 @@
 import {
   debrief,
-  describeEvent,
   getScenario,
   type MatchFileInput,
   openReplay,
@@ -10,6 +9,7 @@ import {
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { createMapSlot } from '../game/map-slot.ts';
+import { eventText } from '../i18n/event-words.ts';
 import { t } from '../i18n/index.ts';
 import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
@@ -72,7 +72,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
     'aria-label': t('replay.whatHappened'),
     'data-testid': 'replay-account',
   });
-  const marks = timelineMarks(replay, (e) => describeEvent(scenario, e));
+  const marks = timelineMarks(replay, (e) => eventText(scenario, e));
   const series = trackSeries(replay);
   const charts = createCharts(scenario, series);
   const seat = () => seatSelect.value || null;

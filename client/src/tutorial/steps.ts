@@ -1,6 +1,5 @@
 import {
   answerCosts,
-  describeEvent,
   type EngineEvent,
   legalCommands,
   type ReadonlyState,
@@ -10,6 +9,7 @@ import {
   stateOfView,
   TIE_LEVELS,
 } from '@entanglement/shared';
+import { eventText } from '../i18n/event-words.ts';
 import { lowerChoices, lowerWords } from '../panels/order-rows.ts';
 import { actorName, levelWords } from '../panels/words.ts';
 import { CONCEPT_NAMES } from '../replay/debrief-view.ts';
@@ -219,7 +219,7 @@ function eventsOf(
 ): string[] {
   return view.account
     .filter((e) => e.round === round && types.includes(e.type) && e.actors[0] === seat)
-    .map((e) => describeEvent(scenario, e));
+    .map((e) => eventText(scenario, e));
 }
 
 /** The debrief of each card whose event in `round` showed the concept to the seat. */

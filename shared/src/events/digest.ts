@@ -6,6 +6,9 @@ import type { EngineEvent, EventType } from './types.ts';
 
 type Event = DeepReadonly<EngineEvent>;
 
+/** How an event is put in words: the engine's English sentence, or the client's in the player's language. */
+type EventWords = (scenario: Scenario, e: Event) => string;
+
 /** The parts a round's account is grouped in: each crisis, the ties, the economy, the world. */
 export type AccountPart = 'crisis' | 'ties' | 'economy' | 'world';
 
@@ -66,7 +69,11 @@ const PART_TITLES: Record<Exclude<AccountPart, 'crisis'>, string> = {
  * ties, economy and the world. The ties a crisis freezes are one line for the
  * crisis instead of one line each.
  */
-export function groupAccount(scenario: Scenario, events: readonly Event[]): AccountGroup[] {
+export function groupAccount(
+  scenario: Scenario,
+  events: readonly Event[],
+  words: EventWords = describeEvent,
+): AccountGroup[] {
   const ctx = ctxOf(scenario);
   const groups = new Map<string, AccountGroup>();
   const frozen = new Map<string, string[]>();
@@ -91,7 +98,7 @@ export function groupAccount(scenario: Scenario, events: readonly Event[]): Acco
       frozen.set(e.crisis, pairs);
       continue;
     }
-    g.lines.push({ text: describeEvent(scenario, e), type: e.type });
+    g.lines.push({ text: words(scenario, e), type: e.type });
   }
   for (const g of groups.values()) {
     const pairs = g.crisis ? frozen.get(g.crisis) : undefined;
@@ -151,13 +158,14 @@ export function seatDigest(
   events: readonly Event[],
   seat: string,
   limit = 5,
+  words: EventWords = describeEvent,
 ): { lines: string[]; more: number } {
   const mine = events
     .map((e, i) => ({ e, i, weight: WEIGHT[e.type] ?? 0 }))
     .filter(({ e, weight }) => weight > 0 && concerns(e, seat));
   const ranked = [...mine].sort((a, b) => b.weight - a.weight || a.i - b.i).slice(0, limit);
   return {
-    lines: ranked.sort((a, b) => a.i - b.i).map(({ e }) => describeEvent(scenario, e)),
+    lines: ranked.sort((a, b) => a.i - b.i).map(({ e }) => words(scenario, e)),
     more: mine.length - ranked.length,
   };
 }
