@@ -6,6 +6,7 @@ import { findMatchByCode } from './net/join.ts';
 import { MatchConnection } from './net/match-connection.ts';
 import { navigate, parseRoute, type Route } from './router.ts';
 import { renderArchive } from './screens/archive.ts';
+import { renderCarry } from './screens/carry.ts';
 import { renderHome } from './screens/home.ts';
 import { mountMatch } from './screens/match-screen.ts';
 import { renderMyMatches } from './screens/my-matches.ts';
@@ -66,6 +67,8 @@ export function startApp(root: HTMLElement): void {
       case 'mine':
         unmount = renderMyMatches(root);
         return;
+      case 'carry':
+        return renderCarry(root);
       case 'replay':
         unmount = renderReplay(root, route.matchId);
         return;

@@ -15,6 +15,7 @@ describe('routes', () => {
     ['/match/r1', '?tutorial', { page: 'match', roomId: 'r1', projector: false, tutorial: true }],
     ['/archive', '', { page: 'archive' }],
     ['/mine', '', { page: 'mine' }],
+    ['/carry', '', { page: 'carry' }],
     ['/replay/m1', '', { page: 'replay', matchId: 'm1' }],
     ['/join', '', { page: 'notFound', path: '/join' }],
     ['/match/a/b', '', { page: 'notFound', path: '/match/a/b' }],

@@ -11,6 +11,8 @@ export type Route =
   /** The live matches this browser holds a credential for. */
   | { page: 'mine' }
   | { page: 'replay'; matchId: string }
+  /** A link from another device carrying its matches' credentials (in the fragment). */
+  | { page: 'carry' }
   | { page: 'notFound'; path: string };
 
 export function parseRoute(path: string, search = ''): Route {
@@ -31,6 +33,7 @@ export function parseRoute(path: string, search = ''): Route {
   }
   if (first === 'archive' && parts.length === 1) return { page: 'archive' };
   if (first === 'mine' && parts.length === 1) return { page: 'mine' };
+  if (first === 'carry' && parts.length === 1) return { page: 'carry' };
   if (first === 'replay' && second && parts.length === 2)
     return { page: 'replay', matchId: second };
   return { page: 'notFound', path };
@@ -54,6 +57,8 @@ export function routePath(route: Route): string {
       return '/archive';
     case 'mine':
       return '/mine';
+    case 'carry':
+      return '/carry';
     case 'replay':
       return `/replay/${encodeURIComponent(route.matchId)}`;
     case 'notFound':

@@ -291,6 +291,33 @@ export const en = {
     aQuietRoundNo: 'A quiet round: no entrapment, abandonment, treaty made or broken, or war.',
     noLiveCrisis: 'No live crisis.',
   },
+  carry: {
+    out: {
+      show: 'Take my matches to another device',
+      title: 'Your matches on another device',
+      nothing: 'This browser holds no match yet.',
+      warning_one:
+        'This link carries the key to {{count}} match: whoever opens it can play your seat and open what you host, as this browser can. Send it only to yourself (or scan the code with your own phone).',
+      warning_other:
+        'This link carries the keys to {{count}} matches: whoever opens it can play your seats and open what you host, as this browser can. Send it only to yourself (or scan the code with your own phone).',
+      link: 'Link to your matches',
+      copy: 'Copy the link',
+      copied: 'Copied',
+      qr: 'QR code of the link to your matches',
+    },
+    in: {
+      title: 'Matches from another device',
+      summary_one:
+        'This link carries {{count}} match: you host {{hosted}}, you hold a seat in {{seats}}.',
+      summary_other:
+        'This link carries {{count}} matches: you host {{hosted}}, you hold a seat in {{seats}}.',
+      trust:
+        'Keep them only if the link is your own: this browser will then play those seats and open those archives. Matches this browser already holds keep what they have.',
+      keep: 'Keep them on this browser',
+      cancel: 'Not now',
+      broken: 'This link carries no matches: it may have been cut short when it was copied.',
+    },
+  },
   archive: {
     loading: 'Loading…',
     allScenarios: 'All scenarios',

@@ -11,6 +11,7 @@ import { formatClock, formatEndsAt } from '../game/countdown.ts';
 import { apiPath, callApi } from '../net/api.ts';
 import { allCredentials } from '../net/credentials.ts';
 import { navigate } from '../router.ts';
+import { carryOutPanel } from './carry.ts';
 import { credentialsToSend, GROUP_TITLES, groupMatches, MY_GROUPS } from './my-matches-model.ts';
 
 /** How often the page asks again while it is open (a phase may end while it is read). */
@@ -83,6 +84,7 @@ export function renderMyMatches(root: HTMLElement): () => void {
       el('h1', {}, 'My matches'),
       el('p', { class: 'hint' }, 'The matches this browser holds a seat or the host’s key for.'),
       body,
+      carryOutPanel(),
       el('div', { class: 'form-row' }, toArchive, home),
     ),
   );
