@@ -190,6 +190,7 @@ export interface PublicSeat {
 }
 
 import { MATCH_FILE_FORMAT, MATCH_FILE_VERSION } from '@entanglement/shared';
+import type { NoticeTargetStore } from './notice-targets.ts';
 
 /** One definition, shared with the engine's `MatchFileSchema` (what an import must look like). */
 export { MATCH_FILE_FORMAT, MATCH_FILE_VERSION };
@@ -312,7 +313,7 @@ export class StoreError extends Error {
   }
 }
 
-export interface MatchStore {
+export interface MatchStore extends NoticeTargetStore {
   /**
    * Records a new live match and claims its join code, in one step.
    * Refuses ('duplicateMatch', 'codeTaken') without writing anything.
