@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { archiveContract } from './contract-archive.ts';
 import { type ContractContext, cmd, newMatch, type StoreFixture, T0 } from './contract-helpers.ts';
 import { liveContract } from './contract-live.ts';
-import { noticesContract } from './contract-notices.ts';
 import { notesContract } from './contract-notes.ts';
+import { noticesContract } from './contract-notices.ts';
 
 export { newMatch, type StoreFixture } from './contract-helpers.ts';
 

@@ -1,14 +1,6 @@
 import type pg from 'pg';
 import { redactUrl } from '../redact-url.ts';
 import {
-  createPool,
-  endPool,
-  errorText,
-  isUniqueViolation,
-  type PoolOptions,
-  transaction,
-} from './postgres-pool.ts';
-import {
   checkNoticeTarget,
   type NoticeTarget,
   type NoticeTargetFilter,
@@ -16,6 +8,14 @@ import {
   noticeTargetRow,
   toNoticeTarget,
 } from './notice-targets.ts';
+import {
+  createPool,
+  endPool,
+  errorText,
+  isUniqueViolation,
+  type PoolOptions,
+  transaction,
+} from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import {
   type Db,

@@ -2,6 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
+  checkNoticeTarget,
+  type NoticeTarget,
+  type NoticeTargetFilter,
+  noticeFilterRow,
+  noticeTargetRow,
+  toNoticeTarget,
+} from './notice-targets.ts';
+import {
   buildMatchFile,
   chatRow,
   clockRow,
@@ -23,14 +31,6 @@ import {
   toSeat,
   toSummary,
 } from './rows.ts';
-import {
-  checkNoticeTarget,
-  type NoticeTarget,
-  type NoticeTargetFilter,
-  noticeFilterRow,
-  noticeTargetRow,
-  toNoticeTarget,
-} from './notice-targets.ts';
 import { migrate, rollback } from './sqlite-schema.ts';
 import { prepareAll } from './sqlite-statements.ts';
 import type {
