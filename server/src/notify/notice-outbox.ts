@@ -147,9 +147,9 @@ export class NoticeOutbox {
   }
 
   private async deliver(job: Job, target: NoticeTarget): Promise<void> {
-    const notice = writeNotice(job.kind, job.facts, target.language, target.timeZone);
     const log = roomLog(job.facts.matchId);
     try {
+      const notice = writeNotice(job.kind, job.facts, target.language, target.timeZone);
       if (target.channel === 'email') await this.mail(target.address, notice);
       else await this.push(job.facts.matchId, target, notice);
     } catch (error) {

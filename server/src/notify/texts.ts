@@ -98,8 +98,11 @@ function scenarioTitle(id: string): string {
 function formatTime(at: number, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(language, {
     timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(at);
 }
