@@ -175,7 +175,7 @@ export class NoticeOutbox {
     const answer = await fetch(request.endpoint, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      body: new Uint8Array(request.body),
       // A push service answers; it does not send the server elsewhere.
       redirect: 'manual',
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),

@@ -36,7 +36,8 @@ export class LocalPushService {
   private server: Server | null = null;
   origin = '';
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1 at `port` (0: any free one). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -58,7 +59,7 @@ export class LocalPushService {
         }
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

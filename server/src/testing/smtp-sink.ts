@@ -18,7 +18,8 @@ export class SmtpSink {
   }[] = [];
   url = '';
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1 at `port` (0: any free one). */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,9 +42,9 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.server.address() as AddressInfo;
-    this.url = `smtp://127.0.0.1:${port}`;
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    const bound = (this.server.server.address() as AddressInfo).port;
+    this.url = `smtp://127.0.0.1:${bound}`;
     return this;
   }
 
