@@ -14,6 +14,7 @@ import {
   pacedSend,
 } from '../rooms/test-clients.ts';
 import { openSqliteStore, type SqliteMatchStore } from '../store/sqlite.ts';
+import { answerProblem } from '../testing/api-conformance.ts';
 import { LocalPushService, type ReceivedPush } from '../testing/push-service.ts';
 import { SmtpSink } from '../testing/smtp-sink.ts';
 import { TEST_LIMITS } from '../testing/test-limits.ts';
@@ -73,7 +74,11 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json().catch(() => null) };
+  const text = await res.text();
+  // Every answer is one its route documents (shared/src/http/routes.ts).
+  const answer = { status: res.status, type: res.headers.get('content-type'), text };
+  expect(answerProblem('POST', `/notifications${path}`, answer)).toBeNull();
+  return { status: res.status, json: JSON.parse(text) };
 }
 
 /** A match of two people (China: the host; the USSR: a student) and a bot, with its passes. */
