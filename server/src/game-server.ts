@@ -17,7 +17,7 @@ import { createMatchRoom, liveStanding } from './rooms/creation.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
-import type { NoticeTargetStore } from './store/notice-targets.ts';
+import type { NoticeTargetStore } from './store/types.ts';
 
 /** The largest WebSocket frame a client may send; a bigger one closes its connection (1009). */
 const MAX_PAYLOAD_BYTES = 4 * 1024;

@@ -37,7 +37,7 @@ function remember(roomId: string, state: { email?: string } | null): void {
   }
 }
 
-export function browserCanPush(): boolean {
+function browserCanPush(): boolean {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
 

@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import webpush from 'web-push';
 import { reasonOf, roomLog } from '../log.ts';
-import type { NoticeTarget, NoticeTargetStore } from '../store/notice-targets.ts';
+import type { NoticeTarget, NoticeTargetStore } from '../store/types.ts';
 import { type Notice, type NoticeFacts, type NoticeKind, writeNotice } from './texts.ts';
 import type { VapidKeys } from './vapid.ts';
 

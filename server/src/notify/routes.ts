@@ -6,8 +6,8 @@ import {
 } from '@entanglement/shared';
 import { Router } from 'express';
 import { mount } from '../http/mount.ts';
-import type { NoticeTarget, NoticeTargetStore } from '../store/notice-targets.ts';
 import { hashToken } from '../store/tokens.ts';
+import type { NoticeTarget, NoticeTargetStore } from '../store/types.ts';
 import { StoreError } from '../store/types.ts';
 import type { NoticeOutbox } from './notice-outbox.ts';
 import { knownTimeZone } from './texts.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type ContractContext, refused, T0 } from './contract-helpers.ts';
-import type { NoticeTarget } from './notice-targets.ts';
 import { hashToken } from './tokens.ts';
+import type { NoticeTarget } from './types.ts';
 
 /** The contract for notice targets: where seats asked to be told of their match. */
 export function noticesContract(ctx: ContractContext): void {

@@ -2,8 +2,6 @@ import type pg from 'pg';
 import { redactUrl } from '../redact-url.ts';
 import {
   checkNoticeTarget,
-  type NoticeTarget,
-  type NoticeTargetFilter,
   noticeFilterRow,
   noticeTargetRow,
   toNoticeTarget,
@@ -62,6 +60,8 @@ import type {
   MatchFileOptions,
   MatchRecord,
   MatchStore,
+  NoticeTarget,
+  NoticeTargetFilter,
   PublicSeat,
   Reflection,
   ReflectionInput,

@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
   checkNoticeTarget,
-  type NoticeTarget,
-  type NoticeTargetFilter,
   noticeFilterRow,
   noticeTargetRow,
   toNoticeTarget,
@@ -48,6 +46,8 @@ import type {
   MatchFileOptions,
   MatchRecord,
   MatchStore,
+  NoticeTarget,
+  NoticeTargetFilter,
   Reflection,
   ReflectionInput,
   SeatRecord,
