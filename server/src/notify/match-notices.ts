@@ -6,6 +6,8 @@ import type { NoticeFacts, NoticeKind } from './texts.ts';
 /** The deadline is near when this much of the phase is left (or an hour, whichever is less). */
 const NEAR_SHARE = 1 / 4;
 const NEAR_MAX_MS = 3600_000;
+/** A reminder this close to the one already set is not set again. */
+const REMINDER_SLACK_MS = 1000;
 
 /** When, before a phase's end, seats not done are reminded: a quarter of it, at most an hour. */
 export function nearDeadlineMs(phaseMs: number): number {
@@ -36,6 +38,8 @@ export class MatchNotices {
   private reminded = false;
   private ended = false;
   private reminder: Delayed | null = null;
+  /** When the reminder set is due (ms since 1970). */
+  private reminderDue = 0;
   private readonly room: NoticeRoom;
 
   constructor(room: NoticeRoom) {
@@ -81,14 +85,18 @@ export class MatchNotices {
 
   /** (Re)sets the reminder for the time now left: a pause holds it, an extension moves it. */
   private scheduleReminder(flow: MatchFlow): void {
-    this.stop();
     const clock = flow.phaseClock;
-    if (this.reminded || !clock.running || clock.paused) return;
+    if (this.reminded || !clock.running || clock.paused) return this.stop();
     const wait = clock.remainingMs - nearDeadlineMs(phaseMsOf(flow));
     if (wait <= 0) {
       this.reminded = true;
-      return;
+      return this.stop();
     }
+    // Checked after every command: a reminder already set for about this time is kept.
+    const due = Date.now() + wait;
+    if (this.reminder && Math.abs(due - this.reminderDue) < REMINDER_SLACK_MS) return;
+    this.stop();
+    this.reminderDue = due;
     const key = this.phaseKey;
     this.reminder = this.room.clock().setTimeout(() => {
       this.reminder = null;
