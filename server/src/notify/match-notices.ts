@@ -86,11 +86,11 @@ export class MatchNotices {
   /** (Re)sets the reminder for the time now left: a pause holds it, an extension moves it. */
   private scheduleReminder(flow: MatchFlow): void {
     const clock = flow.phaseClock;
-    if (this.reminded || !clock.running || clock.paused) return this.stop();
     const wait = clock.remainingMs - nearDeadlineMs(phaseMsOf(flow));
-    if (wait <= 0) {
-      this.reminded = true;
-      return this.stop();
+    if (!this.reminded && clock.running && !clock.paused && wait <= 0) this.reminded = true;
+    if (this.reminded || !clock.running || clock.paused) {
+      this.stop();
+      return;
     }
     // Checked after every command: a reminder already set for about this time is kept.
     const due = Date.now() + wait;
