@@ -170,6 +170,14 @@ test('a player turns notifications on from the status bar, is pushed the next ph
     .toBe('Off: nothing more is sent.');
   expect(await toggle.textContent()).toBe('Notify me');
 
+  // In Chinese, on the phone.
+  await ana.page.setViewportSize({ width: 390, height: 844 });
+  await ana.page.getByRole('button', { name: '中文' }).click();
+  await expect.poll(() => toggle.textContent()).toBe('提醒我');
+  if (!(await ana.page.locator('.notify').getAttribute('open'))) await toggle.click();
+  await expect.poll(() => ana.page.getByRole('button', { name: '开启' }).isVisible()).toBe(true);
+  await ana.page.screenshot({ path: join(SCREENSHOTS, 'notify-phone-zh.png') });
+
   const errors = [...host.errors, ...ana.errors];
   expect(errors, errors.join('\n')).toEqual([]);
 });
