@@ -15,6 +15,11 @@ export function notifyOptions(config: Config): NotifyOptions {
       `Web Push keys made and kept in ${relative(REPO_ROOT, join(dataDir, VAPID_FILE))} ` +
         '(give VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to every process of a cluster instead)',
     );
+  if (config.redisUrl && !notify.vapidKeys)
+    log.warn(
+      'Several processes share matches (REDIS_URL) but VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: ' +
+        'unless every process reads the same DATA_DIR, their pushes are signed with different keys and fail',
+    );
   log.info(
     `Notifications: Web Push${notify.smtpUrl ? ' and e-mail' : ' (no SMTP_URL: no e-mail)'}`,
   );
