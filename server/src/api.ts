@@ -12,6 +12,7 @@ import type { Limits } from './doors/limits.ts';
 import { docsRoutes } from './http/docs-routes.ts';
 import { mount } from './http/mount.ts';
 import { isLoopback } from './lan-addresses.ts';
+import { type NotifyRoutesOptions, notifyRoutes } from './notify/routes.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
@@ -54,6 +55,8 @@ export interface ApiOptions {
   reachableAddresses?: () => string[];
   /** Where the live match `id` stands for the holder of `token`, or null (POST /api/matches/live). */
   liveStanding?: (id: string, token: string) => Promise<LiveStanding | null>;
+  /** Notifications' opt-in and opt-out (/api/notifications); null: this server sends none. */
+  notify?: NotifyRoutesOptions | null;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -131,6 +134,9 @@ export function apiRouter(options: ApiOptions): Router {
     }
     send(200, { matches: [...byId.values()] });
   });
+
+  // Opting in to notifications, and out (docs/server.md, "Notifications").
+  api.use(notifyRoutes(options.notify ?? null));
 
   mount(api, API_ROUTES.listMatches, async ({ query, send }) => {
     const { limit = DEFAULT_PAGE, offset = 0, scenario, from, to } = query;

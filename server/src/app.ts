@@ -18,6 +18,8 @@ export interface AppOptions {
   reachableAddresses?: ApiOptions['reachableAddresses'];
   /** Where a live match stands for a credential (POST /api/matches/live). */
   liveStanding?: ApiOptions['liveStanding'];
+  /** Notifications' opt-in and opt-out (/api/notifications); none: not offered. */
+  notify?: ApiOptions['notify'];
 }
 
 /** The HTTP application: the JSON API under /api, the built client everywhere else. */
@@ -33,6 +35,7 @@ export function createApp(options: AppOptions): Express {
       createMatch: options.createMatch,
       reachableAddresses: options.reachableAddresses,
       liveStanding: options.liveStanding,
+      notify: options.notify,
     }),
   );
   app.use(clientRouter(options.clientDist));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Level } from 'pino';
 import { type Limits, loadLimits } from './doors/limits.ts';
 import { LOG_LEVELS } from './log.ts';
+import { loadNotifyConfig, type NotifyConfig } from './notify/notify-config.ts';
 
 /** The repository's root: relative paths in the configuration are resolved against it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,13 +26,16 @@ export interface Config {
   limits: Limits;
   /** LOG_LEVEL: the least severe log lines written (info). */
   logLevel: Level;
+  /** Web Push and e-mail notifications (VAPID_*, SMTP_URL, MAIL_FROM, SITE_URL, PUSH_SERVICES). */
+  notify: NotifyConfig;
 }
 
 const DEFAULTS = { port: 2567, host: '0.0.0.0', dataDir: './data' } as const;
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS,
- * LOG_LEVEL and the limits (doors/limits.ts); throws a plain-language error
+ * LOG_LEVEL, the limits (doors/limits.ts) and the notifications'
+ * settings (notify/notify-config.ts); throws a plain-language error
  * for a bad value.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicAddress: parsePublicAddress(env.PUBLIC_ADDRESS),
     limits: loadLimits(env),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    notify: loadNotifyConfig(env),
   };
 }
 

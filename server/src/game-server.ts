@@ -12,10 +12,12 @@ import { RateLimits } from './doors/rate-limits.ts';
 import { reachableAddresses } from './lan-addresses.ts';
 import { boundPort } from './listen.ts';
 import { colyseusLogger, reasonOf, roomLog } from './log.ts';
+import { NoticeOutbox, type NotifyOptions } from './notify/notice-outbox.ts';
 import { createMatchRoom, liveStanding } from './rooms/creation.ts';
 import { type JoinCodeRegistry, joinCodes } from './rooms/join-codes.ts';
 import { type MatchLog, MatchRoom, type RoomLimits } from './rooms/match-room.ts';
 import { loadPlans, offerRestore, type Restorable } from './rooms/restore.ts';
+import type { NoticeTargetStore } from './store/types.ts';
 
 /** The largest WebSocket frame a client may send; a bigger one closes its connection (1009). */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -28,7 +30,7 @@ export interface GameServerOptions {
    * Where matches append their command logs, seats and results, and where
    * GET /api/matches reads the archive; without one matches live in memory only.
    */
-  store?: MatchLog & Archive & Partial<Restorable>;
+  store?: MatchLog & Archive & Partial<Restorable> & Partial<NoticeTargetStore>;
   /**
    * REDIS_URL: share matchmaking, join codes and failover with other
    * processes (docs/deploy.md). Without it the process stands alone.
@@ -41,6 +43,8 @@ export interface GameServerOptions {
   publicAddress?: string;
   /** The limits on every door (docs/security.md, "Limits"); the defaults when left out. */
   limits?: Limits;
+  /** Web Push and e-mail notifications (docs/server.md, "Notifications"); none: not offered. */
+  notify?: NotifyOptions;
 }
 
 export interface RunningServer {
@@ -62,6 +66,8 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
   const limits = options.limits ?? DEFAULT_LIMITS;
   const cluster = options.redisUrl ? await connectCluster(options.redisUrl) : null;
   const codes: JoinCodeRegistry = cluster?.codes ?? joinCodes;
+  const targets = options.store && noticeTargets(options.store);
+  const outbox = targets && options.notify ? new NoticeOutbox(targets, options.notify) : null;
   const app = createApp({
     clientDist: options.clientDist,
     findMatch: (code) => codes.lookup(code),
@@ -70,6 +76,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     createMatch: createMatchRoom,
     reachableAddresses: () => reachableAddresses(options.host),
     liveStanding,
+    notify: outbox && targets ? { outbox, store: targets, standing: liveStanding } : null,
   });
   const http = createServer(app);
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_PAYLOAD_BYTES });
@@ -87,10 +94,15 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
   });
   colyseus.define(
     MATCH_ROOM,
-    matchRoomWith(options.store ?? null, codes, {
-      seatReservationSeconds: limits.seatReservationSeconds,
-      idleMatchMs: limits.idleMatchMs,
-    }),
+    matchRoomWith(
+      options.store ?? null,
+      codes,
+      {
+        seatReservationSeconds: limits.seatReservationSeconds,
+        idleMatchMs: limits.idleMatchMs,
+      },
+      outbox,
+    ),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -119,6 +131,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     stopping ??= (async () => {
       await failover?.stop();
       await colyseus.gracefullyShutdown(false);
+      await outbox?.close();
       await cluster?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) =>
@@ -153,15 +166,25 @@ async function restoreLive(store: Partial<Restorable>): Promise<void> {
   }
 }
 
-/** The match room class with this server's store, join codes and limits. */
+/** The store's notice targets, if it keeps them (a full store does). */
+function noticeTargets(store: Partial<NoticeTargetStore>): NoticeTargetStore | null {
+  const { addNoticeTarget, listNoticeTargets, removeNoticeTargets } = store;
+  return addNoticeTarget && listNoticeTargets && removeNoticeTargets
+    ? (store as NoticeTargetStore)
+    : null;
+}
+
+/** The match room class with this server's store, join codes, limits and notifications. */
 function matchRoomWith(
   log: MatchLog | null,
   registry: JoinCodeRegistry,
   roomLimits: RoomLimits,
+  outbox: NoticeOutbox | null,
 ): typeof MatchRoom {
   return class ConfiguredMatchRoom extends MatchRoom {
     protected override store: MatchLog | null = log;
     protected override codes: JoinCodeRegistry = registry;
     protected override limits: RoomLimits = roomLimits;
+    protected override outbox: NoticeOutbox | null = outbox;
   };
 }

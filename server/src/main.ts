@@ -4,6 +4,7 @@ import { CLIENT_DIST, type Config, loadConfig, REPO_ROOT } from './config.ts';
 import { startGameServer } from './game-server.ts';
 import { isWildcard, lanAddresses } from './lan-addresses.ts';
 import { log, reasonOf, setLogLevel } from './log.ts';
+import { notifyOptions } from './notify/notify-options.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { MatchStore } from './store/types.ts';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl ?? undefined,
     publicAddress: config.publicAddress ?? undefined,
     limits: config.limits,
+    notify: notifyOptions(config),
   }).catch(async (error: unknown) => {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { t } from '../i18n/index.ts';
 import type { MatchSnapshot } from '../net/match-connection.ts';
 import { actorBadge } from './actor-badge.ts';
 import { formatClock, formatDeadline, remainingMs } from './countdown.ts';
+import { createNotifyControl } from './notify-control.ts';
 import { createTensionGauge } from './tension.ts';
 
 /** Round, phase and time left, World Tension, the player's seat and the connection: the top line of the game. */
@@ -17,7 +18,17 @@ export function createStatusBar(scenario: Scenario) {
   });
   const seat = el('span', { class: 'status-bar__seat' });
   const tension = createTensionGauge('compact');
-  const element = el('header', { class: 'status-bar' }, round, phase, clock, tension.element, seat);
+  const notify = createNotifyControl();
+  const element = el(
+    'header',
+    { class: 'status-bar' },
+    round,
+    phase,
+    clock,
+    tension.element,
+    seat,
+    notify.element,
+  );
   let snapshot: MatchSnapshot | null = null;
   let seatShown: string | null | undefined;
 
@@ -50,6 +61,7 @@ export function createStatusBar(scenario: Scenario) {
           actor ? actorBadge(actor, t('status.you', { name: actor.name })) : t('status.watching'),
         );
       }
+      notify.update(s);
       tick();
     },
     destroy() {

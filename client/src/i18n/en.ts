@@ -131,6 +131,20 @@ export const en = {
     you: 'You: {{name}}',
     watching: 'Watching',
   },
+  notify: {
+    off: 'Notify me',
+    on: 'Notifications: on',
+    what: 'Be told when a phase starts, when its deadline is near and you are not done, and when the match ends. A notification says only the scenario, the round, the phase and the deadline.',
+    email: 'Also by e-mail (optional)',
+    turnOn: 'Turn on',
+    turnOff: 'Turn off',
+    turnedOn: 'On: you will be told.',
+    turnedOff: 'Off: nothing more is sent.',
+    blocked:
+      "This browser blocks this site's notifications: allow them in its settings, or give an e-mail address.",
+    unsupported: 'This browser cannot take notifications here: give an e-mail address instead.',
+    failed: 'Could not change your notifications. {{reason}}',
+  },
   now: {
     label: 'What to do now',
     goals: 'Your goals',

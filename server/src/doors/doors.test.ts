@@ -37,6 +37,7 @@ const LIMITS = {
   LIMIT_CREATE: '20/10m',
   LIMIT_IMPORT: '10/1h',
   LIMIT_CONNECT: '60/1m',
+  LIMIT_NOTIFY: '5/1m',
   MAX_CONNECTIONS_PER_ADDRESS: '5',
   SEAT_RESERVATION_SECONDS: '2',
 };
@@ -207,6 +208,31 @@ describe('limits per address', () => {
     await serverStillServes();
   });
 
+  test('notification opt-ins past their limit get 429, other addresses are not affected', async () => {
+    const optIn = { matchId: 'x', pass: 'p'.repeat(21), email: 'a@example.org' };
+    const tries: RawAnswer[] = [];
+    for (let i = 0; i < 7; i++)
+      tries.push(
+        await postJson(
+          server.base,
+          i % 2 ? '/api/notifications/off' : '/api/notifications',
+          optIn,
+          '127.0.0.13',
+        ),
+      );
+    // No SMTP_URL on this server: e-mail is not sent (503), until the door closes.
+    expect(tries.slice(0, 5).map((t) => t.status)).toEqual([503, 404, 503, 404, 503]);
+    for (const refused of tries.slice(5))
+      expectRefused(
+        refused,
+        429,
+        /^Too many notification opt-ins and opt-outs from your address: at most 5 a minute\. Try again in \d+ s\.$/,
+      );
+    expect((await postJson(server.base, '/api/notifications', optIn, '127.0.0.14')).status).toBe(
+      503,
+    );
+  });
+
   test('WebSocket connections: at most 5 open at once and 60 a minute per address', async () => {
     const match = await hostMatch();
     const from = '127.0.0.9';
@@ -300,6 +326,11 @@ describe('body sizes', () => {
       await big('/api/matches/x/annotations', 1024 * 1024),
       413,
       /^The request is too large: this request may be at most 16 KiB\.$/,
+    );
+    expectRefused(
+      await big('/api/notifications', 8 * 1024),
+      413,
+      /^The request is too large: this request may be at most 2 KiB\.$/,
     );
     expectRefused(
       await big('/api/health', 1024 * 1024),

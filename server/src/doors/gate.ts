@@ -38,7 +38,8 @@ export function requestLog(req: IncomingMessage): Logger {
  *
  * - every request gets an id (`X-Request-Id`, `reqId` in the log) and is
  *   counted at its doors, per address (`RateLimits`): all of them at `http`,
- *   join-code look-ups, matchmaking, match creation and imports at their own;
+ *   join-code look-ups, matchmaking, match creation, imports and notification
+ *   opt-ins at their own;
  * - a body larger than its route takes is refused before it is read (by its
  *   Content-Length) or as soon as it passes the limit; bodies outside /api
  *   (matchmaking) are read here, as JSON, and handed on as `req.body`;
@@ -118,6 +119,7 @@ function doorsOf(method: string, path: string): Door[] {
   const doors: Door[] = ['http'];
   if (method === 'GET' && path.startsWith('/api/join/')) doors.push('joinLookup');
   if (method === 'POST' && path === '/api/matches/import') doors.push('import');
+  if (method === 'POST' && path.startsWith('/api/notifications')) doors.push('notify');
   if (method === 'POST' && (path === '/api/matches' || path === '/api/matches/'))
     doors.push('create');
   const matchmake = /^\/matchmake\/(\w+)\//.exec(path);

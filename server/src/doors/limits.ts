@@ -12,7 +12,15 @@ export interface Rate {
 }
 
 /** The doors that count requests per address. */
-export const DOORS = ['http', 'joinLookup', 'matchmake', 'create', 'import', 'connect'] as const;
+export const DOORS = [
+  'http',
+  'joinLookup',
+  'matchmake',
+  'create',
+  'import',
+  'connect',
+  'notify',
+] as const;
 export type Door = (typeof DOORS)[number];
 
 export interface Limits {
@@ -52,6 +60,7 @@ export const DEFAULT_LIMITS: Limits = {
     create: { points: 20, seconds: 10 * MINUTE },
     import: { points: 10, seconds: HOUR },
     connect: { points: 120, seconds: MINUTE },
+    notify: { points: 30, seconds: 10 * MINUTE },
   },
   connectionsPerAddress: 100,
   matchmakeBodyBytes: 8 * 1024,
@@ -71,6 +80,7 @@ export const RATE_VARIABLES: Record<Door, string> = {
   create: 'LIMIT_CREATE',
   import: 'LIMIT_IMPORT',
   connect: 'LIMIT_CONNECT',
+  notify: 'LIMIT_NOTIFY',
 };
 
 /** Every limit from the environment; throws a plain-language error for a bad value. */

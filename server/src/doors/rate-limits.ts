@@ -28,6 +28,7 @@ const COUNTED: Record<Door, string> = {
   create: 'new matches',
   import: 'imports',
   connect: 'new connections',
+  notify: 'notification opt-ins and opt-outs',
 };
 
 /**

@@ -91,6 +91,12 @@ describe('every answer of the API matches its route’s schema', () => {
     expect((await call('POST', '/matches/live', { body: { credentials: 'all' } })).status).toBe(
       400,
     );
+    // This server sends no notifications (notify.test.ts has one that does).
+    expect((await call('GET', '/notifications')).body).toEqual({ publicKey: null, email: false });
+    const optIn = { matchId: created.body.roomId, pass: 'p'.repeat(21), email: 'a@example.org' };
+    expect((await call('POST', '/notifications', { body: optIn })).status).toBe(503);
+    expect((await call('POST', '/notifications', { body: { matchId: 'x' } })).status).toBe(400);
+    expect((await call('POST', '/notifications/off', { body: optIn })).status).toBe(503);
   });
 
   test('the archive routes, answering and refusing', async () => {

@@ -25,6 +25,8 @@ export interface Exchange<R extends ApiRoute> {
 export interface MountOptions {
   /** The sentence a refused body's problem follows ("Cannot create the match: "). */
   refusedAs?: string;
+  /** The largest body this route reads, when smaller than the API's (API_BODY_BYTES). */
+  bodyBytes?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export function mount<R extends ApiRoute>(
   };
   const readsJson = route.body !== undefined && !route.rawBody;
   const handlers: RequestHandler[] = readsJson
-    ? [jsonBody(API_BODY_BYTES, 'this request') as RequestHandler, checked]
+    ? [jsonBody(options.bodyBytes ?? API_BODY_BYTES, 'this request') as RequestHandler, checked]
     : [checked];
   router[route.method](route.path, ...handlers);
 }

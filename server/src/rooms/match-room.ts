@@ -21,6 +21,8 @@ import {
 } from '@entanglement/shared';
 import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
+import { MatchNotices } from '../notify/match-notices.ts';
+import type { NoticeOutbox } from '../notify/notice-outbox.ts';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { creationRefused, takeCreation } from './creation.ts';
@@ -137,6 +139,15 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly views = new ViewSender(this.stateParts);
   /** Spectators' open requests for a seat during play (room memory only: see seat-requests.ts). */
   private readonly requests = new SeatRequests();
+  /** Where notifications are queued (the server's); null: none are sent. */
+  protected outbox: NoticeOutbox | null = null;
+  /** When this match's notifications go out: told whenever its timer or views are sent. */
+  private readonly notices = new MatchNotices({
+    clock: () => this.clock,
+    outbox: () => this.outbox,
+    matchId: () => this.roomId,
+    flow: () => this.flow,
+  });
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -152,6 +163,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       await this.createNew(creation.options);
     }
     heldMatches.set(this.roomId, this.code);
+    if (plan) this.notices.restored();
     this.listen();
   }
 
@@ -364,6 +376,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // that can; a failed new match stored nothing.
     const created = heldMatches.delete(this.roomId);
     this.flow?.phaseClock.stop();
+    this.notices.stop();
     if (!created) return;
     if (this.code && !this.shuttingDown)
       await this.codes
@@ -564,6 +577,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private sendViews(): void {
+    this.notices.check();
     this.views.sendChanges(this.clients, (id) => this.flow.seating.seatOf(id), this.match);
   }
 
@@ -572,6 +586,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private broadcastTimer(): void {
+    this.notices.check();
     broadcast(this.clients, 'timer', this.timerMessage());
   }
 

@@ -3,6 +3,7 @@ import { archiveContract } from './contract-archive.ts';
 import { type ContractContext, cmd, newMatch, type StoreFixture, T0 } from './contract-helpers.ts';
 import { liveContract } from './contract-live.ts';
 import { notesContract } from './contract-notes.ts';
+import { noticesContract } from './contract-notices.ts';
 
 export { newMatch, type StoreFixture } from './contract-helpers.ts';
 
@@ -35,5 +36,6 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
     liveContract(ctx);
     archiveContract(ctx);
     notesContract(ctx);
+    noticesContract(ctx);
   });
 }

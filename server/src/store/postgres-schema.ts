@@ -125,6 +125,26 @@ const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE matches ADD COLUMN host_state TEXT;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Where a seat asked to be told of its match (a browser's push subscription or an e-mail
+      -- address); pass_hash is the SHA-256 hex of the pass that registered it, never the pass.
+      CREATE TABLE notice_targets (
+        match_id   TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+        address    TEXT NOT NULL,
+        seat       TEXT NOT NULL,
+        pass_hash  TEXT NOT NULL,
+        channel    TEXT NOT NULL CHECK (channel IN ('push', 'email')),
+        p256dh     TEXT,
+        auth       TEXT,
+        language   TEXT NOT NULL,
+        time_zone  TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (match_id, address)
+      );
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)!.version;

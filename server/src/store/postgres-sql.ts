@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { NOTICE_TARGET_COLUMNS } from './notice-targets.ts';
 import { chatRow, MATCH_COLUMNS, type Row } from './rows.ts';
 import type { FinishRecord, ImportedMatch } from './types.ts';
 import { toJson } from './validate.ts';
@@ -139,6 +140,22 @@ const SQL = {
     VALUES (:id, :seat, :round, :phase, :type, :index, :crisis, :text, :at) RETURNING id`,
   reflections: `SELECT id, seat, round, phase, event_type, event_index, crisis, text, at
     FROM reflections WHERE match_id = :id ORDER BY id`,
+  addNoticeTarget: `WITH ${LIVE}
+    INSERT INTO notice_targets (match_id, ${NOTICE_TARGET_COLUMNS}, created_at)
+    SELECT live.id, :seat::text, :pass::text, :channel::text, :address::text, :p256dh::text,
+      :auth::text, :language::text, :zone::text, :at::bigint FROM live
+    WHERE (SELECT count(*) FROM notice_targets
+      WHERE match_id = :id AND seat = :seat::text AND address <> :address::text) < :max::int
+    ON CONFLICT (match_id, address) DO UPDATE SET seat = excluded.seat,
+      pass_hash = excluded.pass_hash, channel = excluded.channel, p256dh = excluded.p256dh,
+      auth = excluded.auth, language = excluded.language, time_zone = excluded.time_zone`,
+  countNoticeTargets: `SELECT count(*)::int AS n FROM notice_targets
+    WHERE match_id = :id AND seat = :seat::text`,
+  noticeTargets: `SELECT ${NOTICE_TARGET_COLUMNS} FROM notice_targets
+    WHERE match_id = :id ORDER BY created_at, address`,
+  removeNoticeTargets: `DELETE FROM notice_targets WHERE match_id = :id
+    AND (:pass::text IS NULL OR pass_hash = :pass::text)
+    AND (:address::text IS NULL OR address = :address::text)`,
   countFinished: `SELECT count(*) AS n FROM matches WHERE ${FINISHED_FILTER}`,
   finished: `SELECT ${MATCH_COLUMNS} FROM matches WHERE ${FINISHED_FILTER}
     ORDER BY finished_at DESC, id DESC LIMIT :limit::int OFFSET :offset::int`,

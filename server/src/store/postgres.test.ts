@@ -63,6 +63,7 @@ describeWithPostgres('Postgres', (pg) => {
         'clocks',
         'commands',
         'matches',
+        'notice_targets',
         'phase_hashes',
         'reflections',
         'schema_version',

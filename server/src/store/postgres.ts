@@ -1,6 +1,12 @@
 import type pg from 'pg';
 import { redactUrl } from '../redact-url.ts';
 import {
+  checkNoticeTarget,
+  noticeFilterRow,
+  noticeTargetRow,
+  toNoticeTarget,
+} from './notice-targets.ts';
+import {
   createPool,
   endPool,
   errorText,
@@ -54,6 +60,8 @@ import type {
   MatchFileOptions,
   MatchRecord,
   MatchStore,
+  NoticeTarget,
+  NoticeTargetFilter,
   PublicSeat,
   Reflection,
   ReflectionInput,
@@ -234,6 +242,29 @@ export class PostgresMatchStore implements MatchStore {
       if (refusal) throw refusal;
       await run(db, Q.deleteMatch, { id: matchId });
     });
+  }
+
+  async addNoticeTarget(
+    matchId: string,
+    target: NoticeTarget,
+    maxPerSeat: number,
+  ): Promise<number | 'full'> {
+    checkNoticeTarget(target);
+    const row = noticeTargetRow(matchId, target, maxPerSeat, Date.now());
+    if ((await run(this.pool, Q.addNoticeTarget, row)).rowCount === 0) {
+      await this.requireLive(this.pool, matchId);
+      return 'full';
+    }
+    const { rows } = await run(this.pool, Q.countNoticeTargets, { id: matchId, seat: target.seat });
+    return Number(rows[0]!.n);
+  }
+
+  async listNoticeTargets(matchId: string): Promise<NoticeTarget[]> {
+    return (await run(this.pool, Q.noticeTargets, { id: matchId })).rows.map(toNoticeTarget);
+  }
+
+  async removeNoticeTargets(matchId: string, filter: NoticeTargetFilter): Promise<number> {
+    return (await run(this.pool, Q.removeNoticeTargets, noticeFilterRow(matchId, filter))).rowCount;
   }
 
   async setPublic(matchId: string, isPublic: boolean): Promise<boolean> {

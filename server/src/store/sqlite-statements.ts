@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { NOTICE_TARGET_COLUMNS } from './notice-targets.ts';
 import { MATCH_COLUMNS } from './rows.ts';
 
 /** Every SQL statement of the SQLite store, prepared once per connection (row readers: rows.ts). */
@@ -86,6 +87,19 @@ export function prepareAll(db: DatabaseSync) {
       VALUES (:id, :seat, :round, :phase, :type, :index, :crisis, :text, :at) RETURNING id`),
     reflections: s(`SELECT id, seat, round, phase, event_type, event_index, crisis, text, at
       FROM reflections WHERE match_id = :id ORDER BY id`),
+    addNoticeTarget: s(`INSERT INTO notice_targets (match_id, ${NOTICE_TARGET_COLUMNS}, created_at)
+      SELECT :id, :seat, :pass, :channel, :address, :p256dh, :auth, :language, :zone, :at
+      WHERE ${LIVE} AND (SELECT count(*) FROM notice_targets
+        WHERE match_id = :id AND seat = :seat AND address <> :address) < :max
+      ON CONFLICT (match_id, address) DO UPDATE SET seat = excluded.seat,
+        pass_hash = excluded.pass_hash, channel = excluded.channel, p256dh = excluded.p256dh,
+        auth = excluded.auth, language = excluded.language, time_zone = excluded.time_zone`),
+    countNoticeTargets: s(`SELECT count(*) AS n FROM notice_targets
+      WHERE match_id = :id AND seat = :seat`),
+    noticeTargets: s(`SELECT ${NOTICE_TARGET_COLUMNS} FROM notice_targets
+      WHERE match_id = :id ORDER BY rowid`),
+    removeNoticeTargets: s(`DELETE FROM notice_targets WHERE match_id = :id
+      AND (:pass IS NULL OR pass_hash = :pass) AND (:address IS NULL OR address = :address)`),
     countFinished: s(`SELECT count(*) AS n FROM matches WHERE ${FINISHED_FILTER}`),
     finished: s(`SELECT ${MATCH_COLUMNS} FROM matches WHERE ${FINISHED_FILTER}
       ORDER BY finished_at DESC, id DESC LIMIT :limit OFFSET :offset`),

@@ -2,6 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
+  checkNoticeTarget,
+  noticeFilterRow,
+  noticeTargetRow,
+  toNoticeTarget,
+} from './notice-targets.ts';
+import {
   buildMatchFile,
   chatRow,
   clockRow,
@@ -40,6 +46,8 @@ import type {
   MatchFileOptions,
   MatchRecord,
   MatchStore,
+  NoticeTarget,
+  NoticeTargetFilter,
   Reflection,
   ReflectionInput,
   SeatRecord,
@@ -282,6 +290,28 @@ export class SqliteMatchStore implements MatchStore {
       this.requireLive(matchId);
       this.q.deleteMatch.run({ id: matchId });
     });
+  }
+
+  async addNoticeTarget(
+    matchId: string,
+    target: NoticeTarget,
+    maxPerSeat: number,
+  ): Promise<number | 'full'> {
+    checkNoticeTarget(target);
+    const row = noticeTargetRow(matchId, target, maxPerSeat, Date.now());
+    if (this.q.addNoticeTarget.run(row).changes === 0) {
+      this.requireLive(matchId);
+      return 'full';
+    }
+    return Number(this.q.countNoticeTargets.get({ id: matchId, seat: target.seat })!.n);
+  }
+
+  async listNoticeTargets(matchId: string): Promise<NoticeTarget[]> {
+    return this.q.noticeTargets.all({ id: matchId }).map(toNoticeTarget);
+  }
+
+  async removeNoticeTargets(matchId: string, filter: NoticeTargetFilter): Promise<number> {
+    return Number(this.q.removeNoticeTargets.run(noticeFilterRow(matchId, filter)).changes);
   }
 
   async setPublic(matchId: string, isPublic: boolean): Promise<boolean> {

@@ -312,7 +312,50 @@ export class StoreError extends Error {
   }
 }
 
-export interface MatchStore {
+/**
+ * Where a seat of a live match asked to be told (docs/server.md,
+ * "Notifications"): one browser's push subscription or one e-mail address.
+ * It holds the hash of the pass that registered it (so that pass alone may
+ * remove it), never the pass.
+ */
+export interface NoticeTarget {
+  seat: string;
+  passHash: string;
+  channel: 'push' | 'email';
+  /** The push endpoint, or the e-mail address: one target per match and address. */
+  address: string;
+  /** The browser's P-256 public key and auth secret (base64url); null for e-mail. */
+  p256dh: string | null;
+  auth: string | null;
+  language: string;
+  timeZone: string;
+}
+
+/** Which of a match's targets to remove: those a pass registered, one address, or both. */
+export interface NoticeTargetFilter {
+  passHash?: string;
+  address?: string;
+}
+
+/** What the store keeps of notice targets; they go with their match (deleted with it). */
+export interface NoticeTargetStore {
+  /**
+   * Registers `target` for the live match (or renews the one at its address),
+   * unless its seat already has `maxPerSeat` others: then 'full'. Answers how
+   * many targets the seat has now. 'unknownMatch', 'finished', 'invalid'.
+   */
+  addNoticeTarget(
+    matchId: string,
+    target: NoticeTarget,
+    maxPerSeat: number,
+  ): Promise<number | 'full'>;
+  /** The match's targets, in the order registered. */
+  listNoticeTargets(matchId: string): Promise<NoticeTarget[]>;
+  /** Removes the match's targets the filter keeps (an empty filter: all); answers how many. */
+  removeNoticeTargets(matchId: string, filter: NoticeTargetFilter): Promise<number>;
+}
+
+export interface MatchStore extends NoticeTargetStore {
   /**
    * Records a new live match and claims its join code, in one step.
    * Refuses ('duplicateMatch', 'codeTaken') without writing anything.

@@ -20,6 +20,11 @@ import {
   MatchIdParamsSchema,
   MatchPageSchema,
   NoteParamsSchema,
+  NotifyBodySchema,
+  NotifyInfoSchema,
+  NotifyOffBodySchema,
+  NotifyRemovedSchema,
+  NotifySubscribedSchema,
   OwnMatchesBodySchema,
   OwnMatchesSchema,
   ReplayRefusalSchema,
@@ -335,6 +340,48 @@ export const API_ROUTES = {
     access: 'host',
     params: MatchIdParamsSchema,
     responses: { 204: { description: 'Withdrawn.' }, ...HOST_ONLY, 404: NOT_OPEN },
+  }),
+  notifyInfo: route({
+    method: 'get',
+    path: '/notifications',
+    summary: 'What this server can notify through: its Web Push (VAPID) public key, and e-mail.',
+    access: 'anyone',
+    responses: { 200: { description: 'The ways available.', schema: NotifyInfoSchema } },
+  }),
+  notify: route({
+    method: 'post',
+    path: '/notifications',
+    summary:
+      'A seat opts in: told when a phase starts, when its deadline is near and the seat is not done, and when the match ends.',
+    description:
+      'The seat pass is checked as POST /api/matches/live checks it. A notification carries the ' +
+      "match's scenario, round, phase and deadline and a link to My matches: no pass, no orders, no chat.",
+    access: 'anyone',
+    body: NotifyBodySchema,
+    responses: {
+      201: { description: 'Registered (or renewed).', schema: NotifySubscribedSchema },
+      400: refusal(
+        'The body is malformed, or the push service or e-mail is not one this server uses.',
+      ),
+      404: refusal('No live match with a seat this pass holds.'),
+      409: refusal('This seat already registered as many ways as it may.'),
+      413: TOO_LARGE,
+      503: refusal('This server sends no notifications of that kind.'),
+    },
+  }),
+  notifyOff: route({
+    method: 'post',
+    path: '/notifications/off',
+    summary: 'A seat opts out: one browser or address, or every one its pass registered.',
+    access: 'anyone',
+    body: NotifyOffBodySchema,
+    responses: {
+      200: { description: 'How many were removed.', schema: NotifyRemovedSchema },
+      400: refusal('The body is malformed.'),
+      404: refusal('No live match with a seat this pass holds.'),
+      413: TOO_LARGE,
+      503: refusal('This server sends no notifications.'),
+    },
   }),
 } as const satisfies Record<string, ApiRoute>;
 

@@ -368,3 +368,76 @@ export const AddressesSchema = z.object({
     .array(z.string())
     .describe("This machine's network addresses; told only to a browser on this machine."),
 });
+
+// ---- notifications (docs/server.md, "Notifications") ----
+
+/** How many ways to be told (browsers, e-mail addresses) one seat of a match may register. */
+export const MAX_NOTICE_TARGETS_PER_SEAT = 5;
+/** The languages a notification is written in (the client's). */
+export const NOTICE_LANGUAGES = ['en', 'zh-CN'] as const;
+
+const base64url = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `${name} must be base64url text.` })
+    .min(min, `${name} must be ${min} to ${max} base64url characters.`)
+    .max(max, `${name} must be ${min} to ${max} base64url characters.`)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, `${name} must be base64url text.`);
+
+/** A browser's push subscription (PushSubscription.toJSON()): where to send and how to encrypt. */
+export const PushTargetSchema = z.object({
+  endpoint: z
+    .url({ error: 'push.endpoint must be an https URL.' })
+    .max(1024, 'push.endpoint must be at most 1024 characters.'),
+  keys: z.object({
+    // An uncompressed P-256 point (65 bytes) and a 16-byte secret, base64url-encoded.
+    p256dh: base64url('push.keys.p256dh', 86, 90),
+    auth: base64url('push.keys.auth', 21, 26),
+  }),
+});
+export type PushTarget = z.infer<typeof PushTargetSchema>;
+
+/** The seat's own credential: the match and the pass this browser holds for it. */
+const SeatCredentialShape = {
+  matchId: z.string({ error: 'matchId must be a match id.' }).min(1).max(40),
+  pass: z.string({ error: 'pass must be the seat pass.' }).min(1).max(64),
+};
+
+/** Opting in: the seat's pass, and a browser to push to and/or an e-mail address. */
+export const NotifyBodySchema = z
+  .object({
+    ...SeatCredentialShape,
+    push: PushTargetSchema.optional(),
+    email: z
+      .email({ error: 'email must be an e-mail address.' })
+      .max(254, 'email must be at most 254 characters.')
+      .optional(),
+    language: z.enum(NOTICE_LANGUAGES).default('en'),
+    timeZone: z
+      .string()
+      .max(64)
+      .default('UTC')
+      .describe("The person's IANA time zone (Europe/Paris): deadlines are written in it."),
+  })
+  .refine((b) => b.push !== undefined || b.email !== undefined, {
+    error: 'Give push, email or both: where to send the notifications.',
+  });
+export type NotifyBody = z.infer<typeof NotifyBodySchema>;
+
+/** Opting out: the seat's pass, and which browser or address (none given: every one this pass registered). */
+export const NotifyOffBodySchema = z.object({
+  ...SeatCredentialShape,
+  endpoint: z.string().max(1024).optional(),
+  email: z.string().max(254).optional(),
+});
+
+/** What this server can send: its VAPID public key (null: no Web Push), and whether it sends e-mail. */
+export const NotifyInfoSchema = z.object({
+  publicKey: z.string().nullable(),
+  email: z.boolean(),
+});
+export const NotifySubscribedSchema = z.object({
+  seat: z.string(),
+  /** How many ways this seat is now told. */
+  targets: z.number().int(),
+});
+export const NotifyRemovedSchema = z.object({ removed: z.number().int() });
