@@ -41,6 +41,8 @@ export interface GameServerOptions {
   publicAddress?: string;
   /** The limits on every door (docs/security.md, "Limits"); the defaults when left out. */
   limits?: Limits;
+  /** The server's time for the match rooms' phase deadlines: `Date.now` unless a test injects a fake clock. */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -87,10 +89,15 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
   });
   colyseus.define(
     MATCH_ROOM,
-    matchRoomWith(options.store ?? null, codes, {
-      seatReservationSeconds: limits.seatReservationSeconds,
-      idleMatchMs: limits.idleMatchMs,
-    }),
+    matchRoomWith(
+      options.store ?? null,
+      codes,
+      {
+        seatReservationSeconds: limits.seatReservationSeconds,
+        idleMatchMs: limits.idleMatchMs,
+      },
+      options.now ?? Date.now,
+    ),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -158,10 +165,12 @@ function matchRoomWith(
   log: MatchLog | null,
   registry: JoinCodeRegistry,
   roomLimits: RoomLimits,
+  serverNow: () => number,
 ): typeof MatchRoom {
   return class ConfiguredMatchRoom extends MatchRoom {
     protected override store: MatchLog | null = log;
     protected override codes: JoinCodeRegistry = registry;
     protected override limits: RoomLimits = roomLimits;
+    protected override now: () => number = serverNow;
   };
 }

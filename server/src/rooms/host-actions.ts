@@ -135,6 +135,7 @@ function changeMatch(
       return sendError(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');
     play.humanSeats = play.humanSeats.filter((s) => s !== msg.seat);
     play.bots.add(msg.seat);
+    flow.away.forget(msg.seat);
     // A bot's seat is closed: every pass of it stops working, and its secrets reach no one.
     const sessions = seating.revokeSeat(msg.seat);
     room.seatLost(

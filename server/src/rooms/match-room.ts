@@ -10,6 +10,7 @@ import {
 import {
   JoinMatchSchema,
   type LiveStanding,
+  LONG_PHASE_SECONDS,
   type LobbyMessage,
   type MatchStage,
   type MatchState,
@@ -42,6 +43,7 @@ import {
   ready,
   rejoinSeat,
   type SeatRoom,
+  takeSeatBack,
 } from './seat-messages.ts';
 import { type RequestRoom, requestSeat, SeatRequests } from './seat-requests.ts';
 import { standingFor } from './standing.ts';
@@ -51,7 +53,7 @@ import { WriteQueue } from './write-queue.ts';
 export type { MatchLog } from './match-log-port.ts';
 
 /** Phases this long or longer mark a match played over hours or days (its idle limit stretches). */
-const LONG_PHASE_MS = 3600_000;
+const LONG_PHASE_MS = LONG_PHASE_SECONDS * 1000;
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
 const MAX_MESSAGES_PER_SECOND = 20;
@@ -108,6 +110,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   /** The server's limits (its configuration). */
   protected limits: RoomLimits = DEFAULT_ROOM_LIMITS;
+  /** The server's time: `Date.now`, or the fake clock a test of a days-long match injects. */
+  protected now: () => number = Date.now;
 
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
@@ -141,6 +145,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
     this.patchRate = CLOCK_TICK_MS;
+    // The phase timers count on this clock: it reads the server's time (Colyseus's Clock reads
+    // its protected `now` on every tick; started again so that its first tick counts from it).
+    (this.clock as unknown as { now: () => number }).now = this.now;
+    this.clock.start();
     this.seatReservationTimeout = this.limits.seatReservationSeconds;
     this.writes.store = this.store;
     const plan = takeRestore(options);
@@ -199,6 +207,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.flow.extensionsUsed = record.hostState.extensionsUsed ?? 0;
       this.chat.restoreMutes(record.hostState);
       this.flow.history = new SeatHistory(record.hostState.seatHistory ?? []);
+      this.flow.restoreAway(record.hostState.away);
     }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
@@ -225,6 +234,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private listen(): void {
     this.onMessage('claimSeat', (client, raw) => claimSeat(this.seatRoom(), client, raw));
     this.onMessage('rejoinSeat', (client, raw) => rejoinSeat(this.seatRoom(), client, raw));
+    this.onMessage('takeSeatBack', (client, raw) => takeSeatBack(this.seatRoom(), client, raw));
     this.onMessage('leaveSeat', (client, raw) => leaveSeat(this.seatRoom(), client, raw));
     this.onMessage('ready', (client, raw) => ready(this.seatRoom(), client, raw));
     this.onMessage('command', (client, raw) => command(this.seatRoom(), client, raw));
@@ -401,6 +411,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         hostTokenHash: this.hostTokenHash,
       },
       token,
+      this.now(),
     );
   }
 
@@ -426,6 +437,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       ...this.chat.standingMutes(),
       seatHistory: this.flow.history.all(),
       extensionsUsed: this.flow.extensionsUsed,
+      away: this.flow.awayState(),
     });
   }
 
@@ -441,6 +453,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       matchId: () => this.roomId,
       stateParts: this.stateParts,
       clock: this.clock,
+      now: () => this.now(),
       writes: this.writes,
       reflections: this.reflections,
       sendViews: () => this.sendViews(),
@@ -453,6 +466,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         if (this.clients.length === 0) this.writes.afterWrites(() => void this.disconnect());
       },
       seatHistoryChanged: () => this.saveHostState(),
+      awayChanged: () => this.saveHostState(),
     };
   }
 
@@ -568,7 +582,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private timerMessage(): TimerMessage {
-    return timerMessage(this.match, this.stage, this.flow.phaseClock, this.flow.extensions());
+    const { phaseClock } = this.flow;
+    return timerMessage(this.match, this.stage, phaseClock, this.flow.extensions(), this.now());
   }
 
   private broadcastTimer(): void {
@@ -591,6 +606,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seating,
       bots: play.bots,
       away: this.stage === 'playing' ? new Set(this.flow.awaySeats()) : new Set(),
+      awayRule: this.flow.away.rule,
       isMuted: (person) =>
         this.chat.isMuted(
           person,
