@@ -160,6 +160,12 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('skip'), ...host }),
   z.object({ action: z.literal('end'), ...host }),
+  /**
+   * Once the match is over: a new match with the same scenario and settings,
+   * its lobby open to the same people, each at the seat they held at the end
+   * with the pass they hold (bots' seats stay empty: bots again if nobody takes them).
+   */
+  z.object({ action: z.literal('rematch'), ...host }),
   /** Reveal a crisis card from the deck or discard now (before resolution). */
   z.object({ action: z.literal('inject'), ...host, card: z.string().min(1).max(40) }),
   /** A stand-in bot takes over the seat; its people become spectators and every pass of it stops working. */
@@ -450,6 +456,11 @@ export interface ServerMessages {
   chatHistory: { lines: ChatMessage[] };
   /** Only to the people holding the seat asked: why did it do that? (optional) */
   reflectionPrompt: ReflectionPrompt;
+  /**
+   * Only to the host and the people holding a seat when the host started a
+   * rematch: where it is. Their host token and pass open it as they opened this match.
+   */
+  rematch: { roomId: string; code: string };
   /** The answer to a prompt was kept. */
   reflected: { round: number; phase: string; eventType: string; crisis: string | null };
 }

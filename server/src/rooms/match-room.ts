@@ -22,9 +22,9 @@ import {
 } from '@entanglement/shared';
 import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
-import { hashToken, tokenMatches } from '../store/tokens.ts';
+import { tokenMatches } from '../store/tokens.ts';
 import { Chat, type ChatRoom } from './chat.ts';
-import { creationRefused, takeCreation } from './creation.ts';
+import { creationRefused, type RematchSeed, takeCreation } from './creation.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
@@ -33,6 +33,7 @@ import type { MatchLog } from './match-log-port.ts';
 import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
+import { Rematch, type RematchRoom } from './rematch.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
 import { SeatHistory } from './seat-history.ts';
@@ -68,6 +69,8 @@ const CLOCK_TICK_MS = 250;
 
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 const RESTORED_LOBBY_MS = 30 * 60 * 1000;
+/** A rematch's lobby waits this long for its people (friends over days come back within days). */
+const REMATCH_LOBBY_MS = 3 * 24 * 3600_000;
 
 type Metadata = { code: string };
 
@@ -141,6 +144,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private readonly views = new ViewSender(this.stateParts);
   /** Spectators' open requests for a seat during play (room memory only: see seat-requests.ts). */
   private readonly requests = new SeatRequests();
+  /** The host's rematch, once this match is over. */
+  private readonly rematch = new Rematch();
+  /** A rematch's lobby: kept for its people while nobody is in it, not closed when they leave. */
+  private waitingLobby = false;
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
@@ -156,16 +163,17 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     else {
       const creation = takeCreation(options);
       if (!creation) throw creationRefused();
-      this.hostTokenHash = hashToken(creation.hostToken);
-      await this.createNew(creation.options);
+      this.hostTokenHash = creation.hostTokenHash;
+      await this.createNew(creation.options, creation.rematch);
     }
     heldMatches.set(this.roomId, this.code);
     this.listen();
   }
 
-  /** A new match from the creator's options, stored before anyone joins it. */
-  private async createNew(options: unknown): Promise<void> {
+  /** A new match from the creator's options (or a rematch's), stored before anyone joins it. */
+  private async createNew(options: unknown, rematch?: RematchSeed): Promise<void> {
     const setup = newMatchSetup(options);
+    if (rematch) this.roomId = rematch.roomId;
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.code = await this.codes.claim(this.roomId);
     try {
@@ -176,6 +184,22 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.code = '';
       throw error;
     }
+    if (rematch) this.awaitRematchPeople(rematch);
+  }
+
+  /**
+   * A rematch's lobby opens with each seat's passes of the finished match
+   * valid here (stored like a restart's seats), and waits for its people
+   * even while nobody is in it.
+   */
+  private awaitRematchPeople(rematch: RematchSeed): void {
+    this.flow.restoreSeats(rematch.seats);
+    for (const seat of rematch.seats) this.flow.saveSeat(seat.seat);
+    this.waitingLobby = true;
+    this.autoDispose = false;
+    this.clock.setTimeout(() => {
+      if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
+    }, REMATCH_LOBBY_MS);
   }
 
   /**
@@ -274,7 +298,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // The host is whoever shows the host token that the creating request was given.
     if (hostToken !== undefined) this.hostSession = client.sessionId;
     // A lobby restored after a restart is kept only until the people who came back leave.
-    if (this.stage === 'lobby') this.autoDispose = true;
+    if (this.stage === 'lobby' && !this.waitingLobby) this.autoDispose = true;
     sendTo(client, 'welcome', {
       roomId: this.roomId,
       code: this.code,
@@ -284,7 +308,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
     this.chat.sendHistory(this.chatRoom(), client, null);
     // The host coming back (a reload) sees the requests still open.
-    if (this.hostSession === client.sessionId) this.sendRequestsToHost();
+    if (this.hostSession === client.sessionId) {
+      this.sendRequestsToHost();
+      this.rematch.tell(client);
+    }
     if (this.stage !== 'lobby') {
       this.views.sendWhole(client, this.match, null);
       sendTo(client, 'timer', this.timerMessage());
@@ -409,6 +436,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         clock: this.flow.phaseClock,
         seating: this.flow.seating,
         hostTokenHash: this.hostTokenHash,
+        code: this.code,
       },
       token,
       this.now(),
@@ -480,6 +508,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       sendOpenQuestions: (client, seat) => {
         this.sendOpenQuestions(client, seat);
         this.chat.sendHistory(this.chatRoom(), client, seat);
+        this.rematch.tell(client);
       },
       seatLost: (sessions, seat, reason) => {
         for (const id of sessions) {
@@ -517,6 +546,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.hostSession ??= sessionId;
       },
       hostGone: (sessionId) => this.hostGone(sessionId),
+      startRematch: (host) => this.rematch.start(this.rematchRoom(), host),
       start: () => {
         // A started match runs to its end even if everyone leaves for a while: they can come back.
         this.autoDispose = false;
@@ -526,6 +556,21 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       saveHostState: () => this.saveHostState(),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
+    };
+  }
+
+  /** What a rematch sees of this finished match. */
+  private rematchRoom(): RematchRoom {
+    return {
+      flow: this.flow,
+      hostTokenHash: this.hostTokenHash,
+      matchId: () => this.roomId,
+      hostNickname: () =>
+        (this.hostSession && this.flow.seating.nickname(this.hostSession)) || 'Host',
+      invitees: () =>
+        this.clients.filter(
+          (c) => c.sessionId === this.hostSession || this.flow.seating.passOf(c.sessionId) !== null,
+        ),
     };
   }
 
