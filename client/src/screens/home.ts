@@ -178,7 +178,7 @@ function createCard(actions: HomeActions): HTMLElement {
   awayPhases.value = '2';
   const awayRow = el(
     'div',
-    { class: 'form-row' },
+    { class: 'form__away' },
     el('label', { class: 'check', for: 'create-away' }, away, ` ${t('away.create')}`),
     field(t('away.createPhases'), awayPhases),
   );
