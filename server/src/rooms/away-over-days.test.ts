@@ -10,6 +10,7 @@ import { TEST_LIMITS } from '../testing/test-limits.ts';
 import {
   claimSeat,
   codeOf,
+  createMatch,
   createMatchClient,
   eventually,
   hostTokenOf,
@@ -286,4 +287,11 @@ test('with the rule off a stand-in plays a disconnected person’s seat at once,
   await host.waitFor('view', (v) => v.phase === 'diplomacy', mark);
   const { roomId } = await host.waitFor('welcome');
   expect(await ussrCommands(roomId)).toContainEqual({ round: 1, phase: 'diplomacy' });
+});
+
+test('a malformed away rule is refused at creation, naming it, and makes no match', async () => {
+  for (const away of [{ on: true, afterPhases: 0 }, { on: 'yes', afterPhases: 2 }, { on: true }])
+    await expect(
+      createMatch(base, { scenario: 'tutorial-1950', nickname: 'Teacher', away }),
+    ).rejects.toThrow(/away/);
 });
