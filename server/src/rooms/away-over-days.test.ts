@@ -295,3 +295,56 @@ test('a malformed away rule is refused at creation, naming it, and makes no matc
       createMatch(base, { scenario: 'tutorial-1950', nickname: 'Teacher', away }),
     ).rejects.toThrow(/away/);
 });
+
+test('a rematch’s lobby waits days for its people, across a restart, then goes', async () => {
+  const created = await createMatchClient(base, {
+    scenario: 'tutorial-1950',
+    nickname: 'Teacher',
+    timers: TIMERS,
+  });
+  const host = created.inbox;
+  inboxes.push(host);
+  const china = await claimSeat(host, 'china');
+  const hostAction = (action: string) =>
+    pacedSend(host, 'host', { action, token: created.hostToken });
+  await hostAction('start');
+  await host.waitFor('view', (v) => v.phase === 'news');
+  await hostAction('end');
+  await host.waitFor('lobby', (l) => l.stage === 'ended');
+  await hostAction('rematch');
+  const where = await host.waitFor('rematch');
+  expect((await store.getMatch(where.roomId))?.roomSettings).toMatchObject({
+    rematchOf: created.roomId,
+  });
+
+  // Nobody is in it; the server restarts; two hours pass (a restored lobby alone would go after 30 minutes).
+  await Promise.all(inboxes.splice(0).map((inbox) => inbox.leave()));
+  await server.stop();
+  await start();
+  const other = await createMatchClient(base, {
+    scenario: 'tutorial-1950',
+    nickname: 'Other',
+    timers: { ...TIMERS, news: 3600 },
+  });
+  inboxes.push(other.inbox);
+  await claimSeat(other.inbox, 'china');
+  await pacedSend(other.inbox, 'host', { action: 'start', token: other.hostToken });
+  await other.inbox.waitFor('view', (v) => v.phase === 'news');
+  now += 2 * 3600_000;
+  // The other match's rooms ticked past the two hours: so did the rematch's.
+  await other.inbox.waitFor('view', (v) => v.phase === 'diplomacy');
+  const standing = await fetch(`${base}/api/matches/live`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ credentials: [{ id: where.roomId, token: china }] }),
+  }).then((r) => r.json() as Promise<{ matches: { id: string; stage: string }[] }>);
+  expect(standing.matches).toMatchObject([{ id: where.roomId, stage: 'lobby' }]);
+
+  // Three days after it was made, nobody having come, it is discarded.
+  now += 3 * DAY;
+  const gone = await eventually(
+    () => store.getMatch(where.roomId),
+    (m) => m === null,
+  );
+  expect(gone).toBeNull();
+});

@@ -22,8 +22,9 @@ export interface CreationTicket {
   rematch?: RematchSeed;
 }
 
-/** A rematch's room id (rematchIdOf) and each people's seat with the hashes of the passes held at the end. */
+/** A rematch's room id (rematchIdOf of the finished match `of`) and each people's seat with the hashes of the passes held at the end. */
 export interface RematchSeed {
+  of: string;
   roomId: string;
   seats: SeatRecord[];
 }

@@ -30,7 +30,7 @@ import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
 import type { MatchLog } from './match-log-port.ts';
-import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
+import { isRematch, matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { Rematch, type RematchRoom } from './rematch.ts';
@@ -178,7 +178,11 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
-      await this.store?.createMatch(matchRecord(setup, this.roomId, this.code, this.hostTokenHash));
+      const record = matchRecord(setup, this.roomId, this.code, this.hostTokenHash, {
+        createdAt: this.now(),
+        rematchOf: rematch?.of,
+      });
+      await this.store?.createMatch(record);
     } catch (error) {
       await this.codes.release(this.code, this.roomId);
       this.code = '';
@@ -197,9 +201,14 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     for (const seat of rematch.seats) this.flow.saveSeat(seat.seat);
     this.waitingLobby = true;
     this.autoDispose = false;
+    this.closeLobbyIfEmptyIn(REMATCH_LOBBY_MS);
+  }
+
+  /** A lobby kept without clients closes (and is discarded) if nobody is in it `ms` from now. */
+  private closeLobbyIfEmptyIn(ms: number): void {
     this.clock.setTimeout(() => {
       if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
-    }, REMATCH_LOBBY_MS);
+    }, ms);
   }
 
   /**
@@ -240,9 +249,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.flow.stage = 'ended';
       this.flow.archive();
     } else if (clock === null && log.length === 0) {
-      this.clock.setTimeout(() => {
-        if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
-      }, RESTORED_LOBBY_MS);
+      // A rematch's lobby goes on waiting for its people for the rest of its time.
+      this.waitingLobby = isRematch(record);
+      const left = record.createdAt + REMATCH_LOBBY_MS - this.now();
+      this.closeLobbyIfEmptyIn(this.waitingLobby ? Math.max(0, left) : RESTORED_LOBBY_MS);
     } else {
       this.flow.resumePlay(clock);
       // Nobody is connected yet: if nobody comes back, the match ends like a deserted one.

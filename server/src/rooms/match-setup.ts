@@ -48,6 +48,8 @@ interface RoomSettings {
   /** Absent in matches stored before the rule: the default for their timers. */
   away?: AwayRule;
   scenarioHash?: string;
+  /** A rematch's: the finished match it follows (its lobby waits days for its people). */
+  rematchOf?: string;
 }
 
 /** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
@@ -119,12 +121,15 @@ export function matchRecord(
   id: string,
   code: string,
   hostTokenHash: string,
+  more: { createdAt?: number; rematchOf?: string } = {},
 ): MatchRecord {
+  const { createdAt = Date.now(), rematchOf } = more;
   const roomSettings: RoomSettings = {
     timers: setup.timers,
     botLevel: setup.botLevel,
     away: setup.away,
     scenarioHash: scenarioHash(setup.scenario),
+    ...(rematchOf ? { rematchOf } : {}),
   };
   return {
     id,
@@ -134,9 +139,14 @@ export function matchRecord(
     rulesVersion: setup.match.rulesVersion,
     seed: setup.seed,
     hostTokenHash,
-    createdAt: Date.now(),
+    createdAt,
     roomSettings,
   };
+}
+
+/** Whether the stored match is a rematch (its lobby waits days for its people). */
+export function isRematch(record: MatchRecord): boolean {
+  return typeof (record.roomSettings as RoomSettings | undefined)?.rematchOf === 'string';
 }
 
 /** Settings left out (by the creator, or by a server older than the setting) take the defaults. */

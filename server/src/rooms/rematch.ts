@@ -49,6 +49,7 @@ export class Rematch {
     this.making = true;
     try {
       this.made = await createRematchRoom(optionsOf(room), room.hostTokenHash, {
+        of: room.matchId(),
         roomId: rematchIdOf(room.matchId()),
         seats: seatsAtTheEnd(flow),
       });
