@@ -45,6 +45,8 @@ export interface GameServerOptions {
   limits?: Limits;
   /** Web Push and e-mail notifications (docs/server.md, "Notifications"); none: not offered. */
   notify?: NotifyOptions;
+  /** The server's time for the match rooms' phase deadlines: `Date.now` unless a test injects a fake clock. */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -102,6 +104,7 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
         idleMatchMs: limits.idleMatchMs,
       },
       outbox,
+      options.now ?? Date.now,
     ),
   );
 
@@ -180,11 +183,13 @@ function matchRoomWith(
   registry: JoinCodeRegistry,
   roomLimits: RoomLimits,
   outbox: NoticeOutbox | null,
+  serverNow: () => number,
 ): typeof MatchRoom {
   return class ConfiguredMatchRoom extends MatchRoom {
     protected override store: MatchLog | null = log;
     protected override codes: JoinCodeRegistry = registry;
     protected override limits: RoomLimits = roomLimits;
     protected override outbox: NoticeOutbox | null = outbox;
+    protected override now: () => number = serverNow;
   };
 }

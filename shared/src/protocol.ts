@@ -67,6 +67,27 @@ export const DEFAULT_TIMERS: PhaseTimers = {
   resolution: 45,
 };
 
+/**
+ * The away rule (diplicity's civil disorder), a setting of the match the
+ * host chooses: with it on, a seat whose people sent nothing for
+ * `afterPhases` deciding phases in a row (Negotiate & Commit, Responses,
+ * Crisis calls; Briefing and Resolution only take a done mark) is played by
+ * a bot until one of them comes back with their pass. With it off, a
+ * stand-in bot plays each phase that starts while nobody holding the seat
+ * is connected (the live default). A room setting: it changes no rule.
+ */
+export const AwayRuleSchema = z.object({
+  on: z.boolean(),
+  afterPhases: z.number().int().min(1).max(9),
+});
+export type AwayRule = z.infer<typeof AwayRuleSchema>;
+/** Phases this long or longer make a match played over hours or days. */
+export const LONG_PHASE_SECONDS = 3600;
+/** The away rule a match gets when its host does not choose: on (after 2 phases) for matches over hours or days. */
+export function defaultAwayRule(timers: PhaseTimers): AwayRule {
+  return { on: Math.max(...Object.values(timers)) >= LONG_PHASE_SECONDS, afterPhases: 2 };
+}
+
 /** The body of `POST /api/matches`: the match's settings and the creator's nickname. */
 export const CreateMatchSchema = z.object({
   scenario: z.string().min(1).max(40),
@@ -80,6 +101,8 @@ export const CreateMatchSchema = z.object({
   preset: z.enum(['standard', 'class']).optional(),
   /** How well the doctrine bots play the seats nobody takes (and stand in for absent people). */
   botLevel: z.enum(BOT_LEVELS).optional(),
+  /** The away rule; left out, `defaultAwayRule` of the timers. */
+  away: AwayRuleSchema.optional(),
 });
 export type CreateMatchOptions = z.input<typeof CreateMatchSchema>;
 
@@ -120,6 +143,11 @@ export const CommandMessageSchema = z.object({
   ref: z.string().max(40).optional(),
   command: SeatCommandSchema,
 });
+/**
+ * Back at a seat the away rule had handed to a bot, with one's own pass for
+ * it: people play it again from now on (any command of theirs does the same).
+ */
+export const TakeSeatBackSchema = z.object({ seat: z.string().min(1).max(40), token: TokenSchema });
 const host = { token: TokenSchema };
 export const HostMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), ...host }),
@@ -132,6 +160,12 @@ export const HostMessageSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('skip'), ...host }),
   z.object({ action: z.literal('end'), ...host }),
+  /**
+   * Once the match is over: a new match with the same scenario and settings,
+   * its lobby open to the same people, each at the seat they held at the end
+   * with the pass they hold (bots' seats stay empty: bots again if nobody takes them).
+   */
+  z.object({ action: z.literal('rematch'), ...host }),
   /** Reveal a crisis card from the deck or discard now (before resolution). */
   z.object({ action: z.literal('inject'), ...host, card: z.string().min(1).max(40) }),
   /** A stand-in bot takes over the seat; its people become spectators and every pass of it stops working. */
@@ -228,6 +262,7 @@ export const CLIENT_MESSAGES = {
   claimSeat: ClaimSeatSchema,
   leaveSeat: LeaveSeatSchema,
   rejoinSeat: RejoinSeatSchema,
+  takeSeatBack: TakeSeatBackSchema,
   ready: ReadySchema,
   command: CommandMessageSchema,
   host: HostMessageSchema,
@@ -304,10 +339,14 @@ export interface LobbyMessage {
   botLevel: BotLevel;
   /**
    * Every seat in play: who holds it, or a bot once the match has started.
-   * `away`: a person's seat with nobody connected during play; a stand-in bot
-   * plays each phase that starts while it is away.
+   * `away`: a person's seat a bot plays meanwhile during play: under the away
+   * rule, one whose people sent nothing for `awayRule.afterPhases` deciding
+   * phases (until they take it back); without it, one with nobody connected
+   * (a stand-in plays each phase that starts while it is away).
    */
   seats: { seat: string; name: string; people: PersonInfo[]; bot: boolean; away: boolean }[];
+  /** The away rule of this match (the host's setting, shown to everyone). */
+  awayRule: AwayRule;
   spectators: PersonInfo[];
   host: string | null;
   /** The host has locked seating: people sit only where the host assigns them. */
@@ -417,6 +456,11 @@ export interface ServerMessages {
   chatHistory: { lines: ChatMessage[] };
   /** Only to the people holding the seat asked: why did it do that? (optional) */
   reflectionPrompt: ReflectionPrompt;
+  /**
+   * Only to the host and the people holding a seat when the host started a
+   * rematch: where it is. Their host token and pass open it as they opened this match.
+   */
+  rematch: { roomId: string; code: string };
   /** The answer to a prompt was kept. */
   reflected: { round: number; phase: string; eventType: string; crisis: string | null };
 }

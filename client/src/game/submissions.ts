@@ -35,11 +35,17 @@ export function createSubmissions(scenario: Scenario) {
           const who = bots.has(seat)
             ? `${s.lobby?.botLevel ?? ''} bot`.trim()
             : away.has(seat)
-              ? 'away: a bot stands in'
+              ? s.lobby?.awayRule.on
+                ? t('away.marked')
+                : 'away: a bot stands in'
               : (people.get(seat) ?? []).join(', ') || 'nobody connected';
           return el(
             'li',
-            { class: `submissions__seat${isDone ? ' is-done' : ''}`, 'data-seat': seat },
+            {
+              class: `submissions__seat${isDone ? ' is-done' : ''}`,
+              'data-seat': seat,
+              'data-away': String(away.has(seat)),
+            },
             el('span', { class: 'submissions__mark', 'aria-hidden': 'true' }, isDone ? '✔' : '…'),
             actorBadge(actor),
             el('span', { class: 'submissions__who' }, `${who} · ${isDone ? 'done' : 'deciding'}`),

@@ -123,6 +123,30 @@ export const en = {
     projector: 'Open the projector view',
     seconds: '{{n}}s',
   },
+  away: {
+    create:
+      'Away players (diplicity’s civil disorder): a bot plays a seat whose people sent nothing for some deciding phases in a row, until they come back',
+    createPhases: 'Silent deciding phases before a bot plays',
+    ruleOn_one:
+      'Away players: a bot plays a seat whose people sent nothing for {{count}} deciding phase, until one of them comes back with their pass.',
+    ruleOn_other:
+      'Away players: a bot plays a seat whose people sent nothing for {{count}} deciding phases in a row, until one of them comes back with their pass.',
+    ruleOff:
+      'Away players: a stand-in bot plays each phase that starts while nobody holding a seat is connected.',
+    yours_one:
+      'Your seat sent nothing for {{count}} deciding phase: a bot is playing it for you until you take it back.',
+    yours_other:
+      'Your seat sent nothing for {{count}} deciding phases in a row: a bot is playing it for you until you take it back.',
+    takeBack: 'I’m back: take my seat back',
+    marked: 'away: a bot plays until they come back',
+  },
+  rematch: {
+    start: 'Rematch: same scenario and settings, same people',
+    starting: 'Starting the rematch…',
+    ready:
+      'A rematch is ready: the same people, each at the seat they held. It is on My matches too.',
+    open: 'Go to the rematch',
+  },
   botLevel: { easy: 'easy', normal: 'normal', hard: 'hard' },
   status: {
     timeLeft: 'Time left in this phase',

@@ -50,6 +50,25 @@ export function saveCredentials(update: Partial<MatchCredentials> & { roomId: st
   storage()?.setItem(PREFIX + update.roomId, JSON.stringify(next));
 }
 
+/**
+ * A rematch opens to the host token and the passes of the match it follows
+ * (the server copied their hashes): this browser keeps them for it too.
+ */
+export function keepForRematch(
+  from: MatchCredentials,
+  rematch: { roomId: string; code?: string },
+): void {
+  const { nickname, seat, seatToken, hostToken } = from;
+  saveCredentials({
+    roomId: rematch.roomId,
+    code: rematch.code,
+    nickname,
+    seat,
+    seatToken,
+    hostToken,
+  });
+}
+
 /** Every match this browser holds a credential for (host token or seat pass). */
 export function allCredentials(): MatchCredentials[] {
   const store = storage();

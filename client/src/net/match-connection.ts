@@ -17,6 +17,7 @@ import {
   type TimerMessage,
 } from '@entanglement/shared';
 import {
+  keepForRematch,
   loadCredentials,
   loadReconnection,
   type MatchCredentials,
@@ -58,6 +59,8 @@ export interface MatchSnapshot {
   requested: string | null;
   /** For the host: spectators' open seat requests, oldest first. */
   seatRequests: readonly SeatRequest[];
+  /** The rematch the host started once this match was over (this browser holds its credentials now). */
+  rematch: { roomId: string; code: string } | null;
 }
 
 /** A refused command or host action: the server's code and plain-language reason. */
@@ -138,6 +141,7 @@ export class MatchConnection {
       notice: null,
       requested: null,
       seatRequests: [],
+      rematch: null,
     };
   }
 
@@ -189,6 +193,13 @@ export class MatchConnection {
   requestSeat(seat: string | null): void {
     this.room?.send('requestSeat', { seat });
     this.update({ requested: seat });
+  }
+
+  /** Back at a seat the away rule handed to a bot: people play it again (the server checks the pass). */
+  takeSeatBack(): void {
+    const { seat } = this.snapshot;
+    const token = this.credentials()?.seatToken;
+    if (seat && token) this.room?.send('takeSeatBack', { seat, token });
   }
 
   /** The screen showed the notice and the person closed it. */
@@ -317,6 +328,12 @@ export class MatchConnection {
       this.update({ seat: null, prompts: [], lastError: null, notice: m.reason });
     });
     on('seatRequests', (m) => this.update({ seatRequests: m.requests }));
+    on('rematch', (m) => {
+      // The rematch opens to the credentials that opened this match: kept for it, so My matches lists it.
+      const saved = this.credentials();
+      if (saved) keepForRematch(saved, m);
+      this.update({ rematch: m });
+    });
     on('seatRequestAnswer', (m) => this.update({ requested: null, notice: m.reason }));
     on('lobby', (m) => {
       const mine = m.seats.find((s) => s.people.some((p) => p.id === this.snapshot.sessionId));

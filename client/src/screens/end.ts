@@ -7,6 +7,7 @@ import type { MatchConnection, MatchSnapshot } from '../net/match-connection.ts'
 import { roundAccounts, whatHappenedToYou } from '../panels/account-model.ts';
 import { downloadButton } from '../replay/load.ts';
 import { seatCredits } from '../seat-credits.ts';
+import { createRematchBox } from './rematch-box.ts';
 import type { Screen } from './screen.ts';
 
 /**
@@ -14,14 +15,16 @@ import type { Screen } from './screen.ts';
  * which reveals everything once the match is over), each actor's score
  * broken down, the awards, and the way to the archived match.
  */
-export function createEndScreen(scenario: Scenario, _connection: MatchConnection): Screen {
+export function createEndScreen(scenario: Scenario, connection: MatchConnection): Screen {
   const element = el('main', { class: 'end' });
+  const rematch = createRematchBox(connection);
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   let shownStep = -1;
 
   return {
     element,
     update(s: MatchSnapshot) {
+      rematch.update(s);
       const view = s.view;
       const lobby = s.lobby!;
       const step = view?.step ?? -2;
@@ -57,6 +60,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
             `It stopped in round ${view?.round ?? '?'} before its last round, so there is no ranking and no secret is revealed.`,
           ),
           links,
+          rematch.element,
         );
         return;
       }
@@ -129,6 +133,7 @@ export function createEndScreen(scenario: Scenario, _connection: MatchConnection
           ),
         ),
         links,
+        rematch.element,
       );
     },
   };

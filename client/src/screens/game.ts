@@ -1,5 +1,6 @@
 import type { Phase, Scenario } from '@entanglement/shared';
 import { el } from '../dom.ts';
+import { createAwayNotice } from '../game/away-notice.ts';
 import { createChat } from '../game/chat.ts';
 import { createHostControls } from '../game/host-controls.ts';
 import { createMapSlot } from '../game/map-slot.ts';
@@ -50,6 +51,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const host = createHostControls(scenario, connection);
   const reflections = createReflections(connection);
   const notice = createNotice(connection);
+  const awayNotice = createAwayNotice(connection);
   const seatRequest = createSeatRequest(scenario, connection);
   const tabs = createTabs([
     { id: 'orders', label: t('tabs.orders'), content: panels.orders!.element },
@@ -64,7 +66,14 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
   const element = el(
     'div',
     { class: 'game' },
-    el('div', { class: 'game__top' }, status.element, now.element, notice.element),
+    el(
+      'div',
+      { class: 'game__top' },
+      status.element,
+      now.element,
+      notice.element,
+      awayNotice.element,
+    ),
     now.goals,
     el('div', { class: 'game__map' }, map.element),
     el(
@@ -87,6 +96,7 @@ export function createGameScreen(scenario: Scenario, connection: MatchConnection
       now.update(s);
       reflections.update(s);
       notice.update(s);
+      awayNotice.update(s);
       seatRequest.update(s);
       const hostTab = element.querySelector<HTMLElement>('[data-tab="host"]');
       if (hostTab) hostTab.hidden = !s.isHost;

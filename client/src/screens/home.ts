@@ -1,5 +1,6 @@
 import {
   type CreateMatchOptions,
+  defaultAwayRule,
   getScenario,
   JoinCodeSchema,
   NicknameSchema,
@@ -171,8 +172,33 @@ function createCard(actions: HomeActions): HTMLElement {
     field('Minutes to decide', decideMinutes),
     field('Minutes for news and resolution', aroundMinutes),
   );
+  // The away rule: on by default for matches over hours or days (the server's default too).
+  const away = el('input', { type: 'checkbox', id: 'create-away' });
+  const awayPhases = numberInput('create-away-phases', 1, 9);
+  awayPhases.value = '2';
+  const awayRow = el(
+    'div',
+    { class: 'form__away' },
+    el('label', { class: 'check', for: 'create-away' }, away, ` ${t('away.create')}`),
+    field(t('away.createPhases'), awayPhases),
+  );
+  const isLong = () => {
+    const chosen = TIMER_PRESETS[timers.value];
+    return timers.value === 'custom' || (chosen !== undefined && defaultAwayRule(chosen.timers).on);
+  };
+  let awayTouched = false;
+  away.addEventListener('change', () => {
+    awayTouched = true;
+    awayPhases.disabled = !away.checked;
+  });
+  const showAwayDefault = () => {
+    if (!awayTouched) away.checked = isLong();
+    awayPhases.disabled = !away.checked;
+  };
+  showAwayDefault();
   timers.addEventListener('change', () => {
     custom.hidden = timers.value !== 'custom';
+    showAwayDefault();
   });
   const preset = el('input', { type: 'checkbox', id: 'create-preset' });
   const bots = select('create-bots', [
@@ -211,6 +237,7 @@ function createCard(actions: HomeActions): HTMLElement {
     field(t('home.create.timers'), timers),
     custom,
     field(t('home.create.bots'), bots),
+    awayRow,
     el('label', { class: 'check', for: 'create-preset' }, preset, ` ${t('home.create.preset')}`),
     error.node,
     submit,
@@ -233,6 +260,9 @@ function createCard(actions: HomeActions): HTMLElement {
         ? customTimers(Number(decideMinutes.value), Number(aroundMinutes.value))
         : TIMER_PRESETS[timers.value]?.timers;
     if (typeof chosenTimers === 'string') return error.show(chosenTimers);
+    const afterPhases = Number(awayPhases.value);
+    if (away.checked && !(Number.isInteger(afterPhases) && afterPhases >= 1 && afterPhases <= 9))
+      return error.show(t('away.createPhases'));
     submit.disabled = true;
     error.clear();
     actions
@@ -245,6 +275,7 @@ function createCard(actions: HomeActions): HTMLElement {
         timers: chosenTimers,
         preset: preset.checked ? 'class' : 'standard',
         botLevel: bots.value as 'easy' | 'normal' | 'hard',
+        away: { on: away.checked, afterPhases: away.checked ? afterPhases : 2 },
       })
       .catch((e: unknown) => {
         submit.disabled = false;

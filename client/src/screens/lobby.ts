@@ -36,6 +36,8 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
   });
   const seats = el('ul', { class: 'seat-grid', 'aria-label': t('lobby.seats') });
   const spectators = el('p', { class: 'spectators' });
+  // The away rule is a setting of the match everyone sees (the host chose it).
+  const awayRule = el('p', { class: 'hint', 'data-testid': 'away-rule' });
   const hostBox = el('section', {
     class: 'panel host-box',
     'aria-label': t('lobby.host'),
@@ -53,7 +55,12 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       codeBox,
     ),
     notice,
-    el('div', { class: 'lobby__main' }, el('div', {}, seats, spectators, hostBox), chat.element),
+    el(
+      'div',
+      { class: 'lobby__main' },
+      el('div', {}, seats, spectators, awayRule, hostBox),
+      chat.element,
+    ),
   );
   let lastError: unknown = null;
   let shownLobby: unknown = null;
@@ -96,10 +103,17 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
             ]
           : []),
       );
+      awayRule.textContent = awayRuleText(lobby);
       hostBox.hidden = !s.isHost;
       if (s.isHost) renderHostBox(hostBox, lobby, s, connection);
     },
   };
+}
+
+/** The away rule of the match, in words. */
+function awayRuleText(lobby: LobbyMessage): string {
+  const rule = lobby.awayRule;
+  return rule.on ? t('away.ruleOn', { count: rule.afterPhases }) : t('away.ruleOff');
 }
 
 function seatCard(

@@ -9,7 +9,7 @@ import {
 import { el } from '../dom.ts';
 import { formatClock, formatEndsAt } from '../game/countdown.ts';
 import { apiPath, callApi } from '../net/api.ts';
-import { allCredentials } from '../net/credentials.ts';
+import { allCredentials, keepForRematch, loadCredentials } from '../net/credentials.ts';
 import { navigate } from '../router.ts';
 import { carryOutPanel } from './carry.ts';
 import { credentialsToSend, GROUP_TITLES, groupMatches, MY_GROUPS } from './my-matches-model.ts';
@@ -62,6 +62,18 @@ function matchRow(m: LiveStanding, now: number): HTMLElement {
 }
 
 /**
+ * A rematch the server found from a finished match's credential: this
+ * browser keeps those credentials for it, so it opens and stays listed.
+ */
+function keepRematches(matches: readonly LiveStanding[]): void {
+  for (const m of matches) {
+    if (!m.rematchOf || loadCredentials(m.id)) continue;
+    const from = loadCredentials(m.rematchOf);
+    if (from) keepForRematch(from, { roomId: m.id, code: m.code });
+  }
+}
+
+/**
  * "My matches": every live match this browser holds a host token or seat
  * pass for, as the server says it stands (POST /api/matches/live), grouped
  * by what waits on this person; finished ones are in the archive. It asks
@@ -93,6 +105,7 @@ export function renderMyMatches(root: HTMLElement): () => void {
     const credentials = credentialsToSend(allCredentials(), MAX_OWN_MATCHES);
     try {
       const { matches } = await callApi(route, 200, apiPath(route), { body: { credentials } });
+      keepRematches(matches);
       const groups = groupMatches(matches);
       const now = Date.now();
       body.replaceChildren(

@@ -24,6 +24,8 @@ export interface HostRoom extends RequestRoom {
   hostGone(sessionId: string): void;
   /** Starts the match (from the lobby). */
   start(): void;
+  /** Once the match is over: a new one with the same settings and people (rooms/rematch.ts). */
+  startRematch(host: Client): Promise<void>;
   setMuted(host: Client, person: string, muted: boolean): void;
   /** Stores the seating lock and the mutes, so that a restart keeps them. */
   saveHostState(): void;
@@ -46,6 +48,7 @@ export function hostAction(room: HostRoom, client: Client, raw: unknown) {
     return room.start();
   }
   if (msg.action === 'remove') return removePerson(room, client, msg.person);
+  if (msg.action === 'rematch') return void room.startRematch(client);
   if (msg.action === 'lockSeating') {
     flow.seating.locked = msg.locked;
     room.saveHostState();
@@ -135,6 +138,7 @@ function changeMatch(
       return sendError(client, 'host', 'seatUnavailable', 'No person plays that seat.', 'seat');
     play.humanSeats = play.humanSeats.filter((s) => s !== msg.seat);
     play.bots.add(msg.seat);
+    flow.away.forget(msg.seat);
     // A bot's seat is closed: every pass of it stops working, and its secrets reach no one.
     const sessions = seating.revokeSeat(msg.seat);
     room.seatLost(

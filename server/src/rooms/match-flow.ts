@@ -4,13 +4,15 @@ import {
   extensionCapSeconds,
   type MatchStage,
   type MatchState,
+  type Phase,
   type PhaseTimers,
   type ServerMessages,
   type ServerMessageType,
   type StateParts,
 } from '@entanglement/shared';
 import { roomLog } from '../log.ts';
-import type { ClockRecord, HostState, SeatRecord } from '../store/types.ts';
+import type { AwayState, ClockRecord, HostState, SeatRecord } from '../store/types.ts';
+import { AwaySeats } from './away-seats.ts';
 import { MatchPlay } from './match-play.ts';
 import { clockRecord, finishRecord, seatRecord } from './match-records.ts';
 import type { MatchSetup } from './match-setup.ts';
@@ -30,6 +32,8 @@ export interface FlowRoom {
   /** Hashes the state after every command (and tells the views what changed). */
   readonly stateParts: StateParts;
   readonly clock: Clock;
+  /** The server's time (ms since 1970): `Date.now` unless a test injects a clock. */
+  now(): number;
   /** The store's writes, in order; its store is null when matches live in memory only. */
   readonly writes: WriteQueue;
   readonly reflections: ReflectionDesk;
@@ -42,6 +46,8 @@ export interface FlowRoom {
   archived(): void;
   /** Who held a seat when changed: stored with the host state, so that a restart keeps it. */
   seatHistoryChanged(): void;
+  /** What the away rule counts changed: stored with the host state too. */
+  awayChanged(): void;
 }
 
 /**
@@ -66,6 +72,8 @@ export class MatchFlow {
   private readonly room: FlowRoom;
   /** Who held each seat when, since the start (for the end screen, archive and match file). */
   history = new SeatHistory();
+  /** The away rule's counts: which people's seats a bot plays until they come back. */
+  away: AwaySeats;
 
   constructor(setup: MatchSetup, room: FlowRoom) {
     this.room = room;
@@ -84,6 +92,7 @@ export class MatchFlow {
     });
     this.play.phaseHashes.push(...setup.phaseHashes);
     this.timers = setup.timers;
+    this.away = new AwaySeats(setup.away);
     this.seating = new Seating(this.match.seats);
     this.phaseClock = new PhaseClock(room.clock, () => this.advance());
   }
@@ -114,7 +123,7 @@ export class MatchFlow {
     const current = clock?.round === this.match.round && clock.phase === this.match.phase;
     if (!current || clock === null) this.phaseClock.start(this.phaseMs());
     else if (clock.paused) this.phaseClock.startPaused(clock.remainingMs);
-    else this.phaseClock.start(Math.max(0, clock.phaseEndsAt - Date.now()));
+    else this.phaseClock.start(Math.max(0, clock.phaseEndsAt - this.room.now()));
     if (!current) this.saveClock();
     // A kill can land between two bot commands: bots finish the phase they were playing.
     this.resumeBots();
@@ -147,6 +156,7 @@ export class MatchFlow {
   /** The phase ends: timer ran out, every seat is done, or the host skipped it. */
   advance(): void {
     if (this.stage !== 'playing' || this.play.recovering) return;
+    const ending = this.match.phase;
     const events = this.play.advance();
     if (!events) {
       this.advanceFailed();
@@ -155,6 +165,7 @@ export class MatchFlow {
     const asked = this.room.reflections.ask(this.play.scenario, events, this.play.humanSeats);
     if (this.match.phase === 'ended') this.finish(null);
     else {
+      this.countSilence(ending);
       this.play.playBots([...this.play.bots, ...this.awaySeats()]);
       this.phaseClock.start(this.phaseMs());
       this.saveClock();
@@ -211,12 +222,50 @@ export class MatchFlow {
   }
 
   /**
-   * People's seats with nobody connected: a stand-in bot plays each phase
-   * that starts while they are away; whoever comes back with the seat's
-   * token plays from then on.
+   * People's seats a bot plays meanwhile. Under the away rule, those whose
+   * people sent nothing for its number of deciding phases, until one of them
+   * takes the seat back. Without it, those with nobody connected: a stand-in
+   * bot plays each phase that starts while they are away, and whoever comes
+   * back with the seat's pass plays from then on.
    */
   awaySeats(): string[] {
+    if (this.away.rule.on) return this.play.humanSeats.filter((seat) => this.away.isAway(seat));
     return this.play.humanSeats.filter((seat) => this.seating.holders(seat).length === 0);
+  }
+
+  /** The phase `ending` is over: the away rule counts who was silent, and hands the long silent to a bot. */
+  private countSilence(ending: Phase): void {
+    if (!this.away.rule.on) return;
+    const gone = this.away.phaseEnded(ending, this.play.humanSeats);
+    for (const seat of gone) this.noteHolders(seat);
+    this.room.awayChanged();
+    if (gone.length === 0) return;
+    roomLog(this.room.matchId()).info(`away: a bot plays ${gone.join(', ')} until they come back`);
+    this.room.broadcastLobby();
+  }
+
+  /** Someone at the people's seat `seat` sent a command: they are not silent this phase. */
+  heardFrom(seat: string): void {
+    if (this.away.heard(seat)) this.room.awayChanged();
+  }
+
+  /** One of the seat's people is back (their pass, checked by the caller): people play it again. */
+  takeBack(seat: string): boolean {
+    if (!this.away.takeBack(seat)) return false;
+    this.noteHolders(seat);
+    this.room.awayChanged();
+    this.room.broadcastLobby();
+    return true;
+  }
+
+  /** The away rule's counts as a restart must find them. */
+  awayState(): AwayState {
+    return this.away.state();
+  }
+
+  /** The away rule's counts from the host state stored before a restart. */
+  restoreAway(state: AwayState | undefined): void {
+    this.away = new AwaySeats(this.away.rule, state);
   }
 
   /** Why a message that needs the match under way is refused now. */
@@ -247,9 +296,11 @@ export class MatchFlow {
   private noteHolders(seat: string): void {
     if (this.stage !== 'playing' || this.archived) return;
     const { names, complete } = this.seating.passHolders(seat);
-    const holders = this.play.bots.has(seat) ? [null] : names;
+    const bot = this.play.bots.has(seat) || this.away.isAway(seat);
+    const holders = bot ? [null] : names;
     const { round, phase } = this.match;
-    if (this.history.sync(seat, holders, { round, phase }, complete))
+    // A bot at the seat closes its people's spans even while some of their names are unknown.
+    if (this.history.sync(seat, holders, { round, phase }, bot || complete))
       this.room.seatHistoryChanged();
   }
 
@@ -263,7 +314,7 @@ export class MatchFlow {
 
   saveClock(): void {
     if (this.stage !== 'playing' || this.archived || !this.room.writes.store) return;
-    const clock = clockRecord(this.match, this.phaseClock);
+    const clock = clockRecord(this.match, this.phaseClock, this.room.now());
     this.room.writes.enqueue('save the clock', (store) =>
       store.saveClock(this.room.matchId(), clock),
     );

@@ -10,6 +10,7 @@ import {
 import {
   JoinMatchSchema,
   type LiveStanding,
+  LONG_PHASE_SECONDS,
   type LobbyMessage,
   type MatchStage,
   type MatchState,
@@ -23,17 +24,18 @@ import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
 import { MatchNotices } from '../notify/match-notices.ts';
 import type { NoticeOutbox } from '../notify/notice-outbox.ts';
-import { hashToken, tokenMatches } from '../store/tokens.ts';
+import { tokenMatches } from '../store/tokens.ts';
 import { Chat, type ChatRoom } from './chat.ts';
-import { creationRefused, takeCreation } from './creation.ts';
+import { creationRefused, type RematchSeed, takeCreation } from './creation.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
 import type { MatchLog } from './match-log-port.ts';
-import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
+import { isRematch, matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
+import { Rematch, type RematchRoom } from './rematch.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
 import { lobbyMessage, timerMessage } from './room-messages.ts';
 import { SeatHistory } from './seat-history.ts';
@@ -44,6 +46,7 @@ import {
   ready,
   rejoinSeat,
   type SeatRoom,
+  takeSeatBack,
 } from './seat-messages.ts';
 import { type RequestRoom, requestSeat, SeatRequests } from './seat-requests.ts';
 import { standingFor } from './standing.ts';
@@ -53,7 +56,7 @@ import { WriteQueue } from './write-queue.ts';
 export type { MatchLog } from './match-log-port.ts';
 
 /** Phases this long or longer mark a match played over hours or days (its idle limit stretches). */
-const LONG_PHASE_MS = 3600_000;
+const LONG_PHASE_MS = LONG_PHASE_SECONDS * 1000;
 
 /** Past this many messages in one second Colyseus closes the client's connection. */
 const MAX_MESSAGES_PER_SECOND = 20;
@@ -68,6 +71,8 @@ const CLOCK_TICK_MS = 250;
 
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 const RESTORED_LOBBY_MS = 30 * 60 * 1000;
+/** A rematch's lobby waits this long for its people (friends over days come back within days). */
+const REMATCH_LOBBY_MS = 3 * 24 * 3600_000;
 
 type Metadata = { code: string };
 
@@ -110,6 +115,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   /** The server's limits (its configuration). */
   protected limits: RoomLimits = DEFAULT_ROOM_LIMITS;
+  /** The server's time: `Date.now`, or the fake clock a test of a days-long match injects. */
+  protected now: () => number = Date.now;
 
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
@@ -148,10 +155,18 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     matchId: () => this.roomId,
     flow: () => this.flow,
   });
+  /** The host's rematch, once this match is over. */
+  private readonly rematch = new Rematch();
+  /** A rematch's lobby: kept for its people while nobody is in it, not closed when they leave. */
+  private waitingLobby = false;
 
   override async onCreate(options: unknown): Promise<void> {
     // No synchronised state: the patch interval only ticks the clock of the phase timers.
     this.patchRate = CLOCK_TICK_MS;
+    // The phase timers count on this clock: it reads the server's time (Colyseus's Clock reads
+    // its protected `now` on every tick; started again so that its first tick counts from it).
+    (this.clock as unknown as { now: () => number }).now = this.now;
+    this.clock.start();
     this.seatReservationTimeout = this.limits.seatReservationSeconds;
     this.writes.store = this.store;
     const plan = takeRestore(options);
@@ -159,27 +174,53 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     else {
       const creation = takeCreation(options);
       if (!creation) throw creationRefused();
-      this.hostTokenHash = hashToken(creation.hostToken);
-      await this.createNew(creation.options);
+      this.hostTokenHash = creation.hostTokenHash;
+      await this.createNew(creation.options, creation.rematch);
     }
     heldMatches.set(this.roomId, this.code);
     if (plan) this.notices.restored();
     this.listen();
   }
 
-  /** A new match from the creator's options, stored before anyone joins it. */
-  private async createNew(options: unknown): Promise<void> {
+  /** A new match from the creator's options (or a rematch's), stored before anyone joins it. */
+  private async createNew(options: unknown, rematch?: RematchSeed): Promise<void> {
     const setup = newMatchSetup(options);
+    if (rematch) this.roomId = rematch.roomId;
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
-      await this.store?.createMatch(matchRecord(setup, this.roomId, this.code, this.hostTokenHash));
+      const record = matchRecord(setup, this.roomId, this.code, this.hostTokenHash, {
+        createdAt: this.now(),
+        rematchOf: rematch?.of,
+      });
+      await this.store?.createMatch(record);
     } catch (error) {
       await this.codes.release(this.code, this.roomId);
       this.code = '';
       throw error;
     }
+    if (rematch) this.awaitRematchPeople(rematch);
+  }
+
+  /**
+   * A rematch's lobby opens with each seat's passes of the finished match
+   * valid here (stored like a restart's seats), and waits for its people
+   * even while nobody is in it.
+   */
+  private awaitRematchPeople(rematch: RematchSeed): void {
+    this.flow.restoreSeats(rematch.seats);
+    for (const seat of rematch.seats) this.flow.saveSeat(seat.seat);
+    this.waitingLobby = true;
+    this.autoDispose = false;
+    this.closeLobbyIfEmptyIn(REMATCH_LOBBY_MS);
+  }
+
+  /** A lobby kept without clients closes (and is discarded) if nobody is in it `ms` from now. */
+  private closeLobbyIfEmptyIn(ms: number): void {
+    this.clock.setTimeout(() => {
+      if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
+    }, ms);
   }
 
   /**
@@ -211,6 +252,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.flow.extensionsUsed = record.hostState.extensionsUsed ?? 0;
       this.chat.restoreMutes(record.hostState);
       this.flow.history = new SeatHistory(record.hostState.seatHistory ?? []);
+      this.flow.restoreAway(record.hostState.away);
     }
     this.code = await this.codes.claimExisting(record.code, this.roomId);
     await this.setMetadata({ code: this.code });
@@ -219,9 +261,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       this.flow.stage = 'ended';
       this.flow.archive();
     } else if (clock === null && log.length === 0) {
-      this.clock.setTimeout(() => {
-        if (this.stage === 'lobby' && this.clients.length === 0) void this.disconnect();
-      }, RESTORED_LOBBY_MS);
+      // A rematch's lobby goes on waiting for its people for the rest of its time.
+      this.waitingLobby = isRematch(record);
+      const left = record.createdAt + REMATCH_LOBBY_MS - this.now();
+      this.closeLobbyIfEmptyIn(this.waitingLobby ? Math.max(0, left) : RESTORED_LOBBY_MS);
     } else {
       this.flow.resumePlay(clock);
       // Nobody is connected yet: if nobody comes back, the match ends like a deserted one.
@@ -237,6 +280,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   private listen(): void {
     this.onMessage('claimSeat', (client, raw) => claimSeat(this.seatRoom(), client, raw));
     this.onMessage('rejoinSeat', (client, raw) => rejoinSeat(this.seatRoom(), client, raw));
+    this.onMessage('takeSeatBack', (client, raw) => takeSeatBack(this.seatRoom(), client, raw));
     this.onMessage('leaveSeat', (client, raw) => leaveSeat(this.seatRoom(), client, raw));
     this.onMessage('ready', (client, raw) => ready(this.seatRoom(), client, raw));
     this.onMessage('command', (client, raw) => command(this.seatRoom(), client, raw));
@@ -276,7 +320,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     // The host is whoever shows the host token that the creating request was given.
     if (hostToken !== undefined) this.hostSession = client.sessionId;
     // A lobby restored after a restart is kept only until the people who came back leave.
-    if (this.stage === 'lobby') this.autoDispose = true;
+    if (this.stage === 'lobby' && !this.waitingLobby) this.autoDispose = true;
     sendTo(client, 'welcome', {
       roomId: this.roomId,
       code: this.code,
@@ -286,7 +330,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     this.broadcastLobby();
     this.chat.sendHistory(this.chatRoom(), client, null);
     // The host coming back (a reload) sees the requests still open.
-    if (this.hostSession === client.sessionId) this.sendRequestsToHost();
+    if (this.hostSession === client.sessionId) {
+      this.sendRequestsToHost();
+      this.rematch.tell(client);
+    }
     if (this.stage !== 'lobby') {
       this.views.sendWhole(client, this.match, null);
       sendTo(client, 'timer', this.timerMessage());
@@ -412,8 +459,10 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         clock: this.flow.phaseClock,
         seating: this.flow.seating,
         hostTokenHash: this.hostTokenHash,
+        code: this.code,
       },
       token,
+      this.now(),
     );
   }
 
@@ -439,6 +488,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       ...this.chat.standingMutes(),
       seatHistory: this.flow.history.all(),
       extensionsUsed: this.flow.extensionsUsed,
+      away: this.flow.awayState(),
     });
   }
 
@@ -454,6 +504,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       matchId: () => this.roomId,
       stateParts: this.stateParts,
       clock: this.clock,
+      now: () => this.now(),
       writes: this.writes,
       reflections: this.reflections,
       sendViews: () => this.sendViews(),
@@ -466,6 +517,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         if (this.clients.length === 0) this.writes.afterWrites(() => void this.disconnect());
       },
       seatHistoryChanged: () => this.saveHostState(),
+      awayChanged: () => this.saveHostState(),
     };
   }
 
@@ -479,6 +531,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       sendOpenQuestions: (client, seat) => {
         this.sendOpenQuestions(client, seat);
         this.chat.sendHistory(this.chatRoom(), client, seat);
+        this.rematch.tell(client);
       },
       seatLost: (sessions, seat, reason) => {
         for (const id of sessions) {
@@ -516,6 +569,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         this.hostSession ??= sessionId;
       },
       hostGone: (sessionId) => this.hostGone(sessionId),
+      startRematch: (host) => this.rematch.start(this.rematchRoom(), host),
       start: () => {
         // A started match runs to its end even if everyone leaves for a while: they can come back.
         this.autoDispose = false;
@@ -525,6 +579,21 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       saveHostState: () => this.saveHostState(),
       broadcastTimer: () => this.broadcastTimer(),
       sendToSeat: (seat, type, message) => this.sendToSeat(seat, type, message),
+    };
+  }
+
+  /** What a rematch sees of this finished match. */
+  private rematchRoom(): RematchRoom {
+    return {
+      flow: this.flow,
+      hostTokenHash: this.hostTokenHash,
+      matchId: () => this.roomId,
+      hostNickname: () =>
+        (this.hostSession && this.flow.seating.nickname(this.hostSession)) || 'Host',
+      invitees: () =>
+        this.clients.filter(
+          (c) => c.sessionId === this.hostSession || this.flow.seating.passOf(c.sessionId) !== null,
+        ),
     };
   }
 
@@ -582,7 +651,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   private timerMessage(): TimerMessage {
-    return timerMessage(this.match, this.stage, this.flow.phaseClock, this.flow.extensions());
+    const { phaseClock } = this.flow;
+    return timerMessage(this.match, this.stage, phaseClock, this.flow.extensions(), this.now());
   }
 
   private broadcastTimer(): void {
@@ -606,6 +676,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       seating,
       bots: play.bots,
       away: this.stage === 'playing' ? new Set(this.flow.awaySeats()) : new Set(),
+      awayRule: this.flow.away.rule,
       isMuted: (person) =>
         this.chat.isMuted(
           person,

@@ -1,9 +1,12 @@
 import { ErrorCode, ServerError } from '@colyseus/core';
 import {
+  type AwayRule,
+  AwayRuleSchema,
   type BotLevel,
   CreateMatchSchema,
   createMatch,
   DEFAULT_TIMERS,
+  defaultAwayRule,
   getScenario,
   type MatchState,
   type PhaseTimers,
@@ -25,6 +28,8 @@ export interface MatchSetup {
   match: MatchState;
   botLevel: BotLevel;
   timers: PhaseTimers;
+  /** The away rule (rooms/away-seats.ts). */
+  away: AwayRule;
   /** The state hash at the end of every phase already played (none for a new match). */
   phaseHashes: PhaseHash[];
   /** The stored commands `match` was replayed from (none for a new match). */
@@ -40,7 +45,11 @@ export interface MatchSetup {
 interface RoomSettings {
   timers?: Partial<PhaseTimers>;
   botLevel?: BotLevel;
+  /** Absent in matches stored before the rule: the default for their timers. */
+  away?: AwayRule;
   scenarioHash?: string;
+  /** A rematch's: the finished match it follows (its lobby waits days for its people). */
+  rematchOf?: string;
 }
 
 /** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
@@ -59,7 +68,7 @@ export function newMatchSetup(options: unknown): MatchSetup {
     const issue = parsed.error.issues[0]!;
     throw refused(`Cannot create the match: ${issue.path.join('.')}: ${issue.message}`);
   }
-  const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel } = parsed.data;
+  const { scenario: scenarioId, rounds, pace, seats, timers, preset, botLevel, away } = parsed.data;
   let scenario: Scenario;
   try {
     scenario = getScenario(scenarioId);
@@ -77,7 +86,7 @@ export function newMatchSetup(options: unknown): MatchSetup {
     match: created.state,
     phaseHashes: [],
     log: [],
-    ...roomDefaults({ botLevel, timers }),
+    ...roomDefaults({ botLevel, timers, away }),
   };
 }
 
@@ -112,11 +121,15 @@ export function matchRecord(
   id: string,
   code: string,
   hostTokenHash: string,
+  more: { createdAt?: number; rematchOf?: string } = {},
 ): MatchRecord {
+  const { createdAt = Date.now(), rematchOf } = more;
   const roomSettings: RoomSettings = {
     timers: setup.timers,
     botLevel: setup.botLevel,
+    away: setup.away,
     scenarioHash: scenarioHash(setup.scenario),
+    ...(rematchOf ? { rematchOf } : {}),
   };
   return {
     id,
@@ -126,12 +139,19 @@ export function matchRecord(
     rulesVersion: setup.match.rulesVersion,
     seed: setup.seed,
     hostTokenHash,
-    createdAt: Date.now(),
+    createdAt,
     roomSettings,
   };
 }
 
+/** Whether the stored match is a rematch (its lobby waits days for its people). */
+export function isRematch(record: MatchRecord): boolean {
+  return typeof (record.roomSettings as RoomSettings | undefined)?.rematchOf === 'string';
+}
+
 /** Settings left out (by the creator, or by a server older than the setting) take the defaults. */
-function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers'> {
-  return { botLevel: room.botLevel ?? 'normal', timers: { ...DEFAULT_TIMERS, ...room.timers } };
+function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers' | 'away'> {
+  const timers = { ...DEFAULT_TIMERS, ...room.timers };
+  const away = AwayRuleSchema.safeParse(room.away).data ?? defaultAwayRule(timers);
+  return { botLevel: room.botLevel ?? 'normal', timers, away };
 }

@@ -1,4 +1,5 @@
 import type {
+  AwayRule,
   BotLevel,
   LobbyMessage,
   MatchStage,
@@ -24,6 +25,7 @@ export interface LobbyParts {
   bots: ReadonlySet<string>;
   /** People's seats with nobody connected, played by a stand-in bot meanwhile. */
   away: ReadonlySet<string>;
+  awayRule: AwayRule;
   isMuted: (person: string) => boolean;
   hostSession: string | null;
   endedBy: 'host' | null;
@@ -49,6 +51,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
       bot: p.bots.has(seat),
       away: p.away.has(seat),
     })),
+    awayRule: p.awayRule,
     spectators: people(null),
     host: p.hostSession ? p.seating.nickname(p.hostSession) : null,
     seatingLocked: p.seating.locked,

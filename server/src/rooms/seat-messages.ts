@@ -7,6 +7,7 @@ import {
   type Problem,
   ReadySchema,
   RejoinSeatSchema,
+  TakeSeatBackSchema,
 } from '@entanglement/shared';
 import type { MatchFlow } from './match-flow.ts';
 import { parseOrRefuse, sendError, sendTo } from './outbox.ts';
@@ -108,6 +109,26 @@ export function rejoinSeat(room: SeatRoom, client: Client, raw: unknown) {
 }
 
 /**
+ * `takeSeatBack`: one of the seat's people, holding it now with their own
+ * pass, is back at a seat the away rule had handed to a bot: people play it
+ * again from now on. (Any command of theirs does the same.)
+ */
+export function takeSeatBack(room: SeatRoom, client: Client, raw: unknown) {
+  const msg = parseOrRefuse(client, 'takeSeatBack', TakeSeatBackSchema, raw);
+  if (!msg) return;
+  const { flow } = room;
+  const fail = (code: ErrorCode, reason: string, field: string) =>
+    sendError(client, 'takeSeatBack', code, reason, field);
+  if (flow.stage !== 'playing') return fail('wrongStage', flow.notPlaying(), 'seat');
+  if (!flow.seating.has(msg.seat))
+    return fail('seatUnavailable', `"${msg.seat}" is not a seat here.`, 'seat');
+  if (!flow.seating.holds(client.sessionId, msg.seat, msg.token))
+    return fail('badToken', 'You do not hold this seat with that pass.', 'token');
+  if (!flow.takeBack(msg.seat))
+    return fail('seatUnavailable', 'No bot is playing this seat for you.', 'seat');
+}
+
+/**
  * `command`: applied through the engine for a seat its sender holds now
  * (with its own valid pass) and a person plays; acknowledged once the store
  * has it.
@@ -133,6 +154,9 @@ export function command(room: SeatRoom, client: Client, raw: unknown) {
     return fail('badToken', 'You do not hold this seat with that pass.', 'token');
   if (play.bots.has(command.seat))
     return fail('seatUnavailable', 'A bot plays this seat.', 'command.seat');
+  // Anything a person sends for the seat says they are there (and takes back a seat the away rule gave a bot).
+  flow.takeBack(command.seat);
+  flow.heardFrom(command.seat);
   const result = play.apply(command);
   if (!result.ok) {
     // The engine's code says what kind of refusal it is; the server does not judge the command again.

@@ -11,6 +11,7 @@ export interface StandingFacts {
   clock: PhaseClock;
   seating: Seating;
   hostTokenHash: string;
+  code: string;
 }
 
 /**
@@ -44,5 +45,6 @@ export function standingFor(
     seat,
     waitingOnMe: playing && seat !== null && notDone.includes(seat),
     seatsNotDone: playing ? notDone.length : 0,
+    code: facts.code,
   };
 }

@@ -244,6 +244,7 @@ export function liveContract(ctx: ContractContext): void {
         mutedNames: ['ann lee'],
         mutedPasses: [hashToken('p')],
         extensionsUsed: 2,
+        away: { away: ['ussr'], silent: { china: 1 }, heard: ['usa'] },
       };
       await ctx.store.saveHostState(record.id, state);
       expect((await ctx.store.getMatch(record.id))?.hostState).toEqual(state);
@@ -265,6 +266,9 @@ export function liveContract(ctx: ContractContext): void {
         { ...state, mutedNames: Array.from({ length: 501 }, (_, i) => `n${i}`) },
         { ...state, extensionsUsed: -1 },
         { ...state, extensionsUsed: 1.5 },
+        { ...state, away: { away: 'china', silent: {}, heard: [] } },
+        { ...state, away: { away: [], silent: { china: -1 }, heard: [] } },
+        { ...state, away: { away: [], silent: {}, heard: [''] } },
       ];
       for (const b of bad)
         await refused(ctx.store.saveHostState(record.id, b as unknown as typeof state), 'invalid');

@@ -212,14 +212,17 @@ export class SqliteMatchStore implements MatchStore {
       for (const a of batch) a.reject(err);
       return;
     }
-    batch.forEach((a, i) => {
-      if (written[i]) return a.resolve();
+    for (const [i, a] of batch.entries()) {
+      if (written[i]) {
+        a.resolve();
+        continue;
+      }
       try {
         this.refuseSeq(a.matchId, a.seq, this.q.lastCommand, 'command');
       } catch (err) {
         a.reject(err);
       }
-    });
+    }
   }
 
   async loadLog(matchId: string): Promise<CommandEntry[]> {

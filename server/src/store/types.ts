@@ -68,6 +68,18 @@ export interface HostState {
   extensionsUsed?: number;
   /** Who held each seat when since the start (rooms/seat-history.ts); absent: nothing yet. */
   seatHistory?: SeatSpan[];
+  /** The away rule's counts (rooms/away-seats.ts); absent: nobody away or silent yet. */
+  away?: AwayState;
+}
+
+/** What the away rule counts, kept across a restart (rooms/away-seats.ts). */
+export interface AwayState {
+  /** Seats a bot plays until one of their people takes them back. */
+  away: string[];
+  /** Deciding phases in a row each people's seat sent nothing in (absent: none). */
+  silent: Record<string, number>;
+  /** Seats whose people sent something in the phase under way. */
+  heard: string[];
 }
 
 /** One accepted command. `seq` is the engine's `state.step` after it: 1, 2, 3, … */

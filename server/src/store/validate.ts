@@ -1,6 +1,7 @@
 import { isTokenHash } from './tokens.ts';
 import {
   type AnnotationInput,
+  type AwayState,
   CHAT_CHANNELS,
   type ChatEntry,
   type ClockRecord,
@@ -156,6 +157,8 @@ export function checkClock(clock: ClockRecord): void {
 const MAX_MUTES = 500;
 /** As many spans as rooms/seat-history.ts keeps. */
 const MAX_SEAT_SPANS = 2000;
+/** At most as many seats as a match has (CreateMatchSchema: 32). */
+const MAX_AWAY_SEATS = 32;
 
 export function checkHostState(state: HostState): void {
   if (typeof state !== 'object' || state === null) throw invalid('hostState must be an object.');
@@ -169,6 +172,7 @@ export function checkHostState(state: HostState): void {
       else checkText(item, field);
   }
   if (state.extensionsUsed !== undefined) checkInt(state.extensionsUsed, 'extensionsUsed', 0);
+  if (state.away !== undefined) checkAwayState(state.away);
   if (state.seatHistory === undefined) return;
   if (!Array.isArray(state.seatHistory) || state.seatHistory.length > MAX_SEAT_SPANS)
     throw invalid(`seatHistory must be a list of at most ${MAX_SEAT_SPANS}.`);
@@ -181,6 +185,25 @@ export function checkHostState(state: HostState): void {
       checkInt(at.round, 'seatHistory.round', 0);
       checkText(at.phase, 'seatHistory.phase');
     }
+  }
+}
+
+/** The away rule's counts: seat ids, and a whole count per seat (a match has at most 32 seats). */
+function checkAwayState(away: AwayState): void {
+  if (typeof away !== 'object' || away === null) throw invalid('away must be an object.');
+  for (const field of ['away', 'heard'] as const) {
+    const list = away[field];
+    if (!Array.isArray(list) || list.length > MAX_AWAY_SEATS)
+      throw invalid(`away.${field} must be a list of at most ${MAX_AWAY_SEATS} seats.`);
+    for (const seat of list) checkText(seat, `away.${field}`);
+  }
+  if (typeof away.silent !== 'object' || away.silent === null)
+    throw invalid('away.silent must be an object.');
+  const counts = Object.entries(away.silent);
+  if (counts.length > MAX_AWAY_SEATS) throw invalid('away.silent has too many seats.');
+  for (const [seat, count] of counts) {
+    checkText(seat, 'away.silent');
+    checkInt(count, 'away.silent', 0);
   }
 }
 

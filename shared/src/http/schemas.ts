@@ -208,6 +208,10 @@ export const LiveStandingSchema = z.object({
   waitingOnMe: z.boolean(),
   /** How many seats in play have not pressed Done in this phase. */
   seatsNotDone: z.number().int(),
+  /** The match's join code (the credential's holder has it already, or is invited to a rematch). */
+  code: z.string().optional(),
+  /** This match is the rematch of the finished match the credential was sent for (its id). */
+  rematchOf: z.string().optional(),
 });
 export type LiveStanding = z.infer<typeof LiveStandingSchema>;
 export const LiveMatchesSchema = z.object({ matches: z.array(LiveStandingSchema) });
