@@ -67,7 +67,8 @@ export async function startGameServer(options: GameServerOptions): Promise<Runni
     findMatch: (code) => codes.lookup(code),
     archive: options.store ?? null,
     limits,
-    createMatch: createMatchRoom,
+    createMatch: (creation) => createMatchRoom(creation),
+    forkMatch: (launch) => createMatchRoom(undefined, launch),
     reachableAddresses: () => reachableAddresses(options.host),
     liveStanding,
   });

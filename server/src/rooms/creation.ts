@@ -6,6 +6,7 @@ import {
   MATCH_ROOM,
 } from '@entanglement/shared';
 import { nanoid } from 'nanoid';
+import type { ForkLaunch } from './fork-setup.ts';
 import { heldMatches } from './held-matches.ts';
 import { OneUseTickets } from './one-use-tickets.ts';
 
@@ -13,6 +14,8 @@ import { OneUseTickets } from './one-use-tickets.ts';
 export interface CreationTicket {
   options: unknown;
   hostToken: string;
+  /** A fork of a finished match (POST /api/matches/:id/fork): what the server computed, never a client's. */
+  fork?: ForkLaunch;
 }
 
 /**
@@ -24,8 +27,12 @@ export interface CreationTicket {
 const tickets = new OneUseTickets<'creation', CreationTicket>('creation');
 
 /** The create options that make a room a new match with this host token. */
-function offerCreation(options: unknown, hostToken: string): { creation: string } {
-  return tickets.offer({ options, hostToken });
+function offerCreation(
+  options: unknown,
+  hostToken: string,
+  fork?: ForkLaunch,
+): { creation: string } {
+  return tickets.offer({ options, hostToken, ...(fork ? { fork } : {}) });
 }
 
 /** The creation behind create options holding a valid ticket (used once), or null. */
@@ -76,9 +83,12 @@ interface StandingRoom {
 /** How long "My matches" waits for one room's answer. */
 const STANDING_TIMEOUT_MS = 2000;
 
-export async function createMatchRoom(options: unknown): Promise<CreatedMatch> {
+export async function createMatchRoom(options: unknown, fork?: ForkLaunch): Promise<CreatedMatch> {
   const hostToken = nanoid();
-  const room = await matchMaker.handleCreateRoom(MATCH_ROOM, offerCreation(options, hostToken));
+  const room = await matchMaker.handleCreateRoom(
+    MATCH_ROOM,
+    offerCreation(options, hostToken, fork),
+  );
   const code =
     (room.metadata as { code?: string } | undefined)?.code ?? heldMatches.get(room.roomId);
   if (!code) throw new Error(`Match ${room.roomId} was created without a join code.`);

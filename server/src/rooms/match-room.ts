@@ -24,12 +24,13 @@ import { reasonOf, roomLog } from '../log.ts';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { creationRefused, takeCreation } from './creation.ts';
+import { forkSetup } from './fork-setup.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
 import type { MatchLog } from './match-log-port.ts';
-import { matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
+import { type MatchSetup, matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { type RestorePlan, takeRestore } from './restore.ts';
@@ -149,20 +150,26 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       const creation = takeCreation(options);
       if (!creation) throw creationRefused();
       this.hostTokenHash = hashToken(creation.hostToken);
-      await this.createNew(creation.options);
+      await this.createNew(
+        creation.fork ? forkSetup(creation.fork) : newMatchSetup(creation.options),
+      );
     }
     heldMatches.set(this.roomId, this.code);
     this.listen();
   }
 
-  /** A new match from the creator's options, stored before anyone joins it. */
-  private async createNew(options: unknown): Promise<void> {
-    const setup = newMatchSetup(options);
+  /**
+   * A new match (from the creator's options, or a fork's start), stored
+   * before anyone joins it; a fork's log so far is stored with it.
+   */
+  private async createNew(setup: MatchSetup): Promise<void> {
     this.flow = new MatchFlow(setup, this.flowRoom());
     this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
       await this.store?.createMatch(matchRecord(setup, this.roomId, this.code, this.hostTokenHash));
+      for (const e of setup.log)
+        await this.store?.appendCommand(this.roomId, e.seq, e.command, e.stateHash, e.at);
     } catch (error) {
       await this.codes.release(this.code, this.roomId);
       this.code = '';

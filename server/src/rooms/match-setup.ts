@@ -4,6 +4,7 @@ import {
   CreateMatchSchema,
   createMatch,
   DEFAULT_TIMERS,
+  type ForkOrigin,
   getScenario,
   type MatchState,
   type PhaseTimers,
@@ -29,6 +30,8 @@ export interface MatchSetup {
   phaseHashes: PhaseHash[];
   /** The stored commands `match` was replayed from (none for a new match). */
   log: CommandEntry[];
+  /** Where a fork came from (none for other matches). */
+  fork?: ForkOrigin;
 }
 
 /**
@@ -37,10 +40,12 @@ export interface MatchSetup {
  * match was created on, which its match file carries (none for matches
  * stored before it was kept).
  */
-interface RoomSettings {
+export interface RoomSettings {
   timers?: Partial<PhaseTimers>;
   botLevel?: BotLevel;
   scenarioHash?: string;
+  /** A fork's origin, named in its match file and archive entry. */
+  fork?: ForkOrigin;
 }
 
 /** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
@@ -102,6 +107,7 @@ export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
     seed: record.seed,
     ...replayed,
     log,
+    ...(room.fork ? { fork: room.fork } : {}),
     ...roomDefaults(room),
   };
 }
@@ -117,6 +123,7 @@ export function matchRecord(
     timers: setup.timers,
     botLevel: setup.botLevel,
     scenarioHash: scenarioHash(setup.scenario),
+    ...(setup.fork ? { fork: setup.fork } : {}),
   };
   return {
     id,
@@ -132,6 +139,6 @@ export function matchRecord(
 }
 
 /** Settings left out (by the creator, or by a server older than the setting) take the defaults. */
-function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers'> {
+export function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers'> {
   return { botLevel: room.botLevel ?? 'normal', timers: { ...DEFAULT_TIMERS, ...room.timers } };
 }

@@ -1,4 +1,10 @@
-import { getScenario, SCENARIO_IDS, type SeatSpan, scenarioHash } from '@entanglement/shared';
+import {
+  type ForkOrigin,
+  getScenario,
+  SCENARIO_IDS,
+  type SeatSpan,
+  scenarioHash,
+} from '@entanglement/shared';
 import {
   type Annotation,
   type ChatEntry,
@@ -174,7 +180,9 @@ export interface MatchFileParts {
  */
 export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions): MatchFile {
   const { match: m, chat } = parts;
-  const room = m.roomSettings as { scenarioHash?: unknown; scenario?: unknown } | undefined;
+  const room = m.roomSettings as
+    | { scenarioHash?: unknown; scenario?: unknown; fork?: unknown }
+    | undefined;
   const scenarioHash = room?.scenarioHash;
   const scenario = playedContent(m.scenarioId, scenarioHash, room?.scenario);
   return {
@@ -197,6 +205,7 @@ export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions)
     winner: m.winner,
     rounds: m.rounds ?? 0,
     ...(m.hostState?.seatHistory?.length ? { seatHistory: m.hostState.seatHistory } : {}),
+    ...(room?.fork !== undefined ? { fork: room.fork as ForkOrigin } : {}),
   };
 }
 

@@ -80,7 +80,7 @@ export interface CommandEntry {
 }
 
 /** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
-import type { ChatChannel, SeatSpan } from '@entanglement/shared';
+import type { ChatChannel, ForkOrigin, SeatSpan } from '@entanglement/shared';
 
 export { CHAT_CHANNELS } from '@entanglement/shared';
 
@@ -223,6 +223,8 @@ export interface MatchFile {
   rounds: number;
   /** Who held each seat when (none for matches stored before it was kept). */
   seatHistory?: SeatSpan[];
+  /** A fork's origin: the match and moment it was forked from (docs/replays.md, "Forks"). */
+  fork?: ForkOrigin;
 }
 
 export interface MatchFileOptions {

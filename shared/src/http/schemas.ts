@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { SeatSpanSchema } from '../protocol.ts';
+import { BOT_LEVELS } from '../bots/bot.ts';
+import { PhaseTimersSchema, SeatSpanSchema } from '../protocol.ts';
 import { REPLAY_ERROR_CODES } from '../replay/errors.ts';
+import { ForkRequestSchema } from '../replay/fork.ts';
 import { MatchFileSchema } from '../replay/match-file.ts';
 import { ACTOR_KINDS, CONCEPTS, PHASES } from '../vocabulary.ts';
 
@@ -108,6 +110,16 @@ export const JoinCodeParamsSchema = z.object({
     .describe('The join code as people type it (any case, spaces and dashes ignored).'),
 });
 export const FoundMatchSchema = z.object({ roomId: z.string(), code: z.string() });
+
+/**
+ * POST /api/matches/:id/fork: the moment to fork at, fresh dice or not, one
+ * seat's changed decisions, and the new lobby's timers and bot level.
+ */
+export const ForkBodySchema = ForkRequestSchema.extend({
+  timers: PhaseTimersSchema.optional(),
+  botLevel: z.enum(BOT_LEVELS).optional(),
+});
+export type ForkBody = z.input<typeof ForkBodySchema>;
 
 /** The answer to POST /api/matches (CreatedMatch), to the creating request only. */
 export const CreatedMatchSchema = z.object({
