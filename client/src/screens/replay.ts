@@ -15,6 +15,7 @@ import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { chatEntries } from '../replay/chat-timeline.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
+import { createForkPanel } from '../replay/fork-panel.ts';
 import {
   type ArchivedMatch,
   downloadButton,
@@ -105,8 +106,10 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           (c.channel === 'private' && c.to === viewer)),
     );
 
+  const fork = createForkPanel(scenario, matchId, replay, file.commands);
   const show = (index: number) => {
     notes.show(replay.timeline[index]!);
+    fork.show(index);
     const viewer = seat();
     map.update(replay.viewAt(index, viewer));
     // What the chosen seat could read at that moment: public events and its own.
@@ -205,6 +208,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         el('div', { class: 'replay__map' }, map.element),
         el('div', { class: 'replay__side' }, account, notes.element),
       ),
+      fork.element,
       charts.element,
       renderDebrief(
         scenario,
