@@ -125,6 +125,15 @@ export {
   matchFileProblems,
   PhaseHashSchema,
 } from './replay/match-file.ts';
+export {
+  actualOutcome,
+  type OutcomeSummary,
+  playOnOnce,
+  type RunOutcome,
+  type SeatOutcome,
+  type Spread,
+  summariseOutcomes,
+} from './replay/outcomes.ts';
 export { PINNED_MATCHES, type PinnedRecording } from './replay/pinned.ts';
 export { recordRandomMatch } from './replay/recorded.ts';
 export {
