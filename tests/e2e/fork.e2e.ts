@@ -1,3 +1,4 @@
+import { Client } from '@colyseus/sdk';
 import {
   type Command,
   getScenario,
@@ -97,6 +98,27 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
   await page.screenshot({ path: '/tmp/fork-390.png', fullPage: false });
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // Bots play on from there, in a Web Worker of this page, with a progress bar.
+  await page.locator('#fork-runs').fill('12');
+  await page.getByTestId('fork-play-on').click();
+  await expect
+    .poll(() => page.getByTestId('fork-progress').textContent(), { timeout: 120_000 })
+    .toContain('12 runs played in');
+  const table = page.getByTestId('fork-outcomes').locator('.fork__table tbody tr');
+  expect(await table.count()).toBe(replay.finalState().seats.length);
+  // Every seat's wins add up to the runs played (a run that did not end counts for nobody).
+  const wins = await table.evaluateAll((rows) =>
+    rows.map((r) => Number(r.children[1]!.textContent!.split('/ ')[1]!.split('/')[0])),
+  );
+  expect(wins.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12);
+  expect(await page.locator('[data-testid=outcomes-chart] canvas').count()).toBeGreaterThan(0);
+  await page.getByTestId('fork-outcomes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/fork-outcomes-1280.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('fork-outcomes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/fork-outcomes-390.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const previewText = (await page.getByTestId('fork-preview').textContent()) ?? '';
   expect(previewText).not.toContain('refused');
   await page.locator('#fork-nickname').fill('Teacher');
@@ -119,5 +141,50 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
   const code = (await page.locator('body').textContent())!.match(/\/join\/([A-Z0-9]{6})/)![1]!;
   const found = (await (await fetch(`${base}/api/join/${code}`)).json()) as { roomId: string };
   expect(found.roomId).toBe(roomId);
+  expect(teacher.errors, teacher.errors.join('\n')).toEqual([]);
+});
+
+/** A fork made through the API and played to its end by bots, then made public: its id. */
+async function finishedFork(from: string, entry: number): Promise<string> {
+  const res = await fetch(`${base}/api/matches/${from}/fork`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ entry, reseed: true, timers: { news: 1, diplomacy: 1, resolution: 1 } }),
+  });
+  const { roomId, code, hostToken } = (await res.json()) as Record<string, string>;
+  const room = await new Client(base).joinById(roomId!, { nickname: 'Teacher', code, hostToken });
+  let stage = '';
+  room.onMessage('*', (type, message: { stage?: string }) => {
+    if (type === 'lobby') stage = message.stage ?? stage;
+  });
+  room.send('host', { action: 'start', token: hostToken });
+  const deadline = Date.now() + 90_000;
+  while (stage !== 'ended' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await room.leave();
+  for (;;) {
+    const made = await fetch(`${base}/api/matches/${roomId}/visibility`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hostToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ public: true }),
+    });
+    if (made.ok) return roomId!;
+    if (Date.now() > deadline) throw new Error('The fork was not archived');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('a finished fork’s replay compares it with the original, seat by seat, from the fork point on', async () => {
+  const id = await importedMatch();
+  const forkId = await finishedFork(id, 4);
+  const teacher = await Person.open(browser, 'teacher', { width: 1280, height: 900 });
+  const page = teacher.page;
+  await page.goto(`${base}/replay/${forkId}`);
+  const compare = page.getByTestId('fork-compare');
+  await expect.poll(() => compare.textContent()).toContain(`a fork of ${id}`);
+  await expect
+    .poll(() => page.getByTestId('fork-compare-body').locator('.fork__table tbody tr').count())
+    .toBe(replay.finalState().seats.length);
+  await compare.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/fork-compare-1280.png' });
   expect(teacher.errors, teacher.errors.join('\n')).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import {
   type Answer,
   API_ROUTES,
+  actualOutcome,
   type Command,
   describeEvent,
   type ForkBody,
@@ -10,6 +11,7 @@ import {
   type Replay,
   type Scenario,
   type SeatCommand,
+  summariseOutcomes,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
 import { t } from '../i18n/index.ts';
@@ -18,7 +20,12 @@ import { lastNickname, rememberNickname, saveCredentials } from '../net/credenti
 import { navigate } from '../router.ts';
 import { type DecisionEdit, editedDecisions, seatDecisions } from './fork-model.ts';
 import { archiveCredentialFor } from './load.ts';
+import { renderOutcomes } from './outcomes-view.ts';
+import { playOn } from './play-on.ts';
 import { entryLabel } from './timeline.ts';
+
+/** How many times the bots play on unless the host asks otherwise. */
+const DEFAULT_RUNS = 100;
 
 const ANSWER_KINDS: readonly Answer['kind'][] = [
   'honour',
@@ -72,6 +79,45 @@ export function createForkPanel(
     t('fork.start'),
   );
   const status = el('p', { class: 'status', role: 'status' });
+  const runs = el('input', {
+    id: 'fork-runs',
+    type: 'number',
+    min: '1',
+    max: '1000',
+    value: String(DEFAULT_RUNS),
+    class: 'fork__amount',
+  });
+  const playButton = el(
+    'button',
+    { type: 'button', class: 'button button--ghost', 'data-testid': 'fork-play-on' },
+    t('fork.playOn'),
+  );
+  const cancel = el(
+    'button',
+    { type: 'button', class: 'button button--small', hidden: '' },
+    t('fork.cancel'),
+  );
+  const progress = el('progress', {
+    max: String(DEFAULT_RUNS),
+    value: '0',
+    hidden: '',
+    'aria-label': t('fork.progress'),
+  });
+  const progressText = el('span', { 'data-testid': 'fork-progress' });
+  const results = el('div', { 'data-testid': 'fork-outcomes' });
+  const outcomes = el(
+    'section',
+    { class: 'fork__outcomes', 'aria-label': t('fork.playOnTitle') },
+    el('h3', {}, t('fork.playOnTitle')),
+    el('p', {}, t('fork.playOnExplain')),
+    el('label', {}, `${t('fork.runs')} `, runs),
+    ' ',
+    playButton,
+    ' ',
+    cancel,
+    el('p', {}, progress, ' ', progressText),
+    results,
+  );
   const element = el(
     'section',
     { class: 'panel fork no-print', 'aria-label': t('fork.title'), 'data-testid': 'fork-panel' },
@@ -90,6 +136,7 @@ export function createForkPanel(
     el('label', { class: 'fork__name' }, `${t('fork.yourName')} `, nickname),
     start,
     status,
+    outcomes,
   );
 
   let index = 0;
@@ -171,9 +218,11 @@ export function createForkPanel(
     if (!plan.ok) {
       preview.replaceChildren(el('p', { class: 'status status--error' }, plan.error));
       start.disabled = true;
+      playButton.disabled = true;
       return;
     }
     start.disabled = false;
+    playButton.disabled = stop !== null;
     const shown = previewFork(replay, plan.plan);
     const names = (ids: string[]) => (ids.length ? ids.map(name).join(', ') : t('fork.nobody'));
     const list = (events: typeof shown.fork) =>
@@ -204,6 +253,64 @@ export function createForkPanel(
     );
     refresh();
   };
+  let stop: (() => void) | null = null;
+  let shownOutcomes: ReturnType<typeof renderOutcomes> | null = null;
+  playButton.addEventListener('click', () => {
+    const planned = planFork(replay, log, { entry: index, reseed: null, change: change() });
+    if (!planned.ok) return;
+    const count = Math.max(1, Math.min(1000, Math.floor(Number(runs.value) || DEFAULT_RUNS)));
+    const entry = replay.timeline[index]!;
+    const actual = actualOutcome(replay, entry.endStep);
+    progress.max = count;
+    progress.value = 0;
+    progress.hidden = false;
+    cancel.hidden = false;
+    playButton.disabled = true;
+    progressText.textContent = t('fork.runsDone', { done: 0, runs: count });
+    const started = performance.now();
+    const job = playOn(
+      {
+        scenarioId: scenario.id,
+        state: planned.plan.state,
+        runs: count,
+        level: 'normal',
+        freshDice: reseed.checked,
+      },
+      (done) => {
+        progress.value = done;
+        progressText.textContent = t('fork.runsDone', { done, runs: count });
+      },
+    );
+    stop = job.cancel;
+    job.result
+      .then((runsPlayed) => {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        progressText.textContent = t('fork.runsFinished', { runs: count, seconds });
+        shownOutcomes?.destroy();
+        shownOutcomes = renderOutcomes(
+          scenario,
+          actual,
+          summariseOutcomes(runsPlayed),
+          entry.round,
+          t('fork.theBots', { runs: count }),
+        );
+        results.replaceChildren(shownOutcomes.element);
+        shownOutcomes.draw();
+      })
+      .catch((error: unknown) => {
+        progressText.textContent =
+          error instanceof Error && error.message === 'cancelled'
+            ? t('fork.cancelled')
+            : String(error instanceof Error ? error.message : error);
+      })
+      .finally(() => {
+        stop = null;
+        cancel.hidden = true;
+        playButton.disabled = false;
+      });
+  });
+  cancel.addEventListener('click', () => stop?.());
+
   seatSelect.addEventListener('change', showDecisions);
   reseed.addEventListener('change', refresh);
 
@@ -251,7 +358,8 @@ export function createForkPanel(
       moment.textContent = playable
         ? t('fork.fromMoment', { moment: entryLabel(scenario, replay, at) })
         : t('fork.notAtTheEnd');
-      for (const input of [reseed, seatSelect, nickname, start]) input.disabled = !playable;
+      for (const input of [reseed, seatSelect, nickname, start, runs]) input.disabled = !playable;
+      playButton.disabled = !playable || stop !== null;
       if (playable) showDecisions();
       else {
         decisions.replaceChildren();

@@ -15,6 +15,7 @@ import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { chatEntries } from '../replay/chat-timeline.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
+import { createForkCompare } from '../replay/fork-compare.ts';
 import { createForkPanel } from '../replay/fork-panel.ts';
 import {
   type ArchivedMatch,
@@ -107,6 +108,8 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
     );
 
   const fork = createForkPanel(scenario, matchId, replay, file.commands);
+  // A fork's debrief compares it with the match it came from, seat by seat, from the fork point on.
+  const compare = file.fork ? createForkCompare(scenario, replay, file.fork) : null;
   const show = (index: number) => {
     notes.show(replay.timeline[index]!);
     fork.show(index);
@@ -210,6 +213,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
       ),
       fork.element,
       charts.element,
+      compare?.element ?? '',
       renderDebrief(
         scenario,
         debrief(replay),
@@ -228,6 +232,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   return () => {
     timeline.destroy();
     charts.destroy();
+    compare?.destroy();
     map.destroy();
   };
 }
