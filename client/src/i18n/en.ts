@@ -309,6 +309,7 @@ export const en = {
     checkingTheFileAgainst: 'Checking the file against the engine…',
     noMatchHasFinished: 'No match has finished on this server yet.',
     download: 'Download',
+    forkOf: 'Fork of {{from}}, from round {{round}} ({{phase}})',
     pages: 'Pages',
     newer: 'Newer',
     older: 'Older',

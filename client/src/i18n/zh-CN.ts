@@ -291,6 +291,7 @@ export const zhCN = {
     noLiveCrisis: '没有进行中的危机。',
   },
   archive: {
+    forkOf: '{{from}} 的分叉，始于第 {{round}} 回合（{{phase}}）',
     loading: '正在加载…',
     allScenarios: '所有剧本',
     filter: '筛选',

@@ -123,6 +123,9 @@ test('a fork opens a lobby at the moment asked: its log is the original up to it
     reseeded: false,
   });
   expect(file.fork?.fromHash).toBe(recorded.phaseHashes[entry.index]!.hash);
+  // Its archive entry names it too.
+  const mine = await call('/matches/mine', { credentials: [{ id: roomId, token: hostToken }] });
+  expect((mine.body.matches as { fork?: unknown }[])[0]?.fork).toEqual(file.fork);
   const forkReplay = openReplay({ ...file, log: file.commands as Command[] });
   expect(forkReplay.timeline.length).toBeGreaterThan(entry.index);
   expect(file.phaseHashes.slice(0, entry.index)).toEqual(

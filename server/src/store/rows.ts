@@ -155,7 +155,15 @@ export function toSummary(r: Row, seats: PublicSeat[]): FinishedSummary {
     rounds: Number(r.rounds),
     seats,
     ...seatHistoryOf(r),
+    ...forkOf(r),
   };
+}
+
+/** A fork's origin, kept with its room settings, when the match is one. */
+function forkOf(r: Row): { fork?: ForkOrigin } {
+  if (r.room_settings === null || r.room_settings === undefined) return {};
+  const fork = (JSON.parse(String(r.room_settings)) as { fork?: ForkOrigin }).fork;
+  return fork ? { fork } : {};
 }
 
 /** The seat history kept with a match's host state, when it has one. */

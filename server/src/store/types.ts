@@ -155,6 +155,8 @@ export interface FinishedSummary {
   seats: PublicSeat[];
   /** Who held each seat when (none for matches stored before it was kept). */
   seatHistory?: SeatSpan[];
+  /** A fork's origin (docs/replays.md, "Forks"). */
+  fork?: ForkOrigin;
 }
 
 export interface FinishedPage {

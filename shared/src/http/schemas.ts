@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BOT_LEVELS } from '../bots/bot.ts';
 import { PhaseTimersSchema, SeatSpanSchema } from '../protocol.ts';
 import { REPLAY_ERROR_CODES } from '../replay/errors.ts';
-import { ForkRequestSchema } from '../replay/fork.ts';
+import { ForkOriginSchema, ForkRequestSchema } from '../replay/fork.ts';
 import { MatchFileSchema } from '../replay/match-file.ts';
 import { ACTOR_KINDS, CONCEPTS, PHASES } from '../vocabulary.ts';
 
@@ -148,6 +148,8 @@ export const FinishedSummarySchema = z.object({
   seats: z.array(PublicSeatSchema),
   /** Who held each seat when (none for matches from before it was kept). */
   seatHistory: z.array(SeatSpanSchema).optional(),
+  /** A fork's origin: the match and moment it was forked from (docs/replays.md, "Forks"). */
+  fork: ForkOriginSchema.optional(),
 });
 export type FinishedSummary = z.infer<typeof FinishedSummarySchema>;
 
