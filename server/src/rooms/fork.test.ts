@@ -5,9 +5,12 @@ import {
   openReplay,
   recordRandomMatch,
   scenarioHash,
+  stateHash,
 } from '@entanglement/shared';
 import { beforeAll, expect, test } from 'vitest';
 import type { MatchFile } from '../store/types.ts';
+import { restoredSetup } from './match-setup.ts';
+import { loadPlan } from './restore.ts';
 import { useStoredServer } from './stored-server.ts';
 import { eventually, Inbox } from './test-clients.ts';
 
@@ -156,6 +159,13 @@ test('fresh dice: the fork log ends with a reseed command; a changed decision re
   expect(room?.roomSettings).toMatchObject({
     fork: { from: original.id, reseeded: true, changedSeat: 'china' },
   });
+  // After a restart the fork is rebuilt from its stored log as any match is, reseed included.
+  const restored = restoredSetup(await loadPlan(env.store, room!));
+  expect(restored.match.step).toBe(log.length);
+  expect(stateHash(restored.match)).toBe(
+    (await env.store.loadLog(made.body.roomId as string)).at(-1)!.stateHash,
+  );
+  expect(restored.fork).toMatchObject({ reseeded: true });
 });
 
 test('the server trusts nothing of the request: no credential, a malformed body, a moment not played, another seat, a command the engine refuses', async () => {
