@@ -127,6 +127,7 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
   const roomId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
   // The teacher is the fork's host, in its lobby, with its own join code.
   await expect.poll(() => page.locator('body').textContent()).toMatch(/[A-Z0-9]{6}/);
+  await expect.poll(() => page.getByTestId('lobby-fork').textContent()).toContain(`Fork of ${id}`);
   await page.screenshot({ path: '/tmp/fork-lobby-1280.png' });
   const credentials = await page.evaluate(
     (room) =>

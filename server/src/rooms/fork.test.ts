@@ -96,6 +96,8 @@ test('a fork opens a lobby at the moment asked: its log is the original up to it
   env.inboxes.push(host);
   const lobby = await host.waitFor('lobby');
   expect(lobby.stage).toBe('lobby');
+  // The lobby says what it is a fork of.
+  expect(lobby.fork).toMatchObject({ from: original.id, entry: entry.index, round: entry.round });
   // Nobody takes a seat: every seat goes to a bot, and the host moves the match on to its end.
   host.room.send('host', { action: 'start', token: hostToken });
   await host.waitFor('view', (v) => v.round === entry.round && v.phase === entry.phase, 0, 15_000);

@@ -8,6 +8,7 @@ import {
   ServerError,
 } from '@colyseus/core';
 import {
+  type ForkOrigin,
   JoinMatchSchema,
   type LiveStanding,
   type LobbyMessage,
@@ -113,6 +114,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
   private code = '';
+  /** Where a fork came from (shown in its lobby); undefined for other matches. */
+  private forkOrigin: ForkOrigin | undefined;
   /**
    * The host token's hash. The token itself is chosen for the creating
    * request (`POST /api/matches`, creation.ts) and answered to it only; the
@@ -164,6 +167,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
    */
   private async createNew(setup: MatchSetup): Promise<void> {
     this.flow = new MatchFlow(setup, this.flowRoom());
+    this.forkOrigin = setup.fork;
     this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
@@ -198,6 +202,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reasonOf(error));
     }
     this.flow = new MatchFlow(setup, this.flowRoom());
+    this.forkOrigin = setup.fork;
     this.hostTokenHash = record.hostTokenHash;
     this.flow.restoreSeats(seats);
     // The host's lock and mutes hold across the restart as the seats' passes do.
@@ -607,6 +612,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       hostSession: this.hostSession,
       endedBy,
       seatHistory: this.flow.history.all(),
+      fork: this.forkOrigin,
     });
   }
 }

@@ -1,5 +1,6 @@
 import type {
   BotLevel,
+  ForkOrigin,
   LobbyMessage,
   MatchStage,
   MatchState,
@@ -28,6 +29,7 @@ export interface LobbyParts {
   hostSession: string | null;
   endedBy: 'host' | null;
   seatHistory: SeatSpan[];
+  fork?: ForkOrigin | undefined;
 }
 
 /** Who is where: every seat in play with its people (or bot), the spectators, the host. */
@@ -54,6 +56,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
     seatingLocked: p.seating.locked,
     endedBy: p.endedBy,
     seatHistory: p.seatHistory,
+    ...(p.fork ? { fork: p.fork } : {}),
   };
 }
 
