@@ -23,6 +23,7 @@ import {
 import type { Logger } from 'pino';
 import { reasonOf, roomLog } from '../log.ts';
 import { hashToken, tokenMatches } from '../store/tokens.ts';
+import type { CommandEntry } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { creationRefused, takeCreation } from './creation.ts';
 import { forkSetup } from './fork-setup.ts';
@@ -65,6 +66,9 @@ const RECONNECT_SECONDS = 20;
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
+
+/** Commands of a fork's log stored per turn of the event loop (each is a write of its own). */
+const LOG_WRITES_PER_TURN = 8;
 
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 const RESTORED_LOBBY_MS = 30 * 60 * 1000;
@@ -172,12 +176,25 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     try {
       await this.setMetadata({ code: this.code });
       await this.store?.createMatch(matchRecord(setup, this.roomId, this.code, this.hostTokenHash));
-      for (const e of setup.log)
-        await this.store?.appendCommand(this.roomId, e.seq, e.command, e.stateHash, e.at);
+      await this.storeLog(setup.log);
     } catch (error) {
       await this.codes.release(this.code, this.roomId);
       this.code = '';
       throw error;
+    }
+  }
+
+  /**
+   * Stores a fork's log so far, before anyone joins. The store writes each
+   * command in a statement of its own: the loop gives the event loop back
+   * every few commands, so live matches are not held up while a long log is
+   * written.
+   */
+  private async storeLog(log: readonly CommandEntry[]): Promise<void> {
+    for (const [i, e] of log.entries()) {
+      await this.store?.appendCommand(this.roomId, e.seq, e.command, e.stateHash, e.at);
+      if (i % LOG_WRITES_PER_TURN === LOG_WRITES_PER_TURN - 1)
+        await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
