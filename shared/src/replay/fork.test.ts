@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import mainV5 from '../../recordings/main.v5.json' with { type: 'json' };
 import { applyCommand } from '../apply.ts';
 import { playBotsOn } from '../bots/play-bots.ts';
 import { doctrineBots } from '../bots/roster.ts';
@@ -80,6 +81,18 @@ describe('planFork', () => {
       }),
       { numRuns: 4 },
     );
+  });
+
+  test('a match of an older rules version forks under that version, and its bots play on under it', () => {
+    const old = mainV5 as unknown as ReplayInput;
+    expect(old.rulesVersion).toBe(5);
+    const fork = plan(old, { entry: 2, reseed: 'fresh' });
+    expect(fork.state.rulesVersion).toBe(5);
+    const replay = openReplay(old);
+    const bots = doctrineBots(replay.scenario, fork.state.seats, 'easy');
+    const on = playBotsOn(replay.scenario, cloneState(fork.state), bots, 'bots');
+    expect(on.state.phase).toBe('ended');
+    expect(on.state.rulesVersion).toBe(5);
   });
 
   test('fresh dice draw otherwise than the original', () => {
