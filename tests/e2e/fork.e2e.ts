@@ -82,13 +82,25 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
     .poll(() => page.getByTestId('fork-moment').textContent())
     .toContain(`Round ${entry.round}`);
 
-  await page.locator('#fork-seat').selectOption(answer.seat);
-  const row = page.getByTestId('fork-decisions').locator('li', { hasText: 'Answer to' }).first();
-  await row.locator('select').selectOption(instead);
-  if (instead === 'honour') {
-    await row.locator('input[type=number]').fill('1');
-    await row.locator('input[type=number]').dispatchEvent('change');
-  }
+  /** Selects the seat and gives its answer otherwise (with the Power an honour commits). */
+  const changeAnswer = async () => {
+    await page.locator('#fork-seat').selectOption(answer.seat);
+    const row = page.getByTestId('fork-decisions').locator('li', { hasText: 'Answer to' }).first();
+    await row.locator('select').selectOption(instead);
+    if (instead === 'honour') {
+      await row.locator('input[type=number]').fill('1');
+      await row.locator('input[type=number]').dispatchEvent('change');
+    }
+  };
+  /** Lets the bots play on 12 times and waits for the results. */
+  const playOn = async () => {
+    await page.locator('#fork-runs').fill('12');
+    await page.getByTestId('fork-play-on').click();
+    await expect
+      .poll(() => page.getByTestId('fork-progress').textContent(), { timeout: 120_000 })
+      .toContain('12 runs played in');
+  };
+  await changeAnswer();
   // The engine's preview plays the end of the phase both ways.
   await expect.poll(() => page.getByTestId('fork-preview').textContent()).toContain('In the fork');
   await page.getByTestId('fork-panel').scrollIntoViewIfNeeded();
@@ -98,19 +110,22 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
   await page.screenshot({ path: '/tmp/fork-390.png', fullPage: false });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  // Bots play on from there, in a Web Worker of this page, with a progress bar.
-  await page.locator('#fork-runs').fill('12');
-  await page.getByTestId('fork-play-on').click();
-  await expect
-    .poll(() => page.getByTestId('fork-progress').textContent(), { timeout: 120_000 })
-    .toContain('12 runs played in');
-  const table = page.getByTestId('fork-outcomes').locator('.fork__table tbody tr');
+  // Bots play on from there, in a Web Worker of this page, with a progress bar: first with the
+  // decisions as played, then with the change, the two side by side.
+  await page.locator('#fork-seat').selectOption('');
+  await playOn();
+  await changeAnswer();
+  await playOn();
+  const outcomes = page.getByTestId('fork-outcomes');
+  expect(await outcomes.locator('[data-variant=asPlayed]').count()).toBe(1);
+  expect(await outcomes.locator('[data-variant=changed]').count()).toBe(1);
+  const table = outcomes.locator('[data-variant=changed] .fork__table tbody tr');
   expect(await table.count()).toBe(replay.finalState().seats.length);
-  // Every seat's wins add up to the runs played (a run that did not end counts for nobody).
+  // Every run plays to the end and has one winner.
   const wins = await table.evaluateAll((rows) =>
     rows.map((r) => Number(r.children[1]!.textContent!.split('/ ')[1]!.split('/')[0])),
   );
-  expect(wins.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12);
+  expect(wins.reduce((a, b) => a + b, 0)).toBe(12);
   expect(await page.locator('[data-testid=outcomes-chart] canvas').count()).toBeGreaterThan(0);
   await page.getByTestId('fork-outcomes').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/fork-outcomes-1280.png' });

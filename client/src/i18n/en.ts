@@ -377,6 +377,10 @@ export const en = {
     runsFinished: '{{runs}} runs played in {{seconds}} s',
     cancelled: 'Stopped.',
     theBots: 'bots ({{runs}} runs)',
+    asPlayed: 'Bots from here, the decisions as played',
+    withChange: 'Bots from here, with {{seat}}’s decisions changed',
+    freshDice: 'fresh dice each run',
+    sameDice: 'the dice as they were',
   },
   outcomes: {
     legend:

@@ -374,6 +374,10 @@ export const zhCN = {
     runsFinished: '{{runs}} 次用时 {{seconds}} 秒',
     cancelled: '已停止。',
     theBots: '机器人（{{runs}} 次）',
+    asPlayed: '机器人从此继续，决定按原样',
+    withChange: '机器人从此继续，{{seat}} 的决定已改变',
+    freshDice: '每次重新掷骰',
+    sameDice: '骰子按原样',
   },
   outcomes: {
     legend: '每格：从此刻起实际发生的情况 / {{other}}：中位数，括号内为中间 80% 的范围。',

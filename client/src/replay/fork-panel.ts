@@ -254,9 +254,29 @@ export function createForkPanel(
     refresh();
   };
   let stop: (() => void) | null = null;
-  let shownOutcomes: ReturnType<typeof renderOutcomes> | null = null;
+  /**
+   * The last bots' results at this moment, with the decisions as played and
+   * with the change, side by side (a new moment clears them).
+   */
+  const shown = new Map<string, { view: ReturnType<typeof renderOutcomes>; block: HTMLElement }>();
+  let shownAt = -1;
+  const showResult = (key: string, block: HTMLElement, view: ReturnType<typeof renderOutcomes>) => {
+    shown.get(key)?.view.destroy();
+    shown.set(key, { view, block });
+    const order = [...shown.keys()].sort((a, b) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    );
+    results.replaceChildren(...order.map((k) => shown.get(k)!.block));
+    view.draw();
+  };
+  const clearResults = () => {
+    for (const { view } of shown.values()) view.destroy();
+    shown.clear();
+    results.replaceChildren();
+  };
   playButton.addEventListener('click', () => {
-    const planned = planFork(replay, log, { entry: index, reseed: null, change: change() });
+    const changed = change();
+    const planned = planFork(replay, log, { entry: index, reseed: null, change: changed });
     if (!planned.ok) return;
     const count = Math.max(1, Math.min(1000, Math.floor(Number(runs.value) || DEFAULT_RUNS)));
     const entry = replay.timeline[index]!;
@@ -286,16 +306,26 @@ export function createForkPanel(
       .then((runsPlayed) => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         progressText.textContent = t('fork.runsFinished', { runs: count, seconds });
-        shownOutcomes?.destroy();
-        shownOutcomes = renderOutcomes(
+        if (shownAt !== entry.index) clearResults();
+        shownAt = entry.index;
+        const view = renderOutcomes(
           scenario,
           actual,
           summariseOutcomes(runsPlayed),
           entry.round,
           t('fork.theBots', { runs: count }),
         );
-        results.replaceChildren(shownOutcomes.element);
-        shownOutcomes.draw();
+        const heading = changed
+          ? t('fork.withChange', { seat: name(changed.seat) })
+          : t('fork.asPlayed');
+        const dice = reseed.checked ? t('fork.freshDice') : t('fork.sameDice');
+        const block = el(
+          'div',
+          { class: 'fork__result', 'data-variant': changed ? 'changed' : 'asPlayed' },
+          el('h4', {}, `${heading} · ${dice}`),
+          view.element,
+        );
+        showResult(changed ? `seat:${changed.seat}` : '', block, view);
       })
       .catch((error: unknown) => {
         progressText.textContent =
