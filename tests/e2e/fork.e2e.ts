@@ -143,6 +143,8 @@ test('the teacher forks a replay at a crisis call, changes one seat’s answer, 
   // The teacher is the fork's host, in its lobby, with its own join code.
   await expect.poll(() => page.locator('body').textContent()).toMatch(/[A-Z0-9]{6}/);
   await expect.poll(() => page.getByTestId('lobby-fork').textContent()).toContain(`Fork of ${id}`);
+  // As its host: the lobby offers it the Start button.
+  await expect.poll(() => page.getByTestId('start').isVisible()).toBe(true);
   await page.screenshot({ path: '/tmp/fork-lobby-1280.png' });
   const credentials = await page.evaluate(
     (room) =>

@@ -163,6 +163,13 @@ describe('planFork', () => {
         change: { seat: 'usa', commands: [order] },
       }),
     ).toMatchObject({ ok: false, error: expect.stringContaining('china is not usa') });
+    expect(
+      planFork(mainReplay, main.log, {
+        entry: entry.index,
+        reseed: null,
+        change: { seat: 'atlantis', commands: [] },
+      }),
+    ).toMatchObject({ ok: false, error: '"atlantis" is not a seat of this match.' });
     const impossible = {
       kind: 'order',
       seat: 'usa',

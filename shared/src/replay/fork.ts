@@ -86,6 +86,8 @@ export function planFork(
     return { ok: false, error: 'The log is not the one this replay was opened on.' };
   const { round, phase } = entry;
   let phaseCommands = log.slice(entry.startStep, entry.endStep);
+  if (request.change && !replay.stateAt(0).seats.includes(request.change.seat))
+    return { ok: false, error: `"${request.change.seat}" is not a seat of this match.` };
   if (request.change) {
     const changed = changedPhase(phaseCommands, request.change, round, phase);
     if (typeof changed === 'string') return { ok: false, error: changed };
