@@ -13,6 +13,7 @@ import { docsRoutes } from './http/docs-routes.ts';
 import { mount } from './http/mount.ts';
 import { isLoopback } from './lan-addresses.ts';
 import { type NotifyRoutesOptions, notifyRoutes } from './notify/routes.ts';
+import type { ForkLaunch } from './rooms/fork-setup.ts';
 import { normaliseCode } from './rooms/join-codes.ts';
 import { listScenarios } from './scenarios.ts';
 import type { MatchStore } from './store/types.ts';
@@ -51,6 +52,8 @@ export interface ApiOptions {
   limits: Limits;
   /** Creates a match from the creator's options (POST /api/matches); none: matches cannot be created. */
   createMatch?: (options: unknown) => Promise<CreatedMatch>;
+  /** Opens the lobby of a fork the archive computed (POST /api/matches/:id/fork); none: refused. */
+  forkMatch?: (launch: ForkLaunch) => Promise<CreatedMatch>;
   /** The addresses other devices on the network reach this server at (GET /api/address). */
   reachableAddresses?: () => string[];
   /** Where the live match `id` stands for the holder of `token`, or null (POST /api/matches/live). */
@@ -159,7 +162,7 @@ export function apiRouter(options: ApiOptions): Router {
 
   // Replays, exports, imports and annotations (docs/replays.md); it answers GET /matches/:id first.
   const replays = replayArchive(options.archive);
-  if (replays) api.use(archiveRouter(replays, options.limits));
+  if (replays) api.use(archiveRouter(replays, options.limits, options.forkMatch));
 
   // Without the replay routes nobody's access can be checked: no finished match is served.
   mount(api, API_ROUTES.matchFile, ({ params, send }) => {

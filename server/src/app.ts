@@ -14,6 +14,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Creates a match (POST /api/matches). */
   createMatch?: ApiOptions['createMatch'];
+  /** Creates a fork of a finished match (POST /api/matches/:id/fork). */
+  forkMatch?: ApiOptions['forkMatch'];
   /** Where other devices reach this server (GET /api/address); none: nowhere known. */
   reachableAddresses?: ApiOptions['reachableAddresses'];
   /** Where a live match stands for a credential (POST /api/matches/live). */
@@ -33,6 +35,7 @@ export function createApp(options: AppOptions): Express {
       archive: options.archive ?? null,
       limits: options.limits ?? DEFAULT_LIMITS,
       createMatch: options.createMatch,
+      forkMatch: options.forkMatch,
       reachableAddresses: options.reachableAddresses,
       liveStanding: options.liveStanding,
       notify: options.notify,

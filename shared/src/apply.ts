@@ -7,6 +7,7 @@ import { stakeOf } from './crisis.ts';
 import { ctxOf } from './ctx.ts';
 import type { EngineEvent } from './events/types.ts';
 import { finish, resolveRound } from './resolve/index.ts';
+import { seedToState } from './rng.ts';
 import { revealCard, startRound } from './round.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MatchState } from './state.ts';
@@ -46,6 +47,10 @@ function perform(tx: Tx, cmd: Command): void {
     case 'endMatch':
       // The host ends the match: it is scored on the rounds resolved so far; the round under way is dropped.
       finish(tx, 'endedEarly');
+      return;
+    case 'reseed':
+      // A fork whose dice are drawn afresh: every roll from here on comes from the new seed.
+      state.rng = seedToState(cmd.seed);
       return;
     case 'injectCrisis':
       state.deck = state.deck.filter((c) => c !== cmd.card);

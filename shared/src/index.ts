@@ -7,7 +7,7 @@ export { type ApplyResult, allSeatsDone, applyCommand } from './apply.ts';
 export { BOT_LEVELS, type Bot, type BotLevel, type BotOptions, doctrineBot } from './bots/bot.ts';
 export type { Doctrine } from './bots/doctrine.ts';
 export { type PlayedGame, playRandomGame } from './bots/play.ts';
-export { playBotGame, playBots } from './bots/play-bots.ts';
+export { playBotGame, playBots, playBotsOn } from './bots/play-bots.ts';
 export { nextRandomCommand } from './bots/random.ts';
 export { DOCTRINES, doctrineBots, doctrineFor } from './bots/roster.ts';
 export { defaultCommands } from './commands/defaults.ts';
@@ -105,6 +105,19 @@ export {
   type ReplayErrorCode,
 } from './replay/errors.ts';
 export {
+  type ForkChange,
+  ForkChangeSchema,
+  type ForkOrigin,
+  ForkOriginSchema,
+  type ForkPlan,
+  type ForkPreview,
+  type ForkRequest,
+  ForkRequestSchema,
+  type ForkResult,
+  planFork,
+  previewFork,
+} from './replay/fork.ts';
+export {
   MATCH_FILE_FORMAT,
   MATCH_FILE_VERSION,
   type MatchFileInput,
@@ -112,6 +125,15 @@ export {
   matchFileProblems,
   PhaseHashSchema,
 } from './replay/match-file.ts';
+export {
+  actualOutcome,
+  type OutcomeSummary,
+  playOnOnce,
+  type RunOutcome,
+  type SeatOutcome,
+  type Spread,
+  summariseOutcomes,
+} from './replay/outcomes.ts';
 export { PINNED_MATCHES, type PinnedRecording } from './replay/pinned.ts';
 export { recordRandomMatch } from './replay/recorded.ts';
 export {

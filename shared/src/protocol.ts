@@ -3,6 +3,7 @@ import { BOT_LEVELS, type BotLevel } from './bots/bot.ts';
 import type { ProblemCode, ProblemParams } from './commands/problem.ts';
 import { SeatCommandSchema } from './commands/schema.ts';
 import { REFLECTED_EVENTS, type ReflectionPrompt } from './reflection.ts';
+import type { ForkOrigin } from './replay/fork.ts';
 import type { SeatView } from './view.ts';
 import type { ViewPatch } from './view-patch.ts';
 import { PACES, PHASES, type Phase } from './vocabulary.ts';
@@ -355,6 +356,8 @@ export interface LobbyMessage {
   endedBy: 'host' | null;
   /** Who held each seat when, since the start (empty in the lobby). */
   seatHistory: SeatSpan[];
+  /** A fork's origin: the finished match and moment it starts from (docs/replays.md, "Forks"). */
+  fork?: ForkOrigin;
 }
 
 /** A spectator's open request for a seat during play, as the host sees it. */

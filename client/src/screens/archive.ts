@@ -4,6 +4,7 @@ import {
   getScenario,
   MAX_OWN_MATCHES,
   type OWN_ROLES,
+  PHASE_NAMES,
   SCENARIO_IDS,
 } from '@entanglement/shared';
 import { el } from '../dom.ts';
@@ -226,7 +227,23 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
           'tr',
           {},
           el('td', {}, new Date(m.finishedAt).toLocaleString()),
-          el('td', {}, scenarioTitle(m.scenarioId)),
+          el(
+            'td',
+            {},
+            scenarioTitle(m.scenarioId),
+            // A fork names the match and moment it came from.
+            m.fork
+              ? el(
+                  'div',
+                  { class: 'archive__fork' },
+                  t('archive.forkOf', {
+                    from: m.fork.from,
+                    round: m.fork.round,
+                    phase: PHASE_NAMES[m.fork.phase],
+                  }),
+                )
+              : '',
+          ),
           el(
             'td',
             {},

@@ -1,5 +1,6 @@
 import {
   type LobbyMessage,
+  PHASE_NAMES,
   type PhaseTimers,
   roundPhases,
   type Scenario,
@@ -25,6 +26,7 @@ function joinLink(origin: string, code: string): string {
  */
 export function createLobbyScreen(scenario: Scenario, connection: MatchConnection): Screen {
   const title = el('h1', {}, scenario.title);
+  const forkNote = el('p', { class: 'lobby__fork', 'data-testid': 'lobby-fork', hidden: '' });
   const codeBox = el('div', { class: 'join-code' });
   // Opened on localhost, the page shows the server's LAN address instead, as the projector does.
   let origin = location.origin;
@@ -51,7 +53,7 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
     el(
       'header',
       { class: 'lobby__head' },
-      el('div', {}, el('p', { class: 'eyebrow' }, t('lobby.eyebrow')), title),
+      el('div', {}, el('p', { class: 'eyebrow' }, t('lobby.eyebrow')), title, forkNote),
       codeBox,
     ),
     notice,
@@ -82,6 +84,14 @@ export function createLobbyScreen(scenario: Scenario, connection: MatchConnectio
       shownKey = key;
       const lobby = s.lobby!;
       code = lobby.code;
+      forkNote.hidden = !lobby.fork;
+      forkNote.textContent = lobby.fork
+        ? t('archive.forkOf', {
+            from: lobby.fork.from,
+            round: lobby.fork.round,
+            phase: PHASE_NAMES[lobby.fork.phase],
+          })
+        : '';
       link.textContent = joinLink(origin, code);
       codeBox.replaceChildren(
         el('span', { class: 'join-code__label' }, t('lobby.joinCode')),

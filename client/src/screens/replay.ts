@@ -15,6 +15,8 @@ import { accountGroups } from '../panels/account-model.ts';
 import { createCharts } from '../replay/charts.ts';
 import { chatEntries } from '../replay/chat-timeline.ts';
 import { renderDebrief } from '../replay/debrief-view.ts';
+import { createForkCompare } from '../replay/fork-compare.ts';
+import { createForkPanel } from '../replay/fork-panel.ts';
 import {
   type ArchivedMatch,
   downloadButton,
@@ -105,8 +107,12 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           (c.channel === 'private' && c.to === viewer)),
     );
 
+  const fork = createForkPanel(scenario, matchId, replay, file.commands);
+  // A fork's debrief compares it with the match it came from, seat by seat, from the fork point on.
+  const compare = file.fork ? createForkCompare(scenario, replay, file.fork) : null;
   const show = (index: number) => {
     notes.show(replay.timeline[index]!);
+    fork.show(index);
     const viewer = seat();
     map.update(replay.viewAt(index, viewer));
     // What the chosen seat could read at that moment: public events and its own.
@@ -205,7 +211,9 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         el('div', { class: 'replay__map' }, map.element),
         el('div', { class: 'replay__side' }, account, notes.element),
       ),
+      fork.element,
       charts.element,
+      compare?.element ?? '',
       renderDebrief(
         scenario,
         debrief(replay),
@@ -224,6 +232,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   return () => {
     timeline.destroy();
     charts.destroy();
+    compare?.destroy();
     map.destroy();
   };
 }

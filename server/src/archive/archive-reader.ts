@@ -16,6 +16,7 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 export type ArchiveRead =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; notFound: true }
+  | { ok: false; fork: { status: 409 | 422; error: string } }
   | { ok: false; replay: { message: string; code: string; at: unknown } };
 
 /**
@@ -67,6 +68,14 @@ export class ArchiveReader {
     return flight;
   }
 
+  /**
+   * A fork's start from finished match `id` (fork-start.ts), built in the
+   * worker and never kept: a fork with fresh dice differs each time.
+   */
+  fork(id: string, request: NonNullable<ArchiveJob['fork']>): Promise<ArchiveRead> {
+    return this.build(id, 'fork', 'public', request);
+  }
+
   /** Stops the worker (the server is stopping). */
   async close(): Promise<void> {
     await this.worker?.terminate();
@@ -77,8 +86,9 @@ export class ArchiveReader {
     id: string,
     document: ArchiveDocument,
     chat: NonNullable<MatchFileOptions['chat']>,
+    fork?: ArchiveJob['fork'],
   ): Promise<ArchiveRead> {
-    const job: ArchiveJob = { job: ++this.nextJob, id, document, chat };
+    const job: ArchiveJob = { job: ++this.nextJob, id, document, chat, ...(fork ? { fork } : {}) };
     if (!this.sqliteFile) job.file = await this.store.getMatchFile(id, { chat });
     const answer = await new Promise<ArchiveAnswer>((resolve, reject) => {
       this.pending.set(job.job, { resolve, reject });

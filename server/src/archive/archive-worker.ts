@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { debrief, openReplay, ReplayError, trackSeries, tracksCsv } from '@entanglement/shared';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { MatchFile, MatchFileOptions } from '../store/types.ts';
+import { type ForkStartResult, forkStart } from './fork-start.ts';
 
 /**
  * The archive's worker thread (archive-reader.ts): builds what a reader of
@@ -10,7 +11,7 @@ import type { MatchFile, MatchFileOptions } from '../store/types.ts';
  * reads the match itself through a connection of its own (WAL: readers do
  * not hold up the server's writes); otherwise it is sent the match file.
  */
-export type ArchiveDocument = 'file' | 'csv' | 'debrief';
+export type ArchiveDocument = 'file' | 'csv' | 'debrief' | 'fork';
 
 export interface ArchiveJob {
   job: number;
@@ -19,11 +20,14 @@ export interface ArchiveJob {
   chat: NonNullable<MatchFileOptions['chat']>;
   /** The match file, when the worker has no store of its own. */
   file?: MatchFile | null;
+  /** For document 'fork': the fork asked for (fork-start.ts). */
+  fork?: Parameters<typeof forkStart>[1];
 }
 
 export type ArchiveAnswer =
   | { job: number; ok: true; bytes: Uint8Array }
   | { job: number; ok: false; notFound: true }
+  | { job: number; ok: false; fork: Extract<ForkStartResult, { ok: false }> }
   | { job: number; ok: false; replay: { message: string; code: string; at: unknown } };
 
 export interface ArchiveWorkerData {
@@ -39,6 +43,12 @@ async function answer(job: ArchiveJob): Promise<ArchiveAnswer> {
     job.file !== undefined ? job.file : await store!.getMatchFile(job.id, { chat: job.chat });
   if (!file) return { job: job.job, ok: false, notFound: true };
   if (job.document === 'file') return { job: job.job, ok: true, bytes: utf8(JSON.stringify(file)) };
+  if (job.document === 'fork') {
+    const forked = forkStart(file, job.fork!);
+    return forked.ok
+      ? { job: job.job, ok: true, bytes: utf8(JSON.stringify(forked.start)) }
+      : { job: job.job, ok: false, fork: forked };
+  }
   try {
     const replay = openReplay({
       scenarioId: file.scenarioId,

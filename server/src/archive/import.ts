@@ -128,6 +128,8 @@ export function checkImport(body: unknown, bounds: ImportBounds): ImportCheck {
         roomSettings: {
           scenarioHash: scenarioHash(replay.scenario),
           ...(file.scenario !== undefined ? { scenario: replay.scenario } : {}),
+          // A fork's origin names a match of the server it was played on; it is kept as it came.
+          ...(file.fork !== undefined ? { fork: file.fork } : {}),
         },
       },
       // A file without command times (older ones): the match's end stands in.

@@ -1,15 +1,22 @@
-import { API_ROUTES, MAX_OWN_MATCHES, type OWN_ROLES } from '@entanglement/shared';
+import {
+  API_ROUTES,
+  type CreatedMatch,
+  MAX_OWN_MATCHES,
+  type OWN_ROLES,
+} from '@entanglement/shared';
 import { type Request, type Response, Router } from 'express';
 import { nanoid } from 'nanoid';
 import { cutAfterAnswer, readBody } from '../doors/body.ts';
 import type { Limits } from '../doors/limits.ts';
 import { mount } from '../http/mount.ts';
+import type { ForkLaunch } from '../rooms/fork-setup.ts';
 import { SqliteMatchStore } from '../store/sqlite.ts';
 import { hashToken } from '../store/tokens.ts';
 import { type MatchStore, StoreError } from '../store/types.ts';
 import { archiveCredential, archiveRole } from './access.ts';
 import { type ArchiveRead, ArchiveReader } from './archive-reader.ts';
 import { checkHost } from './auth.ts';
+import type { ForkStart } from './fork-start.ts';
 import { ImportRunner } from './import-runner.ts';
 import { roundProblem } from './notes.ts';
 
@@ -39,7 +46,11 @@ type OwnRole = (typeof OWN_ROLES)[number];
  * readers are sent is built off the event loop and kept (ArchiveReader), and
  * imports are checked off it too (ImportRunner).
  */
-export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
+export function archiveRouter(
+  store: ReplayArchive,
+  limits: Limits,
+  forkMatch?: (launch: ForkLaunch) => Promise<CreatedMatch>,
+): Router {
   const router = Router();
   const reader = new ArchiveReader(store, store instanceof SqliteMatchStore ? store.file : null);
   const notFound = (res: Response, id: string) =>
@@ -129,6 +140,34 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
     // its bytes are written as they are (no copy, no ETag over megabytes).
     const more = Buffer.from(`,${JSON.stringify({ annotations, reflections }).slice(1)}`);
     sendBytes(res, 'application/json; charset=utf-8', file.bytes.subarray(0, -1), more);
+  });
+
+  /**
+   * "What if?": a new live match from a moment of this finished one. The
+   * worker replays the match the server holds (the client sends only the
+   * moment and the changed decisions, checked by their schema and then by
+   * the engine); the room opens a lobby with a new join code.
+   */
+  mount(router, API_ROUTES.forkMatch, async ({ params, body, req, res, send }) => {
+    if (!forkMatch) {
+      send(503, { error: 'This server does not create matches.' });
+      return;
+    }
+    if (!(await readable(params.id, req, res))) return;
+    const { timers, botLevel, reseed, entry, change } = body;
+    const read = await reader.fork(params.id, {
+      entry,
+      reseed: reseed ? nanoid() : null,
+      ...(change ? { change } : {}),
+    });
+    if (!read.ok) {
+      if ('notFound' in read) return void notFound(res, params.id);
+      if ('fork' in read) send(read.fork.status, { error: read.fork.error });
+      else send(409, { error: read.replay.message });
+      return;
+    }
+    const start = JSON.parse(Buffer.from(read.bytes).toString('utf8')) as ForkStart;
+    send(201, await forkMatch({ start, timers, botLevel }));
   });
 
   mount(router, API_ROUTES.tracks, async ({ params, req, res }) => {
@@ -261,6 +300,7 @@ function derivedOk(
 ): read is Extract<ArchiveRead, { ok: true }> {
   if (read.ok) return true;
   if ('notFound' in read) res.status(404).json({ error: `No finished match has the id "${id}".` });
+  else if ('fork' in read) res.status(read.fork.status).json({ error: read.fork.error });
   else
     res
       .status(409)

@@ -118,6 +118,11 @@ describe('every answer of the API matches its route’s schema', () => {
     expect((await call('GET', `${path}/tracks.csv`, { token })).status).toBe(200);
     expect((await call('GET', `${path}/annotations`, { token })).status).toBe(200);
     expect((await call('GET', '/matches/no-such/debrief')).status).toBe(404);
+    const fork = `${path}/fork`;
+    expect((await call('POST', fork, { body: { entry: 1 }, token })).status).toBe(201);
+    expect((await call('POST', fork, { body: { entry: 1 } })).status).toBe(404);
+    expect((await call('POST', fork, { body: { entry: 'one' }, token })).status).toBe(400);
+    expect((await call('POST', fork, { body: { entry: 199 }, token })).status).toBe(422);
 
     const note = { round: 1, phase: 'news', text: 'Look here.' };
     expect((await call('POST', `${path}/annotations`, { body: note })).status).toBe(401);

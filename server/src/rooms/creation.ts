@@ -8,18 +8,21 @@ import {
 import { nanoid } from 'nanoid';
 import { hashToken } from '../store/tokens.ts';
 import type { SeatRecord } from '../store/types.ts';
+import type { ForkLaunch } from './fork-setup.ts';
 import { heldMatches } from './held-matches.ts';
 import { OneUseTickets } from './one-use-tickets.ts';
 
 /**
  * What a room is created with: the creator's options and the host token's
- * hash (`POST /api/matches`, or a rematch, which also names its room and the
- * seats its people come back to).
+ * hash (`POST /api/matches`; a rematch also names its room and the seats its
+ * people come back to; a fork carries the start the server computed).
  */
 export interface CreationTicket {
   options: unknown;
   hostTokenHash: string;
   rematch?: RematchSeed;
+  /** A fork of a finished match (POST /api/matches/:id/fork): what the server computed, never a client's. */
+  fork?: ForkLaunch;
 }
 
 /** A rematch's room id (rematchIdOf of the finished match `of`) and each people's seat with the hashes of the passes held at the end. */
@@ -109,13 +112,17 @@ const STANDING_TIMEOUT_MS = 2000;
 
 /**
  * Creates a match in this process from the creator's options (`POST
- * /api/matches`) and returns its room id, join code and host token: the
- * host credential goes to this request only. A bad option throws the
- * room's refusal (a ServerError naming it).
+ * /api/matches`), or a fork's start, and returns its room id, join code and
+ * host token: the host credential goes to this request only. A bad option
+ * throws the room's refusal (a ServerError naming it).
  */
-export async function createMatchRoom(options: unknown): Promise<CreatedMatch> {
+export async function createMatchRoom(options: unknown, fork?: ForkLaunch): Promise<CreatedMatch> {
   const hostToken = nanoid();
-  const created = await createRoom({ options, hostTokenHash: hashToken(hostToken) });
+  const created = await createRoom({
+    options,
+    hostTokenHash: hashToken(hostToken),
+    ...(fork ? { fork } : {}),
+  });
   return { ...created, hostToken };
 }
 

@@ -8,6 +8,7 @@ import {
   ServerError,
 } from '@colyseus/core';
 import {
+  type ForkOrigin,
   JoinMatchSchema,
   type LiveStanding,
   LONG_PHASE_SECONDS,
@@ -25,14 +26,22 @@ import { reasonOf, roomLog } from '../log.ts';
 import { MatchNotices } from '../notify/match-notices.ts';
 import type { NoticeOutbox } from '../notify/notice-outbox.ts';
 import { tokenMatches } from '../store/tokens.ts';
+import type { CommandEntry } from '../store/types.ts';
 import { Chat, type ChatRoom } from './chat.ts';
 import { creationRefused, type RematchSeed, takeCreation } from './creation.ts';
+import { forkSetup } from './fork-setup.ts';
 import { heldMatches } from './held-matches.ts';
 import { type HostRoom, hostAction } from './host-actions.ts';
 import { type JoinCodeRegistry, joinCodes, normaliseCode } from './join-codes.ts';
 import { type FlowRoom, MatchFlow } from './match-flow.ts';
 import type { MatchLog } from './match-log-port.ts';
-import { isRematch, matchRecord, newMatchSetup, restoredSetup } from './match-setup.ts';
+import {
+  isRematch,
+  type MatchSetup,
+  matchRecord,
+  newMatchSetup,
+  restoredSetup,
+} from './match-setup.ts';
 import { broadcast, sendError, sendTo } from './outbox.ts';
 import { ReflectionDesk, type ReflectRoom } from './reflections.ts';
 import { Rematch, type RematchRoom } from './rematch.ts';
@@ -68,6 +77,9 @@ const RECONNECT_SECONDS = 20;
 const DROPS: readonly number[] = [1001, 1005, 1006, 4010];
 /** How often the room's clock ticks: phase timers end at most this late. */
 const CLOCK_TICK_MS = 250;
+
+/** Commands of a fork's log stored per turn of the event loop (each is a write of its own). */
+const LOG_WRITES_PER_TURN = 8;
 
 /** A lobby restored after a restart that nobody rejoins within this time is discarded. */
 const RESTORED_LOBBY_MS = 30 * 60 * 1000;
@@ -121,6 +133,8 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   /** The match's course: engine, seats, stage, phase clock, and what the store keeps of them. */
   private flow!: MatchFlow;
   private code = '';
+  /** Where a fork came from (shown in its lobby); undefined for other matches. */
+  private forkOrigin: ForkOrigin | undefined;
   /**
    * The host token's hash. The token itself is chosen for the creating
    * request (`POST /api/matches`, creation.ts) and answered to it only; the
@@ -175,18 +189,25 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       const creation = takeCreation(options);
       if (!creation) throw creationRefused();
       this.hostTokenHash = creation.hostTokenHash;
-      await this.createNew(creation.options, creation.rematch);
+      await this.createNew(
+        creation.fork ? forkSetup(creation.fork) : newMatchSetup(creation.options),
+        creation.rematch,
+      );
     }
     heldMatches.set(this.roomId, this.code);
     if (plan) this.notices.restored();
     this.listen();
   }
 
-  /** A new match from the creator's options (or a rematch's), stored before anyone joins it. */
-  private async createNew(options: unknown, rematch?: RematchSeed): Promise<void> {
-    const setup = newMatchSetup(options);
+  /**
+   * A new match (from the creator's options, a rematch's, or a fork's
+   * start), stored before anyone joins it; a fork's log so far is stored
+   * with it.
+   */
+  private async createNew(setup: MatchSetup, rematch?: RematchSeed): Promise<void> {
     if (rematch) this.roomId = rematch.roomId;
     this.flow = new MatchFlow(setup, this.flowRoom());
+    this.forkOrigin = setup.fork;
     this.code = await this.codes.claim(this.roomId);
     try {
       await this.setMetadata({ code: this.code });
@@ -195,6 +216,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
         rematchOf: rematch?.of,
       });
       await this.store?.createMatch(record);
+      await this.storeLog(setup.log);
     } catch (error) {
       await this.codes.release(this.code, this.roomId);
       this.code = '';
@@ -224,6 +246,20 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
   }
 
   /**
+   * Stores a fork's log so far, before anyone joins. The store writes each
+   * command in a statement of its own: the loop gives the event loop back
+   * every few commands, so live matches are not held up while a long log is
+   * written.
+   */
+  private async storeLog(log: readonly CommandEntry[]): Promise<void> {
+    for (const [i, e] of log.entries()) {
+      await this.store?.appendCommand(this.roomId, e.seq, e.command, e.stateHash, e.at);
+      if (i % LOG_WRITES_PER_TURN === LOG_WRITES_PER_TURN - 1)
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
    * Rebuilds a live match after a restart from what the store holds: replays
    * the log through the engine (every step must give the stored hash), puts
    * back the join code, the seats (by token hash: players rejoin with their
@@ -244,6 +280,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reasonOf(error));
     }
     this.flow = new MatchFlow(setup, this.flowRoom());
+    this.forkOrigin = setup.fork;
     this.hostTokenHash = record.hostTokenHash;
     this.flow.restoreSeats(seats);
     // The host's lock and mutes hold across the restart as the seats' passes do.
@@ -686,6 +723,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       hostSession: this.hostSession,
       endedBy,
       seatHistory: this.flow.history.all(),
+      fork: this.forkOrigin,
     });
   }
 }

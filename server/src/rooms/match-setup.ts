@@ -7,6 +7,7 @@ import {
   createMatch,
   DEFAULT_TIMERS,
   defaultAwayRule,
+  type ForkOrigin,
   getScenario,
   type MatchState,
   type PhaseTimers,
@@ -34,6 +35,8 @@ export interface MatchSetup {
   phaseHashes: PhaseHash[];
   /** The stored commands `match` was replayed from (none for a new match). */
   log: CommandEntry[];
+  /** Where a fork came from (none for other matches). */
+  fork?: ForkOrigin;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface MatchSetup {
  * match was created on, which its match file carries (none for matches
  * stored before it was kept).
  */
-interface RoomSettings {
+export interface RoomSettings {
   timers?: Partial<PhaseTimers>;
   botLevel?: BotLevel;
   /** Absent in matches stored before the rule: the default for their timers. */
@@ -50,6 +53,8 @@ interface RoomSettings {
   scenarioHash?: string;
   /** A rematch's: the finished match it follows (its lobby waits days for its people). */
   rematchOf?: string;
+  /** A fork's origin, named in its match file and archive entry. */
+  fork?: ForkOrigin;
 }
 
 /** Colyseus's code for an error in onCreate, as the matchmaker gave every refusal before. */
@@ -111,6 +116,7 @@ export function restoredSetup({ record, log }: RestorePlan): MatchSetup {
     seed: record.seed,
     ...replayed,
     log,
+    ...(room.fork ? { fork: room.fork } : {}),
     ...roomDefaults(room),
   };
 }
@@ -130,6 +136,7 @@ export function matchRecord(
     away: setup.away,
     scenarioHash: scenarioHash(setup.scenario),
     ...(rematchOf ? { rematchOf } : {}),
+    ...(setup.fork ? { fork: setup.fork } : {}),
   };
   return {
     id,
@@ -150,7 +157,7 @@ export function isRematch(record: MatchRecord): boolean {
 }
 
 /** Settings left out (by the creator, or by a server older than the setting) take the defaults. */
-function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers' | 'away'> {
+export function roomDefaults(room: RoomSettings): Pick<MatchSetup, 'botLevel' | 'timers' | 'away'> {
   const timers = { ...DEFAULT_TIMERS, ...room.timers };
   const away = AwayRuleSchema.safeParse(room.away).data ?? defaultAwayRule(timers);
   return { botLevel: room.botLevel ?? 'normal', timers, away };

@@ -1,6 +1,7 @@
 import type {
   AwayRule,
   BotLevel,
+  ForkOrigin,
   LobbyMessage,
   MatchStage,
   MatchState,
@@ -30,6 +31,7 @@ export interface LobbyParts {
   hostSession: string | null;
   endedBy: 'host' | null;
   seatHistory: SeatSpan[];
+  fork?: ForkOrigin | undefined;
 }
 
 /** Who is where: every seat in play with its people (or bot), the spectators, the host. */
@@ -57,6 +59,7 @@ export function lobbyMessage(p: LobbyParts): LobbyMessage {
     seatingLocked: p.seating.locked,
     endedBy: p.endedBy,
     seatHistory: p.seatHistory,
+    ...(p.fork ? { fork: p.fork } : {}),
   };
 }
 

@@ -1,4 +1,10 @@
-import { getScenario, SCENARIO_IDS, type SeatSpan, scenarioHash } from '@entanglement/shared';
+import {
+  type ForkOrigin,
+  getScenario,
+  SCENARIO_IDS,
+  type SeatSpan,
+  scenarioHash,
+} from '@entanglement/shared';
 import {
   type Annotation,
   type ChatEntry,
@@ -149,7 +155,15 @@ export function toSummary(r: Row, seats: PublicSeat[]): FinishedSummary {
     rounds: Number(r.rounds),
     seats,
     ...seatHistoryOf(r),
+    ...forkOf(r),
   };
+}
+
+/** A fork's origin, kept with its room settings, when the match is one. */
+function forkOf(r: Row): { fork?: ForkOrigin } {
+  if (r.room_settings === null || r.room_settings === undefined) return {};
+  const fork = (JSON.parse(String(r.room_settings)) as { fork?: ForkOrigin }).fork;
+  return fork ? { fork } : {};
 }
 
 /** The seat history kept with a match's host state, when it has one. */
@@ -174,7 +188,9 @@ export interface MatchFileParts {
  */
 export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions): MatchFile {
   const { match: m, chat } = parts;
-  const room = m.roomSettings as { scenarioHash?: unknown; scenario?: unknown } | undefined;
+  const room = m.roomSettings as
+    | { scenarioHash?: unknown; scenario?: unknown; fork?: unknown }
+    | undefined;
   const scenarioHash = room?.scenarioHash;
   const scenario = playedContent(m.scenarioId, scenarioHash, room?.scenario);
   return {
@@ -197,6 +213,7 @@ export function buildMatchFile(parts: MatchFileParts, options: MatchFileOptions)
     winner: m.winner,
     rounds: m.rounds ?? 0,
     ...(m.hostState?.seatHistory?.length ? { seatHistory: m.hostState.seatHistory } : {}),
+    ...(room?.fork !== undefined ? { fork: room.fork as ForkOrigin } : {}),
   };
 }
 

@@ -92,7 +92,7 @@ export interface CommandEntry {
 }
 
 /** public: everyone; team: the people sharing seat `to`; private: between `from` and seat `to`. One vocabulary with the protocol. */
-import type { ChatChannel, SeatSpan } from '@entanglement/shared';
+import type { ChatChannel, ForkOrigin, SeatSpan } from '@entanglement/shared';
 
 export { CHAT_CHANNELS } from '@entanglement/shared';
 
@@ -167,6 +167,8 @@ export interface FinishedSummary {
   seats: PublicSeat[];
   /** Who held each seat when (none for matches stored before it was kept). */
   seatHistory?: SeatSpan[];
+  /** A fork's origin (docs/replays.md, "Forks"). */
+  fork?: ForkOrigin;
 }
 
 export interface FinishedPage {
@@ -235,6 +237,8 @@ export interface MatchFile {
   rounds: number;
   /** Who held each seat when (none for matches stored before it was kept). */
   seatHistory?: SeatSpan[];
+  /** A fork's origin: the match and moment it was forked from (docs/replays.md, "Forks"). */
+  fork?: ForkOrigin;
 }
 
 export interface MatchFileOptions {

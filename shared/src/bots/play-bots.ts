@@ -5,7 +5,7 @@ import type { MatchState } from '../state.ts';
 import { viewFor } from '../view.ts';
 import type { Bot } from './bot.ts';
 import { type BotTurnOptions, playBotsNow } from './bot-turns.ts';
-import { type DriveOptions, driveGame, type PlayedGame } from './play.ts';
+import { type DriveOptions, driveFrom, driveGame, type PlayedGame } from './play.ts';
 
 /**
  * Every bot seat of a match that has something to do now plays it (its
@@ -45,4 +45,21 @@ export function playBotGame(
     for (const seat of state.seats) if (!bots[seat]) throw new Error(`No bot for seat ${seat}`);
     playBots(scenario, state, bots, rng, tryRun);
   });
+}
+
+/**
+ * Bots play a match on from `state` (changed in place) to its end, each
+ * phase advancing once they are done: a fork's "bots play on".
+ * Deterministic in (state, bots, botSeed).
+ */
+export function playBotsOn(
+  scenario: Scenario,
+  state: MatchState,
+  bots: Record<string, Bot>,
+  botSeed: string,
+  options: DriveOptions = {},
+): PlayedGame {
+  return driveFrom(scenario, state, botSeed, options, (s, rng, tryRun) =>
+    playBots(scenario, s, bots, rng, tryRun),
+  );
 }

@@ -39,9 +39,23 @@ export function driveGame(
 ): PlayedGame {
   const created = createMatch(scenario, settings, seed);
   if (!created.ok) throw new Error(created.error);
-  const state = created.state;
+  return driveFrom(scenario, created.state, botSeed, options, playPhase, created.events);
+}
+
+/**
+ * Plays a match on from `state` (changed in place) to its end, as
+ * driveGame does from the start: a fork's bots playing the rest of it.
+ */
+export function driveFrom(
+  scenario: Scenario,
+  state: MatchState,
+  botSeed: string,
+  options: DriveOptions,
+  playPhase: (state: MatchState, rng: RngHolder, tryRun: (cmd: Command) => boolean) => void,
+  initialEvents: readonly EngineEvent[] = [],
+): PlayedGame {
   const log: Command[] = [];
-  const events: EngineEvent[] = options.keepEvents ? [...created.events] : [];
+  const events: EngineEvent[] = options.keepEvents ? [...initialEvents] : [];
   const rng = { rng: seedToState(`bots:${botSeed}`) };
   const tryRun = (cmd: Command): boolean => {
     options.beforeStep?.(state, cmd);

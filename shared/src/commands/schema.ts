@@ -102,11 +102,16 @@ export const SeatCommandSchema = z.discriminatedUnion('kind', [
 ]);
 export type SeatCommand = z.infer<typeof SeatCommandSchema>;
 
-/** Commands of the match's authority (the server): phase changes, the host's crisis injection and ending the match early. */
+/**
+ * Commands of the match's authority (the server): phase changes, the host's
+ * crisis injection, ending the match early, and re-seeding the generator at
+ * the start of a fork whose dice are drawn afresh (docs/replays.md, "Forks").
+ */
 export const SystemCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('advance'), ...stamp }),
   z.object({ kind: z.literal('injectCrisis'), ...stamp, card: Id }),
   z.object({ kind: z.literal('endMatch'), ...stamp }),
+  z.object({ kind: z.literal('reseed'), ...stamp, seed: z.string().min(1).max(64) }),
 ]);
 export type SystemCommand = z.infer<typeof SystemCommandSchema>;
 

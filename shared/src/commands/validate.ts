@@ -41,7 +41,7 @@ export function commandRefusal(
       { round: cmd.round, phase: cmd.phase, nowRound: state.round, nowPhase: state.phase },
       `This was written for round ${cmd.round} (${PHASE_NAMES[cmd.phase]}); the match is now in round ${state.round} (${PHASE_NAMES[state.phase]}).`,
     );
-  if (cmd.kind === 'advance' || cmd.kind === 'endMatch') return null;
+  if (cmd.kind === 'advance' || cmd.kind === 'endMatch' || cmd.kind === 'reseed') return null;
   if (cmd.kind === 'injectCrisis') {
     const when = injectTimeProblem(state);
     if (when) return when;

@@ -11,6 +11,7 @@ import {
   ChatQuerySchema,
   CreatedMatchSchema,
   DebriefSchema,
+  ForkBodySchema,
   FoundMatchSchema,
   HealthSchema,
   ImportedSchema,
@@ -182,6 +183,31 @@ export const API_ROUTES = {
         schema: ReplayRefusalSchema,
       },
       503: refusal('Too many imports are being checked; try again in a minute.'),
+    },
+  }),
+  forkMatch: route({
+    method: 'post',
+    path: '/matches/:id/fork',
+    summary: 'Starts a new live match from a moment of a finished one ("what if?").',
+    description:
+      'The server replays the finished match it holds to that moment, applies the changed ' +
+      'decisions (refused if the engine refuses any), and opens a lobby with a new join code; ' +
+      'the answer carries its host token, to this request only (docs/replays.md, "Forks").',
+    access: 'reader',
+    params: MatchIdParamsSchema,
+    body: ForkBodySchema,
+    responses: {
+      201: {
+        description: 'The fork: its room, join code and host token.',
+        schema: CreatedMatchSchema,
+      },
+      400: refusal('The body is malformed.'),
+      404: refusal('No finished match with that id is open to this request.'),
+      409: refusal('The match cannot be forked here (another rules version or scenario content).'),
+      422: refusal(
+        'The fork does not play: a changed decision the engine refuses, or no such moment.',
+      ),
+      503: refusal('This server does not create matches.'),
     },
   }),
   ownMatches: route({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { SeatSpanSchema } from '../protocol.ts';
+import { BOT_LEVELS } from '../bots/bot.ts';
+import { PhaseTimersSchema, SeatSpanSchema } from '../protocol.ts';
 import { REPLAY_ERROR_CODES } from '../replay/errors.ts';
+import { ForkOriginSchema, ForkRequestSchema } from '../replay/fork.ts';
 import { MatchFileSchema } from '../replay/match-file.ts';
 import { ACTOR_KINDS, CONCEPTS, PHASES } from '../vocabulary.ts';
 
@@ -109,6 +111,16 @@ export const JoinCodeParamsSchema = z.object({
 });
 export const FoundMatchSchema = z.object({ roomId: z.string(), code: z.string() });
 
+/**
+ * POST /api/matches/:id/fork: the moment to fork at, fresh dice or not, one
+ * seat's changed decisions, and the new lobby's timers and bot level.
+ */
+export const ForkBodySchema = ForkRequestSchema.extend({
+  timers: PhaseTimersSchema.optional(),
+  botLevel: z.enum(BOT_LEVELS).optional(),
+});
+export type ForkBody = z.input<typeof ForkBodySchema>;
+
 /** The answer to POST /api/matches (CreatedMatch), to the creating request only. */
 export const CreatedMatchSchema = z.object({
   roomId: z.string(),
@@ -136,6 +148,8 @@ export const FinishedSummarySchema = z.object({
   seats: z.array(PublicSeatSchema),
   /** Who held each seat when (none for matches from before it was kept). */
   seatHistory: z.array(SeatSpanSchema).optional(),
+  /** A fork's origin: the match and moment it was forked from (docs/replays.md, "Forks"). */
+  fork: ForkOriginSchema.optional(),
 });
 export type FinishedSummary = z.infer<typeof FinishedSummarySchema>;
 

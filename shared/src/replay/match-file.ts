@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommandSchema } from '../commands/schema.ts';
 import { CHAT_CHANNELS, SeatSpanSchema } from '../protocol.ts';
 import { PHASES } from '../vocabulary.ts';
+import { ForkOriginSchema } from './fork.ts';
 
 /**
  * The archived match file (the server's `MatchFile`, docs/replays.md) as a
@@ -79,6 +80,8 @@ export const MatchFileSchema = z.object({
   rounds: z.number().int().min(0).max(16),
   /** Who held each seat when (protocol.ts `SeatSpan`; optional: older files have none). */
   seatHistory: z.array(SeatSpanSchema).max(2000).optional(),
+  /** A fork's origin: the match and moment it was forked from (optional: other matches have none). */
+  fork: ForkOriginSchema.optional(),
 });
 export type MatchFileInput = z.infer<typeof MatchFileSchema>;
 
