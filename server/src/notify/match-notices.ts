@@ -28,7 +28,8 @@ export interface NoticeRoom {
  * When one match's notifications go out (docs/server.md, "Notifications"):
  * a phase starts (to every seat), its deadline is near (to the seats that
  * have not pressed Done, once per phase, when `nearDeadlineMs` is left), the
- * match ends (to every seat; then its targets are removed). The room calls
+ * match ends (to every seat; then its targets are removed), a seat goes
+ * away under the away rule (to that seat). The room calls
  * `check` whenever the match may have moved on (its timer or views are
  * sent); each notice is queued on the outbox and the room goes on.
  */
@@ -76,6 +77,17 @@ export class MatchNotices {
       this.queue(flow, 'phaseStarted', null);
     }
     this.scheduleReminder(flow);
+  }
+
+  /**
+   * The away rule handed these people's seats to a bot (rooms/away-seats.ts):
+   * their people are told, so that a match over days does not go on without
+   * them unnoticed.
+   */
+  seatsAway(seats: readonly string[]): void {
+    const flow = this.room.flow();
+    if (!this.room.outbox() || !flow || seats.length === 0) return;
+    this.queue(flow, 'seatAway', new Set(seats));
   }
 
   stop(): void {

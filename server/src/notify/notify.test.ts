@@ -82,8 +82,8 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
 }
 
 /** A match of two people (China: the host; the USSR: a student) and a bot, with its passes. */
-async function twoPeople(timers: Record<string, number>) {
-  const host = await createMatchClient(base, { ...TUTORIAL_MATCH, timers });
+async function twoPeople(timers: Record<string, number>, more: Record<string, unknown> = {}) {
+  const host = await createMatchClient(base, { ...TUTORIAL_MATCH, timers, ...more });
   const student = await joinMatchClient(base, host, 'Student');
   inboxes.push(host.inbox, student);
   const china = await claimSeat(host.inbox, 'china');
@@ -243,4 +243,37 @@ test('each seat registers at most five ways, opts out with its pass, keeps them 
   await pacedSend(host, 'host', { action: 'skip', token: m.host.hostToken });
   await push.waitFor((p) => p.id === `${m.id}-b1` && p.payload.phase === 'diplomacy');
   expect(pushesTo(`${m.id}-b1`).map((p) => p.payload.phase)).toEqual(['news', 'diplomacy']);
+});
+
+test('a seat the away rule hands to a bot is told so, and only that seat', async () => {
+  const m = await twoPeople(
+    { news: 2, diplomacy: 3, resolution: 60 },
+    { away: { on: true, afterPhases: 1 } },
+  );
+  const student = push.subscribe(`${m.id}-away-student`);
+  const teacher = push.subscribe(`${m.id}-away-teacher`);
+  const asked = { matchId: m.id, language: 'en', timeZone: 'UTC' };
+  expect((await post('', { ...asked, pass: m.ussr, push: student.json })).status).toBe(201);
+  expect((await post('', { ...asked, pass: m.china, push: teacher.json })).status).toBe(201);
+  await pacedSend(m.host.inbox, 'host', { action: 'start', token: m.host.hostToken });
+  await push.waitFor((p) => p.id === `${m.id}-away-teacher` && p.payload.phase === 'diplomacy');
+  // China is heard from in Negotiate & Commit; the USSR sends nothing and goes away when it ends.
+  await pacedSend(m.host.inbox, 'command', {
+    token: m.china,
+    ref: 'here',
+    command: { kind: 'done', seat: 'china', round: 1, phase: 'diplomacy', done: true },
+  });
+  await m.host.inbox.waitFor('ack', (a) => a.ref === 'here');
+  const away = await push.waitFor(
+    (p) => p.id === `${m.id}-away-student` && kindOf(p) === 'seatAway',
+  );
+  expect(away.payload).toMatchObject({ url: `/match/${m.id}` });
+  expect(away.payload.title).toMatch(/a bot is playing your seat/);
+  expect(away.payload.body).toMatch(/take it back/);
+  await push.waitFor((p) => p.id === `${m.id}-away-teacher` && p.payload.phase === 'resolution');
+  expect(pushesTo(`${m.id}-away-teacher`).map(kindOf)).not.toContain('seatAway');
+  for (const p of pushesTo(`${m.id}-away-student`))
+    for (const secret of [m.ussr, m.china, m.host.hostToken, m.host.code])
+      expect(p.text).not.toContain(secret);
+  await pacedSend(m.host.inbox, 'host', { action: 'end', token: m.host.hostToken });
 });

@@ -7,7 +7,7 @@ import {
 } from '@entanglement/shared';
 
 /** What a notification is about. */
-export type NoticeKind = 'phaseStarted' | 'deadlineNear' | 'matchEnded';
+export type NoticeKind = 'phaseStarted' | 'deadlineNear' | 'matchEnded' | 'seatAway';
 
 /**
  * The public facts of a match a notification may carry: its scenario, round,
@@ -59,6 +59,8 @@ interface Words {
   notDone: string;
   over: (scenario: string) => string;
   seeResult: string;
+  away: (scenario: string) => string;
+  comeBack: string;
 }
 
 const WORDS: Record<Language, Words> = {
@@ -72,6 +74,8 @@ const WORDS: Record<Language, Words> = {
     notDone: 'Your seat has not pressed Done.',
     over: (s) => `${s}: the match is over`,
     seeResult: 'See how it ended on My matches.',
+    away: (s) => `${s}: a bot is playing your seat`,
+    comeBack: 'Your seat sent nothing for a while. Open the match to take it back.',
   },
   'zh-CN': {
     phase: (p) => ZH_PHASES[p],
@@ -83,6 +87,8 @@ const WORDS: Record<Language, Words> = {
     notDone: '你的席位尚未完成本阶段。',
     over: (s) => `${s}：本局已结束`,
     seeResult: '在“我的对局”中查看结局。',
+    away: (s) => `${s}：机器人正在代打你的席位`,
+    comeBack: '你的席位一段时间没有任何操作。打开对局即可收回席位。',
   },
 };
 
@@ -145,5 +151,7 @@ export function writeNotice(
       return { ...common, title: w.near(scenario, phase), body: `${round} ${w.notDone} ${when}` };
     case 'matchEnded':
       return { ...common, url: '/mine', title: w.over(scenario), body: w.seeResult };
+    case 'seatAway':
+      return { ...common, title: w.away(scenario), body: `${round} ${w.comeBack}` };
   }
 }

@@ -48,6 +48,8 @@ export interface FlowRoom {
   seatHistoryChanged(): void;
   /** What the away rule counts changed: stored with the host state too. */
   awayChanged(): void;
+  /** The away rule handed these people's seats to a bot just now (their people are notified). */
+  seatsWentAway(seats: readonly string[]): void;
 }
 
 /**
@@ -242,6 +244,7 @@ export class MatchFlow {
     if (gone.length === 0) return;
     roomLog(this.room.matchId()).info(`away: a bot plays ${gone.join(', ')} until they come back`);
     this.room.broadcastLobby();
+    this.room.seatsWentAway(gone);
   }
 
   /** Someone at the people's seat `seat` sent a command: they are not silent this phase. */

@@ -555,6 +555,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
       },
       seatHistoryChanged: () => this.saveHostState(),
       awayChanged: () => this.saveHostState(),
+      seatsWentAway: (seats) => this.notices.seatsAway(seats),
     };
   }
 
