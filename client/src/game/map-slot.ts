@@ -33,7 +33,9 @@ export function createMapSlot(scenario: Scenario) {
       ]);
       if (destroyed) return;
       element.replaceChildren();
-      const created = await createWorldMap(element, scenario);
+      const created = await createWorldMap(element, scenario, {
+        actorWords: { label: t('mapSlot.actorsOnTheMap'), you: t('mapSlot.you') },
+      });
       if (destroyed) return created.destroy();
       map = created;
       draw = (view) => created.update(mapModel(scenario, view));

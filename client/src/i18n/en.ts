@@ -185,6 +185,8 @@ export const en = {
     yourAnswer: 'Your answer',
   },
   mapSlot: {
+    actorsOnTheMap: 'Actors on the map',
+    you: 'you',
     loadingTheMap: 'Loading the map…',
     theMapCouldNot: 'The map could not be loaded yet; the panels work meanwhile.',
   },

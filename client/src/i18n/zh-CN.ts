@@ -188,6 +188,8 @@ export const zhCN = {
     yourAnswer: '你的回答',
   },
   mapSlot: {
+    actorsOnTheMap: '地图上的行为体',
+    you: '你',
     loadingTheMap: '正在加载地图…',
     theMapCouldNot: '地图暂时无法加载；面板仍可使用。',
   },

@@ -9,6 +9,7 @@
  */
 import type { Scenario } from '@entanglement/shared';
 import * as Phaser from 'phaser';
+import { type ActorListWords, actorList } from './actor-list.ts';
 import { ATLAS_URL } from './atlas.ts';
 import { tieLegend, tooltip, zoomControls } from './controls.ts';
 import type { MapHit } from './describe.ts';
@@ -35,6 +36,8 @@ export interface WorldMapOptions {
   atlasUrl?: string;
   /** Deepest zoom (default 10). */
   maxZoom?: number;
+  /** Words of the keyboard list of actors (the caller's language). */
+  actorWords?: ActorListWords;
 }
 
 export interface WorldMap {
@@ -87,6 +90,7 @@ export async function createWorldMap(
   root.append(host, hint);
   parent.append(root);
   const tip = tooltip(root);
+  tip.element.id = `${hint.id}-tip`;
 
   const sizes = () => {
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -148,6 +152,29 @@ export async function createWorldMap(
     },
   });
   root.append(crises.element);
+
+  /** An actor chosen from the keyboard list: as a hover (preview) or a click on it (choose). */
+  const showActor = (id: string, choose: boolean) => {
+    const actor = model?.actorById[id];
+    if (!actor) return;
+    const [cx, cy] = project(actor.capital);
+    const zoom = choose ? Math.max(view.zoom, 2.5 * frame.minZoom) : view.zoom;
+    setView({ cx, cy, zoom });
+    hovered = { kind: 'actor', id };
+    if (choose) selected = id;
+    refreshHighlight();
+    const at = pointOf(actor.capital);
+    showTip(hovered, at.x, at.y);
+    pinned = choose;
+    if (choose) for (const listener of listeners) listener({ kind: 'actor', id });
+  };
+  const actors = actorList(
+    options.actorWords ?? { label: 'Actors on the map', you: 'you' },
+    tip.element.id,
+    { preview: (id) => showActor(id, false), choose: (id) => showActor(id, true) },
+  );
+  // First after the map in the tab order, before the crisis markers and the controls.
+  root.insertBefore(actors.element, crises.element);
 
   const pointOf = (lonLat: readonly [number, number]) => {
     const [wx, wy] = project(lonLat);
@@ -258,6 +285,8 @@ export async function createWorldMap(
   const refreshHighlight = () => {
     const iso = hovered?.kind === 'country' ? hovered.iso : null;
     scene.setHighlight({ actor: actorOf(hovered) ?? selected, iso });
+    // What is chosen, on the element: keyboard users' tests and styles can read it.
+    root.dataset.selected = selected ?? '';
   };
 
   let tipAt = { x: 0, y: 0 };
@@ -428,6 +457,7 @@ export async function createWorldMap(
       model = next;
       scene.setModel(next);
       crises.render(next);
+      actors.render(next);
       crises.place(pointOf);
       // Keep an open tooltip's numbers current (or close it if its subject is gone).
       if (tip.visible && hovered) showTip(hovered, tipAt.x, tipAt.y);
