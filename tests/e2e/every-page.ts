@@ -35,7 +35,9 @@ async function everyTab(prefix: string, page: Page, check: PageCheck): Promise<v
   expect(tabs.length).toBeGreaterThan(3);
   for (const tab of tabs) {
     await page.locator(`[data-tab="${tab}"]`).click();
-    await expect.poll(() => page.locator(`#pane-${tab}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator(`#pane-${tab}`).isVisible(), { message: `${prefix}: tab ${tab}` })
+      .toBe(true);
     await check(`${prefix} tab ${tab}`, page);
   }
 }

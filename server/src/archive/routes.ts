@@ -26,6 +26,7 @@ export type ReplayArchive = Pick<
   | 'listSeats'
   | 'listFinished'
   | 'setPublic'
+  | 'setLabel'
   | 'setShareHash'
   | 'deleteFinished'
 >;
@@ -170,6 +171,7 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
       limit: MAX_OWN_MATCHES,
       offset: 0,
       ids: [...roles.keys()],
+      ...(body.label ? { label: body.label } : {}),
     });
     send(200, {
       total: page.total,
@@ -183,6 +185,15 @@ export function archiveRouter(store: ReplayArchive, limits: Limits): Router {
     if (!match) return;
     await store.setPublic(match.id, body.public);
     send(200, { id: match.id, public: body.public });
+  });
+
+  /** The host labels a finished match (a class, a period); an empty label removes it. */
+  mount(router, API_ROUTES.label, async ({ params, body, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
+    if (!match) return;
+    const label = body.label || null;
+    await store.setLabel(match.id, label);
+    send(200, { id: match.id, label });
   });
 
   /**
