@@ -56,14 +56,30 @@ export function createMapSlot(scenario: Scenario) {
   };
   void load();
 
+  /** The picture that stands in for the canvas on paper (print CSS swaps them). */
+  const paper = el('img', { class: 'map-slot__print', alt: t('mapSlot.printedMap') });
+  /** Puts the map as drawn now into the printed page; resolves once the picture can be laid out. */
+  const preparePrint = async () => {
+    const url = await map?.snapshot();
+    if (!url) return;
+    paper.src = url;
+    if (!paper.isConnected) element.append(paper);
+    await paper.decode().catch(() => undefined);
+  };
+  // The browser's own Print (Ctrl+P) too: best effort, as it does not wait.
+  const beforePrint = () => void preparePrint();
+  window.addEventListener('beforeprint', beforePrint);
+
   return {
     element,
+    preparePrint,
     update(view: SeatView) {
       latest = view;
       draw?.(view);
     },
     destroy() {
       destroyed = true;
+      window.removeEventListener('beforeprint', beforePrint);
       map?.destroy();
     },
   };

@@ -53,6 +53,11 @@ export interface WorldMap {
   pointOf(lonLat: readonly [number, number]): { x: number; y: number };
   /** Centres on an actor's capital or a region's anchor and highlights it; null clears. */
   focus(id: string | null): void;
+  /**
+   * The map as drawn now, as a PNG data URL (null if the renderer gave none):
+   * for printing, where a WebGL canvas comes out as a black block.
+   */
+  snapshot(): Promise<string | null>;
   destroy(): void;
 }
 
@@ -482,6 +487,14 @@ export async function createWorldMap(
       refreshHighlight();
       const [cx, cy] = project(at);
       setView({ cx, cy, zoom: Math.max(view.zoom, 2.5 * frame.minZoom) });
+    },
+    snapshot() {
+      return new Promise<string | null>((resolve) => {
+        game.renderer.snapshot((image) =>
+          resolve(image instanceof HTMLImageElement ? image.src : null),
+        );
+        scene.repaint();
+      });
     },
     destroy() {
       observer.disconnect();
