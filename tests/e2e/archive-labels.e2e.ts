@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launch, Person } from './browser.ts';
+import { matchOver, phaseOf, skipPhase } from './every-page.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -16,23 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const phaseOf = (page: Page) => page.getByTestId('phase').textContent();
-const roundOf = (page: Page) => page.locator('.status-bar__round').textContent();
-const matchOver = (page: Page) => page.getByRole('heading', { name: 'Match over' }).count();
-
-async function skipPhase(host: Page): Promise<void> {
-  await host.locator('[data-tab="host"]').click();
-  const before = `${await roundOf(host)} ${await phaseOf(host)}`;
-  await host.getByRole('button', { name: 'End this phase now' }).click();
-  await expect
-    .poll(
-      async () =>
-        (await matchOver(host)) > 0 || `${await roundOf(host)} ${await phaseOf(host)}` !== before,
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
 
 test('a teacher labels a match, filters the archive by label, and exports each person’s seats, decisions and reflections as CSV and in the printed report', async () => {
   const host = await Person.open(browser, 'host');
@@ -143,6 +127,49 @@ test('a teacher labels a match, filters the archive by label, and exports each p
   expect(await host.page.getByTestId('people-csv').isVisible()).toBe(false);
   await host.page.emulateMedia({ media: 'screen' });
   await people.screenshot({ path: '/tmp/a11y-people-1280.png' });
+
+  // Printing: the button puts a picture of the map in the page first (its WebGL canvas prints black).
+  await host.page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
+  await host.page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await host.page.getByRole('button', { name: 'Print the report' }).click();
+  await expect.poll(() => host.page.evaluate(() => document.body.dataset.printed)).toBe('yes');
+  const picture = host.page.locator('.map-slot__print');
+  const src = (await picture.getAttribute('src')) ?? '';
+  expect(src).toMatch(/^data:image\/png;base64,/);
+  await writeFile('/tmp/a11y-map-picture.png', Buffer.from(src.split(',')[1]!, 'base64'));
+  // The picture is the map, not a black block: a good part of it is land and lines in colour.
+  const lit = await picture.evaluate(async (img) => {
+    const image = img as HTMLImageElement;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(image, 0, 0);
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    let bright = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! + data[i + 1]! + data[i + 2]! > 120) bright++;
+    return bright / (data.length / 4);
+  });
+  expect(lit).toBeGreaterThan(0.08);
+  await host.page.emulateMedia({ media: 'print' });
+  expect(await picture.isVisible()).toBe(true);
+  await host.page.setViewportSize({ width: 794, height: 1123 });
+  await host.page.screenshot({ path: '/tmp/a11y-print-report.png', fullPage: true });
+  await host.page.locator('.replay__map').screenshot({ path: '/tmp/a11y-print-map.png' });
+  await host.page.locator('.charts').screenshot({ path: '/tmp/a11y-print-charts.png' });
+  // On paper nothing is wider than the page: the charts were redrawn to its width.
+  expect(await host.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    794,
+  );
+  await host.page.emulateMedia({ media: 'screen' });
+  const pdf = await host.page.pdf({ path: '/tmp/a11y-report.pdf', format: 'A4' });
+  expect(pdf.length).toBeGreaterThan(50_000);
 
   // The one error logged is the browser's note of the refused label's answer (400).
   const errors = [...host.errors, ...ana.errors];

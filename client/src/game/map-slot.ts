@@ -58,17 +58,31 @@ export function createMapSlot(scenario: Scenario) {
 
   /** The picture that stands in for the canvas on paper (print CSS swaps them). */
   const paper = el('img', { class: 'map-slot__print', alt: t('mapSlot.printedMap') });
-  /** Puts the map as drawn now into the printed page; resolves once the picture can be laid out. */
+  /**
+   * Lays the map out at the paper's size (so the crisis markers, which are
+   * page elements, stay where the picture shows their regions), then puts a
+   * picture of it into the printed page; resolves once it can be laid out.
+   */
   const preparePrint = async () => {
-    const url = await map?.snapshot();
+    if (!map) return;
+    element.classList.add('map-slot--paper');
+    map.resize();
+    const url = await map.snapshot();
     if (!url) return;
     paper.src = url;
-    if (!paper.isConnected) element.append(paper);
+    // Over the canvas, under the crisis markers and the legend (page elements printed as they are).
+    if (!paper.isConnected)
+      map.element.insertBefore(paper, map.element.firstChild?.nextSibling ?? null);
     await paper.decode().catch(() => undefined);
   };
   // The browser's own Print (Ctrl+P) too: best effort, as it does not wait.
   const beforePrint = () => void preparePrint();
+  const afterPrint = () => {
+    element.classList.remove('map-slot--paper');
+    map?.resize();
+  };
   window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
 
   return {
     element,
@@ -80,6 +94,7 @@ export function createMapSlot(scenario: Scenario) {
     destroy() {
       destroyed = true;
       window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       map?.destroy();
     },
   };

@@ -192,7 +192,7 @@ export async function createWorldMap(
   const setView = (next: ViewState) => {
     view = clampView(next, frame);
     scene.setView(view);
-    crises.place(pointOf);
+    crises.place(pointOf, root.clientWidth);
     // A tooltip stays by what it describes: when the map moves, it goes (hover brings it back).
     pinned = false;
     tip.hide();
@@ -463,7 +463,7 @@ export async function createWorldMap(
       scene.setModel(next);
       crises.render(next);
       actors.render(next);
-      crises.place(pointOf);
+      crises.place(pointOf, root.clientWidth);
       // Keep an open tooltip's numbers current (or close it if its subject is gone).
       if (tip.visible && hovered) showTip(hovered, tipAt.x, tipAt.y);
     },

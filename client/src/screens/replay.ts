@@ -196,7 +196,10 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           t('replay.tracksCsv'),
         ),
         ' ',
-        printButton(map.preparePrint),
+        printButton(() => {
+          charts.forPaper(true);
+          return map.preparePrint();
+        }),
       ),
       el('label', { class: 'replay__seat no-print' }, 'View from ', seatSelect),
       timeline.element,
