@@ -55,4 +55,4 @@ test('axe-core finds no serious or critical violation on any page, and every but
   expect(found, found.join('\n')).toEqual([]);
   const errors = people.flatMap((p) => p.errors);
   expect(errors, errors.join('\n')).toEqual([]);
-});
+}, 420_000); // About thirty pages, each read by axe-core: minutes on a busy 2-core machine.

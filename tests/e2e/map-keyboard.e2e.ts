@@ -33,6 +33,22 @@ for (const viewport of [
     // Out of sight until reached: one pixel wide.
     expect((await page.locator('.wm-actors').boundingBox())?.width).toBeLessThanOrEqual(1);
 
+    // Crisis titles whose marker is on the map are wholly inside it: none is cut at a side.
+    await expect.poll(() => page.locator('.wm-crisis-title').count()).toBeGreaterThan(0);
+    const cut = await page.evaluate(() => {
+      const map = document.querySelector('.wm-root')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.wm-crisis')].flatMap((marker) => {
+        const at = marker.getBoundingClientRect();
+        if (at.left < map.left || at.left > map.right) return [];
+        const title = marker.querySelector('.wm-crisis-title')!.getBoundingClientRect();
+        return title.left < map.left || title.right > map.right ? [marker.textContent] : [];
+      });
+    });
+    expect(cut).toEqual([]);
+    await page
+      .locator('.wm-root')
+      .screenshot({ path: `/tmp/a11y-crisis-titles-${viewport.width}.png` });
+
     // From the map, Tab reaches the first actor: the list shows and its tooltip reads it out.
     await page.locator('.wm-root').focus();
     await page.keyboard.press('Tab');

@@ -46,4 +46,4 @@ test('no page scrolls sideways on a 360 px phone', async () => {
   expect(found, found.join('\n')).toEqual([]);
   const errors = people.flatMap((p) => p.errors);
   expect(errors, errors.join('\n')).toEqual([]);
-});
+}, 300_000); // Every page through one whole match: minutes on a busy 2-core machine.
