@@ -33,7 +33,7 @@ async function sideways(page: Page): Promise<{ over: number; culprits: string[] 
   });
 }
 
-test('no page scrolls sideways on a 360 px phone', async () => {
+test('no page scrolls sideways on a 360 px phone, and no checkbox is squeezed', async () => {
   const found: string[] = [];
   const people = await everyPage(browser, base, { width: 360, height: 740 }, async (name, page) => {
     const { over, culprits } = await sideways(page);
@@ -42,6 +42,15 @@ test('no page scrolls sideways on a 360 px phone', async () => {
       found.push(`${name}: ${over} px wider than the screen: ${culprits.join(', ')}`);
       await page.screenshot({ path: `/tmp/a11y-360-${name.replace(/\W+/g, '-')}.png` });
     }
+    // A checkbox beside a long label must not be squeezed (the class preset's was 6 px wide).
+    const squeezed = await page
+      .locator('input[type=checkbox]:visible, input[type=radio]:visible')
+      .evaluateAll((boxes) =>
+        boxes
+          .filter((b) => b.getBoundingClientRect().width < 16)
+          .map((b) => `${b.id || b.getAttribute('name') || b.outerHTML.slice(0, 80)}`),
+      );
+    for (const box of squeezed) found.push(`${name}: a checkbox narrower than 16 px: ${box}`);
   });
   expect(found, found.join('\n')).toEqual([]);
   const errors = people.flatMap((p) => p.errors);
