@@ -33,6 +33,7 @@ const REPLAY_METHODS = [
   'listReflections',
   'listSeats',
   'setPublic',
+  'setLabel',
   'setShareHash',
   'deleteFinished',
 ] as const;
@@ -143,6 +144,8 @@ export function apiRouter(options: ApiOptions): Router {
 
   mount(api, API_ROUTES.listMatches, async ({ query, send }) => {
     const { limit = DEFAULT_PAGE, offset = 0, scenario, from, to } = query;
+    // An empty label (spaces only) is no filter.
+    const label = query.label || undefined;
     if (!options.archive) {
       send(200, { total: 0, limit, offset, matches: [] });
       return;
@@ -151,6 +154,7 @@ export function apiRouter(options: ApiOptions): Router {
       limit,
       offset,
       scenario,
+      label,
       // The public archive: a match is private to its host and players until its host makes it public.
       publicOnly: true,
       from,

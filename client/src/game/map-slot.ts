@@ -33,7 +33,9 @@ export function createMapSlot(scenario: Scenario) {
       ]);
       if (destroyed) return;
       element.replaceChildren();
-      const created = await createWorldMap(element, scenario);
+      const created = await createWorldMap(element, scenario, {
+        actorWords: { label: t('mapSlot.actorsOnTheMap'), you: t('mapSlot.you') },
+      });
       if (destroyed) return created.destroy();
       map = created;
       draw = (view) => created.update(mapModel(scenario, view));
@@ -54,14 +56,45 @@ export function createMapSlot(scenario: Scenario) {
   };
   void load();
 
+  /** The picture that stands in for the canvas on paper (print CSS swaps them). */
+  const paper = el('img', { class: 'map-slot__print', alt: t('mapSlot.printedMap') });
+  /**
+   * Lays the map out at the paper's size (so the crisis markers, which are
+   * page elements, stay where the picture shows their regions), then puts a
+   * picture of it into the printed page; resolves once it can be laid out.
+   */
+  const preparePrint = async () => {
+    if (!map) return;
+    element.classList.add('map-slot--paper');
+    map.resize();
+    const url = await map.snapshot();
+    if (!url) return;
+    paper.src = url;
+    // Over the canvas, under the crisis markers and the legend (page elements printed as they are).
+    if (!paper.isConnected)
+      map.element.insertBefore(paper, map.element.firstChild?.nextSibling ?? null);
+    await paper.decode().catch(() => undefined);
+  };
+  // The browser's own Print (Ctrl+P) too: best effort, as it does not wait.
+  const beforePrint = () => void preparePrint();
+  const afterPrint = () => {
+    element.classList.remove('map-slot--paper');
+    map?.resize();
+  };
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+
   return {
     element,
+    preparePrint,
     update(view: SeatView) {
       latest = view;
       draw?.(view);
     },
     destroy() {
       destroyed = true;
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       map?.destroy();
     },
   };

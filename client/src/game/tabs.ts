@@ -12,7 +12,8 @@ export interface TabSpec {
  */
 export function createTabs(specs: TabSpec[]) {
   const bar = el('div', { class: 'tabs__bar', role: 'tablist' });
-  const panes = el('div', { class: 'tabs__panes' });
+  // Focusable: the panes scroll on wide screens, and keyboard users must be able to scroll them.
+  const panes = el('div', { class: 'tabs__panes', tabindex: '0' });
   const buttons = new Map<string, HTMLButtonElement>();
   const badges = new Map<string, HTMLElement>();
   let current = '';

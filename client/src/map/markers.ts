@@ -8,13 +8,21 @@ import type { MapCrisis, MapModel } from './model.ts';
 
 /** Spacing between markers of crises that share a region (CSS px). */
 const SPACING = 34;
+/** The least gap between a crisis title and a side of the map (CSS px). */
+const EDGE = 4;
 
 export interface CrisisLayer {
   element: HTMLElement;
   /** Rebuilds the markers for the model's live crises. */
   render(model: MapModel): void;
-  /** Moves each marker to where its region's anchor is shown now. */
-  place(pointOf: (lonLat: readonly [number, number]) => { x: number; y: number }): void;
+  /**
+   * Moves each marker to where its region's anchor is shown now; titles near
+   * the sides of a map `width` CSS px wide are moved inward, not clipped.
+   */
+  place(
+    pointOf: (lonLat: readonly [number, number]) => { x: number; y: number },
+    width?: number,
+  ): void;
 }
 
 export interface CrisisEvents {
@@ -78,13 +86,24 @@ export function crisisLayer(events: CrisisEvents): CrisisLayer {
       });
       element.replaceChildren(...markers.map((m) => m.button));
     },
-    place(pointOf) {
+    place(pointOf, width = Number.POSITIVE_INFINITY) {
       for (const { crisis, index, button } of markers) {
         const p = pointOf(crisis.anchor);
         const x = p.x + index * SPACING;
         button.dataset.x = String(x);
         button.dataset.y = String(p.y);
         button.style.transform = `translate(${x}px, ${p.y}px)`;
+        // The title is centred under its marker unless that would cut it at a side of the map.
+        const title = button.querySelector<HTMLElement>('.wm-crisis-title');
+        if (!title) continue;
+        const half = title.offsetWidth / 2;
+        const shift =
+          x - half < EDGE
+            ? EDGE - (x - half)
+            : x + half > width - EDGE
+              ? width - EDGE - (x + half)
+              : 0;
+        title.style.setProperty('--shift', `${Math.round(shift)}px`);
       }
     },
   };

@@ -159,6 +159,12 @@ export class MapScene extends Phaser.Scene {
     this.wake();
   }
 
+  /** Paints one more frame even though nothing changed (a snapshot is taken at a frame's end). */
+  repaint(): void {
+    this.viewMoved = true;
+    this.wake();
+  }
+
   /** Restarts the game loop if it went to sleep, so the next change is painted. */
   private wake(): void {
     this.idleFrames = 0;

@@ -9,6 +9,7 @@
  */
 import type { Scenario } from '@entanglement/shared';
 import * as Phaser from 'phaser';
+import { type ActorListWords, actorList } from './actor-list.ts';
 import { ATLAS_URL } from './atlas.ts';
 import { tieLegend, tooltip, zoomControls } from './controls.ts';
 import type { MapHit } from './describe.ts';
@@ -35,6 +36,8 @@ export interface WorldMapOptions {
   atlasUrl?: string;
   /** Deepest zoom (default 10). */
   maxZoom?: number;
+  /** Words of the keyboard list of actors (the caller's language). */
+  actorWords?: ActorListWords;
 }
 
 export interface WorldMap {
@@ -50,6 +53,11 @@ export interface WorldMap {
   pointOf(lonLat: readonly [number, number]): { x: number; y: number };
   /** Centres on an actor's capital or a region's anchor and highlights it; null clears. */
   focus(id: string | null): void;
+  /**
+   * The map as drawn now, as a PNG data URL (null if the renderer gave none):
+   * for printing, where a WebGL canvas comes out as a black block.
+   */
+  snapshot(): Promise<string | null>;
   destroy(): void;
 }
 
@@ -87,6 +95,7 @@ export async function createWorldMap(
   root.append(host, hint);
   parent.append(root);
   const tip = tooltip(root);
+  tip.element.id = `${hint.id}-tip`;
 
   const sizes = () => {
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -149,6 +158,29 @@ export async function createWorldMap(
   });
   root.append(crises.element);
 
+  /** An actor chosen from the keyboard list: as a hover (preview) or a click on it (choose). */
+  const showActor = (id: string, choose: boolean) => {
+    const actor = model?.actorById[id];
+    if (!actor) return;
+    const [cx, cy] = project(actor.capital);
+    const zoom = choose ? Math.max(view.zoom, 2.5 * frame.minZoom) : view.zoom;
+    setView({ cx, cy, zoom });
+    hovered = { kind: 'actor', id };
+    if (choose) selected = id;
+    refreshHighlight();
+    const at = pointOf(actor.capital);
+    showTip(hovered, at.x, at.y);
+    pinned = choose;
+    if (choose) for (const listener of listeners) listener({ kind: 'actor', id });
+  };
+  const actors = actorList(
+    options.actorWords ?? { label: 'Actors on the map', you: 'you' },
+    tip.element.id,
+    { preview: (id) => showActor(id, false), choose: (id) => showActor(id, true) },
+  );
+  // First after the map in the tab order, before the crisis markers and the controls.
+  root.insertBefore(actors.element, crises.element);
+
   const pointOf = (lonLat: readonly [number, number]) => {
     const [wx, wy] = project(lonLat);
     return {
@@ -160,7 +192,7 @@ export async function createWorldMap(
   const setView = (next: ViewState) => {
     view = clampView(next, frame);
     scene.setView(view);
-    crises.place(pointOf);
+    crises.place(pointOf, root.clientWidth);
     // A tooltip stays by what it describes: when the map moves, it goes (hover brings it back).
     pinned = false;
     tip.hide();
@@ -258,6 +290,8 @@ export async function createWorldMap(
   const refreshHighlight = () => {
     const iso = hovered?.kind === 'country' ? hovered.iso : null;
     scene.setHighlight({ actor: actorOf(hovered) ?? selected, iso });
+    // What is chosen, on the element: keyboard users' tests and styles can read it.
+    root.dataset.selected = selected ?? '';
   };
 
   let tipAt = { x: 0, y: 0 };
@@ -428,7 +462,8 @@ export async function createWorldMap(
       model = next;
       scene.setModel(next);
       crises.render(next);
-      crises.place(pointOf);
+      actors.render(next);
+      crises.place(pointOf, root.clientWidth);
       // Keep an open tooltip's numbers current (or close it if its subject is gone).
       if (tip.visible && hovered) showTip(hovered, tipAt.x, tipAt.y);
     },
@@ -452,6 +487,14 @@ export async function createWorldMap(
       refreshHighlight();
       const [cx, cy] = project(at);
       setView({ cx, cy, zoom: Math.max(view.zoom, 2.5 * frame.minZoom) });
+    },
+    snapshot() {
+      return new Promise<string | null>((resolve) => {
+        game.renderer.snapshot((image) =>
+          resolve(image instanceof HTMLImageElement ? image.src : null),
+        );
+        scene.repaint();
+      });
     },
     destroy() {
       observer.disconnect();

@@ -200,7 +200,8 @@ function offerForm(kit: Kit, option: LegalOption, seat: string): HTMLElement {
       {
         small: false,
         reset: [...riderKeys, 'offer:favour'],
-        aria: `Send the offer to ${them} (${costWords(option.cost)})`,
+        // The spoken name starts with the visible label (WCAG 2.5.3, label in name).
+        aria: `${t('ordersPanel.sendOffer')}: ${them} (${costWords(option.cost)})`,
       },
     ),
   );

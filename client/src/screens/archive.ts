@@ -2,6 +2,7 @@ import {
   API_ROUTES,
   type FinishedSummary,
   getScenario,
+  MAX_LABEL_LENGTH,
   MAX_OWN_MATCHES,
   type OWN_ROLES,
   PHASE_NAMES,
@@ -50,6 +51,21 @@ export function renderArchive(root: HTMLElement): void {
     ...SCENARIO_IDS.map((id) => el('option', { value: id }, getScenario(id).title)),
   );
   const from = el('input', { id: 'archive-from', type: 'date' });
+  // One label filter for both lists: a teacher's own matches are mostly private.
+  const labels = el('datalist', { id: 'archive-labels' });
+  const label = el('input', {
+    id: 'archive-label',
+    type: 'search',
+    list: 'archive-labels',
+    maxlength: String(MAX_LABEL_LENGTH),
+    placeholder: t('archive.labelExample'),
+  });
+  const labelFilter = el(
+    'form',
+    { class: 'archive__filters', role: 'search', 'aria-label': t('archive.byLabel') },
+    field(t('archive.label'), label),
+    labels,
+  );
   const to = el('input', { id: 'archive-to', type: 'date' });
   const filters = el(
     'form',
@@ -64,6 +80,7 @@ export function renderArchive(root: HTMLElement): void {
       { class: 'archive' },
       el('p', {}, el('a', { href: '/' }, '← Home')),
       el('h1', {}, t('archive.finishedMatches')),
+      labelFilter,
       el('h2', {}, t('archive.yourMatches')),
       el('p', { class: 'hint' }, t('archive.theMatchesThisBrowser')),
       own,
@@ -81,6 +98,7 @@ export function renderArchive(root: HTMLElement): void {
       ...(scenario.value ? { scenario: scenario.value } : {}),
       ...(from.value ? { from: from.value } : {}),
       ...(to.value ? { to: to.value } : {}),
+      ...(label.value.trim() ? { label: label.value } : {}),
     };
     try {
       const body = await callApi(route, 200, apiPath(route, {}, query));
@@ -103,8 +121,15 @@ export function renderArchive(root: HTMLElement): void {
     const route = API_ROUTES.ownMatches;
     try {
       const body = await callApi(route, 200, apiPath(route), {
-        body: { credentials: credentials.slice(0, MAX_OWN_MATCHES) },
+        body: {
+          credentials: credentials.slice(0, MAX_OWN_MATCHES),
+          ...(label.value.trim() ? { label: label.value } : {}),
+        },
       });
+      // The labels of this browser's matches, offered as the filter's choices.
+      const known = [...new Set(body.matches.flatMap((m) => (m.label ? [m.label] : [])))];
+      if (!label.value.trim())
+        labels.replaceChildren(...known.map((l) => el('option', { value: l })));
       own.replaceChildren(
         body.matches.length > 0
           ? table(body.matches, () => void loadOwn().then(() => load(0)))
@@ -121,6 +146,12 @@ export function renderArchive(root: HTMLElement): void {
     }
   };
   filters.addEventListener('change', () => void load(0));
+  const byLabel = () => void loadOwn().then(() => load(0));
+  labelFilter.addEventListener('change', byLabel);
+  labelFilter.addEventListener('submit', (event) => {
+    event.preventDefault();
+    byLabel();
+  });
   filters.addEventListener('submit', (event) => event.preventDefault());
   void loadOwn();
   void load(0);
@@ -149,13 +180,43 @@ function hostActions(m: FinishedMatch, changed: () => void): HTMLElement {
       status.textContent = `${location.origin}${link.path}`;
     }, failed('make a link'));
   });
+  const labelInput = el('input', {
+    type: 'text',
+    class: 'archive__label-input',
+    maxlength: String(MAX_LABEL_LENGTH),
+    value: m.label ?? '',
+    placeholder: t('archive.labelExample'),
+    'aria-label': t('archive.labelOf', { when: new Date(m.finishedAt).toLocaleString() }),
+  });
+  const saveLabel = el('button', { type: 'button', class: 'link-button' }, t('archive.saveLabel'));
+  saveLabel.addEventListener('click', () => {
+    const route = API_ROUTES.label;
+    callApi(route, 200, apiPath(route, params), { body: { label: labelInput.value }, token }).then(
+      changed,
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        status.textContent = t('archive.labelNotSaved', { reason });
+      },
+    );
+  });
   const remove = el('button', { type: 'button', class: 'link-button' }, 'delete');
   remove.addEventListener('click', () => {
     if (!confirm('Delete this match with its chat and reflections? This cannot be undone.')) return;
     const route = API_ROUTES.deleteMatch;
     callApiEmpty(route, apiPath(route, params), { token }).then(changed, failed('delete it'));
   });
-  return el('span', {}, publish, ' · ', share, ' · ', remove, ' ', status);
+  return el(
+    'span',
+    {},
+    publish,
+    ' · ',
+    share,
+    ' · ',
+    remove,
+    el('span', { class: 'archive__label-edit' }, labelInput, ' ', saveLabel),
+    ' ',
+    status,
+  );
 }
 
 /**
@@ -199,7 +260,7 @@ function importForm(): HTMLElement {
 
 function table(matches: FinishedMatch[], changed: () => void = () => undefined): HTMLElement {
   if (matches.length === 0) return el('p', {}, t('archive.noMatchHasFinished'));
-  return el(
+  const wide = el(
     'table',
     { class: 'archive-table' },
     el(
@@ -210,6 +271,7 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
         {},
         ...[
           'Finished',
+          t('archive.label'),
           t('archive.scenario'),
           'Players',
           'Winner',
@@ -227,6 +289,7 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
           'tr',
           {},
           el('td', {}, new Date(m.finishedAt).toLocaleString()),
+          el('td', { class: 'archive__label', 'data-testid': 'match-label' }, m.label ?? ''),
           el(
             'td',
             {},
@@ -276,6 +339,7 @@ function table(matches: FinishedMatch[], changed: () => void = () => undefined):
       ),
     ),
   );
+  return el('div', { class: 'table-scroll' }, wide);
 }
 
 function scenarioTitle(id: string): string {

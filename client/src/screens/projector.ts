@@ -129,7 +129,15 @@ export function createProjectorScreen(scenario: Scenario, _connection: MatchConn
     { class: 'projector__play' },
     head,
     el('div', { class: 'projector__map' }, map.element, headlines),
-    el('aside', { class: 'projector__side' }, join, meter, submissions.element, crises),
+    // Focusable: the side column scrolls when its crises overflow, and keys must reach it too.
+    el(
+      'aside',
+      { class: 'projector__side', tabindex: '0' },
+      join,
+      meter,
+      submissions.element,
+      crises,
+    ),
   );
   const element = el('div', { class: 'projector' }, lobbyPart, playPart);
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;

@@ -24,6 +24,7 @@ import {
   hostTokenFor,
 } from '../replay/load.ts';
 import { createNotes } from '../replay/notes.ts';
+import { peopleSection } from '../replay/people-view.ts';
 import { createTimeline, entryLabel, timelineMarks } from '../replay/timeline.ts';
 import { seatCredits } from '../seat-credits.ts';
 
@@ -201,7 +202,10 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
           t('replay.tracksCsv'),
         ),
         ' ',
-        printButton(),
+        printButton(() => {
+          charts.forPaper(true);
+          return map.preparePrint();
+        }),
       ),
       el('label', { class: 'replay__seat no-print' }, 'View from ', seatSelect),
       timeline.element,
@@ -224,6 +228,7 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
         archived.reflections,
         notes.all(),
       ),
+      peopleSection(scenario, file, replay, archived.reflections, matchId),
       chat,
     ),
   );
@@ -237,12 +242,13 @@ function mountReplay(root: HTMLElement, matchId: string, archived: ArchivedMatch
   };
 }
 
-function printButton(): HTMLButtonElement {
+/** Prints the report once the map's picture is in it (a WebGL canvas prints as a black block). */
+function printButton(prepare: () => Promise<void>): HTMLButtonElement {
   const button = el(
     'button',
     { type: 'button', class: 'button button--small button--ghost' },
     t('replay.printTheReport'),
   );
-  button.addEventListener('click', () => window.print());
+  button.addEventListener('click', () => void prepare().then(() => window.print()));
   return button;
 }

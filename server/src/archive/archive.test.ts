@@ -432,3 +432,50 @@ describe('reflections', () => {
     expect(file.body.reflections).toEqual([saved]);
   });
 });
+
+describe('labels', () => {
+  test('the host labels a match; the archive and the host’s own list filter by it; odd labels are refused unchanged', async () => {
+    const { id, hostToken } = played;
+    const path = `/matches/${id}/label`;
+    // Only the host labels.
+    expect((await call('POST', path, { body: { label: 'Class 9B' } })).status).toBe(401);
+    expect(
+      (await call('POST', path, { body: { label: 'Class 9B' }, token: 'not-the-host' })).status,
+    ).toBe(403);
+    // Spaces are collapsed; what is kept is answered.
+    const set = await call('POST', path, {
+      body: { label: '  Class 9B   ·  period 3 ' },
+      token: hostToken,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ id, label: 'Class 9B · period 3' });
+    // Hostile labels: too long, control characters, a direction override; nothing changes.
+    for (const label of ['x'.repeat(61), 'a\u0000b', 'tab\there\u0007', 'abc\u202Egpj.exe', 42]) {
+      const refused = await call('POST', path, { body: { label }, token: hostToken });
+      expect(refused.status, JSON.stringify(label)).toBe(400);
+      expect(refused.body.error).toMatch(/label must be text of at most 60 characters/);
+    }
+    const query = (label: string) => `/matches?label=${encodeURIComponent(label)}`;
+    const listed = await call('GET', query('Class 9B · period 3'));
+    expect(listed.body.matches.map((m: Json) => m.id)).toEqual([id]);
+    expect(listed.body.matches[0].label).toBe('Class 9B · period 3');
+    expect((await call('GET', query('Class 9A'))).body.total).toBe(0);
+    expect((await call('GET', query('a\u0000b'))).status).toBe(400);
+    // The host's own list filters too.
+    const mine = (label: string) =>
+      call('POST', '/matches/mine', { body: { credentials: [{ id, token: hostToken }], label } });
+    expect((await mine('Class 9B · period 3')).body.matches.map((m: Json) => m.id)).toEqual([id]);
+    expect((await mine('Class 9A')).body.total).toBe(0);
+    // A Chinese label, and removing it again.
+    expect(
+      (await call('POST', path, { body: { label: '九年级二班 第三节' }, token: hostToken })).body
+        .label,
+    ).toBe('九年级二班 第三节');
+    expect((await call('POST', path, { body: { label: '' }, token: hostToken })).body.label).toBe(
+      null,
+    );
+    expect(
+      (await call('GET', `/matches?limit=100`)).body.matches.find((m: Json) => m.id === id),
+    ).not.toHaveProperty('label');
+  });
+});

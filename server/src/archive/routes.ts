@@ -33,6 +33,7 @@ export type ReplayArchive = Pick<
   | 'listSeats'
   | 'listFinished'
   | 'setPublic'
+  | 'setLabel'
   | 'setShareHash'
   | 'deleteFinished'
 >;
@@ -209,6 +210,7 @@ export function archiveRouter(
       limit: MAX_OWN_MATCHES,
       offset: 0,
       ids: [...roles.keys()],
+      ...(body.label ? { label: body.label } : {}),
     });
     send(200, {
       total: page.total,
@@ -222,6 +224,15 @@ export function archiveRouter(
     if (!match) return;
     await store.setPublic(match.id, body.public);
     send(200, { id: match.id, public: body.public });
+  });
+
+  /** The host labels a finished match (a class, a period); an empty label removes it. */
+  mount(router, API_ROUTES.label, async ({ params, body, req, res, send }) => {
+    const match = await hosted(params.id, req, res);
+    if (!match) return;
+    const label = body.label || null;
+    await store.setLabel(match.id, label);
+    send(200, { id: match.id, label });
   });
 
   /**

@@ -122,6 +122,19 @@ test('a stranger neither lists nor reads a finished match; its host and players 
     body: JSON.stringify({ public: true }),
   });
   expect(byHost.status).toBe(200);
+  // A label is the host's: a player cannot set one, and a formula-looking label is kept as text.
+  const label = (token: string, text: string) =>
+    rawRequest(target.base, {
+      method: 'POST',
+      path: `${m.path}/label`,
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ label: text }),
+    });
+  expect((await label(m.pass, 'Class 9B')).status).toBe(403);
+  expect((await label(m.hostToken, '=HYPERLINK("http://x")')).json.label).toBe(
+    '=HYPERLINK("http://x")',
+  );
+  expect((await label(m.hostToken, 'x'.repeat(1000))).status).toBe(400);
   const listed = await rawRequest(target.base, { path: '/api/matches', from: stranger });
   expect((listed.json.matches as { id: string }[]).map((x) => x.id)).toContain(m.id);
 

@@ -148,6 +148,14 @@ describe('every answer of the API matches its route’s schema', () => {
     expect(
       (await call('POST', `${path}/visibility`, { body: { public: true }, token })).status,
     ).toBe(200);
+    expect(
+      (await call('POST', `${path}/label`, { body: { label: 'a\u0007b' }, token })).status,
+    ).toBe(400);
+    expect((await call('POST', `${path}/label`, { body: { label: '9B' } })).status).toBe(401);
+    expect(
+      (await call('POST', `${path}/label`, { body: { label: ' 9B ' }, token })).body.label,
+    ).toBe('9B');
+    expect((await call('GET', '/matches?label=9B')).body.matches[0].label).toBe('9B');
     const listed = await call('GET', '/matches?limit=5');
     expect(listed.body.matches.map((m: Json) => m.id)).toContain(id);
     const refused = await call('GET', '/matches?limit=500');

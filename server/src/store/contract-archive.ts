@@ -133,7 +133,24 @@ export function archiveContract(ctx: ContractContext): void {
       expect(await ctx.store.setShareHash(record.id, hash)).toBe(true);
       expect((await ctx.store.getMatch(record.id))!.shareHash).toBe(hash);
       await refused(ctx.store.setShareHash(record.id, 'not a hash'), 'invalid');
+      // A label is kept, listed and filtered by; null removes it.
+      expect(await ctx.store.setLabel(record.id, 'Class 9B · period 3')).toBe(true);
+      expect((await ctx.store.getMatch(record.id))!.label).toBe('Class 9B · period 3');
+      const labelled = await ctx.store.listFinished({
+        limit: 10,
+        offset: 0,
+        label: 'Class 9B · period 3',
+      });
+      expect(labelled.matches.map((m) => [m.id, m.label])).toEqual([
+        [record.id, 'Class 9B · period 3'],
+      ]);
+      expect(
+        (await ctx.store.listFinished({ limit: 10, offset: 0, label: 'Class 9A' })).total,
+      ).toBe(0);
+      expect(await ctx.store.setLabel(record.id, null)).toBe(true);
+      expect((await ctx.store.getMatch(record.id))!.label).toBeUndefined();
       // A live match is none of these.
+      expect(await ctx.store.setLabel(live.record.id, 'x')).toBe(false);
       expect(await ctx.store.setPublic(live.record.id, true)).toBe(false);
       expect(await ctx.store.deleteFinished(live.record.id)).toBe(false);
       expect(await ctx.store.deleteFinished(record.id)).toBe(true);

@@ -145,6 +145,14 @@ const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The host's label of a finished match (a class, a period), which the archive filters by.
+      ALTER TABLE matches ADD COLUMN label TEXT;
+      CREATE INDEX matches_by_label ON matches (label) WHERE label IS NOT NULL;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)!.version;

@@ -53,6 +53,7 @@ const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:from::bigint IS NULL OR finished_at >= :from::bigint)
   AND (:to::bigint IS NULL OR finished_at < :to::bigint)
   AND (:publicOnly::int = 0 OR public)
+  AND (:label::text IS NULL OR label = :label::text)
   AND (:ids::text IS NULL OR id IN (SELECT json_array_elements_text(:ids::json)))`;
 const SEAT_COLUMNS = 'seat, token_hash, nickname, kind, bot_level, pass_hashes';
 
@@ -111,6 +112,7 @@ const SQL = {
   phaseHashes: 'SELECT round, phase, hash FROM phase_hashes WHERE match_id = :id ORDER BY idx',
   deleteMatch: 'DELETE FROM matches WHERE id = :id',
   deleteFinished: 'DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL',
+  setLabel: 'UPDATE matches SET label = :label::text WHERE id = :id AND finished_at IS NOT NULL',
   setPublic:
     'UPDATE matches SET public = :public::boolean WHERE id = :id AND finished_at IS NOT NULL',
   saveHostState:

@@ -271,6 +271,10 @@ export class PostgresMatchStore implements MatchStore {
     return (await run(this.pool, Q.setPublic, { id: matchId, public: isPublic })).rowCount === 1;
   }
 
+  async setLabel(matchId: string, label: string | null): Promise<boolean> {
+    return (await run(this.pool, Q.setLabel, { id: matchId, label })).rowCount === 1;
+  }
+
   async setShareHash(matchId: string, hash: string | null): Promise<boolean> {
     if (hash !== null) checkHash(hash, 'shareHash');
     return (await run(this.pool, Q.setShareHash, { id: matchId, hash })).rowCount === 1;

@@ -39,7 +39,7 @@ export type Row = Record<string, unknown>;
 
 /** The columns `toMatch` reads. */
 export const MATCH_COLUMNS = `id, code, scenario_id, settings, rules_version, seed, host_token_hash,
-  created_at, finished_at, winner, rounds, room_settings, public, share_hash, host_state`;
+  created_at, finished_at, winner, rounds, room_settings, public, share_hash, host_state, label`;
 
 export function toMatch(r: Row): StoredMatch {
   return {
@@ -56,6 +56,7 @@ export function toMatch(r: Row): StoredMatch {
     rounds: r.rounds === null ? null : Number(r.rounds),
     isPublic: r.public === true || Number(r.public) === 1,
     shareHash: r.share_hash === null || r.share_hash === undefined ? null : String(r.share_hash),
+    ...(r.label === null || r.label === undefined ? {} : { label: String(r.label) }),
     ...(r.room_settings === null || r.room_settings === undefined
       ? {}
       : { roomSettings: JSON.parse(String(r.room_settings)) }),
@@ -156,6 +157,7 @@ export function toSummary(r: Row, seats: PublicSeat[]): FinishedSummary {
     seats,
     ...seatHistoryOf(r),
     ...forkOf(r),
+    ...(r.label === null || r.label === undefined ? {} : { label: String(r.label) }),
   };
 }
 
@@ -268,6 +270,7 @@ export function finishedFilter(options: ListFinishedOptions) {
     from: options.from ?? null,
     to: options.to ?? null,
     publicOnly: options.publicOnly ? 1 : 0,
+    label: options.label ?? null,
     // JSON: one parameter in either database.
     ids: options.ids === undefined ? null : JSON.stringify(options.ids),
   };

@@ -154,6 +154,14 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- The host's label of a finished match (a class, a period), which the archive filters by.
+      ALTER TABLE matches ADD COLUMN label TEXT;
+      CREATE INDEX matches_by_label ON matches (label) WHERE label IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

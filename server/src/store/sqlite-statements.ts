@@ -10,6 +10,7 @@ const FINISHED_FILTER = `finished_at IS NOT NULL
   AND (:from IS NULL OR finished_at >= :from)
   AND (:to IS NULL OR finished_at < :to)
   AND (:publicOnly = 0 OR public = 1)
+  AND (:label IS NULL OR label = :label)
   AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))`;
 const LIVE = 'EXISTS (SELECT 1 FROM matches WHERE id = :id AND finished_at IS NULL)';
 
@@ -60,6 +61,7 @@ export function prepareAll(db: DatabaseSync) {
     deleteMatch: s('DELETE FROM matches WHERE id = :id'),
     deleteFinished: s('DELETE FROM matches WHERE id = :id AND finished_at IS NOT NULL'),
     setPublic: s('UPDATE matches SET public = :public WHERE id = :id AND finished_at IS NOT NULL'),
+    setLabel: s('UPDATE matches SET label = :label WHERE id = :id AND finished_at IS NOT NULL'),
     saveHostState: s(
       'UPDATE matches SET host_state = :state WHERE id = :id AND finished_at IS NULL',
     ),

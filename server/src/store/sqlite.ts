@@ -321,6 +321,10 @@ export class SqliteMatchStore implements MatchStore {
     return this.q.setPublic.run({ id: matchId, public: isPublic ? 1 : 0 }).changes === 1;
   }
 
+  async setLabel(matchId: string, label: string | null): Promise<boolean> {
+    return this.q.setLabel.run({ id: matchId, label }).changes === 1;
+  }
+
   async setShareHash(matchId: string, hash: string | null): Promise<boolean> {
     if (hash !== null) checkHash(hash, 'shareHash');
     return this.q.setShareHash.run({ id: matchId, hash }).changes === 1;

@@ -47,6 +47,8 @@ export interface StoredMatch extends MatchRecord {
   rounds: number | null;
   /** The host made the finished match public: listed and readable by anyone. */
   isPublic?: boolean;
+  /** The host's label of the finished match (a class, a period), or none. */
+  label?: string | null;
   /** SHA-256 (hex) of the key of the per-match link the host shares; null: none. */
   shareHash?: string | null;
   /** The host's standing decisions about people (seating lock, mutes), as last saved; absent: none. */
@@ -169,6 +171,8 @@ export interface FinishedSummary {
   seatHistory?: SeatSpan[];
   /** A fork's origin (docs/replays.md, "Forks"). */
   fork?: ForkOrigin;
+  /** The host's label (a class, a period), when it has one. */
+  label?: string;
 }
 
 export interface FinishedPage {
@@ -193,6 +197,8 @@ export interface ListFinishedOptions {
   publicOnly?: boolean;
   /** Only these matches (a browser's own). */
   ids?: readonly string[];
+  /** Only matches with this label. */
+  label?: string;
 }
 
 /** A seat as anyone may see it: never a token or its hash. */
@@ -381,6 +387,8 @@ export interface MatchStore extends NoticeTargetStore {
   getMatch(matchId: string): Promise<StoredMatch | null>;
   /** Makes a finished match public or private again; false if no finished match has that id. */
   setPublic(matchId: string, isPublic: boolean): Promise<boolean>;
+  /** Labels a finished match (null removes the label); false if no finished match has that id. */
+  setLabel(matchId: string, label: string | null): Promise<boolean>;
   /** Sets (or with null clears) the hash of a finished match's share-link key; false if none. */
   setShareHash(matchId: string, hash: string | null): Promise<boolean>;
   /** Deletes a finished match with its log, chat, notes and reflections; false if none. */

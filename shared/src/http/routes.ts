@@ -16,6 +16,8 @@ import {
   HealthSchema,
   ImportedSchema,
   JoinCodeParamsSchema,
+  LabelBodySchema,
+  LabelSchema,
   ListMatchesQuerySchema,
   LiveMatchesSchema,
   MatchIdParamsSchema,
@@ -339,6 +341,23 @@ export const API_ROUTES = {
     responses: {
       200: { description: 'Done.', schema: VisibilitySchema },
       400: refusal('`public` is not true or false.'),
+      ...HOST_ONLY,
+      404: NOT_OPEN,
+      413: TOO_LARGE,
+    },
+  }),
+  label: route({
+    method: 'post',
+    path: '/matches/:id/label',
+    summary: 'The host labels a finished match (a class, a period) or removes its label.',
+    description:
+      'The archive lists and filters matches by label (`label` in GET /matches and POST /matches/mine).',
+    access: 'host',
+    params: MatchIdParamsSchema,
+    body: LabelBodySchema,
+    responses: {
+      200: { description: 'Done: the label as kept (spaces collapsed).', schema: LabelSchema },
+      400: refusal('The label is too long or holds control characters.'),
       ...HOST_ONLY,
       404: NOT_OPEN,
       413: TOO_LARGE,

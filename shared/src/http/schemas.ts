@@ -19,6 +19,8 @@ export const MAX_PAGE = 100;
 export const MAX_OWN_MATCHES = 200;
 /** The longest annotation or reflection text the archive keeps. */
 export const MAX_NOTE_LENGTH = 2000;
+/** The longest label a host may give a finished match ("Class 9B · period 3"). */
+export const MAX_LABEL_LENGTH = 60;
 /** The most rounds a match has (the create schema's bound). */
 const MAX_ROUNDS = 16;
 
@@ -136,6 +138,23 @@ export const PublicSeatSchema = z.object({
   botLevel: z.string().optional(),
 });
 
+const LABEL_MESSAGE = `label must be text of at most ${MAX_LABEL_LENGTH} characters, without control characters.`;
+/**
+ * A match's label as a host types it: hostile input. Spaces are collapsed
+ * and trimmed; control characters and the invisible direction overrides
+ * (which could make a label read differently from what it is) are refused.
+ */
+export const MatchLabelSchema = z
+  .string({ error: LABEL_MESSAGE })
+  .max(MAX_LABEL_LENGTH * 4, LABEL_MESSAGE)
+  .transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .max(MAX_LABEL_LENGTH, LABEL_MESSAGE)
+      .regex(/^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u, LABEL_MESSAGE),
+  );
+
 /** A finished match in the archive's lists. */
 export const FinishedSummarySchema = z.object({
   id: z.string(),
@@ -150,6 +169,8 @@ export const FinishedSummarySchema = z.object({
   seatHistory: z.array(SeatSpanSchema).optional(),
   /** A fork's origin: the match and moment it was forked from (docs/replays.md, "Forks"). */
   fork: ForkOriginSchema.optional(),
+  /** The host's label (a class, a period); none when not labelled. */
+  label: z.string().optional(),
 });
 export type FinishedSummary = z.infer<typeof FinishedSummarySchema>;
 
@@ -167,6 +188,9 @@ export const ListMatchesQuerySchema = z.object({
     .describe('Only matches of this scenario.'),
   from: queryDay('from').optional().describe('Only matches finished on or after this day (UTC).'),
   to: queryDay('to').optional().describe('Only matches finished on or before this day (UTC).'),
+  label: MatchLabelSchema.optional().describe(
+    'Only matches with this label (as the host gave it).',
+  ),
 });
 export const MatchPageSchema = z.object({
   total: z.number().int().describe('How many matches the filter keeps (for paging).'),
@@ -191,6 +215,7 @@ export const OwnMatchesBodySchema = z.object(
       )
       .max(MAX_OWN_MATCHES, CREDENTIALS_MESSAGE)
       .describe('What this browser holds: host tokens, seat passes, share keys.'),
+    label: MatchLabelSchema.optional().describe('Only matches with this label.'),
   },
   { error: CREDENTIALS_MESSAGE },
 );
@@ -279,6 +304,16 @@ export const VisibilityBodySchema = z.object(
   { error: 'public must be true or false.' },
 );
 export const VisibilitySchema = z.object({ id: z.string(), public: z.boolean() });
+
+export const LabelBodySchema = z.object(
+  {
+    label: MatchLabelSchema.nullable().describe(
+      'The label (a class, a period); null or empty text removes it.',
+    ),
+  },
+  { error: LABEL_MESSAGE },
+);
+export const LabelSchema = z.object({ id: z.string(), label: z.string().nullable() });
 
 export const SharedLinkSchema = z.object({
   key: z.string(),
