@@ -1,18 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useSuiteBrowser } from './browser.ts';
 import { everyPage } from './every-page.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 /** Serious and critical axe-core violations on the page as it is now, one line each. */

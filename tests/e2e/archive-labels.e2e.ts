@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, useSuiteBrowser } from './browser.ts';
 import { matchOver, phaseOf, skipPhase } from './every-page.ts';
 
 let browser: Browser;
@@ -10,12 +10,8 @@ const LABEL = 'Class 9B · period 3';
 /** A nickname a spreadsheet would run as a formula if the CSV let it. */
 const PLAYER = '=Ana+1';
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 test('a teacher labels a match, filters the archive by label, and exports each person’s seats, decisions and reflections as CSV and in the printed report', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 /** Screenshots of the browser tests: looked at by people, never committed (git-ignored). */
@@ -10,6 +11,18 @@ export async function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed (see tests/e2e/run.ts).');
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** One Chromium for a test file: launched before its tests (handed to `use`), closed after them. */
+export function useSuiteBrowser(use: (browser: Browser) => void): void {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+    use(launched);
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
 }
 
 /** A console or page error, when it came and the address of what failed (if the browser names one). */

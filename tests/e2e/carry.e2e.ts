@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person, SCREENSHOTS } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, SCREENSHOTS, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 test('a teacher takes a hosted match to another device: the link opens My matches there as the host', async () => {

@@ -1,16 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 async function say(page: Page, channel: string, text: string): Promise<void> {

@@ -1,17 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const people: Person[] = [];
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 async function person(name: string, viewport?: { width: number; height: number }) {

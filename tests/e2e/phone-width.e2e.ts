@@ -1,17 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useSuiteBrowser } from './browser.ts';
 import { everyPage } from './every-page.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 /** How far the page reaches past the viewport's right edge, and the widest elements that do it. */

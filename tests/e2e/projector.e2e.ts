@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getScenario, RULES } from '@entanglement/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person, SCREENSHOTS } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, SCREENSHOTS, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -11,12 +11,8 @@ const scenario = getScenario('tutorial-1950');
 /** A LAN address the test server (bound to loopback) cannot have: the projector must show it. */
 const LAN = '192.168.50.7';
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 const phaseOf = (page: Page) => page.getByTestId('phase').textContent();

@@ -10,20 +10,16 @@ import {
   PHASE_NAMES,
 } from '@entanglement/shared';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { chatEntries } from '../../client/src/replay/chat-timeline.ts';
 import { createMatch } from '../../server/src/rooms/test-clients.ts';
-import { launch, Person } from './browser.ts';
+import { Person, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 /** A whole main-scenario match played by bots on 1-second timers; resolves with its id once archived. */

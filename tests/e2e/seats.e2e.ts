@@ -1,17 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, Person } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { Person, useSuiteBrowser } from './browser.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
 const CHINA = 'People’s Republic of China';
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useSuiteBrowser((launched) => {
+  browser = launched;
 });
 
 const phaseOf = (page: Page) => page.getByTestId('phase').textContent();
