@@ -14,6 +14,7 @@ export { defaultCommands } from './commands/defaults.ts';
 export {
   nextPhase,
   PHASE_NAMES,
+  PHASE_NAMES_ZH,
   phaseAccepting,
   roundPhases,
   seatKindsIn,

@@ -1,3 +1,4 @@
+import { PHASE_NAMES_ZH } from '@entanglement/shared';
 import type { Messages } from './en.ts';
 import { problemsZh } from './problems.zh-CN.ts';
 
@@ -7,14 +8,7 @@ import { problemsZh } from './problems.zh-CN.ts';
  */
 export const zhCN = {
   language: { name: '中文', switch: '语言' },
-  phase: {
-    news: '简报',
-    diplomacy: '谈判与承诺',
-    responses: '答复',
-    calls: '危机召唤',
-    resolution: '结算',
-    ended: '本局结束',
-  },
+  phase: { ...PHASE_NAMES_ZH },
   rider: {
     trade: '贸易协定',
     armsSale: '军售',

@@ -2,6 +2,7 @@ import {
   getScenario,
   NOTICE_LANGUAGES,
   PHASE_NAMES,
+  PHASE_NAMES_ZH,
   type Phase,
   SCENARIO_IDS,
 } from '@entanglement/shared';
@@ -40,15 +41,6 @@ export interface Notice {
 
 type Language = (typeof NOTICE_LANGUAGES)[number];
 
-const ZH_PHASES: Record<Phase, string> = {
-  news: '简报',
-  diplomacy: '谈判与承诺',
-  responses: '答复',
-  calls: '危机召唤',
-  resolution: '结算',
-  ended: '本局结束',
-};
-
 interface Words {
   phase: (p: Phase) => string;
   round: (r: number, n: number) => string;
@@ -78,7 +70,7 @@ const WORDS: Record<Language, Words> = {
     comeBack: 'Your seat sent nothing for a while. Open the match to take it back.',
   },
   'zh-CN': {
-    phase: (p) => ZH_PHASES[p],
+    phase: (p) => PHASE_NAMES_ZH[p],
     round: (r, n) => `第 ${r}/${n} 轮。`,
     ends: (time) => `截止时间：${time}。`,
     paused: '计时已暂停。',

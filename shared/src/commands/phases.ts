@@ -79,3 +79,13 @@ export const PHASE_NAMES: Record<Phase, string> = {
   resolution: 'Resolution',
   ended: 'Match over',
 };
+
+/** The phases' names in Simplified Chinese: the client's catalogue and the server's notifications read them here. */
+export const PHASE_NAMES_ZH: Record<Phase, string> = {
+  news: '简报',
+  diplomacy: '谈判与承诺',
+  responses: '答复',
+  calls: '危机召唤',
+  resolution: '结算',
+  ended: '本局结束',
+};
