@@ -20,6 +20,8 @@ export interface NoticeRoom {
   /** Where notifications are queued; null: none are sent. */
   outbox(): NoticeOutbox | null;
   matchId(): string;
+  /** The server's time (ms since 1970), as the match's deadlines read it (a test may inject it). */
+  now(): number;
   /** The match's course; undefined before it is set up. */
   flow(): MatchFlow | undefined;
 }
@@ -105,7 +107,7 @@ export class MatchNotices {
       return;
     }
     // Checked after every command: a reminder already set for about this time is kept.
-    const due = Date.now() + wait;
+    const due = this.room.now() + wait;
     if (this.reminder && Math.abs(due - this.reminderDue) < REMINDER_SLACK_MS) return;
     this.stop();
     this.reminderDue = due;
@@ -123,7 +125,7 @@ export class MatchNotices {
   private queue(flow: MatchFlow, kind: NoticeKind, seats: Set<string> | null): void {
     this.room.outbox()?.send({
       kind,
-      facts: factsOf(this.room.matchId(), flow),
+      facts: factsOf(this.room.matchId(), flow, this.room.now()),
       seats,
       stillHolds: (t) => flow.seating.passHashes(t.seat).includes(t.passHash),
     });
@@ -140,7 +142,7 @@ function phaseMsOf(flow: MatchFlow): number {
 }
 
 /** The public facts of the match now: what a notification may say. */
-function factsOf(matchId: string, flow: MatchFlow): NoticeFacts {
+function factsOf(matchId: string, flow: MatchFlow, now: number): NoticeFacts {
   const { match, phaseClock } = flow;
   const counting = flow.stage === 'playing' && phaseClock.running && !phaseClock.paused;
   return {
@@ -149,6 +151,6 @@ function factsOf(matchId: string, flow: MatchFlow): NoticeFacts {
     round: match.round,
     rounds: match.settings.rounds,
     phase: match.phase,
-    endsAt: counting ? Date.now() + phaseClock.remainingMs : null,
+    endsAt: counting ? now + phaseClock.remainingMs : null,
   };
 }

@@ -167,6 +167,7 @@ export class MatchRoom extends Room<{ metadata: Metadata }> {
     clock: () => this.clock,
     outbox: () => this.outbox,
     matchId: () => this.roomId,
+    now: () => this.now(),
     flow: () => this.flow,
   });
   /** The host's rematch, once this match is over. */
