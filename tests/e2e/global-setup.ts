@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,6 +26,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', server.base);
   return async () => {
     await killServer(server);
+    // The server's own log, for reading a failed browser test after the run (its matches' ids
+    // are in the pages' addresses): test-results/ is git-ignored.
+    const results = join(import.meta.dirname, '..', '..', 'test-results');
+    await mkdir(results, { recursive: true });
+    await writeFile(join(results, 'e2e-server.log'), server.output());
     await rm(dir, { recursive: true, force: true });
   };
 }

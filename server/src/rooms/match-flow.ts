@@ -218,6 +218,10 @@ export class MatchFlow {
   finish(endedBy: 'host' | null): void {
     this.stage = 'ended';
     this.endedBy = endedBy;
+    const ending = this.match.ending;
+    roomLog(this.room.matchId()).info(
+      `match ended in round ${this.match.round}: ${endedBy === 'host' ? 'the host ended it' : (ending?.reason ?? 'over')}`,
+    );
     this.phaseClock.stop();
     this.archive();
     this.room.broadcastLobby();
