@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { Person, useSuiteBrowser } from './browser.ts';
+import { skipPhase } from './every-page.ts';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -10,7 +11,6 @@ useSuiteBrowser((launched) => {
   browser = launched;
 });
 
-const phaseOf = (page: Page) => page.getByTestId('phase').textContent();
 const youAre = (page: Page) => page.locator('.status-bar__seat').textContent();
 /** Screenshots to look at, outside the repository. */
 const shot = (p: Person, file: string) => p.page.screenshot({ path: `/tmp/seats-${file}` });
@@ -20,24 +20,6 @@ async function join(p: Person, code: string, name: string) {
   await p.page.getByLabel('Join code').fill(code);
   await p.page.getByLabel('Your name').first().fill(name);
   await p.page.getByRole('button', { name: 'Join', exact: true }).click();
-}
-
-/** The host ends the phase from the host tab and waits until the phase has changed. */
-async function skipPhase(host: Page): Promise<void> {
-  const before = `${await host.locator('.status-bar__round').textContent()} ${await phaseOf(host)}`;
-  await host.getByRole('button', { name: 'End this phase now' }).click();
-  await expect
-    .poll(
-      async () => {
-        if ((await host.getByRole('heading', { name: 'Match over' }).count()) > 0) return true;
-        return (
-          `${await host.locator('.status-bar__round').textContent()} ${await phaseOf(host)}` !==
-          before
-        );
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
 }
 
 test('seats during play: the host assigns, a latecomer asks and is approved, a seat goes to a bot and back, the end screen credits each person', async () => {
