@@ -3,16 +3,7 @@ import { CHARTED_TRACKS } from '@entanglement/shared';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { el } from '../dom.ts';
-
-const TRACK_NAMES: Record<ChartedTrack, string> = {
-  power: 'Power',
-  wealth: 'Wealth',
-  autonomy: 'Autonomy',
-  reputation: 'Reputation',
-  security: 'Security',
-  cohesion: 'Cohesion',
-  influence: 'Influence (sum over regions)',
-};
+import { t } from '../i18n/index.ts';
 
 /** Dashes per series so that lines differ by more than colour (colour-blind players). */
 const DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
@@ -34,7 +25,7 @@ export function createCharts(scenario: Scenario, series: TrackSeries) {
   const track = el(
     'select',
     { 'aria-label': 'Track to chart' },
-    ...CHARTED_TRACKS.map((t) => el('option', { value: t }, TRACK_NAMES[t])),
+    ...CHARTED_TRACKS.map((k) => el('option', { value: k }, t(`outcomes.track.${k}`))),
   );
   const tracksBox = el('div', { class: 'chart', 'data-testid': 'track-chart' });
   const tensionBox = el('div', { class: 'chart', 'data-testid': 'tension-chart' });
