@@ -167,6 +167,12 @@ test('no client ever decodes what its seat may not know, in any phase of a full-
   // The rest of the match: everyone plays every phase to the end.
   await Promise.all(players.map((p) => playSeat(MAIN, p)));
   for (const c of clients) await c.inbox.waitFor('lobby', (l) => l.stage === 'ended');
+  // The final view follows the lobby message once the last writes are committed: wait for it too.
+  for (const c of clients)
+    await eventually(
+      async () => lastView(c.inbox)?.phase,
+      (phase) => phase === 'ended',
+    );
 
   // ---- raw messages: tokens, the seed, the deck, chat lines ----
   const stored = await eventually(
